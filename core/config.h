@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/jsonio.h"
+
+#include <optional>
+#include <string>
+
+namespace quantcfg {
+
+/// The design's benchmark model; used when a configuration names no model.
+inline constexpr const char *kDefaultModel = "meta-llama/Llama-3.2-1B-Instruct";
+
+struct ModelSettings
+{
+    std::optional<std::string> idOrPath;
+    std::optional<std::string> revision;
+};
+
+struct QuantizationSettings
+{
+    std::optional<std::string> method;
+    std::optional<int> weightBits;
+    std::optional<int> activationBits;
+    std::optional<std::string> activationDtype;
+    std::optional<int> groupSize;
+    std::optional<bool> enableMarlin;
+    std::optional<std::string> fp8Variant;
+    std::optional<std::string> fallbackMethod;
+    std::optional<std::string> ggufVariant;
+    std::optional<std::string> baseQuantization;
+    std::optional<double> memoryReduction;
+
+    /// The method, "none" when unset.
+    std::string methodOrNone() const { return method.value_or("none"); }
+};
+
+struct KvCacheSettings
+{
+    std::optional<std::string> dtype;
+    std::optional<std::string> fp8Format;
+};
+
+struct ParallelSettings
+{
+    std::optional<int> tensorParallel;
+    std::optional<int> pipelineParallel;
+    std::optional<int> dataParallel;
+
+    int tp() const { return tensorParallel.value_or(1); }
+    int pp() const { return pipelineParallel.value_or(1); }
+    int dp() const { return dataParallel.value_or(1); }
+};
+
+struct MoeSettings
+{
+    std::optional<std::string> quantization;
+    std::optional<std::string> runnerBackend;
+    std::optional<int> expertTp;
+    std::optional<int> expertParallel;
+};
+
+struct AttentionSettings
+{
+    std::optional<std::string> backend;
+    std::optional<std::string> fmhaQuantization;
+};
+
+/// Typed view of a unified quantization configuration.
+///
+/// fromJson() reads every known field whose value has the right JSON type and remembers the whole
+/// source document. toJson() writes the typed fields back into that document, so keys quantcfg does
+/// not know, their order, and values of the wrong type (which the validator reports) all survive a
+/// load → edit → save round trip.
+class Config
+{
+public:
+    std::optional<std::string> name;
+    std::optional<std::string> description;
+    std::optional<std::string> useCase;
+    ModelSettings model;
+    QuantizationSettings quantization;
+    KvCacheSettings kvCache;
+    ParallelSettings parallelism;
+    MoeSettings moe;
+    AttentionSettings attention;
+    std::optional<std::string> dtype;
+
+    /// Builds the typed view of @p doc. Never fails: fields of the wrong type are left unset (and
+    /// kept in the source document).
+    static Config fromJson(const Json &doc);
+
+    /// The source document with the typed fields written back. An unset field whose source value
+    /// had the right type is removed (the user cleared it); a wrong-typed source value is kept.
+    Json toJson() const;
+
+    /// The document this config was read from (an empty object for a default-constructed one).
+    const Json &source() const { return m_source; }
+
+    /// The model to serve: model.id_or_path, or kDefaultModel.
+    std::string modelOrDefault() const;
+
+private:
+    Json m_source = Json::object();
+};
+
+/// Looks up @p pointer (e.g. "/quantization/method") in @p doc through objects only.
+/// Returns nullptr when any step is missing or not an object; never throws.
+const Json *findPointer(const Json &doc, std::string_view pointer);
+
+} // namespace quantcfg

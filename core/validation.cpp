@@ -1,0 +1,273 @@
+#include "core/validation.h"
+
+#include "core/schema.h"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
+namespace quantcfg {
+
+namespace {
+
+struct MethodTraits
+{
+    std::string_view method;
+    std::initializer_list<int> weightBits; ///< allowed weight bits; empty = any/not applicable
+    int activationBits;                    ///< 16 = weight-only, 8 = W?A8, 0 = not fixed
+    bool marlinFamily;                     ///< awq/gptq family that enable_marlin applies to
+};
+
+// Unified-config semantics, not engine facts: what the method itself means.
+constexpr std::array<MethodTraits, 23> kMethods{{
+    {"none", {}, 0, false},
+    {"awq", {4}, 16, true},
+    {"awq_marlin", {4}, 16, true},
+    {"gptq", {2, 3, 4, 8}, 16, true},
+    {"gptq_marlin", {4, 8}, 16, true},
+    {"marlin", {4, 8}, 16, true},
+    {"gguf", {2, 3, 4, 8}, 16, false},
+    {"w4a8", {4}, 8, false},
+    {"qoq", {4}, 8, false},
+    {"bitsandbytes", {4, 8}, 16, false},
+    {"auto-round", {2, 3, 4, 8}, 16, false},
+    {"modelopt", {4, 8}, 0, false},
+    {"modelopt_fp8", {8}, 8, false},
+    {"modelopt_fp4", {4}, 0, false},
+    {"mxfp4", {4}, 0, false},
+    {"mxfp8", {8}, 8, false},
+    {"petit_nvfp4", {4}, 0, false},
+    {"fp8", {8}, 8, false},
+    {"w8a8_fp8", {8}, 8, false},
+    {"w8a8_int8", {8}, 8, false},
+    {"w4afp8", {4}, 8, false},
+    {"compressed-tensors", {4, 8}, 0, false},
+    {"moe_wna16", {4, 8}, 16, false},
+}};
+
+const MethodTraits *traits(std::string_view method)
+{
+    for (const auto &t : kMethods) {
+        if (t.method == method)
+            return &t;
+    }
+    return nullptr;
+}
+
+Diagnostic make(Severity s, std::string code, std::string pointer, std::string message)
+{
+    Diagnostic d;
+    d.severity = s;
+    d.code = std::move(code);
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    return d;
+}
+
+std::vector<std::string> toStrings(std::initializer_list<int> bits)
+{
+    std::vector<std::string> out;
+    for (int b : bits)
+        out.push_back(std::to_string(b));
+    return out;
+}
+
+int ggufBits(std::string_view variant)
+{
+    if (variant.size() >= 2 && variant[0] == 'Q')
+        return variant[1] - '0';
+    return 0;
+}
+
+void checkQuantization(const Config &c, Diagnostics &out)
+{
+    const auto &q = c.quantization;
+    const std::string method = q.methodOrNone();
+    const MethodTraits *t = traits(method);
+    if (!t)
+        return; // the schema already reports an unknown method
+
+    if (q.weightBits) {
+        if (method == "none") {
+            out.push_back(make(Severity::Warning, "semantic.bits-without-method", "/quantization/weight_bits",
+                               "weight_bits has no effect when method is none"));
+        } else if (t->weightBits.size() > 0
+                   && std::find(t->weightBits.begin(), t->weightBits.end(), *q.weightBits) == t->weightBits.end()) {
+            Diagnostic d = make(Severity::Error, "semantic.weight-bits", "/quantization/weight_bits",
+                                method + " checkpoints do not have " + std::to_string(*q.weightBits) + "-bit weights");
+            d.value = std::to_string(*q.weightBits);
+            d.allowed = toStrings(t->weightBits);
+            out.push_back(std::move(d));
+        }
+    }
+    if (q.activationBits && t->activationBits != 0 && *q.activationBits != t->activationBits) {
+        Diagnostic d = make(Severity::Error, "semantic.activation-bits", "/quantization/activation_bits",
+                            method + (t->activationBits == 16 ? " is weight-only: activations stay 16-bit"
+                                                              : " quantizes activations to 8 bits"));
+        d.value = std::to_string(*q.activationBits);
+        d.allowed = {std::to_string(t->activationBits)};
+        out.push_back(std::move(d));
+    }
+    if (q.activationDtype && method != "w4a8") {
+        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/activation_dtype",
+                           "activation_dtype only applies to method w4a8"));
+    }
+    if (method == "w4a8" && !q.activationDtype) {
+        Diagnostic d = make(Severity::Info, "semantic.default-activation-dtype", "/quantization/activation_dtype",
+                            "w4a8 without activation_dtype is taken as fp8 activations");
+        d.allowed = {"fp8", "int8"};
+        out.push_back(std::move(d));
+    }
+    if (q.fp8Variant && method != "fp8") {
+        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/fp8_variant",
+                           "fp8_variant only applies to method fp8"));
+    }
+    if (q.ggufVariant && method != "gguf") {
+        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/gguf_variant",
+                           "gguf_variant only applies to method gguf"));
+    }
+    if (method == "gguf" && q.ggufVariant && q.weightBits && ggufBits(*q.ggufVariant) != *q.weightBits) {
+        out.push_back(make(Severity::Warning, "semantic.gguf-bits", "/quantization/weight_bits",
+                           "weight_bits " + std::to_string(*q.weightBits) + " does not match GGUF type " + *q.ggufVariant));
+    }
+    if (method == "qoq" && !q.baseQuantization) {
+        Diagnostic d = make(Severity::Error, "semantic.qoq-needs-base", "/quantization/base_quantization",
+                            "qoq needs base_quantization: engines without QoQ fall back to it");
+        d.suggestion = "set base_quantization to the method the checkpoint was quantized with, e.g. awq";
+        out.push_back(std::move(d));
+    }
+    if (method == "qoq" && q.baseQuantization == "qoq") {
+        out.push_back(make(Severity::Error, "semantic.qoq-base-is-qoq", "/quantization/base_quantization",
+                           "base_quantization cannot itself be qoq"));
+    }
+    if (method != "qoq") {
+        if (q.baseQuantization)
+            out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/base_quantization",
+                               "base_quantization only applies to method qoq"));
+        if (q.memoryReduction)
+            out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/memory_reduction",
+                               "memory_reduction only applies to method qoq"));
+    }
+    if (q.fallbackMethod) {
+        if (*q.fallbackMethod == method)
+            out.push_back(make(Severity::Warning, "semantic.fallback-same", "/quantization/fallback_method",
+                               "fallback_method is the same as method, so it never helps"));
+        else if (*q.fallbackMethod == "qoq")
+            out.push_back(make(Severity::Error, "semantic.fallback-qoq", "/quantization/fallback_method",
+                               "qoq cannot be a fallback: it is itself the least supported method"));
+    }
+    if (q.enableMarlin) {
+        const bool isMarlin = method == "awq_marlin" || method == "gptq_marlin" || method == "marlin";
+        if (*q.enableMarlin && !t->marlinFamily)
+            out.push_back(make(Severity::Warning, "semantic.marlin-not-applicable", "/quantization/enable_marlin",
+                               "enable_marlin only applies to AWQ and GPTQ methods"));
+        else if (!*q.enableMarlin && isMarlin)
+            out.push_back(make(Severity::Warning, "semantic.marlin-conflict", "/quantization/enable_marlin",
+                               "enable_marlin is false but method " + method + " is a Marlin method"));
+    }
+    if (q.groupSize && (method == "none" || nominalWeightBits(method) == 8)) {
+        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/group_size",
+                           "group_size only applies to 4-bit and lower methods"));
+    }
+}
+
+void checkKvCache(const Config &c, Diagnostics &out)
+{
+    const auto &kv = c.kvCache;
+    if (!kv.fp8Format)
+        return;
+    const std::string dtype = kv.dtype.value_or("auto");
+    if (dtype == "fp8")
+        return;
+    if (dtype == "fp8_e5m2" || dtype == "fp8_e4m3") {
+        if (dtype.substr(4) != *kv.fp8Format) {
+            Diagnostic d = make(Severity::Error, "semantic.kv-fp8-conflict", "/kv_cache/fp8_format",
+                                "fp8_format " + *kv.fp8Format + " contradicts dtype " + dtype);
+            d.suggestion = "set dtype to fp8 and choose the format here, or remove fp8_format";
+            out.push_back(std::move(d));
+        }
+        return;
+    }
+    out.push_back(make(Severity::Warning, "semantic.not-applicable", "/kv_cache/fp8_format",
+                       "fp8_format only applies when the KV-cache dtype is fp8"));
+}
+
+void checkParallelism(const Config &c, Diagnostics &out)
+{
+    const auto &p = c.parallelism;
+    if (p.tensorParallel && *p.tensorParallel > 8) {
+        out.push_back(make(Severity::Warning, "semantic.multi-node", "/parallelism/tensor_parallel_size",
+                           "tensor_parallel_size " + std::to_string(*p.tensorParallel)
+                               + " is larger than one 8-GPU node: tensor parallelism across nodes needs a fast interconnect"));
+    } else if (p.tensorParallel && (*p.tensorParallel & (*p.tensorParallel - 1)) != 0) {
+        out.push_back(make(Severity::Warning, "semantic.tp-not-power-of-two", "/parallelism/tensor_parallel_size",
+                           "tensor_parallel_size is not a power of two; most models' head counts will not divide evenly"));
+    }
+    const auto &m = c.moe;
+    const int tp = p.tp();
+    if (m.expertParallel && tp % *m.expertParallel != 0 && *m.expertParallel % tp != 0) {
+        out.push_back(make(Severity::Warning, "semantic.ep-tp", "/moe/expert_parallel_size",
+                           "expert_parallel_size " + std::to_string(*m.expertParallel) + " neither divides nor is a multiple of tensor_parallel_size "
+                               + std::to_string(tp)));
+    }
+    if (m.expertTp) {
+        const int ep = m.expertParallel.value_or(0);
+        if (ep > 0 && *m.expertTp * ep != tp) {
+            Diagnostic d = make(Severity::Warning, "semantic.moe-sizes", "/moe/expert_tp_size",
+                                "expert_tp_size × expert_parallel_size = " + std::to_string(*m.expertTp * ep)
+                                    + " but tensor_parallel_size is " + std::to_string(tp));
+            d.suggestion = "engines split the TP group into expert TP × expert parallel; make the product equal tensor_parallel_size";
+            out.push_back(std::move(d));
+        } else if (ep == 0 && (*m.expertTp > tp || tp % *m.expertTp != 0)) {
+            out.push_back(make(Severity::Warning, "semantic.moe-sizes", "/moe/expert_tp_size",
+                               "expert_tp_size " + std::to_string(*m.expertTp) + " does not divide tensor_parallel_size " + std::to_string(tp)));
+        }
+    }
+}
+
+} // namespace
+
+int nominalWeightBits(std::string_view method)
+{
+    const MethodTraits *t = traits(method);
+    if (!t || t->weightBits.size() != 1)
+        return 0;
+    return *t->weightBits.begin();
+}
+
+Diagnostics checkSemantics(const Config &config)
+{
+    Diagnostics out;
+    checkQuantization(config, out);
+    checkKvCache(config, out);
+    checkParallelism(config, out);
+    return out;
+}
+
+void sortDiagnostics(Diagnostics &diags)
+{
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        if (a.pointer != b.pointer)
+            return a.pointer < b.pointer;
+        return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+    });
+}
+
+Diagnostics validateDocument(const Json &doc)
+{
+    if (!doc.is_object()) {
+        Diagnostic d = make(Severity::Error, "json.not-object", "",
+                            std::string("a configuration must be a JSON object, found ") + doc.type_name());
+        return {d};
+    }
+    const Schema &schema = Schema::unifiedConfig();
+    Diagnostics out = schema.validate(doc);
+    Diagnostics unknown = schema.unknownKeys(doc);
+    out.insert(out.end(), unknown.begin(), unknown.end());
+    Diagnostics semantic = checkSemantics(Config::fromJson(doc));
+    out.insert(out.end(), semantic.begin(), semantic.end());
+    sortDiagnostics(out);
+    return out;
+}
+
+} // namespace quantcfg

@@ -1,0 +1,89 @@
+#include "core/config.h"
+
+#include "testutil.h"
+
+#include <QTest>
+
+using namespace quantcfg;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsTypedFields()
+    {
+        const Config c = Config::fromJson(Json::parse(testutil::readFile(QCFG_SOURCE_DIR "/presets/sglang-marlin-moe.json")));
+        QCOMPARE(c.quantization.methodOrNone(), std::string("awq_marlin"));
+        QCOMPARE(c.quantization.weightBits.value(), 4);
+        QCOMPARE(c.quantization.enableMarlin.value(), true);
+        QCOMPARE(c.quantization.fallbackMethod.value(), std::string("awq"));
+        QCOMPARE(c.parallelism.tp(), 4);
+        QCOMPARE(c.parallelism.pp(), 1);
+        QCOMPARE(c.moe.expertTp.value(), 2);
+        QCOMPARE(c.attention.backend.value(), std::string("flashinfer"));
+        QCOMPARE(c.dtype.value(), std::string("bfloat16"));
+        QCOMPARE(c.modelOrDefault(), std::string(kDefaultModel));
+    }
+
+    void roundTripKeepsUnknownKeysAndOrder()
+    {
+        const std::string text = testutil::readFile(testutil::dataPath("configs/unknown-keys.json"));
+        const Json doc = Json::parse(text);
+        const Json out = Config::fromJson(doc).toJson();
+        QCOMPARE_JSON(toPrettyJson(out), toPrettyJson(doc));
+        QCOMPARE(out.begin().key(), std::string("zeta")); // order kept, not sorted
+    }
+
+    void editKeepsPositionAndAppendsNewKeys()
+    {
+        Config c = Config::fromJson(Json::parse(testutil::readFile(testutil::dataPath("configs/unknown-keys.json"))));
+        c.quantization.method = "gptq";
+        c.parallelism.tensorParallel = 2;
+        const Json out = c.toJson();
+        std::vector<std::string> keys;
+        for (auto it = out.begin(); it != out.end(); ++it)
+            keys.push_back(it.key());
+        QCOMPARE(keys, (std::vector<std::string>{"zeta", "quantization", "alpha", "kv_cache", "x-team", "parallelism"}));
+        QCOMPARE_JSON(out["quantization"].begin().key(), std::string("method"));
+        QCOMPARE_JSON(out["quantization"]["method"], Json("gptq"));
+        QCOMPARE_JSON(out["quantization"]["calibration"]["samples"], Json(128));
+    }
+
+    void clearingAFieldRemovesIt()
+    {
+        Config c = Config::fromJson(Json::parse(R"({"quantization": {"method": "awq", "weight_bits": 4}})"));
+        c.quantization.weightBits.reset();
+        QCOMPARE_JSON(c.toJson(), Json::parse(R"({"quantization": {"method": "awq"}})"));
+    }
+
+    void wrongTypedValuesSurvive()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "awq", "weight_bits": "four"}, "parallelism": 2})");
+        const Config c = Config::fromJson(doc);
+        QVERIFY(!c.quantization.weightBits);
+        QCOMPARE(c.parallelism.tp(), 1);
+        QCOMPARE_JSON(c.toJson(), doc);
+    }
+
+    void nonObjectDocumentsDoNotCrash()
+    {
+        for (const char *text : {"[]", "null", "3", "\"x\"", R"({"quantization": [1]})", R"({"model": {"id_or_path": 7}})"}) {
+            const Config c = Config::fromJson(Json::parse(text));
+            QCOMPARE(c.quantization.methodOrNone(), std::string("none"));
+            QCOMPARE(c.modelOrDefault(), std::string(kDefaultModel));
+        }
+    }
+
+    void findPointerOnlyWalksObjects()
+    {
+        const Json doc = Json::parse(R"({"a": {"b": [1, 2]}, "c": 3})");
+        QVERIFY(findPointer(doc, "/a/b"));
+        QVERIFY(!findPointer(doc, "/a/b/0"));
+        QVERIFY(!findPointer(doc, "/c/d"));
+        QCOMPARE(findPointer(doc, ""), &doc);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestConfig)
+#include "tst_config.moc"

@@ -1,0 +1,157 @@
+#include "core/schema.h"
+#include "core/validation.h"
+
+#include "testutil.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace quantcfg;
+
+namespace {
+
+const Diagnostic *findDiag(const Diagnostics &diags, const std::string &code, const std::string &pointer)
+{
+    for (const Diagnostic &d : diags) {
+        if (d.code == code && d.pointer == pointer)
+            return &d;
+    }
+    return nullptr;
+}
+
+std::string dump(const Diagnostics &diags)
+{
+    std::string s;
+    for (const Diagnostic &d : diags)
+        s += std::string(severityName(d.severity)) + " " + d.code + " " + d.pointer + ": " + d.message + "\n";
+    return s;
+}
+
+} // namespace
+
+class TestValidation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Each schema and semantic rule: one row that passes, one or more that fail.
+    void rules_data()
+    {
+        QTest::addColumn<QString>("doc");
+        QTest::addColumn<QString>("code");     // empty: the document has no errors and no warnings
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("severity");
+
+        QTest::newRow("minimal ok") << R"({"quantization": {"method": "none"}})" << "" << "" << "";
+        QTest::newRow("method required") << R"({"quantization": {}})" << "schema.required" << "/quantization/method" << "error";
+        QTest::newRow("quantization required") << R"({"dtype": "auto"})" << "schema.required" << "/quantization" << "error";
+        QTest::newRow("method enum") << R"({"quantization": {"method": "fp9"}})" << "schema.enum" << "/quantization/method" << "error";
+        QTest::newRow("method type") << R"({"quantization": {"method": 8}})" << "schema.type" << "/quantization/method" << "error";
+        QTest::newRow("weight_bits enum") << R"({"quantization": {"method": "gptq", "weight_bits": 5}})" << "schema.enum" << "/quantization/weight_bits" << "error";
+        QTest::newRow("weight_bits type") << R"({"quantization": {"method": "gptq", "weight_bits": "4"}})" << "schema.type" << "/quantization/weight_bits" << "error";
+        QTest::newRow("kv dtype ok") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8_e4m3"}})" << "" << "" << "";
+        QTest::newRow("kv dtype bf16 is not unified") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "bf16"}})" << "schema.enum" << "/kv_cache/dtype" << "error";
+        QTest::newRow("tp zero") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 0}})" << "schema.range" << "/parallelism/tensor_parallel_size" << "error";
+        QTest::newRow("tp 16 warns") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 16}})" << "semantic.multi-node" << "/parallelism/tensor_parallel_size" << "warning";
+        QTest::newRow("tp 6 warns") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 6}})" << "semantic.tp-not-power-of-two" << "/parallelism/tensor_parallel_size" << "warning";
+        QTest::newRow("pp type") << R"({"quantization": {"method": "none"}, "parallelism": {"pipeline_parallel_size": 1.5}})" << "schema.type" << "/parallelism/pipeline_parallel_size" << "error";
+        QTest::newRow("dtype enum") << R"({"quantization": {"method": "none"}, "dtype": "fp16"})" << "schema.enum" << "/dtype" << "error";
+        QTest::newRow("empty model id") << R"({"quantization": {"method": "none"}, "model": {"id_or_path": ""}})" << "schema.length" << "/model/id_or_path" << "error";
+        QTest::newRow("model needs id") << R"({"quantization": {"method": "none"}, "model": {"revision": "main"}})" << "schema.required" << "/model/id_or_path" << "error";
+        QTest::newRow("memory_reduction range") << R"({"quantization": {"method": "qoq", "base_quantization": "awq", "memory_reduction": 0}})" << "schema.range" << "/quantization/memory_reduction" << "error";
+        QTest::newRow("moe backend enum") << R"({"quantization": {"method": "none"}, "moe": {"runner_backend": "flashinfer"}})" << "schema.enum" << "/moe/runner_backend" << "error";
+        QTest::newRow("attention enum") << R"({"quantization": {"method": "none"}, "attention": {"backend": "FLASHINFER"}})" << "schema.enum" << "/attention/backend" << "error";
+        QTest::newRow("enable_marlin type") << R"({"quantization": {"method": "awq", "enable_marlin": "yes"}})" << "schema.type" << "/quantization/enable_marlin" << "error";
+        QTest::newRow("unknown key warns") << R"({"quantization": {"method": "none", "bits": 4}})" << "schema.unknown-key" << "/quantization/bits" << "warning";
+        // Semantic rules.
+        QTest::newRow("awq is 4-bit") << R"({"quantization": {"method": "awq", "weight_bits": 8}})" << "semantic.weight-bits" << "/quantization/weight_bits" << "error";
+        QTest::newRow("awq 4 ok") << R"({"quantization": {"method": "awq", "weight_bits": 4}})" << "" << "" << "";
+        QTest::newRow("fp8 is 8-bit") << R"({"quantization": {"method": "fp8", "weight_bits": 4}})" << "semantic.weight-bits" << "/quantization/weight_bits" << "error";
+        QTest::newRow("w4a8 needs 4 bits") << R"({"quantization": {"method": "w4a8", "weight_bits": 8, "activation_dtype": "fp8"}})" << "semantic.weight-bits" << "/quantization/weight_bits" << "error";
+        QTest::newRow("w4a8 ok") << R"({"quantization": {"method": "w4a8", "weight_bits": 4, "activation_dtype": "int8"}})" << "" << "" << "";
+        QTest::newRow("w4a8 defaults fp8") << R"({"quantization": {"method": "w4a8"}})" << "semantic.default-activation-dtype" << "/quantization/activation_dtype" << "info";
+        QTest::newRow("weight-only a8") << R"({"quantization": {"method": "gptq", "activation_bits": 8}})" << "semantic.activation-bits" << "/quantization/activation_bits" << "error";
+        QTest::newRow("fp8 a16") << R"({"quantization": {"method": "fp8", "activation_bits": 16}})" << "semantic.activation-bits" << "/quantization/activation_bits" << "error";
+        QTest::newRow("qoq needs base") << R"({"quantization": {"method": "qoq"}})" << "semantic.qoq-needs-base" << "/quantization/base_quantization" << "error";
+        QTest::newRow("qoq with base ok") << R"({"quantization": {"method": "qoq", "base_quantization": "awq", "memory_reduction": 0.75}})" << "" << "" << "";
+        QTest::newRow("base without qoq") << R"({"quantization": {"method": "awq", "base_quantization": "gptq"}})" << "semantic.not-applicable" << "/quantization/base_quantization" << "warning";
+        QTest::newRow("activation_dtype without w4a8") << R"({"quantization": {"method": "fp8", "activation_dtype": "fp8"}})" << "semantic.not-applicable" << "/quantization/activation_dtype" << "warning";
+        QTest::newRow("fp8_variant without fp8") << R"({"quantization": {"method": "awq", "fp8_variant": "w8a8_fp8"}})" << "semantic.not-applicable" << "/quantization/fp8_variant" << "warning";
+        QTest::newRow("gguf variant bits") << R"({"quantization": {"method": "gguf", "gguf_variant": "Q4_K_M", "weight_bits": 8}})" << "semantic.gguf-bits" << "/quantization/weight_bits" << "warning";
+        QTest::newRow("fallback same") << R"({"quantization": {"method": "awq", "fallback_method": "awq"}})" << "semantic.fallback-same" << "/quantization/fallback_method" << "warning";
+        QTest::newRow("fallback qoq") << R"({"quantization": {"method": "awq", "fallback_method": "qoq"}})" << "semantic.fallback-qoq" << "/quantization/fallback_method" << "error";
+        QTest::newRow("marlin conflict") << R"({"quantization": {"method": "awq_marlin", "enable_marlin": false}})" << "semantic.marlin-conflict" << "/quantization/enable_marlin" << "warning";
+        QTest::newRow("marlin on fp8") << R"({"quantization": {"method": "fp8", "enable_marlin": true}})" << "semantic.marlin-not-applicable" << "/quantization/enable_marlin" << "warning";
+        QTest::newRow("kv fp8 format conflict") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8_e5m2", "fp8_format": "e4m3"}})" << "semantic.kv-fp8-conflict" << "/kv_cache/fp8_format" << "error";
+        QTest::newRow("kv fp8 with format ok") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8", "fp8_format": "e4m3"}})" << "" << "" << "";
+        QTest::newRow("fp8_format without fp8") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "bfloat16", "fp8_format": "e4m3"}})" << "semantic.not-applicable" << "/kv_cache/fp8_format" << "warning";
+        QTest::newRow("moe sizes multiply") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2, "expert_parallel_size": 4}})" << "semantic.moe-sizes" << "/moe/expert_tp_size" << "warning";
+        QTest::newRow("moe sizes ok") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2, "expert_parallel_size": 2}})" << "" << "" << "";
+        QTest::newRow("expert tp divides tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 3}})" << "semantic.moe-sizes" << "/moe/expert_tp_size" << "warning";
+        QTest::newRow("ep vs tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 3}})" << "semantic.ep-tp" << "/moe/expert_parallel_size" << "warning";
+        QTest::newRow("group size on fp8") << R"({"quantization": {"method": "fp8", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
+        QTest::newRow("not an object") << R"([1, 2])" << "json.not-object" << "" << "error";
+    }
+    void rules()
+    {
+        QFETCH(QString, doc);
+        QFETCH(QString, code);
+        QFETCH(QString, pointer);
+        QFETCH(QString, severity);
+        const Diagnostics diags = validateDocument(Json::parse(doc.toStdString()));
+        if (code.isEmpty()) {
+            QVERIFY2(diags.empty(), dump(diags).c_str());
+            return;
+        }
+        const Diagnostic *d = findDiag(diags, code.toStdString(), pointer.toStdString());
+        QVERIFY2(d, dump(diags).c_str());
+        QCOMPARE(QString::fromLatin1(severityName(d->severity)), severity);
+        QVERIFY(!d->message.empty());
+        // One explanation per problem: no duplicate diagnostics at the same place.
+        QCOMPARE(std::count_if(diags.begin(), diags.end(), [&](const Diagnostic &o) { return o.pointer == d->pointer && o.code == d->code; }), 1L);
+    }
+
+    void enumErrorsListAllowedValues()
+    {
+        const Diagnostics diags = validateDocument(Json::parse(testutil::readFile(testutil::dataPath("configs/bad-enum.json"))));
+        const Diagnostic *method = findDiag(diags, "schema.enum", "/quantization/method");
+        QVERIFY(method);
+        QCOMPARE(method->value, std::string("\"fp9\""));
+        QVERIFY(std::find(method->allowed.begin(), method->allowed.end(), "fp8") != method->allowed.end());
+        QVERIFY(std::find(method->allowed.begin(), method->allowed.end(), "awq_marlin") != method->allowed.end());
+        const Diagnostic *kv = findDiag(diags, "schema.enum", "/kv_cache/dtype");
+        QVERIFY(kv);
+        QVERIFY(std::find(kv->allowed.begin(), kv->allowed.end(), "bfloat16") != kv->allowed.end());
+        // Only the two real problems, nothing for the parents.
+        QCOMPARE(countSeverity(diags, Severity::Error), 2);
+    }
+
+    void schemaDescribesEveryProperty()
+    {
+        // The studio shows descriptions as tooltips: every property must have one.
+        const Schema &schema = Schema::unifiedConfig();
+        const auto walk = [&](const auto &self, const std::string &pointer) -> void {
+            const Json *s = schema.subschema(pointer);
+            QVERIFY2(s, pointer.c_str());
+            if (!pointer.empty())
+                QVERIFY2(!schema.description(pointer).empty(), pointer.c_str());
+            if (s->contains("properties")) {
+                for (auto it = (*s)["properties"].begin(); it != (*s)["properties"].end(); ++it)
+                    self(self, pointer + "/" + it.key());
+            }
+        };
+        walk(walk, "");
+    }
+
+    void allowedValuesFollowRefs()
+    {
+        const auto methods = Schema::unifiedConfig().allowedValues("/quantization/fallback_method");
+        QVERIFY(methods.size() > 15);
+        QCOMPARE(methods.front(), std::string("none"));
+        QCOMPARE(Schema::unifiedConfig().allowedValues("/quantization/weight_bits"), (std::vector<std::string>{"2", "3", "4", "8"}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestValidation)
+#include "tst_validation.moc"

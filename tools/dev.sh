@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# One entry point for setting up, building, testing and running quantcfg on Debian 12 / Ubuntu 24.04.
+#
+#   tools/dev.sh studio   install what is missing, build, start quantcfg-studio
+#   tools/dev.sh test     install what is missing, build (warnings are errors), run every test
+#   tools/dev.sh build    install what is missing and build the developer tree
+#   tools/dev.sh deps     only install what is missing
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+# Debian packages the build and the tests need (same names on Debian 12 and Ubuntu 24.04).
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
+    nlohmann-json3-dev libvalijson-dev libyaml-cpp-dev libcli11-dev libbenchmark-dev
+    xvfb xauth fonts-dejavu-core
+)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+case "${1:-}" in
+deps)
+    install_missing
+    ;;
+build)
+    install_missing
+    cmake --preset dev
+    cmake --build --preset dev -j "$(jobs)"
+    ;;
+test)
+    install_missing
+    cmake --preset ci
+    cmake --build --preset ci -j "$(jobs)"
+    QT_QPA_PLATFORM=offscreen ctest --preset ci -j "$(jobs)"
+    ;;
+studio)
+    install_missing
+    cmake --preset release
+    cmake --build --preset release -j "$(jobs)"
+    if [ -x build/release/app/quantcfg-studio ]; then
+        shift
+        if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+            echo "No display found: starting the studio under xvfb-run (nothing will be visible)." >&2
+            exec xvfb-run -a build/release/app/quantcfg-studio "$@"
+        fi
+        exec build/release/app/quantcfg-studio "$@"
+    fi
+    # The studio is not built yet in this version: show what the CLI offers instead.
+    exec build/release/app/quantcfg presets
+    ;;
+*)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
