@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/diagnostic.h"
+#include "core/jsonio.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quantcfg {
+
+/// One engine at one version, loaded from resources/engines/<engine>-<version>.json: how it is
+/// invoked, how each unified field is spelled and valued, its full flag table (for lint), the
+/// minimum compute capability per method, renamed/removed flags and cross-flag constraints.
+class EngineProfile
+{
+public:
+    explicit EngineProfile(Json doc);
+
+    const std::string &engine() const { return m_engine; }         ///< "vllm"
+    const std::string &displayName() const { return m_displayName; } ///< "vLLM"
+    const std::string &version() const { return m_version; }       ///< "2026-08"
+    const std::string &versionLabel() const { return m_versionLabel; } ///< "0.27.dev (main 2026-08-14)"
+    bool isDefault() const { return m_isDefault; }
+
+    /// The whole profile document (read-only).
+    const Json &document() const { return m_doc; }
+
+private:
+    Json m_doc;
+    std::string m_engine;
+    std::string m_displayName;
+    std::string m_version;
+    std::string m_versionLabel;
+    bool m_isDefault = false;
+};
+
+/// All engine profiles compiled into quantcfg.
+class ProfileRegistry
+{
+public:
+    /// The built-in profiles (parsed once).
+    static const ProfileRegistry &builtIn();
+
+    explicit ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> profiles);
+
+    /// Engine ids in display order: "vllm", "sglang", "trtllm".
+    std::vector<std::string> engines() const;
+    /// Versions of @p engine, newest first.
+    std::vector<const EngineProfile *> versions(const std::string &engine) const;
+    /// @p engine at @p version; an empty version means the default (newest). nullptr if unknown.
+    const EngineProfile *find(const std::string &engine, const std::string &version = {}) const;
+    /// Parses "vllm", "vllm@2025-12"; nullptr if unknown.
+    const EngineProfile *findSpec(const std::string &spec) const;
+    const std::vector<std::unique_ptr<EngineProfile>> &all() const { return m_profiles; }
+
+private:
+    std::vector<std::unique_ptr<EngineProfile>> m_profiles;
+};
+
+} // namespace quantcfg
