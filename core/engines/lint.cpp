@@ -312,7 +312,10 @@ Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std
         return std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
     };
 
-    for (const Json &c : profile.document().value("constraints", Json::array())) {
+    static const Json kNone = Json::array();
+    const Json &doc = profile.document();
+    const auto found = doc.find("constraints");
+    for (const Json &c : found != doc.end() ? *found : kNone) {
         const std::string kind = c.value("kind", "");
         if (kind == "requires_flag") {
             const Json &cond = c["if"];
