@@ -27,14 +27,6 @@ QString joined(const std::vector<DetectedGpu> &gpus, F field)
     return parts.join(QLatin1Char('|'));
 }
 
-QString codes(const Diagnostics &diags)
-{
-    QStringList parts;
-    for (const Diagnostic &d : diags)
-        parts << testutil::q(d.code);
-    return parts.join(QLatin1Char(','));
-}
-
 DetectOptions fakeOptions(bool withSmi)
 {
     DetectOptions o;
@@ -207,7 +199,7 @@ private slots:
         QFETCH(double, memory);
         QFETCH(QString, codes);
         const GpuChoice c = quantcfg::resolveGpuName(spec.toStdString());
-        QCOMPARE(::codes(c.diagnostics), codes);
+        QCOMPARE(testutil::codes(c.diagnostics), codes);
         QCOMPARE(c.target.has_value(), !name.isEmpty());
         if (!c.target) {
             QVERIFY(!c.diagnostics.front().allowed.empty());
@@ -309,7 +301,7 @@ private slots:
         QCOMPARE(joined(d.gpus, [](const DetectedGpu &g) { return QString::number(g.computeCapability); }), ccs);
         QCOMPARE(joined(d.gpus, [](const DetectedGpu &g) { return g.spec ? testutil::q(g.spec->name) : QString(); }), entries);
         QCOMPARE(joined(d.gpus, [](const DetectedGpu &g) { return QString::number(std::lround(g.memoryGiB * 1024)); }), memoryMiB);
-        QCOMPARE(::codes(d.diagnostics), codes);
+        QCOMPARE(testutil::codes(d.diagnostics), codes);
         QCOMPARE(d.amdGpu, rocm);
         for (const DetectedGpu &g : d.gpus)
             QCOMPARE(g.computeCapabilityFromDatabase, scenario == QLatin1String("old-driver"));
@@ -337,7 +329,7 @@ private slots:
         const Detection d = detectGpus(o);
         QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()).constData());
         QVERIFY(d.gpus.empty());
-        QCOMPARE(codes(d.diagnostics), QStringLiteral("gpu.nvml-unavailable,gpu.nvidia-smi-timeout,gpu.none"));
+        QCOMPARE(testutil::codes(d.diagnostics), QStringLiteral("gpu.nvml-unavailable,gpu.nvidia-smi-timeout,gpu.none"));
     }
 
     void detectWithNvml()
@@ -358,7 +350,7 @@ private slots:
         QCOMPARE(d.gpus[1].migInstances.size(), std::size_t(2));
         QCOMPARE(testutil::q(d.gpus[1].migInstances[1].profile), QStringLiteral("1g.10gb"));
         QCOMPARE(targetFromDetected(d.gpus[1]).memoryGiB, 9856.0 / 1024.0);
-        QCOMPARE(codes(d.diagnostics), QStringLiteral("gpu.mig,gpu.mixed"));
+        QCOMPARE(testutil::codes(d.diagnostics), QStringLiteral("gpu.mig,gpu.mixed"));
     }
 
     void nvmlInitFailureFallsBackToNvidiaSmi()
@@ -371,7 +363,7 @@ private slots:
         qunsetenv("FAKE_NVML_INIT_ERROR");
         QCOMPARE(testutil::q(detectionSourceName(d.source)), QStringLiteral("nvidia-smi"));
         QCOMPARE(d.gpus.size(), std::size_t(1));
-        QCOMPARE(codes(d.diagnostics), QStringLiteral("gpu.nvml-failed"));
+        QCOMPARE(testutil::codes(d.diagnostics), QStringLiteral("gpu.nvml-failed"));
     }
 
     void chooseDetected_data()
@@ -392,7 +384,7 @@ private slots:
         QFETCH(QString, codes);
         qputenv("QUANTCFG_FAKE_SMI_CASE", scenario.toUtf8());
         const GpuChoice c = chooseGpu("detected", fakeOptions(true));
-        QCOMPARE(::codes(c.diagnostics), codes); // infos (nvml-unavailable) are not repeated
+        QCOMPARE(testutil::codes(c.diagnostics), codes); // infos (nvml-unavailable) are not repeated
         QCOMPARE(c.target.has_value(), !entry.isEmpty());
         if (!c.target)
             return;

@@ -12,7 +12,7 @@ struct GpuTarget
     double memoryGiB = 0.0;     ///< memory per GPU; 0 = unknown
     std::string architecture;   ///< "Hopper", ...; empty = unknown (see architectureFor())
     std::string databaseName;   ///< matching entry of resources/hardware/gpus.json; empty = not in it
-    int count = 1;              ///< how many such GPUs are available (detection); 1 when chosen by name
+    int count = 0;              ///< how many such GPUs are available (detection); 0 = not known
 };
 
 } // namespace quantcfg
