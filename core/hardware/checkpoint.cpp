@@ -229,7 +229,7 @@ Diagnostics checkCheckpoint(const CheckpointQuantization &q, const Config &confi
     static const std::initializer_list<std::string_view> trtFormats{"", "modelopt", "fp8", "mxfp4", "mxfp8", "nvfp4", "compressed-tensors"};
     if (std::find(trtFormats.begin(), trtFormats.end(), q.format) == trtFormats.end()) {
         Diagnostic d = finding(Severity::Warning, "checkpoint.trtllm-unsupported",
-                               "TensorRT-LLM cannot load a " + q.format + " checkpoint", "/model/id_or_path");
+                               "TensorRT-LLM cannot load this checkpoint (" + q.format + ", " + q.source + ")", "/model/id_or_path");
         d.engine = "trtllm";
         d.suggestion = "re-quantize the original model with NVIDIA ModelOpt (examples/llm_ptq, --export_fmt hf), e.g. --quant int4_awq or fp8";
         out.push_back(std::move(d));
