@@ -1,8 +1,19 @@
 #include "core/diagnostic.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace quantcfg {
+
+Diagnostic makeDiagnostic(Severity severity, std::string code, std::string message, std::string pointer)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    return d;
+}
 
 const char *severityName(Severity s)
 {

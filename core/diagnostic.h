@@ -29,6 +29,9 @@ struct Diagnostic
 
 using Diagnostics = std::vector<Diagnostic>;
 
+/// A diagnostic with the fields most findings need; set the others on the result.
+Diagnostic makeDiagnostic(Severity severity, std::string code, std::string message, std::string pointer = {});
+
 /// "error", "warning" or "info".
 const char *severityName(Severity s);
 

@@ -56,12 +56,7 @@ const MethodTraits *traits(std::string_view method)
 
 Diagnostic make(Severity s, std::string code, std::string pointer, std::string message)
 {
-    Diagnostic d;
-    d.severity = s;
-    d.code = std::move(code);
-    d.pointer = std::move(pointer);
-    d.message = std::move(message);
-    return d;
+    return makeDiagnostic(s, std::move(code), std::move(message), std::move(pointer));
 }
 
 std::vector<std::string> toStrings(std::initializer_list<int> bits)

@@ -3,6 +3,7 @@
 #include "core/jsonio.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 #include <fstream>
@@ -33,6 +34,15 @@ inline quantcfg::Json json(const char *text)
 inline QString q(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+/// The codes of @p diags joined with ',' (one QCOMPARE checks which findings came, in order).
+inline QString codes(const quantcfg::Diagnostics &diags)
+{
+    QStringList parts;
+    for (const quantcfg::Diagnostic &d : diags)
+        parts << q(d.code);
+    return parts.join(QLatin1Char(','));
 }
 
 } // namespace testutil

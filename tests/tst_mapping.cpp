@@ -225,7 +225,7 @@ private slots:
         Config c;
         c.quantization.method = method.toStdString();
         MapOptions options;
-        options.gpu = GpuTarget{"test GPU", cc, 80.0};
+        options.gpu = GpuTarget{"test GPU", cc, 80.0, {}, {}, 1};
         const LaunchPlan plan = mapConfig(c, profile(engine), options);
         QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), status);
         if (!code.isEmpty())

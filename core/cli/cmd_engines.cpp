@@ -5,10 +5,13 @@
 #include "core/engines/lint.h"
 #include "core/engines/mapper.h"
 #include "core/engines/render.h"
+#include "core/hardware/checkpoint.h"
+#include "core/hardware/detect.h"
 #include "core/validation.h"
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <ostream>
 
@@ -57,22 +60,6 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
     return out;
 }
 
-// --gpu: "sm_90", "9.0", "90". (Names and "detected" come with the GPU database.)
-std::optional<GpuTarget> parseGpu(const std::string &text)
-{
-    std::string t = text;
-    if (t.rfind("sm_", 0) == 0 || t.rfind("SM", 0) == 0)
-        t = t.substr(t[2] == '_' ? 3 : 2);
-    int cc = 0;
-    if (const auto dot = t.find('.'); dot != std::string::npos && dot + 1 < t.size())
-        cc = std::atoi(t.substr(0, dot).c_str()) * 10 + std::atoi(t.substr(dot + 1).c_str());
-    else if (!t.empty() && std::all_of(t.begin(), t.end(), ::isdigit))
-        cc = std::atoi(t.c_str());
-    if (cc < 10 || cc > 200)
-        return std::nullopt;
-    return GpuTarget{"sm_" + std::to_string(cc), cc, 0.0};
-}
-
 void runMap(Context &ctx, const MapOptionsCli &opt)
 {
     LoadedConfig cfg = loadConfigArgument(ctx, opt.config);
@@ -98,17 +85,25 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
     if (opt.maxModelLen > 0)
         options.maxModelLen = opt.maxModelLen;
     if (!opt.gpu.empty()) {
-        options.gpu = parseGpu(opt.gpu);
-        if (!options.gpu) {
-            Diagnostic d;
-            d.code = "gpu.unknown";
-            d.message = "cannot read GPU '" + opt.gpu + "'; give a compute capability such as sm_90 or 8.9";
-            printDiagnostics(ctx, "quantcfg", {d});
+        const GpuChoice gpu = chooseGpu(opt.gpu);
+        printDiagnostics(ctx, "--gpu", gpu.diagnostics);
+        if (!gpu.target) {
             ctx.exitCode = ExitUsage;
             return;
         }
+        options.gpu = gpu.target;
     }
     const Config config = Config::fromJson(*cfg.document);
+    // A local checkpoint directory: compare its quantization metadata with the config.
+    const std::string model = options.model.value_or(config.modelOrDefault());
+    if (std::error_code ec; std::filesystem::is_directory(model, ec)) {
+        const CheckpointInfo checkpoint = readCheckpoint(model);
+        validation.insert(validation.end(), checkpoint.diagnostics.begin(), checkpoint.diagnostics.end());
+        if (checkpoint.quantization) {
+            const Diagnostics found = checkCheckpoint(*checkpoint.quantization, config);
+            validation.insert(validation.end(), found.begin(), found.end());
+        }
+    }
     std::vector<LaunchPlan> plans;
     for (const EngineProfile *p : profiles)
         plans.push_back(mapConfig(config, *p, options));
@@ -200,7 +195,7 @@ void addEngineCommands(CLI::App &app, Context &ctx)
     map->add_option("config", mapOpt->config, "Config file, '-' for standard input, or a preset name")->required();
     map->add_option("--engine", mapOpt->engines, "vllm, sglang, trtllm, ENGINE@VERSION, or all (repeatable)")->delimiter(',');
     map->add_option("--engine-version", mapOpt->engineVersion, "Version for the selected engine(s), e.g. 2025-12 or 0.5.6");
-    map->add_option("--gpu", mapOpt->gpu, "Check against a GPU: compute capability such as sm_90 or 8.9");
+    map->add_option("--gpu", mapOpt->gpu, "Check against a GPU: name or alias (h100, a10g), compute capability (sm_90, 8.9), or detected");
     map->add_option("--model", mapOpt->model, "Serve this model instead of the config's model.id_or_path");
     map->add_option("--max-model-len", mapOpt->maxModelLen, "Put this maximum sequence length into each command");
     map->add_option("--format", mapOpt->format, "shell (default), json (full LaunchPlans) or argv (one word per line)")

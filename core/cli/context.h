@@ -47,5 +47,6 @@ void printJson(Context &ctx, const Json &doc);
 void addConfigCommands(CLI::App &app, Context &ctx);
 void addEngineCommands(CLI::App &app, Context &ctx);
 void addAutotunerCommands(CLI::App &app, Context &ctx);
+void addHardwareCommands(CLI::App &app, Context &ctx);
 
 } // namespace quantcfg::cli

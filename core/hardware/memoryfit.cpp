@@ -1,0 +1,244 @@
+#include "core/hardware/memoryfit.h"
+
+#include "core/validation.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace quantcfg {
+
+namespace {
+
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+
+// Whole-file bits per weight of llama.cpp's quantization types, as llama.cpp's quantize README
+// lists them for Llama-2-7B (K-quant mixes keep some tensors at higher precision); the plain
+// block types are their block size (Q4_0: 18 bytes per 32 weights = 4.5, plus a Q6_K output).
+struct GgufType
+{
+    std::string_view name;
+    double bits;
+};
+constexpr std::array<GgufType, 10> kGguf{{
+    {"Q2_K", 3.35},
+    {"Q3_K_M", 3.91},
+    {"Q4_0", 4.55},
+    {"Q4_K_S", 4.58},
+    {"Q4_K_M", 4.84},
+    {"Q5_0", 5.54},
+    {"Q5_K_S", 5.52},
+    {"Q5_K_M", 5.68},
+    {"Q6_K", 6.56},
+    {"Q8_0", 8.50},
+}};
+
+bool oneOf(const std::string &s, std::initializer_list<std::string_view> list)
+{
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+double dtypeBytes(const Config &c)
+{
+    return c.dtype.value_or("auto") == "float32" ? 4.0 : 2.0;
+}
+
+void assumed(Diagnostics *diags, std::string pointer, std::string message)
+{
+    if (diags)
+        diags->push_back(makeDiagnostic(Severity::Warning, "fit.bits-assumed", std::move(message), std::move(pointer)));
+}
+
+// Integer weights with a 16-bit scale per group, plus a packed zero point per group for the
+// asymmetric AWQ/GPTQ family.
+double groupedBits(const Config &c, int bits, bool zeroPoint)
+{
+    const int group = c.quantization.groupSize.value_or(128);
+    if (group <= 0)
+        return bits; // per channel: one scale per row, negligible
+    return bits + (16.0 + (zeroPoint ? bits : 0)) / group;
+}
+
+long long ceilDiv(long long a, long long b)
+{
+    return (a + b - 1) / b;
+}
+
+// Per-token KV bytes on one GPU, split into full-attention and sliding-window layers.
+struct KvRate
+{
+    double full = 0;
+    double sliding = 0;
+};
+
+KvRate kvRate(const ModelShape &m, const Config &c)
+{
+    const int tp = std::max(1, c.parallelism.tp());
+    const int pp = std::max(1, c.parallelism.pp());
+    // MLA keeps one latent vector per token, the same on every TP rank; otherwise K and V for
+    // the KV heads of this rank (replicated when there are fewer heads than ranks).
+    const double perLayer = (m.isMla() ? static_cast<double>(m.kvLoraRank + m.qkRopeHeadDim)
+                                       : 2.0 * static_cast<double>(ceilDiv(m.numKvHeads, tp) * m.headDim))
+                            * kvBytesPerElement(c);
+    const long long sliding = m.slidingLayerCount();
+    return {static_cast<double>(ceilDiv(m.numLayers - sliding, pp)) * perLayer,
+            static_cast<double>(ceilDiv(sliding, pp)) * perLayer};
+}
+
+} // namespace
+
+WeightFormat weightFormat(const Config &c, Diagnostics *diags)
+{
+    WeightFormat f;
+    const QuantizationSettings &q = c.quantization;
+    const std::string method = q.methodOrNone();
+    f.otherBits = 8.0 * dtypeBytes(c);
+    const int nominal = nominalWeightBits(method);
+    const int bits = q.weightBits.value_or(nominal);
+    if (method == "none") {
+        f.bitsPerWeight = f.otherBits;
+    } else if (method == "gguf") {
+        const std::string variant = q.ggufVariant.value_or("Q4_K_M");
+        if (!q.ggufVariant)
+            assumed(diags, "/quantization/gguf_variant", "no gguf_variant: assuming Q4_K_M");
+        const auto it = std::find_if(kGguf.begin(), kGguf.end(), [&](const GgufType &t) { return t.name == variant; });
+        f.bitsPerWeight = it != kGguf.end() ? it->bits : 4.84;
+        f.coversEmbeddings = true;
+    } else if (oneOf(method, {"modelopt_fp4", "petit_nvfp4"}) || (method == "modelopt" && bits == 4)) {
+        f.bitsPerWeight = 4.0 + 8.0 / 16; // NVFP4: an FP8 scale per 16 weights
+    } else if (method == "mxfp4") {
+        f.bitsPerWeight = 4.0 + 8.0 / 32; // an E8M0 scale per 32 weights
+    } else if (method == "mxfp8") {
+        f.bitsPerWeight = 8.0 + 8.0 / 32;
+    } else if (method == "bitsandbytes") {
+        f.bitsPerWeight = bits == 8 ? 8.0 : 4.0 + 32.0 / 64; // NF4: an fp32 absmax per 64 weights
+        if (!q.weightBits)
+            assumed(diags, "/quantization/weight_bits", "no weight_bits for bitsandbytes: assuming 4-bit NF4");
+    } else if (bits == 8 || oneOf(method, {"fp8", "w8a8_fp8", "modelopt_fp8", "w8a8_int8"})) {
+        f.bitsPerWeight = 8.0; // per-tensor, per-channel or 128×128 block scales: negligible
+    } else if (bits > 0) {
+        const bool zeroPoint = oneOf(method, {"awq", "awq_marlin", "gptq", "gptq_marlin", "marlin", "moe_wna16", "auto-round", "qoq"});
+        f.bitsPerWeight = groupedBits(c, bits, zeroPoint);
+    } else {
+        // modelopt / compressed-tensors without weight_bits: the checkpoint decides.
+        f.bitsPerWeight = 8.0;
+        assumed(diags, "/quantization/weight_bits", "no weight_bits for " + method + ": assuming 8-bit weights");
+    }
+    return f;
+}
+
+double kvBytesPerElement(const Config &c)
+{
+    const std::string dtype = c.kvCache.dtype.value_or("auto");
+    if (dtype == "auto")
+        return dtypeBytes(c);
+    if (dtype.rfind("fp8", 0) == 0)
+        return 1.0;
+    if (dtype == "fp4_e2m1" || dtype == "nvfp4")
+        return 0.5 + 1.0 / 16;
+    return 2.0;
+}
+
+double kvBytesPerSequence(const ModelShape &shape, const Config &config, long long length)
+{
+    const KvRate r = kvRate(shape, config);
+    const long long windowed = shape.slidingWindow > 0 ? std::min(length, shape.slidingWindow) : length;
+    return r.full * static_cast<double>(length) + r.sliding * static_cast<double>(windowed);
+}
+
+FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &gpu, const FitOptions &o)
+{
+    FitEstimate e;
+    e.tensorParallel = std::max(1, c.parallelism.tp());
+    e.pipelineParallel = std::max(1, c.parallelism.pp());
+    e.parameters = countParameters(m);
+    e.format = weightFormat(c, &e.diagnostics);
+    e.concurrency = std::max(1LL, o.concurrency);
+    const int tp = e.tensorParallel, pp = e.pipelineParallel;
+
+    // Weights: the layers split over PP stages and TP ranks; embedding and lm_head split over TP
+    // (vocabulary-parallel) and held by the first and last stage.
+    const ParameterCount &p = e.parameters;
+    const double vocabBits = e.format.coversEmbeddings ? e.format.bitsPerWeight : e.format.otherBits;
+    const double layerBytes = (static_cast<double>(p.linear) * e.format.bitsPerWeight
+                               + static_cast<double>(p.other) * (e.format.coversEmbeddings ? e.format.bitsPerWeight : e.format.otherBits))
+                              / 8.0;
+    const double vocabParams = pp == 1 ? static_cast<double>(p.embedding + p.lmHead)
+                                       : static_cast<double>(std::max(p.embedding, p.lmHead));
+    e.weightBytes = (layerBytes * static_cast<double>(ceilDiv(m.numLayers, pp)) / static_cast<double>(m.numLayers)
+                     + vocabParams * vocabBits / 8.0)
+                    / tp;
+
+    if (m.numHeads % tp != 0) {
+        e.diagnostics.push_back(makeDiagnostic(Severity::Error, "fit.tp-heads",
+                                               std::to_string(m.numHeads) + " attention heads cannot be split over tensor_parallel_size "
+                                                   + std::to_string(tp),
+                                               "/parallelism/tensor_parallel_size"));
+    }
+    if (gpu.count > 0 && tp * pp > gpu.count) {
+        e.diagnostics.push_back(makeDiagnostic(Severity::Error, "fit.not-enough-gpus",
+                                               "tensor × pipeline parallel needs " + std::to_string(tp * pp) + " GPUs, "
+                                                   + std::to_string(gpu.count) + " available",
+                                               "/parallelism"));
+    }
+    e.maxLen = o.maxLen.value_or(m.maxPositionEmbeddings);
+    e.kvBytesPerElement = kvBytesPerElement(c);
+    const KvRate rate = kvRate(m, c);
+    e.kvBytesPerToken = rate.full + rate.sliding;
+    if (gpu.memoryGiB <= 0.0) {
+        Diagnostic d = makeDiagnostic(Severity::Error, "fit.memory-unknown", "the memory of GPU '" + gpu.name + "' is unknown");
+        d.suggestion = "name the GPU (e.g. --gpu h100) instead of a compute capability";
+        e.diagnostics.push_back(std::move(d));
+        return e;
+    }
+    e.budgetBytes = gpu.memoryGiB * kGiB * o.gpuMemoryUtilization;
+    e.overheadBytes = o.overheadGiB * kGiB;
+    e.kvBudgetBytes = e.budgetBytes - e.weightBytes - e.overheadBytes;
+    e.weightsFit = e.kvBudgetBytes > 0;
+    e.kvCapacityTokens = e.weightsFit ? static_cast<long long>(e.kvBudgetBytes / e.kvBytesPerToken) : 0;
+    const double perSequence = kvBytesPerSequence(m, c, e.maxLen);
+    e.requiredKvBytes = perSequence * static_cast<double>(e.concurrency);
+    e.headroomBytes = e.kvBudgetBytes - e.requiredKvBytes;
+    e.maxConcurrency = e.weightsFit && perSequence > 0 ? static_cast<long long>(e.kvBudgetBytes / perSequence) : 0;
+
+    // Largest L with concurrency × (full·L + sliding·min(L, window)) ≤ budget, capped at the
+    // model's maximum: first assume L ≤ window, then solve the part past the window.
+    if (e.weightsFit) {
+        const double perSeqBudget = e.kvBudgetBytes / static_cast<double>(e.concurrency);
+        const long long cap = m.maxPositionEmbeddings > 0 ? m.maxPositionEmbeddings : e.maxLen;
+        double len = perSeqBudget / (rate.full + rate.sliding);
+        if (m.slidingWindow > 0 && len > static_cast<double>(m.slidingWindow)) {
+            const double rest = perSeqBudget - rate.sliding * static_cast<double>(m.slidingWindow);
+            len = rate.full > 0 ? rest / rate.full : static_cast<double>(cap);
+        }
+        e.maxFittingLength = std::min(cap, static_cast<long long>(std::floor(len)));
+    }
+    e.fits = e.weightsFit && e.headroomBytes >= 0 && !hasErrors(e.diagnostics);
+
+    if (!e.weightsFit) {
+        Diagnostic d = makeDiagnostic(Severity::Error, "fit.weights-do-not-fit",
+                                      "the weights need more memory than the GPU's budget leaves");
+        d.suggestion = "use more GPUs (tensor_parallel_size), a lower-bit method, or a GPU with more memory";
+        e.diagnostics.push_back(std::move(d));
+    } else if (e.headroomBytes < 0) {
+        Diagnostic d = makeDiagnostic(Severity::Error, "fit.kv-does-not-fit",
+                                      std::to_string(e.concurrency) + " sequence(s) of " + std::to_string(e.maxLen)
+                                          + " tokens need more KV cache than is left after the weights");
+        d.suggestion = e.maxFittingLength > 0 ? "lower the max length to " + std::to_string(e.maxFittingLength)
+                                                    + ", use an fp8 KV cache, or use more GPUs"
+                                              : "use an fp8 KV cache or more GPUs";
+        e.diagnostics.push_back(std::move(d));
+    }
+    return e;
+}
+
+std::optional<long long> largestFittingLength(const ModelShape &shape, const Config &config, const GpuTarget &gpu,
+                                              const FitOptions &options)
+{
+    const FitEstimate e = estimateFit(shape, config, gpu, options);
+    if (e.maxFittingLength <= 0)
+        return std::nullopt;
+    return e.maxFittingLength;
+}
+
+} // namespace quantcfg
