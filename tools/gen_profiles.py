@@ -365,7 +365,9 @@ def capability_notes_vllm():
 
 
 def capability_notes_sglang():
-    return [{"methods": ["fp8"], "below": 89, "state": "weight_only",
+    return [{"methods": ["marlin"], "capability_as": "gptq_marlin",
+             "message": "marlin is rewritten to gptq_marlin/awq_marlin at load, so their minimum applies"},
+            {"methods": ["fp8"], "below": 89, "state": "weight_only",
              "message": "below SM89 SGLang switches fp8 to Marlin FP8 (weight-only W8A16): memory is saved, no FP8 compute speed-up"}]
 
 

@@ -4,6 +4,7 @@
 #include "core/config.h"
 #include "core/engines/lint.h"
 #include "core/engines/mapper.h"
+#include "core/engines/matrix.h"
 #include "core/engines/render.h"
 #include "core/hardware/checkpoint.h"
 #include "core/hardware/detect.h"
@@ -12,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <iomanip>
 #include <memory>
 #include <ostream>
 
@@ -186,6 +188,103 @@ void runLint(Context &ctx, const LintOptionsCli &opt)
     ctx.exitCode = hasErrors(diags) ? ExitInvalid : ExitOk;
 }
 
+struct MatrixOptionsCli
+{
+    std::string engine = "all";
+    std::string format = "table";
+    std::string gpu = "detected";
+};
+
+const char *cellSymbol(Support s)
+{
+    switch (s) {
+    case Support::Supported:
+        return "yes";
+    case Support::WeightOnly:
+        return "w-only";
+    case Support::Unsupported:
+        return "no";
+    case Support::NotTargeted:
+        return "n/t";
+    case Support::NotAvailable:
+        return "-";
+    case Support::Unknown:
+        return "?";
+    }
+    return "?";
+}
+
+void runMatrix(Context &ctx, const MatrixOptionsCli &opt)
+{
+    const ProfileRegistry &registry = ProfileRegistry::builtIn();
+    CompatibilityMatrix m;
+    if (opt.engine == "all") {
+        std::vector<const EngineProfile *> profiles;
+        for (const std::string &e : registry.engines())
+            profiles.push_back(registry.find(e));
+        m = buildSummaryMatrix(profiles);
+    } else {
+        const auto profiles = selectProfiles(ctx, {opt.engine}, {});
+        if (profiles.empty()) {
+            ctx.exitCode = ExitUsage;
+            return;
+        }
+        m = buildMatrix(*profiles.front());
+    }
+    // The column to mark: the detected (or named) GPU's architecture.
+    int marked = 0;
+    if (!opt.gpu.empty() && opt.gpu != "none") {
+        const GpuChoice gpu = chooseGpu(opt.gpu);
+        if (gpu.target) {
+            for (const MatrixColumn &c : m.columns) {
+                if (c.computeCapability <= gpu.target->computeCapability)
+                    marked = c.computeCapability;
+            }
+        } else if (opt.gpu != "detected") {
+            printDiagnostics(ctx, "--gpu", gpu.diagnostics);
+            ctx.exitCode = ExitUsage;
+            return;
+        }
+    }
+    if (opt.format == "json") {
+        Json j = matrixToJson(m);
+        j["marked_compute_capability"] = marked ? Json(ccText(marked)) : Json();
+        printJson(ctx, j);
+        return;
+    }
+    if (opt.format == "csv") {
+        ctx.out << "method";
+        for (const MatrixColumn &c : m.columns)
+            ctx.out << ",sm_" << c.computeCapability;
+        ctx.out << '\n';
+        for (std::size_t r = 0; r < m.methods.size(); ++r) {
+            ctx.out << m.methods[r];
+            for (const MatrixCell &cell : m.cells[r])
+                ctx.out << ',' << supportName(cell.state);
+            ctx.out << '\n';
+        }
+        return;
+    }
+    ctx.out << "Quantization method x GPU architecture, " << m.engines << '\n';
+    ctx.out << std::left << std::setw(20) << "method";
+    for (const MatrixColumn &c : m.columns)
+        ctx.out << std::setw(8) << ((c.computeCapability == marked ? "*" : "") + ccText(c.computeCapability));
+    ctx.out << '\n' << std::setw(20) << "";
+    for (const MatrixColumn &c : m.columns)
+        ctx.out << std::setw(8) << c.architecture.substr(0, 7);
+    ctx.out << '\n';
+    for (std::size_t r = 0; r < m.methods.size(); ++r) {
+        ctx.out << std::setw(20) << m.methods[r];
+        for (const MatrixCell &cell : m.cells[r])
+            ctx.out << std::setw(8) << cellSymbol(cell.state);
+        ctx.out << '\n';
+    }
+    ctx.out << "\nyes = supported, w-only = runs weight-only (memory saved, no compute speed-up), no = below the minimum\n"
+               "compute capability, n/t = engine does not target this GPU, - = engine has no such method, ? = no data.\n";
+    if (marked)
+        ctx.out << "* = the architecture of GPU '" << opt.gpu << "'. Reasons per cell: --format json.\n";
+}
+
 } // namespace
 
 void addEngineCommands(CLI::App &app, Context &ctx)
@@ -202,6 +301,14 @@ void addEngineCommands(CLI::App &app, Context &ctx)
         ->check(CLI::IsMember({"shell", "json", "argv"}));
     map->add_flag("--multiline", mapOpt->multiline, "One option per line with \\ continuations");
     map->callback([&ctx, mapOpt] { runMap(ctx, *mapOpt); });
+
+    auto matrixOpt = std::make_shared<MatrixOptionsCli>();
+    CLI::App *matrix = app.add_subcommand("matrix", "Quantization method x GPU architecture for an engine version (or the best of all engines), with the detected GPU's column marked.");
+    matrix->add_option("--engine", matrixOpt->engine, "all, vllm, sglang, trtllm, or ENGINE@VERSION")->capture_default_str();
+    matrix->add_option("--gpu", matrixOpt->gpu, "GPU whose column to mark: detected, a name (h100) or sm_XX; none to mark nothing")->capture_default_str();
+    matrix->add_option("--format", matrixOpt->format, "table, json (with the reason for every cell) or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+    matrix->callback([&ctx, matrixOpt] { runMatrix(ctx, *matrixOpt); });
 
     auto lintOpt = std::make_shared<LintOptionsCli>();
     CLI::App *lint = app.add_subcommand("lint", "Check an engine command line against that engine version's real flag table.");

@@ -120,7 +120,18 @@ CapabilityVerdict checkCapability(const EngineProfile &profile, const std::strin
         return v;
     }
 
-    const Json &table = doc.value("min_capability", Json::object());
+    const Json &table = doc["min_capability"];
+    // A value without its own entry may borrow another's (SGLang rewrites marlin to gptq_marlin).
+    for (const Json &note : doc["mapping"].value("capability_notes", Json::array())) {
+        const auto methods = note["methods"].get<std::vector<std::string>>();
+        if (note.contains("capability_as") && std::find(methods.begin(), methods.end(), engineValue) != methods.end()
+            && table.contains(note["capability_as"].get<std::string>()) && !table.contains(engineValue)) {
+            CapabilityVerdict borrowed = checkCapability(profile, note["capability_as"].get<std::string>(), cc);
+            borrowed.engineValue = engineValue;
+            borrowed.reason += " (" + note["message"].get<std::string>() + ")";
+            return borrowed;
+        }
+    }
     if (!table.contains(engineValue)) {
         v.state = Support::Unknown;
         v.reason = "no minimum compute capability recorded for " + engineValue + " in " + who;
@@ -139,7 +150,7 @@ CapabilityVerdict checkCapability(const EngineProfile &profile, const std::strin
     }
     for (const Json &note : doc["mapping"].value("capability_notes", Json::array())) {
         const auto methods = note["methods"].get<std::vector<std::string>>();
-        if (std::find(methods.begin(), methods.end(), engineValue) != methods.end() && cc < note["below"].get<int>()) {
+        if (note.contains("below") && std::find(methods.begin(), methods.end(), engineValue) != methods.end() && cc < note["below"].get<int>()) {
             v.state = Support::WeightOnly;
             v.reason = note["message"].get<std::string>();
             return v;

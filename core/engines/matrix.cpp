@@ -1,0 +1,163 @@
+#include "core/engines/matrix.h"
+
+#include "core/hardware/gpudatabase.h"
+#include "core/schema.h"
+
+#include <algorithm>
+
+namespace quantcfg {
+
+namespace {
+
+// Preference when summarising engines: what a user can get with the best engine.
+int rank(Support s)
+{
+    switch (s) {
+    case Support::Supported:
+        return 5;
+    case Support::WeightOnly:
+        return 4;
+    case Support::Unknown:
+        return 3;
+    case Support::Unsupported:
+        return 2;
+    case Support::NotTargeted:
+        return 1;
+    case Support::NotAvailable:
+        return 0;
+    }
+    return 0;
+}
+
+std::vector<MatrixColumn> columns()
+{
+    std::vector<MatrixColumn> out;
+    for (const ArchitectureInfo &a : architectures())
+        out.push_back({a.computeCapability, a.name, a.examples});
+    std::sort(out.begin(), out.end(), [](const auto &x, const auto &y) { return x.computeCapability < y.computeCapability; });
+    return out;
+}
+
+std::vector<std::string> methods()
+{
+    return Schema::unifiedConfig().allowedValues("/quantization/method");
+}
+
+} // namespace
+
+std::string engineMethodValue(const EngineProfile &profile, const std::string &method, std::string *reason)
+{
+    const Json &methodsMap = profile.mapping()["methods"];
+    const Json *e = nullptr;
+    if (methodsMap.contains(method))
+        e = &methodsMap[method];
+    else if (method == "w4a8" && methodsMap.contains("w4a8:fp8"))
+        e = &methodsMap["w4a8:fp8"];
+    if (!e) {
+        if (reason)
+            *reason = profile.displayName() + " has no mapping for " + method;
+        return {};
+    }
+    if (e->contains("unsupported")) {
+        if (reason)
+            *reason = (*e)["unsupported"].get<std::string>();
+        return {};
+    }
+    if (e->contains("checkpoint"))
+        return (*e)["checkpoint"].get<std::string>();
+    if (e->value("omit", false))
+        return "none";
+    return (*e)["value"].get<std::string>();
+}
+
+CompatibilityMatrix buildMatrix(const EngineProfile &profile)
+{
+    CompatibilityMatrix m;
+    m.methods = methods();
+    m.columns = columns();
+    m.engines = profile.engine() + "@" + profile.version();
+    for (const std::string &method : m.methods) {
+        std::vector<MatrixCell> row;
+        std::string why;
+        const std::string value = engineMethodValue(profile, method, &why);
+        for (const MatrixColumn &c : m.columns) {
+            MatrixCell cell;
+            cell.engine = m.engines;
+            cell.engineValue = value;
+            if (value.empty()) {
+                cell.state = Support::NotAvailable;
+                cell.reason = why;
+            } else if (value == "none" && !profile.document().contains("lowest_listed_sm")) {
+                cell.state = Support::Supported;
+                cell.reason = "no quantization: runs wherever the engine runs";
+            } else {
+                const CapabilityVerdict v = checkCapability(profile, value, c.computeCapability);
+                cell.state = v.state;
+                cell.minCapability = v.minCapability;
+                cell.reason = v.reason;
+            }
+            row.push_back(std::move(cell));
+        }
+        m.cells.push_back(std::move(row));
+    }
+    return m;
+}
+
+CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> &profiles)
+{
+    CompatibilityMatrix m;
+    m.methods = methods();
+    m.columns = columns();
+    m.engines = "all engines";
+    std::vector<CompatibilityMatrix> each;
+    for (const EngineProfile *p : profiles)
+        each.push_back(buildMatrix(*p));
+    for (std::size_t r = 0; r < m.methods.size(); ++r) {
+        std::vector<MatrixCell> row;
+        for (std::size_t c = 0; c < m.columns.size(); ++c) {
+            MatrixCell best;
+            best.state = Support::NotAvailable;
+            std::string reason;
+            for (const CompatibilityMatrix &e : each) {
+                const MatrixCell &cell = e.cells[r][c];
+                reason += (reason.empty() ? "" : "\n") + cell.engine + ": " + supportName(cell.state)
+                          + (cell.minCapability ? " (min " + ccText(cell.minCapability) + ")" : "");
+                if (rank(cell.state) > rank(best.state)) {
+                    best.state = cell.state;
+                    best.engine = cell.engine;
+                    best.minCapability = cell.minCapability;
+                    best.engineValue = cell.engineValue;
+                }
+            }
+            best.reason = reason;
+            row.push_back(std::move(best));
+        }
+        m.cells.push_back(std::move(row));
+    }
+    return m;
+}
+
+Json matrixToJson(const CompatibilityMatrix &matrix)
+{
+    Json j = Json::object();
+    j["engines"] = matrix.engines;
+    j["columns"] = Json::array();
+    for (const MatrixColumn &c : matrix.columns)
+        j["columns"].push_back({{"compute_capability", ccText(c.computeCapability)}, {"architecture", c.architecture}, {"examples", c.examples}});
+    j["rows"] = Json::array();
+    for (std::size_t r = 0; r < matrix.methods.size(); ++r) {
+        Json cells = Json::array();
+        for (const MatrixCell &cell : matrix.cells[r]) {
+            Json cj = {{"state", supportName(cell.state)}, {"reason", cell.reason}, {"engine", cell.engine}};
+            if (cell.minCapability > 0)
+                cj["min_capability"] = ccText(cell.minCapability);
+            if (!cell.engineValue.empty())
+                cj["engine_value"] = cell.engineValue;
+            cells.push_back(std::move(cj));
+        }
+        j["rows"].push_back({{"method", matrix.methods[r]}, {"cells", cells}});
+    }
+    return j;
+}
+
+} // namespace quantcfg

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/engines/capability.h"
+#include "core/engines/profile.h"
+#include "core/jsonio.h"
+
+#include <string>
+#include <vector>
+
+namespace quantcfg {
+
+/// One cell: a unified quantization method on one GPU architecture with one engine version.
+struct MatrixCell
+{
+    Support state = Support::Unknown;
+    int minCapability = 0;   ///< the engine's minimum for the method's engine value; 0 = none/unknown
+    std::string engineValue; ///< the engine's spelling (or TensorRT-LLM checkpoint format)
+    std::string reason;      ///< one sentence: why this state
+    std::string engine;      ///< "vllm@2026-08"
+};
+
+struct MatrixColumn
+{
+    int computeCapability = 0;
+    std::string architecture;          ///< "Hopper"
+    std::vector<std::string> examples; ///< example GPUs
+};
+
+/// Quantization method × GPU architecture for one engine version (or a summary of several).
+struct CompatibilityMatrix
+{
+    std::vector<std::string> methods;  ///< row labels: the unified methods, schema order
+    std::vector<MatrixColumn> columns; ///< one per architecture, oldest first
+    std::vector<std::vector<MatrixCell>> cells; ///< [row][column]
+    std::string engines;               ///< "vllm@2026-08" or "all engines"
+};
+
+/// The engine's value for unified @p method (e.g. "modelopt_fp8" → "modelopt" for vLLM, "FP8"
+/// for TensorRT-LLM), or empty with @p reason set when the engine has no such method.
+std::string engineMethodValue(const EngineProfile &profile, const std::string &method, std::string *reason = nullptr);
+
+/// The matrix for one engine profile, over every architecture of resources/hardware.
+CompatibilityMatrix buildMatrix(const EngineProfile &profile);
+
+/// The default version of every engine, summarised per cell: the best state any engine reaches,
+/// with a reason naming each engine's state.
+CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> &profiles);
+
+/// As JSON: {engines, columns: [{compute_capability, architecture, examples}], rows: [{method,
+/// cells: [{state, min_capability, engine_value, reason}]}]}.
+Json matrixToJson(const CompatibilityMatrix &matrix);
+
+} // namespace quantcfg

@@ -1,0 +1,115 @@
+#include "core/engines/matrix.h"
+
+#include "testutil.h"
+
+#include <QTest>
+
+using namespace quantcfg;
+
+namespace {
+
+const MatrixCell &cellOf(const CompatibilityMatrix &m, const std::string &method, int cc)
+{
+    const auto r = std::find(m.methods.begin(), m.methods.end(), method) - m.methods.begin();
+    const auto c = std::find_if(m.columns.begin(), m.columns.end(), [cc](const MatrixColumn &col) { return col.computeCapability == cc; }) - m.columns.begin();
+    if (r >= static_cast<long>(m.methods.size()) || c >= static_cast<long>(m.columns.size()))
+        qFatal("no cell %s/%d", method.c_str(), cc);
+    return m.cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+}
+
+} // namespace
+
+class TestMatrix : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Cells against the engine facts (min capability per method, weight-only fallbacks,
+    // TensorRT-LLM's support matrix), including where the design's matrix is wrong.
+    void cells_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("cc");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<int>("minCc");
+        QTest::newRow("vllm fp8 turing weight-only") << "vllm" << "fp8" << 75 << "weight-only" << 75;
+        QTest::newRow("vllm fp8 ampere weight-only (design says yes)") << "vllm" << "fp8" << 80 << "weight-only" << 75;
+        QTest::newRow("vllm fp8 ada") << "vllm" << "fp8" << 89 << "supported" << 75;
+        QTest::newRow("vllm fp8 volta") << "vllm" << "fp8" << 70 << "unsupported" << 75;
+        QTest::newRow("vllm awq_marlin volta (design says yes)") << "vllm" << "awq_marlin" << 70 << "unsupported" << 75;
+        QTest::newRow("vllm awq_marlin pascal") << "vllm" << "awq_marlin" << 61 << "unsupported" << 75;
+        QTest::newRow("vllm gptq_marlin pascal loads") << "vllm" << "gptq_marlin" << 60 << "supported" << 60;
+        QTest::newRow("vllm gguf removed 2026") << "vllm" << "gguf" << 90 << "not-available" << 0;
+        QTest::newRow("vllm 2025-12 gguf pascal") << "vllm@2025-12" << "gguf" << 60 << "supported" << 60;
+        QTest::newRow("vllm 2025-12 modelopt ampere") << "vllm@2025-12" << "modelopt_fp8" << 80 << "unsupported" << 89;
+        QTest::newRow("vllm 2026 modelopt ampere") << "vllm" << "modelopt_fp8" << 80 << "supported" << 80;
+        QTest::newRow("vllm qoq never") << "vllm" << "qoq" << 90 << "not-available" << 0;
+        QTest::newRow("sglang awq_marlin turing") << "sglang" << "awq_marlin" << 75 << "unsupported" << 80;
+        QTest::newRow("sglang fp8 ampere weight-only") << "sglang" << "fp8" << 86 << "weight-only" << 80;
+        QTest::newRow("sglang fp8 turing") << "sglang" << "fp8" << 75 << "unsupported" << 80;
+        QTest::newRow("sglang modelopt_fp8 ampere (design says yes)") << "sglang" << "modelopt_fp8" << 86 << "unsupported" << 89;
+        QTest::newRow("sglang w4afp8 ada") << "sglang" << "w4afp8" << 89 << "unsupported" << 90;
+        QTest::newRow("sglang w4afp8 hopper") << "sglang" << "w4afp8" << 90 << "supported" << 90;
+        QTest::newRow("sglang marlin as gptq_marlin") << "sglang" << "marlin" << 75 << "unsupported" << 80;
+        QTest::newRow("sglang qoq removed") << "sglang" << "qoq" << 90 << "not-available" << 0;
+        QTest::newRow("sglang 0.5.6 qoq ampere") << "sglang@0.5.6" << "qoq" << 80 << "supported" << 80;
+        QTest::newRow("sglang 0.5.6 modelopt_fp4 hopper") << "sglang@0.5.6" << "modelopt_fp4" << 90 << "unsupported" << 100;
+        QTest::newRow("trtllm turing not targeted") << "trtllm" << "none" << 75 << "not-targeted" << 80;
+        QTest::newRow("trtllm fp8 ampere") << "trtllm" << "fp8" << 80 << "unsupported" << 89;
+        QTest::newRow("trtllm fp8 blackwell 12.0") << "trtllm" << "fp8" << 120 << "supported" << 89;
+        QTest::newRow("trtllm int4 awq not on blackwell") << "trtllm" << "awq" << 100 << "unsupported" << 80;
+        QTest::newRow("trtllm int4 awq hopper") << "trtllm" << "awq" << 90 << "supported" << 80;
+        QTest::newRow("trtllm nvfp4 hopper") << "trtllm" << "modelopt_fp4" << 90 << "unsupported" << 100;
+        QTest::newRow("trtllm mxfp4 hopper weight-only") << "trtllm" << "mxfp4" << 90 << "weight-only" << 90;
+        QTest::newRow("trtllm gguf") << "trtllm" << "gguf" << 90 << "not-available" << 0;
+    }
+    void cells()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, method);
+        QFETCH(int, cc);
+        QFETCH(QString, state);
+        QFETCH(int, minCc);
+        const CompatibilityMatrix m = buildMatrix(*ProfileRegistry::builtIn().findSpec(engine.toStdString()));
+        const MatrixCell &cell = cellOf(m, method.toStdString(), cc);
+        QCOMPARE(QString::fromLatin1(supportName(cell.state)), state);
+        QCOMPARE(cell.minCapability, minCc);
+        QVERIFY(!cell.reason.empty());
+    }
+
+    void shape()
+    {
+        const CompatibilityMatrix m = buildMatrix(*ProfileRegistry::builtIn().find("vllm"));
+        QCOMPARE(m.methods.front(), std::string("none"));
+        QCOMPARE(m.cells.size(), m.methods.size());
+        for (const auto &row : m.cells)
+            QCOMPARE(row.size(), m.columns.size());
+        // Turing and Ada are columns (the design's matrix forgot them).
+        std::vector<std::string> archs;
+        for (const auto &c : m.columns)
+            archs.push_back(c.architecture);
+        for (const char *a : {"Pascal", "Volta", "Turing", "Ampere", "Ada", "Hopper", "Blackwell"})
+            QVERIFY2(std::find(archs.begin(), archs.end(), a) != archs.end(), a);
+        const Json j = matrixToJson(m);
+        QCOMPARE(j["rows"].size(), m.methods.size());
+        QCOMPARE_JSON(j["columns"][0]["compute_capability"], Json("6.0"));
+    }
+
+    void summaryTakesTheBestEngine()
+    {
+        std::vector<const EngineProfile *> profiles;
+        for (const auto &e : ProfileRegistry::builtIn().engines())
+            profiles.push_back(ProfileRegistry::builtIn().find(e));
+        const CompatibilityMatrix m = buildSummaryMatrix(profiles);
+        // gguf: only vLLM 2025-12 and SGLang have it; the default vLLM does not, SGLang does.
+        QCOMPARE(cellOf(m, "gguf", 90).state, Support::Supported);
+        QCOMPARE(cellOf(m, "gguf", 90).engine, std::string("sglang@0.5.18"));
+        QVERIFY(cellOf(m, "gguf", 90).reason.find("trtllm@1.x: not-available") != std::string::npos);
+        QCOMPARE(cellOf(m, "qoq", 90).state, Support::NotAvailable); // removed from the newest SGLang
+        QCOMPARE(cellOf(m, "fp8", 80).state, Support::WeightOnly);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMatrix)
+#include "tst_matrix.moc"
