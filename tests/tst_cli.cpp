@@ -1,6 +1,7 @@
 #include "core/cli/cli.h"
 #include "core/jsonio.h"
 
+#include "cliutil.h"
 #include "testutil.h"
 
 #include <QTest>
@@ -11,25 +12,8 @@ using namespace quantcfg;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run quantcfgRun(std::vector<std::string> args, const std::string &stdinText = {})
-{
-    args.insert(args.begin(), "quantcfg");
-    std::istringstream in(stdinText);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = cli::run(args, in, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+using Run = testutil::CliRun;
+using testutil::quantcfgRun;
 
 } // namespace
 
