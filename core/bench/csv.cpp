@@ -18,6 +18,8 @@ CsvReader::CsvReader(std::istream &in, char delimiter)
     , m_delim(delimiter)
 {
     m_buf.reserve(kChunk * 2);
+    m_stop.fill(false);
+    m_stop[static_cast<unsigned char>(delimiter)] = m_stop['\n'] = m_stop['\r'] = true;
 }
 
 bool CsvReader::fill()
@@ -104,7 +106,7 @@ bool CsvReader::next()
                 i = j;
             } else {
                 std::size_t j = i;
-                while (j < end && b[j] != m_delim && b[j] != '\n' && b[j] != '\r')
+                while (j < end && !m_stop[static_cast<unsigned char>(b[j])])
                     ++j;
                 if (j >= end && !m_eof) {
                     truncated = true;

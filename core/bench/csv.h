@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <istream>
@@ -44,6 +45,7 @@ private:
 
     std::istream &m_in;
     char m_delim;
+    std::array<bool, 256> m_stop; // bytes that end an unquoted field
     std::string m_buf;
     std::size_t m_pos = 0;
     bool m_eof = false;

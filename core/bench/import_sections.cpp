@@ -55,7 +55,8 @@ void importGenAiPerfCsv(ImportContext &ctx, CsvReader &reader, const std::vector
             }
             const Cell c = parseCell(f[i], false);
             if (c.kind == CellKind::Invalid) {
-                ctx.badRow(reader.line(), i + 1, "bench.bad-number", "'" + std::string(f[i]) + "' is not a number", std::string(f[i]));
+                ctx.badRow(reader.line(), i + 1, "bench.bad-number", std::string("'").append(f[i]).append("' is not a number"),
+                           std::string(f[i]));
                 bad = true;
             } else if (c.kind == CellKind::Number) {
                 cells.emplace_back(statisticOfColumn(header[i]), c.value);

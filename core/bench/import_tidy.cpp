@@ -130,14 +130,10 @@ void importTidyCsv(ImportContext &ctx, CsvReader &reader, const std::vector<std:
     };
     bool decided = false;
     std::unordered_map<std::string, std::uint32_t> runsByKey;
-    struct LongSeries
-    {
-        MetricDef metric;
-        std::string statistic;
-        std::string unit;
-    };
-    std::unordered_map<std::string, LongSeries> longSeries;
+    std::unordered_map<std::string, ImportContext::SeriesRef> longSeries;
     std::string key;
+    std::string lastRunKey;
+    std::uint32_t lastRun = 0;
     std::vector<double> values(header.size());
 
     while (reader.next()) {
@@ -185,11 +181,16 @@ void importTidyCsv(ImportContext &ctx, CsvReader &reader, const std::vector<std:
             }
             if (cell.kind == CellKind::Missing)
                 continue;
-            auto runIt = runsByKey.find(key);
-            if (runIt == runsByKey.end()) {
-                std::string runId;
-                const LabelPairs labels = labelsOf(cols, f, runId);
-                runIt = runsByKey.emplace(key, ctx.addRun(tool, labels, loadOf(cols, f, decimalComma), runId, line)).first;
+            // Rows of one run are usually adjacent: compare with the previous row before hashing.
+            if (key != lastRunKey || ctx.report.runs == 0) {
+                auto runIt = runsByKey.find(key);
+                if (runIt == runsByKey.end()) {
+                    std::string runId;
+                    const LabelPairs labels = labelsOf(cols, f, runId);
+                    runIt = runsByKey.emplace(key, ctx.addRun(tool, labels, loadOf(cols, f, decimalComma), runId, line)).first;
+                }
+                lastRun = runIt->second;
+                lastRunKey = key;
             }
             key.assign(f[metricCol]).append(1, '\x1f');
             if (statCol != SIZE_MAX)
@@ -206,10 +207,11 @@ void importTidyCsv(ImportContext &ctx, CsvReader &reader, const std::vector<std:
                 }
                 if (unitCol != SIZE_MAX && !trim(f[unitCol]).empty())
                     m.unit = std::string(trim(f[unitCol]));
-                LongSeries ls{m.metric, m.statistic.empty() ? "value" : m.statistic, unitFor(m, line, m.metric.name)};
-                sIt = longSeries.emplace(key, std::move(ls)).first;
+                const ImportContext::SeriesRef ref =
+                    ctx.resolve(m.metric, m.statistic.empty() ? "value" : m.statistic, unitFor(m, line, m.metric.name), line);
+                sIt = longSeries.emplace(key, ref).first;
             }
-            ctx.addValue(runIt->second, sIt->second.metric, sIt->second.statistic, sIt->second.unit, cell.value, line);
+            ctx.addValue(lastRun, sIt->second, cell.value);
             continue;
         }
         // Wide form: one run per row; a bad number drops the whole row.

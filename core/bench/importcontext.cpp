@@ -82,29 +82,31 @@ std::uint32_t ImportContext::addRun(Tool tool, const LabelPairs &labels, Load lo
     return table.addRun(run);
 }
 
+ImportContext::SeriesRef ImportContext::resolve(const MetricDef &metric, std::string_view statistic, std::string_view unit,
+                                                std::uint64_t line)
+{
+    m_key.assign(metric.name).append(1, '\x1f').append(statistic).append(1, '\x1f').append(unit);
+    auto it = m_seriesCache.find(m_key);
+    if (it != m_seriesCache.end())
+        return it->second;
+    SeriesRef ref;
+    if (auto n = normalise(metric.quantity, unit, 1.0)) {
+        // Metrics we do not know keep the unit the file gave.
+        const std::string_view normUnit = metric.quantity == Quantity::Other ? unit : std::string_view(n->unit);
+        ref = SeriesRef{table.seriesId(metric.name, statistic, normUnit, unit), n->value, true};
+    } else {
+        warn(line, "bench.unit", "unit '" + std::string(unit) + "' does not fit metric '" + metric.name + "'; values dropped",
+             std::string(unit), metric.name + "\x1f" + std::string(unit));
+    }
+    m_seriesCache.emplace(m_key, ref);
+    return ref;
+}
+
 void ImportContext::addValue(std::uint32_t run, const MetricDef &metric, std::string_view statistic, std::string_view unit,
                              double value, std::uint64_t line)
 {
-    if (!std::isfinite(value))
-        return; // missing stays missing
-    m_key.assign(metric.name).append(1, '\x1f').append(statistic).append(1, '\x1f').append(unit);
-    auto it = m_seriesCache.find(m_key);
-    if (it == m_seriesCache.end()) {
-        SeriesCacheEntry e{0, 1.0, false};
-        if (auto n = normalise(metric.quantity, unit, 1.0)) {
-            // Metrics we do not know keep the unit the file gave.
-            const std::string_view normUnit = metric.quantity == Quantity::Other ? unit : std::string_view(n->unit);
-            e = SeriesCacheEntry{table.seriesId(metric.name, statistic, normUnit, unit), n->value, true};
-        } else {
-            warn(line, "bench.unit", "unit '" + std::string(unit) + "' does not fit metric '" + metric.name + "'; values dropped",
-                 std::string(unit), metric.name + "\x1f" + std::string(unit));
-        }
-        it = m_seriesCache.emplace(m_key, e).first;
-    }
-    if (!it->second.ok)
-        return;
-    table.addRow(run, it->second.series, value * it->second.factor);
-    ++report.rows;
+    if (std::isfinite(value)) // missing stays missing; do not even create the series
+        addValue(run, resolve(metric, statistic, unit, line), value);
 }
 
 double loadNumber(const Json &v)

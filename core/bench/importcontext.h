@@ -7,7 +7,8 @@
 #include "core/bench/metrics.h"
 #include "core/jsonio.h"
 
-#include <map>
+#include <cmath>
+#include <unordered_map>
 #include <set>
 
 namespace quantcfg::bench {
@@ -40,6 +41,24 @@ public:
     void addValue(std::uint32_t run, const MetricDef &metric, std::string_view statistic, std::string_view unit,
                   double value, std::uint64_t line = 0);
 
+    /// A series with its unit conversion, resolved once for the hot loop of large files.
+    struct SeriesRef
+    {
+        std::uint32_t series = 0;
+        double factor = 1.0;
+        bool ok = false; ///< false: the unit does not fit the metric (already warned)
+    };
+    /// Resolves (metric, statistic, unit) as addValue() does, warning once about an unfit unit.
+    SeriesRef resolve(const MetricDef &metric, std::string_view statistic, std::string_view unit, std::uint64_t line);
+    /// Adds a value through a resolved series (non-finite values are dropped).
+    void addValue(std::uint32_t run, const SeriesRef &ref, double value)
+    {
+        if (ref.ok && std::isfinite(value)) {
+            table.addRow(run, ref.series, value * ref.factor);
+            ++report.rows;
+        }
+    }
+
 private:
     StrId m_source;
     LabelPairs m_pathLabels;
@@ -48,13 +67,7 @@ private:
     std::uint64_t m_before;
     std::uint64_t m_lastReport = 0;
     std::set<std::string> m_warned;
-    struct SeriesCacheEntry
-    {
-        std::uint32_t series;
-        double factor;
-        bool ok;
-    };
-    std::map<std::string, SeriesCacheEntry, std::less<>> m_seriesCache;
+    std::unordered_map<std::string, SeriesRef> m_seriesCache;
     std::string m_key;
 };
 

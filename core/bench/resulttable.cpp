@@ -71,9 +71,10 @@ std::string loadText(const Load &load)
         return "unbounded";
     std::string s;
     if (load.hasConcurrency())
-        s = "concurrency=" + number(load.concurrency);
+        s.append("concurrency=").append(number(load.concurrency));
+    // append(), not "literal" + string: GCC 12 warns falsely (-Wrestrict, bug 105329) on the latter at -O3.
     if (load.hasRequestRate() && !std::isinf(load.requestRate))
-        s += (s.empty() ? "" : ",") + std::string("rate=") + number(load.requestRate) + "/s";
+        s.append(s.empty() ? "" : ",").append("rate=").append(number(load.requestRate)).append("/s");
     return s;
 }
 
