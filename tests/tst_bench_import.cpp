@@ -362,6 +362,19 @@ private slots:
         QVERIFY(!r.failed);
         QCOMPARE(table.rows().size(), rowsBefore);
         QCOMPARE(int(table.runs().size()), 7);
+
+        // A whole JSON document is parsed as a stream, and can be cancelled too.
+        ResultTable json;
+        int jsonCalls = 0;
+        o.progress = [&jsonCalls](std::uint64_t, std::uint64_t) { return ++jsonCalls > 1; };
+        r = importFile(fixture("guidellm-benchmarks.json"), json, o);
+        QVERIFY(r.cancelled);
+        QCOMPARE(jsonCalls, 1);
+        QVERIFY(json.runs().empty());
+        o.progress = [](std::uint64_t, std::uint64_t) { return true; };
+        r = importFile(fixture("guidellm-benchmarks.json"), json, o);
+        QVERIFY(!r.cancelled);
+        QCOMPARE(int(json.runs().size()), 2);
     }
 
     void compactRows()
@@ -370,8 +383,11 @@ private slots:
         ResultTable table;
         importFile(fixture("tidy-long-semicolon.csv"), table);
         importFile(fixture("tidy-long-semicolon.csv"), table);
-        // Labels are interned: importing the same file twice adds runs but no new label sets or strings
+        // Labels are interned: importing the same file twice adds runs that share the label sets and strings.
+        const std::size_t strings = table.strings().size();
         QCOMPARE(table.run(0).labelSet, table.run(3).labelSet);
+        importFile(fixture("tidy-long-semicolon.csv"), table);
+        QCOMPARE(table.strings().size(), strings);
     }
 
     void nonRfcJson_data()

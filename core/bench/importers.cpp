@@ -167,7 +167,9 @@ void importJson(ImportContext &ctx, std::ifstream &in, const std::filesystem::pa
     if (!first || !first->is_object()) {
         // A whole document, parsed as a stream.
         std::ifstream again(path, std::ios::binary);
-        std::optional<Json> doc = parseLenientStream(again, err);
+        std::optional<Json> doc = parseLenientStream(again, err, [&ctx](std::uint64_t bytes) { return ctx.progress(bytes); });
+        if (ctx.report.cancelled)
+            return;
         if (!doc) {
             ctx.report.failed = true;
             ctx.report.diagnostics.push_back(err);

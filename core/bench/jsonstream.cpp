@@ -93,8 +93,9 @@ bool keepValue(int /*depth*/, Json::parse_event_t event, Json &parsed)
 class FilterBuf : public std::streambuf
 {
 public:
-    explicit FilterBuf(std::istream &in)
+    FilterBuf(std::istream &in, const std::function<bool(std::uint64_t)> &progress)
         : m_in(in)
+        , m_progress(progress)
         , m_raw(1u << 20, '\0')
     {
     }
@@ -108,6 +109,11 @@ protected:
             m_out.clear();
             m_in.read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
             const auto got = static_cast<std::size_t>(m_in.gcount());
+            m_read += got;
+            if (m_progress && !m_progress(m_read)) { // cancelled: end the input, the parser then fails
+                m_done = true;
+                return traits_type::eof();
+            }
             m_filter.feed(std::string_view(m_raw.data(), got), m_out);
             if (got == 0) {
                 m_filter.finish(m_out);
@@ -120,6 +126,8 @@ protected:
 
 private:
     std::istream &m_in;
+    const std::function<bool(std::uint64_t)> &m_progress;
+    std::uint64_t m_read = 0;
     std::string m_raw;
     std::string m_out;
     NonRfcJsonFilter m_filter;
@@ -142,9 +150,9 @@ std::optional<Json> parseLenient(std::string_view text, Diagnostic &error)
     }
 }
 
-std::optional<Json> parseLenientStream(std::istream &in, Diagnostic &error)
+std::optional<Json> parseLenientStream(std::istream &in, Diagnostic &error, const std::function<bool(std::uint64_t)> &progress)
 {
-    FilterBuf buf(in);
+    FilterBuf buf(in, progress);
     std::istream filtered(&buf);
     try {
         return Json::parse(filtered, keepValue);

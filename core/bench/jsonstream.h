@@ -3,6 +3,8 @@
 #include "core/diagnostic.h"
 #include "core/jsonio.h"
 
+#include <cstdint>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -38,8 +40,10 @@ bool isBulkyKey(std::string_view key);
 /// nullopt and fills @p error (code "json.syntax", line, column).
 std::optional<Json> parseLenient(std::string_view text, Diagnostic &error);
 
-/// Same for a whole stream, read in chunks, so a 500 MB GuideLLM file with its request arrays only
-/// costs the size of the kept metrics in memory.
-std::optional<Json> parseLenientStream(std::istream &in, Diagnostic &error);
+/// Same for a whole stream, read in 1 MiB chunks, so a 500 MB GuideLLM file with its request arrays
+/// only costs the size of the kept metrics in memory. @p progress (may be empty) gets the bytes read
+/// after each chunk; returning false stops the parse (the result is then nullopt).
+std::optional<Json> parseLenientStream(std::istream &in, Diagnostic &error,
+                                       const std::function<bool(std::uint64_t)> &progress = {});
 
 } // namespace quantcfg::bench
