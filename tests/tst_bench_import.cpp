@@ -60,7 +60,9 @@ private slots:
         row("vllm json", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", "vllm-json", 1, 23, 0);
         row("vllm legacy jsonl", "vllm-legacy-append.jsonl", "vllm-json", 2, 39, 0);
         row("sglang jsonl", "sglang_1112_200_1024_256.jsonl", "sglang-jsonl", 2, 40, 0);
+        row("aiperf json", "aiperf/profile_export_aiperf.json", "aiperf-json", 1, 9, 0);
         row("guidellm json", "guidellm-benchmarks.json", "guidellm-json", 2, 59, 0);
+        row("guidellm v0.3 json", "guidellm-v03-benchmarks.json", "guidellm-json", 1, 11, 0);
         row("guidellm csv", "guidellm-benchmarks.csv", "guidellm-csv", 2, 90, 0);
         row("genai-bench json", "D100_100_text-to-text_num_concurrency_4_time_3s.json", "genai-bench-json", 1, 59, 0);
         row("autotuner json", "autotuner-fp8-sweep_results.json", "autotuner-json", 4, 28, 0);
@@ -68,6 +70,7 @@ private slots:
         row("tidy long ; decimal comma", "tidy-long-semicolon.csv", "tidy-csv", 3, 7, 2);
         row("tidy wide", "tidy-wide.csv", "tidy-csv", 4, 13, 0);
         row("tidy tab", "tidy-tab.tsv", "tidy-csv", 2, 4, 0);
+        row("tidy starting with Metric", "tidy-capitalized.csv", "tidy-csv", 1, 2, 0);
     }
     void formats()
     {
@@ -118,6 +121,8 @@ private slots:
         row("sglang p95 itl", "sglang_1112_200_1024_256.jsonl", 0, "itl", "p95", 30.0, "ms", "ms");
         row("guidellm json latency seconds", "guidellm-benchmarks.json", 0, "e2e_latency", "p99.9", 2400.0, "ms", "s");
         row("guidellm json p001", "guidellm-benchmarks.json", 0, "ttft", "p0.1", 70.0, "ms", "ms");
+        row("guidellm v0.3 totals", "guidellm-v03-benchmarks.json", 0, "requests_failed", "value", 3.0, "count", "count");
+        row("aiperf json tokens/sec", "aiperf/profile_export_aiperf.json", 0, "output_throughput", "mean", 1020.44, "tokens/s", "");
         row("guidellm csv ladder", "guidellm-benchmarks.csv", 1, "ttft", "p99", 330.5, "ms", "ms");
         row("guidellm csv seconds", "guidellm-benchmarks.csv", 0, "e2e_latency", "mean", 1950.0, "ms", "s");
         row("genai-bench seconds", "D100_100_text-to-text_num_concurrency_4_time_3s.json", 0, "ttft", "p99", 94.0, "ms", "s");
@@ -174,6 +179,8 @@ private slots:
         row("sglang tag words", "sglang_1112_200_1024_256.jsonl", 0, "engine=sglang engine_version=0.5.2 gpu=h200 quantization=fp8 tp=2", "concurrency=32");
         row("sglang tag pairs", "sglang_1112_200_1024_256.jsonl", 1, "engine=sglang gpu=h200 preset=high-quality", "concurrency=4,rate=4/s");
         row("guidellm constant", "guidellm-benchmarks.json", 1, "strategy=constant", "rate=2.5/s");
+        row("guidellm v0.3 throughput", "guidellm-v03-benchmarks.json", 0, "strategy=throughput", "unbounded");
+        row("aiperf json input_config", "aiperf/profile_export_aiperf.json", 0, "", "concurrency=4");
         row("guidellm csv streams by index", "guidellm-benchmarks.csv", 1, "strategy=concurrent", "concurrency=16");
         row("autotuner quant keys", "autotuner-fp8-sweep_results.json", 3,
             "gemm_dtype=bfloat16 kv_cache_dtype=auto mem_fraction_static=0.8 quantization=fp8 status=success task=fp8-sweep tp=2", "");

@@ -169,6 +169,14 @@ void guideDistribution(ImportContext &ctx, std::uint32_t run, const MetricDef &d
     }
 }
 
+void importGuideTotals(ImportContext &ctx, std::uint32_t run, const Json &totals)
+{
+    for (const auto &[field, metric] : {std::pair{"successful", "requests_completed"}, std::pair{"errored", "requests_failed"},
+                                        std::pair{"incomplete", "requests_incomplete"}, std::pair{"total", "request_count"}})
+        if (const Json *v = member(totals, field); v && v->is_number())
+            ctx.addValue(run, MetricDef{metric, Quantity::Count, true}, "value", "count", v->get<double>());
+}
+
 void importGuideLlm(ImportContext &ctx, const Json &doc)
 {
     for (const Json &b : doc["benchmarks"]) {
@@ -199,13 +207,13 @@ void importGuideLlm(ImportContext &ctx, const Json &doc)
         const Json *metrics = member(b, "metrics");
         if (!metrics)
             continue;
+        // v0.3 keeps request_totals next to metrics, v2 inside it.
+        if (const Json *totals = member(b, "request_totals"); totals && !metrics->contains("request_totals"))
+            importGuideTotals(ctx, run, *totals);
         for (auto it = metrics->begin(); it != metrics->end(); ++it) {
             const std::string &key = it.key();
             if (key == "request_totals") {
-                for (const auto &[field, metric] : {std::pair{"successful", "requests_completed"}, std::pair{"errored", "requests_failed"},
-                                                    std::pair{"incomplete", "requests_incomplete"}, std::pair{"total", "request_count"}})
-                    if (const Json *v = member(*it, field); v && v->is_number())
-                        ctx.addValue(run, MetricDef{metric, Quantity::Count, true}, "value", "count", v->get<double>());
+                importGuideTotals(ctx, run, *it);
                 continue;
             }
             if (!it->is_object() || !it->contains("successful"))

@@ -72,7 +72,9 @@ Format detectCsvFormat(const std::vector<std::string> &header)
 {
     if (header.empty())
         return Format::Unknown;
-    if (header[0] == "Metric" && header.size() >= 2) {
+    // "Metric,avg,…", "Metric,GPU,…" or a lone "Metric,Value" section; a tidy CSV may also start with "Metric".
+    if (header[0] == "Metric" && header.size() >= 2
+        && (header[1] == "avg" || header[1] == "GPU" || (header[1] == "Value" && header.size() == 2))) {
         const auto pos = [&header](const char *name) {
             return std::find(header.begin(), header.end(), name) - header.begin();
         };
