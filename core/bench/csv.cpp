@@ -99,7 +99,7 @@ bool CsvReader::next()
                     m_unterminated = true;
                 }
                 m_spans.emplace_back(start | kScratchFlag, m_scratch.size() - start);
-                m_quoted.push_back(true);
+                m_quoted.push_back(1);
                 // Text after the closing quote up to the separator is ignored, as Python's csv does not write any.
                 while (j < end && b[j] != m_delim && b[j] != '\n' && b[j] != '\r')
                     ++j;
@@ -113,7 +113,7 @@ bool CsvReader::next()
                     break;
                 }
                 m_spans.emplace_back(i, j - i);
-                m_quoted.push_back(false);
+                m_quoted.push_back(0);
                 i = j;
             }
             if (i >= end) {

@@ -56,7 +56,7 @@ private:
     std::uint64_t m_consumed = 0;
     std::string m_scratch; // unescaped quoted fields
     std::vector<std::string_view> m_fields;
-    std::vector<bool> m_quoted;
+    std::vector<unsigned char> m_quoted; // not vector<bool>: bit packing costs time on every field
     std::vector<std::pair<std::size_t, std::size_t>> m_spans; // (offset | flag, length)
 };
 
