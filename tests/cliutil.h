@@ -6,24 +6,23 @@
 #include <string>
 #include <vector>
 
-// Runs the quantcfg CLI in-process (tests that link quantcfg_cli).
+// Runs the quantcfg CLI in-process for the CLI tests (tests that include this link quantcfg_cli).
 namespace testutil {
 
-struct Run
+struct CliRun
 {
     int code = -1;
     std::string out;
     std::string err;
 };
 
-/// quantcfg with @p args (without the program name), @p stdinText as standard input.
-inline Run quantcfgRun(std::vector<std::string> args, const std::string &stdinText = {})
+inline CliRun quantcfgRun(std::vector<std::string> args, const std::string &stdinText = {})
 {
     args.insert(args.begin(), "quantcfg");
     std::istringstream in(stdinText);
     std::ostringstream out;
     std::ostringstream err;
-    Run r;
+    CliRun r;
     r.code = quantcfg::cli::run(args, in, out, err);
     r.out = out.str();
     r.err = err.str();

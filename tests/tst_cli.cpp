@@ -10,8 +10,12 @@
 
 using namespace quantcfg;
 
+namespace {
+
+using Run = testutil::CliRun;
 using testutil::quantcfgRun;
-using testutil::Run;
+
+} // namespace
 
 class TestCli : public QObject
 {

@@ -10,7 +10,7 @@ using namespace quantcfg;
 
 namespace {
 
-testutil::Run quantcfgRun(const QStringList &args)
+testutil::CliRun quantcfgRun(const QStringList &args)
 {
     std::vector<std::string> argv;
     for (const QString &a : args)
@@ -66,14 +66,14 @@ private slots:
         QFETCH(QString, scenario);
         QFETCH(int, code);
         qputenv("QUANTCFG_FAKE_SMI_CASE", scenario.toUtf8());
-        const testutil::Run r = quantcfgRun(args);
+        const testutil::CliRun r = quantcfgRun(args);
         QVERIFY2(r.code == code, (r.out + r.err).c_str());
     }
 
     void gpusJson()
     {
         qputenv("QUANTCFG_FAKE_SMI_CASE", "mig");
-        const testutil::Run r = quantcfgRun({QStringLiteral("gpus"), QStringLiteral("--format"), QStringLiteral("json")});
+        const testutil::CliRun r = quantcfgRun({QStringLiteral("gpus"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         const Json j = Json::parse(r.out);
         QCOMPARE_JSON(j["source"], "nvidia-smi");
@@ -89,7 +89,7 @@ private slots:
     // cache 4 · 32768 · 131,072 = 16 GiB exceeds the 15,317,485,158.4 left: exit 1.
     void fitJson()
     {
-        const testutil::Run r = quantcfgRun({QStringLiteral("fit"), QStringLiteral("--model-config"), data("checkpoints/awq"), QStringLiteral("--gpu"),
+        const testutil::CliRun r = quantcfgRun({QStringLiteral("fit"), QStringLiteral("--model-config"), data("checkpoints/awq"), QStringLiteral("--gpu"),
                                    QStringLiteral("NVIDIA L4"), QStringLiteral("--max-len"), QStringLiteral("32768"),
                                    QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 1);

@@ -11,8 +11,11 @@ void printDiagnostics(Context &ctx, const std::string &label, const Diagnostics 
 {
     for (const Diagnostic &d : diags) {
         ctx.err << label << ':';
-        if (d.line > 0)
-            ctx.err << d.line << ':' << d.column << ':';
+        if (d.line > 0) {
+            ctx.err << d.line << ':';
+            if (d.column > 0)
+                ctx.err << d.column << ':';
+        }
         else
             ctx.err << (d.pointer.empty() ? "" : d.pointer) << (d.pointer.empty() ? "" : ":");
         ctx.err << ' ' << severityName(d.severity) << ": ";

@@ -48,5 +48,6 @@ void addConfigCommands(CLI::App &app, Context &ctx);
 void addEngineCommands(CLI::App &app, Context &ctx);
 void addAutotunerCommands(CLI::App &app, Context &ctx);
 void addHardwareCommands(CLI::App &app, Context &ctx);
+void addBenchCommands(CLI::App &app, Context &ctx);
 
 } // namespace quantcfg::cli

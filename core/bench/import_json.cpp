@@ -1,0 +1,415 @@
+// JSON formats: vLLM, SGLang, GenAI-Perf/AIPerf, GuideLLM, genai-bench and the autotuner.
+#include "core/bench/importcontext.h"
+
+#include <regex>
+
+namespace quantcfg::bench {
+
+namespace {
+
+bool hasKeyEnding(const Json &doc, std::string_view suffix)
+{
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const std::string &k = it.key();
+        if (k.size() >= suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool isGenAiPerfStat(const Json &v)
+{
+    return v.is_object() && v.contains("unit") && v.contains("avg");
+}
+
+const Json *member(const Json &doc, const char *key)
+{
+    if (!doc.is_object())
+        return nullptr;
+    auto it = doc.find(key);
+    return it == doc.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string text(const Json *v)
+{
+    if (!v)
+        return {};
+    if (v->is_string())
+        return v->get<std::string>();
+    return v->is_number() || v->is_boolean() ? v->dump() : std::string();
+}
+
+// The engine behind a client backend name ("vllm", "sglang-oai", "openai" → none).
+std::string engineOfBackend(const std::string &backend)
+{
+    if (backend.rfind("vllm", 0) == 0)
+        return "vllm";
+    if (backend.rfind("sglang", 0) == 0)
+        return "sglang";
+    if (backend.rfind("trt", 0) == 0 || backend.rfind("tensorrt", 0) == 0)
+        return "tensorrt-llm";
+    if (backend == "lmdeploy" || backend == "tgi")
+        return backend;
+    return {};
+}
+
+// vLLM and SGLang: flat objects, latency stats as "{stat}_{metric}_ms".
+void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint64_t line)
+{
+    static const std::regex statKey(R"((mean|median|std|p\d+(?:\.\d+)?)_(.+)_ms)");
+    // Run information and traffic shape; everything else that is a string is vLLM --metadata.
+    static const std::set<std::string> runInfo = {
+        "date", "endpoint_type", "backend", "label", "model_id", "tokenizer_id", "tag", "dataset_name", "request_rate",
+        "max_concurrency", "burstiness", "num_prompts", "sharegpt_output_len", "random_input_len", "random_output_len",
+        "random_range_ratio", "best_of", "use_beam_search", "ramp_up_strategy", "ramp_up_start_rps", "ramp_up_end_rps"};
+    LabelPairs labels;
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (it->is_string() && !runInfo.count(it.key()))
+            labels.emplace_back(canonicalLabelKey(it.key()), it->get<std::string>());
+    if (const Json *tag = member(doc, "tag"))
+        mergeLabels(labels, labelsFromText(text(tag)));
+    if (const std::string engine = engineOfBackend(text(member(doc, "backend"))); !engine.empty())
+        mergeLabels(labels, {{"engine", engine}});
+    mergeLabels(labels, {{"model", text(member(doc, "model_id"))}, {"label", text(member(doc, "label"))}});
+    Load load;
+    if (const Json *c = member(doc, "max_concurrency"))
+        load.concurrency = loadNumber(*c);
+    if (const Json *r = member(doc, "request_rate")) {
+        if (r->is_string() && r->get<std::string>() == "trace")
+            load.trace = true;
+        else
+            load.requestRate = loadNumber(*r);
+    }
+    const std::uint32_t run = ctx.addRun(tool, labels, load, text(member(doc, "date")), line);
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (!it->is_number() || runInfo.count(it.key()))
+            continue;
+        const std::string key = it.key() == "request_goodput:" ? "request_goodput" : it.key(); // old vLLM typo
+        const double v = it->get<double>();
+        std::smatch m;
+        if (std::regex_match(key, m, statKey)) {
+            const auto stat = canonicalStatistic(m[1].str());
+            ctx.addValue(run, canonicalMetric(m[2].str()), stat ? *stat : m[1].str(), "ms", v, line);
+            continue;
+        }
+        MetricDef def = canonicalMetric(key);
+        if (key == "concurrency") // SGLang: Σlatency / duration, measured, not the load
+            def = canonicalMetric("measured_concurrency");
+        ctx.addValue(run, def, "value", def.quantity == Quantity::Time ? "s" : "", v, line);
+    }
+}
+
+// GenAI-Perf / AIPerf: {metric: {unit, avg, p50, …}}; units come from the metric (formats.md §3 2.1).
+void importGenAiPerfJson(ImportContext &ctx, const Json &doc, Tool tool, std::uint64_t line)
+{
+    Load load;
+    if (const Json *cfg = member(doc, "input_config")) {
+        // The concurrency or rate may sit at any depth of input_config, depending on the version.
+        std::function<void(const Json &)> walk = [&](const Json &j) {
+            if (!j.is_object())
+                return;
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                if (it.key() == "concurrency" && !load.hasConcurrency() && it->is_number())
+                    load.concurrency = it->get<double>();
+                else if (it.key() == "request_rate" && !load.hasRequestRate() && it->is_number())
+                    load.requestRate = it->get<double>();
+                else
+                    walk(*it);
+            }
+        };
+        walk(*cfg);
+    }
+    const std::uint32_t run = ctx.addRun(tool, {}, load, {}, line);
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (!isGenAiPerfStat(*it))
+            continue;
+        const MetricDef def = canonicalMetric(it.key());
+        // Only time units are trustworthy: one GenAI-Perf revision labels every other metric "requests/sec".
+        const std::string unit = def.quantity == Quantity::Time ? text(member(*it, "unit")) : std::string();
+        for (auto s = it->begin(); s != it->end(); ++s) {
+            if (!s->is_number() || s.key() == "count" || s.key() == "sum")
+                continue;
+            const auto stat = canonicalStatistic(s.key());
+            ctx.addValue(run, def, stat ? *stat : s.key(), unit, s->get<double>(), line);
+        }
+    }
+}
+
+// A GuideLLM distribution: mean, median, std_dev, min, max and percentiles p001 … p999.
+void guideDistribution(ImportContext &ctx, std::uint32_t run, const MetricDef &def, const std::string &unit, const Json &dist)
+{
+    const Json *ok = member(dist, "successful");
+    if (!ok || !ok->is_object())
+        return;
+    if (const Json *count = member(*ok, "count"); count && count->is_number() && count->get<double>() == 0)
+        return; // zero-count distributions are all zeros, not data
+    for (const char *k : {"mean", "median", "std_dev", "min", "max"})
+        if (const Json *v = member(*ok, k); v && v->is_number())
+            ctx.addValue(run, def, std::string(k) == "std_dev" ? "std" : k, unit, v->get<double>());
+    if (const Json *p = member(*ok, "percentiles"); p && p->is_object()) {
+        for (auto it = p->begin(); it != p->end(); ++it) {
+            if (!it->is_number())
+                continue;
+            // p001 = 0.1th, p01 = 1st, p999 = 99.9th: GuideLLM drops the decimal point.
+            std::string k = it.key();
+            std::string stat = k;
+            if (k == "p001")
+                stat = "p0.1";
+            else if (k == "p01")
+                stat = "p1";
+            else if (k == "p05")
+                stat = "p5";
+            else if (k == "p999")
+                stat = "p99.9";
+            const auto canon = canonicalStatistic(stat);
+            if (canon == "median" && ok->contains("median"))
+                continue; // p50 repeats the median
+            ctx.addValue(run, def, canon ? *canon : stat, unit, it->get<double>());
+        }
+    }
+}
+
+void importGuideTotals(ImportContext &ctx, std::uint32_t run, const Json &totals)
+{
+    for (const auto &[field, metric] : {std::pair{"successful", "requests_completed"}, std::pair{"errored", "requests_failed"},
+                                        std::pair{"incomplete", "requests_incomplete"}, std::pair{"total", "request_count"}})
+        if (const Json *v = member(totals, field); v && v->is_number())
+            ctx.addValue(run, MetricDef{metric, Quantity::Count, true}, "value", "count", v->get<double>());
+}
+
+void importGuideLlm(ImportContext &ctx, const Json &doc)
+{
+    for (const Json &b : doc["benchmarks"]) {
+        if (!b.is_object())
+            continue;
+        const Json *config = member(b, "config");
+        const Json *strategy = config ? member(*config, "strategy") : nullptr;
+        if (!strategy) // v0.3: args.strategy
+            if (const Json *args = member(b, "args"))
+                strategy = member(*args, "strategy");
+        const std::string type = strategy ? text(member(*strategy, "type_")) : std::string();
+        Load load;
+        if (type == "synchronous")
+            load.concurrency = 1;
+        else if (type == "throughput")
+            load.requestRate = std::numeric_limits<double>::infinity();
+        else if (type == "concurrent" && strategy)
+            load.concurrency = loadNumber(strategy->value("streams", Json()));
+        else if ((type == "constant" || type == "poisson") && strategy)
+            load.requestRate = loadNumber(strategy->value("rate", Json()));
+        else if (type == "trace")
+            load.trace = true;
+        LabelPairs labels;
+        if (!type.empty())
+            labels.emplace_back("strategy", type);
+        std::string id = text(config ? member(*config, "id_") : member(b, "id_"));
+        const std::uint32_t run = ctx.addRun(Tool::GuideLlm, labels, load, id, 0);
+        const Json *metrics = member(b, "metrics");
+        if (!metrics)
+            continue;
+        // v0.3 keeps request_totals next to metrics, v2 inside it.
+        if (const Json *totals = member(b, "request_totals"); totals && !metrics->contains("request_totals"))
+            importGuideTotals(ctx, run, *totals);
+        for (auto it = metrics->begin(); it != metrics->end(); ++it) {
+            const std::string &key = it.key();
+            if (key == "request_totals") {
+                importGuideTotals(ctx, run, *it);
+                continue;
+            }
+            if (!it->is_object() || !it->contains("successful"))
+                continue;
+            std::string name = key;
+            std::string unit;
+            if (name.size() > 3 && name.compare(name.size() - 3, 3, "_ms") == 0) {
+                name.resize(name.size() - 3);
+                unit = "ms";
+            } else if (name == "request_latency") {
+                unit = "s"; // the one latency GuideLLM writes in seconds
+            }
+            const MetricDef def = canonicalMetric(name);
+            if (def.quantity == Quantity::Tokens)
+                unit = "tokens";
+            else if (def.quantity == Quantity::TokenRate)
+                unit = "tokens/s";
+            else if (def.quantity == Quantity::RequestRate)
+                unit = "requests/s";
+            guideDistribution(ctx, run, def, unit, *it);
+        }
+    }
+}
+
+// genai-bench "aggregated_metrics" (seconds everywhere).
+void importGenAiBenchMetrics(ImportContext &ctx, const Json &agg, Tool tool, const LabelPairs &labels, const std::string &runId,
+                             std::uint64_t line)
+{
+    Load load;
+    if (const Json *c = member(agg, "num_concurrency"))
+        load.concurrency = loadNumber(*c);
+    LabelPairs all = labels;
+    if (const Json *s = member(agg, "scenario"))
+        mergeLabels(all, {{"scenario", text(s)}});
+    const std::uint32_t run = ctx.addRun(tool, all, load, runId, line);
+    static const std::pair<const char *, const char *> flat[] = {
+        {"mean_output_throughput_tokens_per_s", "output_throughput"},
+        {"mean_input_throughput_tokens_per_s", "input_throughput"},
+        {"mean_total_tokens_throughput_tokens_per_s", "total_throughput"},
+        {"requests_per_second", "request_throughput"},
+        {"error_rate", "error_rate"},
+        {"num_error_requests", "requests_failed"},
+        {"num_completed_requests", "requests_completed"},
+        {"num_requests", "request_count"},
+        {"run_duration", "duration"},
+        {"mean_output_throughput_per_gpu", "output_throughput_per_gpu"},
+        {"mean_total_throughput_per_gpu", "total_throughput_per_gpu"},
+    };
+    for (const auto &[key, metric] : flat)
+        if (const Json *v = member(agg, key); v && v->is_number()) {
+            const MetricDef def = canonicalMetric(metric);
+            ctx.addValue(run, def, "value", def.quantity == Quantity::Time ? "s" : "", v->get<double>(), line);
+        }
+    const Json *stats = member(agg, "stats");
+    if (!stats || !stats->is_object())
+        return;
+    struct StatMap
+    {
+        const char *key;
+        MetricDef def;
+        const char *unit;
+    };
+    static const StatMap map[] = {
+        {"ttft", {"ttft", Quantity::Time, true}, "s"},
+        {"tpot", {"tpot", Quantity::Time, true}, "s"},
+        {"e2e_latency", {"e2e_latency", Quantity::Time, true}, "s"},
+        {"output_latency", {"output_latency", Quantity::Time, true}, "s"},
+        {"output_inference_speed", {"output_throughput_per_user", Quantity::TokenRate, true}, "tokens/s"},
+        {"num_input_tokens", {"input_tokens", Quantity::Tokens, true}, "tokens"},
+        {"num_output_tokens", {"output_tokens", Quantity::Tokens, true}, "tokens"},
+        {"total_tokens", {"total_tokens", Quantity::Tokens, true}, "tokens"},
+        {"input_throughput", {"input_throughput_per_request", Quantity::TokenRate, true}, "tokens/s"},
+        {"output_throughput", {"output_throughput_per_request", Quantity::TokenRate, true}, "tokens/s"},
+    };
+    for (const StatMap &s : map) {
+        const Json *st = member(*stats, s.key);
+        if (!st || !st->is_object())
+            continue;
+        for (auto it = st->begin(); it != st->end(); ++it) {
+            if (!it->is_number() || it.key() == "sum")
+                continue;
+            const auto stat = canonicalStatistic(it.key() == "stddev" ? "std" : it.key());
+            if (stat)
+                ctx.addValue(run, s.def, *stat, s.unit, it->get<double>(), line);
+        }
+    }
+}
+
+double maxMemoryMb(const Json &j)
+{
+    double best = std::numeric_limits<double>::quiet_NaN();
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            double v = it.key() == "memory_used_mb" && it->is_number() ? it->get<double>() : maxMemoryMb(*it);
+            if (!std::isnan(v) && (std::isnan(best) || v > best))
+                best = v;
+        }
+    } else if (j.is_array()) {
+        for (const Json &e : j) {
+            const double v = maxMemoryMb(e);
+            if (!std::isnan(v) && (std::isnan(best) || v > best))
+                best = v;
+        }
+    }
+    return best;
+}
+
+void importAutotunerExperiment(ImportContext &ctx, const Json &exp, const std::string &task)
+{
+    LabelPairs labels;
+    if (const Json *params = member(exp, "parameters"); params && params->is_object())
+        for (auto it = params->begin(); it != params->end(); ++it)
+            if (!it->is_structured() && !it->is_null())
+                labels.emplace_back(canonicalLabelKey(it.key()), text(&*it));
+    if (const Json *status = member(exp, "status"))
+        labels.emplace_back("status", text(status));
+    if (!task.empty())
+        labels.emplace_back("task", task);
+    const std::string id = "experiment " + text(member(exp, "experiment_id"));
+    const Json *metrics = member(exp, "metrics");
+    // Per load level: genai-bench aggregated metrics kept under raw_results.
+    if (const Json *raw = metrics ? member(*metrics, "raw_results") : nullptr; raw && raw->is_array())
+        for (const Json &level : *raw)
+            if (level.is_object())
+                importGenAiBenchMetrics(ctx, level.contains("aggregated_metrics") ? level["aggregated_metrics"] : level,
+                                        Tool::Autotuner, labels, id, 0);
+    // The experiment's aggregate over load levels ("mean_ttft", "p90_e2e_latency", … in seconds).
+    const std::uint32_t run = ctx.addRun(Tool::Autotuner, labels, Load{}, id, 0);
+    if (metrics) {
+        for (auto it = metrics->begin(); it != metrics->end(); ++it) {
+            if (!it->is_number())
+                continue;
+            const ColumnMeaning m = parseColumnName(it.key());
+            ctx.addValue(run, m.metric, m.statistic.empty() ? "value" : m.statistic,
+                         m.unit.empty() && m.metric.quantity == Quantity::Time ? "s" : m.unit, it->get<double>());
+        }
+    }
+    if (const Json *score = member(exp, "objective_score"); score && score->is_number())
+        ctx.addValue(run, MetricDef{"objective_score", Quantity::Other, true}, "value", "", score->get<double>());
+    if (const Json *gpu = member(exp, "gpu_monitoring")) {
+        const double mb = maxMemoryMb(*gpu);
+        if (!std::isnan(mb))
+            ctx.addValue(run, canonicalMetric("gpu_memory_used"), "max", "MiB", mb); // nvidia-smi reports MiB
+    }
+}
+
+} // namespace
+
+Format detectJsonFormat(const Json &doc)
+{
+    if (!doc.is_object())
+        return Format::Unknown;
+    if (doc.contains("benchmarks") && doc["benchmarks"].is_array())
+        return Format::GuideLlmJson;
+    if (doc.contains("aggregated_metrics"))
+        return Format::GenAiBenchJson;
+    if (doc.contains("all_results") || doc.contains("best_result") || (doc.contains("experiment_id") && doc.contains("parameters")))
+        return Format::AutotunerJson;
+    bool stats = false;
+    for (auto it = doc.begin(); it != doc.end() && !stats; ++it)
+        stats = isGenAiPerfStat(*it);
+    if (stats)
+        return doc.contains("start_time") || doc.contains("end_time") ? Format::AiPerfJson : Format::GenAiPerfJson;
+    if (hasKeyEnding(doc, "_ttft_ms") || hasKeyEnding(doc, "_e2e_latency_ms") || hasKeyEnding(doc, "_e2el_ms")
+        || hasKeyEnding(doc, "_itl_ms")) {
+        if (doc.contains("total_output_tokens_retokenized") || doc.contains("total_output_retokenized")
+            || doc.contains("accept_length") || hasKeyEnding(doc, "_e2e_latency_ms"))
+            return Format::SglangJsonl;
+        return Format::VllmJson;
+    }
+    return Format::Unknown;
+}
+
+void importJsonDocument(ImportContext &ctx, const Json &doc, Format format, std::uint64_t line)
+{
+    switch (format) {
+    case Format::VllmJson: importServeBench(ctx, doc, Tool::Vllm, line); break;
+    case Format::SglangJsonl: importServeBench(ctx, doc, Tool::Sglang, line); break;
+    case Format::GenAiPerfJson: importGenAiPerfJson(ctx, doc, Tool::GenAiPerf, line); break;
+    case Format::AiPerfJson: importGenAiPerfJson(ctx, doc, Tool::AiPerf, line); break;
+    case Format::GuideLlmJson: importGuideLlm(ctx, doc); break;
+    case Format::GenAiBenchJson: importGenAiBenchMetrics(ctx, doc["aggregated_metrics"], Tool::GenAiBench, {}, {}, line); break;
+    case Format::AutotunerJson: {
+        const std::string task = text(member(doc, "task_name"));
+        if (const Json *all = member(doc, "all_results"); all && all->is_array()) {
+            for (const Json &exp : *all)
+                importAutotunerExperiment(ctx, exp, task);
+        } else if (doc.contains("experiment_id")) {
+            importAutotunerExperiment(ctx, doc, task);
+        } else if (const Json *best = member(doc, "best_result")) {
+            importAutotunerExperiment(ctx, *best, task);
+        }
+        break;
+    }
+    default: break;
+    }
+}
+
+} // namespace quantcfg::bench

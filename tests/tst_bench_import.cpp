@@ -1,0 +1,530 @@
+// Benchmark result import: format detection, counts, units, labels, load and bad input.
+#include "core/bench/csv.h"
+#include "core/bench/importers.h"
+#include "core/bench/jsonstream.h"
+#include "core/bench/labels.h"
+#include "core/bench/metrics.h"
+
+#include "testutil.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+using namespace quantcfg;
+using namespace quantcfg::bench;
+
+namespace {
+
+std::string fixture(const char *name)
+{
+    return testutil::dataPath(std::string("bench/") + name);
+}
+
+const char *const kGenAiPerfDir = "genai-perf/llama-3.1-8b-openai-chat-concurrency8/";
+
+std::string firstCode(const FileReport &r)
+{
+    return r.diagnostics.empty() ? std::string() : r.diagnostics.front().code;
+}
+
+void writeFile(const std::string &path, const std::string &content)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+}
+
+} // namespace
+
+class TestBenchImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formats_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("runs");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("skipped");
+        const auto row = [](const char *name, const std::string &file, const char *format, int runs, int rows, int skipped) {
+            QTest::newRow(name) << testutil::q(file) << QString::fromLatin1(format) << runs << rows << skipped;
+        };
+        row("genai-perf csv", std::string(kGenAiPerfDir) + "profile_export_genai_perf.csv", "genai-perf-csv", 1, 76, 0);
+        row("genai-perf json", std::string(kGenAiPerfDir) + "profile_export_genai_perf.json", "genai-perf-json", 1, 21, 0);
+        row("aiperf csv", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", "aiperf-csv", 1, 36, 0);
+        row("vllm json", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", "vllm-json", 1, 23, 0);
+        row("vllm legacy jsonl", "vllm-legacy-append.jsonl", "vllm-json", 2, 39, 0);
+        row("sglang jsonl", "sglang_1112_200_1024_256.jsonl", "sglang-jsonl", 2, 40, 0);
+        row("aiperf json", "aiperf/profile_export_aiperf.json", "aiperf-json", 1, 9, 0);
+        row("guidellm json", "guidellm-benchmarks.json", "guidellm-json", 2, 59, 0);
+        row("guidellm v0.3 json", "guidellm-v03-benchmarks.json", "guidellm-json", 1, 11, 0);
+        row("guidellm csv", "guidellm-benchmarks.csv", "guidellm-csv", 2, 90, 0);
+        row("genai-bench json", "D100_100_text-to-text_num_concurrency_4_time_3s.json", "genai-bench-json", 1, 59, 0);
+        row("autotuner json", "autotuner-fp8-sweep_results.json", "autotuner-json", 4, 28, 0);
+        row("autotuner csv", "autotuner-results.csv", "autotuner-csv", 3, 10, 0);
+        row("tidy long ; decimal comma", "tidy-long-semicolon.csv", "tidy-csv", 3, 7, 2);
+        row("tidy wide", "tidy-wide.csv", "tidy-csv", 4, 13, 0);
+        row("tidy tab", "tidy-tab.tsv", "tidy-csv", 2, 4, 0);
+        row("tidy starting with Metric", "tidy-capitalized.csv", "tidy-csv", 1, 2, 0);
+    }
+    void formats()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QFETCH(int, runs);
+        QFETCH(int, rows);
+        QFETCH(int, skipped);
+        ResultTable table;
+        const FileReport r = importFile(fixture(file.toUtf8().constData()), table);
+        QCOMPARE(QString::fromLatin1(formatName(r.format)), format);
+        QVERIFY(!r.failed);
+        QCOMPARE(int(r.runs), runs);
+        QCOMPARE(int(r.rows), rows);
+        QCOMPARE(int(r.skippedRows), skipped);
+        QCOMPARE(int(table.runs().size()), runs);
+        QCOMPARE(int(table.rows().size()), rows);
+    }
+
+    void values_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("run");
+        QTest::addColumn<QString>("metric");
+        QTest::addColumn<QString>("statistic");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("originalUnit");
+        const auto row = [](const char *name, const std::string &file, int run, const char *metric, const char *stat, double v,
+                            const char *unit, const char *orig) {
+            QTest::newRow(name) << testutil::q(file) << run << QString::fromLatin1(metric) << QString::fromLatin1(stat) << v
+                                << QString::fromLatin1(unit) << QString::fromLatin1(orig);
+        };
+        const std::string gp = kGenAiPerfDir;
+        row("genai-perf quoted thousands", gp + "profile_export_genai_perf.csv", 0, "ttft", "mean", 1740.26, "ms", "ms");
+        row("genai-perf p50 is median", gp + "profile_export_genai_perf.csv", 0, "ttft", "median", 1702.99, "ms", "ms");
+        row("genai-perf per sec", gp + "profile_export_genai_perf.csv", 0, "output_throughput", "value", 1234.56, "tokens/s", "per sec");
+        row("genai-perf telemetry gpu1", gp + "profile_export_genai_perf.csv", 0, "gpu_memory_used/gpu1", "max", 71.0, "GB", "GB");
+        row("genai-perf json ns", gp + "profile_export_genai_perf.json", 0, "itl", "mean", 32.61, "ms", "ns");
+        row("genai-perf json untrusted unit", gp + "profile_export_genai_perf.json", 0, "output_throughput", "mean", 1234.56, "tokens/s", "");
+        row("aiperf total throughput", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", 0, "total_throughput", "value", 3215.8, "tokens/s", "tokens/sec");
+        row("aiperf std", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", 0, "e2e_latency", "std", 410.33, "ms", "ms");
+        row("vllm decimal percentile", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", 0, "ttft", "p99.9", 512.0, "ms", "ms");
+        row("vllm duration seconds", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", 0, "duration", "value", 41250.0, "ms", "s");
+        row("vllm goodput with colon", "vllm-legacy-append.jsonl", 1, "request_goodput", "value", 4.5, "requests/s", "");
+        row("sglang total_throughput alias", "sglang_1112_200_1024_256.jsonl", 0, "total_throughput", "value", 8393.44, "tokens/s", "");
+        row("sglang e2e", "sglang_1112_200_1024_256.jsonl", 0, "e2e_latency", "p99", 6900.0, "ms", "ms");
+        row("sglang p95 itl", "sglang_1112_200_1024_256.jsonl", 0, "itl", "p95", 30.0, "ms", "ms");
+        row("guidellm json latency seconds", "guidellm-benchmarks.json", 0, "e2e_latency", "p99.9", 2400.0, "ms", "s");
+        row("guidellm json p001", "guidellm-benchmarks.json", 0, "ttft", "p0.1", 70.0, "ms", "ms");
+        row("guidellm v0.3 totals", "guidellm-v03-benchmarks.json", 0, "requests_failed", "value", 3.0, "count", "count");
+        row("aiperf json tokens/sec", "aiperf/profile_export_aiperf.json", 0, "output_throughput", "mean", 1020.44, "tokens/s", "");
+        row("guidellm csv ladder", "guidellm-benchmarks.csv", 1, "ttft", "p99", 330.5, "ms", "ms");
+        row("guidellm csv seconds", "guidellm-benchmarks.csv", 0, "e2e_latency", "mean", 1950.0, "ms", "s");
+        row("genai-bench seconds", "D100_100_text-to-text_num_concurrency_4_time_3s.json", 0, "ttft", "p99", 94.0, "ms", "s");
+        row("autotuner level", "autotuner-fp8-sweep_results.json", 1, "ttft", "p99", 120.0, "ms", "s");
+        row("autotuner aggregate", "autotuner-fp8-sweep_results.json", 2, "total_throughput_per_gpu", "mean", 1600.0, "tokens/s", "");
+        row("autotuner memory MiB", "autotuner-fp8-sweep_results.json", 2, "gpu_memory_used", "max", 63500 * 1.048576 / 1000.0, "GB", "MiB");
+        row("autotuner csv seconds", "autotuner-results.csv", 1, "tpot", "mean", 25.0, "ms", "s");
+        row("tidy decimal comma", "tidy-long-semicolon.csv", 0, "ttft", "p99", 812.5, "ms", "ms");
+        row("tidy seconds to ms", "tidy-long-semicolon.csv", 0, "ttft", "mean", 410.0, "ms", "s");
+        row("tidy wide header unit", "tidy-wide.csv", 0, "e2e_latency", "median", 3200.0, "ms", "s");
+        row("tidy wide memory", "tidy-wide.csv", 1, "gpu_memory_used", "value", 43.0, "GB", "GB");
+        row("tidy tab assumed ms", "tidy-tab.tsv", 1, "ttft", "mean", 180.0, "ms", "ms");
+    }
+    void values()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, run);
+        QFETCH(QString, metric);
+        QFETCH(QString, statistic);
+        QFETCH(double, value);
+        QFETCH(QString, unit);
+        QFETCH(QString, originalUnit);
+        ResultTable table;
+        importFile(fixture(file.toUtf8().constData()), table);
+        bool found = false;
+        for (const Row &r : table.rows()) {
+            const Series &s = table.seriesAt(r.series);
+            if (int(r.run) != run || table.str(s.metric) != metric.toStdString() || table.str(s.statistic) != statistic.toStdString())
+                continue;
+            QVERIFY2(!found, "the same metric and statistic twice in one run");
+            found = true;
+            QVERIFY2(std::abs(r.value - value) < 1e-9 * std::max(1.0, std::abs(value)), std::to_string(r.value).c_str());
+            QCOMPARE(testutil::q(std::string(table.str(s.unit))), unit);
+            QCOMPARE(testutil::q(std::string(table.str(s.originalUnit))), originalUnit);
+        }
+        QVERIFY(found);
+    }
+
+    void labelsAndLoad_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("run");
+        QTest::addColumn<QString>("labels");
+        QTest::addColumn<QString>("load");
+        const auto row = [](const char *name, const std::string &file, int run, const char *labels, const char *load) {
+            QTest::newRow(name) << testutil::q(file) << run << QString::fromLatin1(labels) << QString::fromLatin1(load);
+        };
+        row("genai-perf load from folder", std::string(kGenAiPerfDir) + "profile_export_genai_perf.csv", 0, "", "concurrency=8");
+        row("genai-perf json input_config", std::string(kGenAiPerfDir) + "profile_export_genai_perf.json", 0, "", "concurrency=8");
+        row("aiperf folder", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", 0, "engine=vllm gpu=h100", "rate=4/s");
+        row("vllm metadata", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", 0,
+            "engine=vllm engine_version=0.10.2 gpu=H100-SXM model=meta-llama/Llama-3.1-8B-Instruct preset=universal-fp8 tp=2", "concurrency=16");
+        row("vllm inf rate", "vllm-legacy-append.jsonl", 1, "deployment=fp8-kv engine=vllm gpu=A100 model=meta-llama/Llama-2-7b-hf tp=1", "unbounded");
+        row("sglang tag words", "sglang_1112_200_1024_256.jsonl", 0, "engine=sglang engine_version=0.5.2 gpu=h200 quantization=fp8 tp=2", "concurrency=32");
+        row("sglang tag pairs", "sglang_1112_200_1024_256.jsonl", 1, "engine=sglang gpu=h200 preset=high-quality", "concurrency=4,rate=4/s");
+        row("guidellm constant", "guidellm-benchmarks.json", 1, "strategy=constant", "rate=2.5/s");
+        row("guidellm v0.3 throughput", "guidellm-v03-benchmarks.json", 0, "strategy=throughput", "unbounded");
+        row("aiperf json input_config", "aiperf/profile_export_aiperf.json", 0, "", "concurrency=4");
+        row("guidellm csv streams by index", "guidellm-benchmarks.csv", 1, "strategy=concurrent", "concurrency=16");
+        row("autotuner quant keys", "autotuner-fp8-sweep_results.json", 3,
+            "gemm_dtype=bfloat16 kv_cache_dtype=auto mem_fraction_static=0.8 quantization=fp8 status=success task=fp8-sweep tp=2", "");
+        row("tidy label columns", "tidy-long-semicolon.csv", 2, "engine=sglang gpu=H100 preset=universal-fp8 tp=2", "concurrency=8");
+        row("tidy text column is a label", "tidy-wide.csv", 1,
+            "engine=sglang engine_version=0.5.2 gpu=L40S notes=fast, but no TPOT preset=universal-fp8 tp=1", "concurrency=8");
+    }
+    void labelsAndLoad()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, run);
+        QFETCH(QString, labels);
+        QFETCH(QString, load);
+        ResultTable table;
+        importFile(fixture(file.toUtf8().constData()), table);
+        QVERIFY(run < int(table.runs().size()));
+        std::vector<std::string> pairs;
+        for (const Label &l : table.labels(table.run(run).labelSet))
+            pairs.push_back(std::string(table.str(l.key)) + "=" + std::string(table.str(l.value)));
+        std::sort(pairs.begin(), pairs.end());
+        std::string joined;
+        for (const std::string &p : pairs)
+            joined += (joined.empty() ? "" : " ") + p;
+        QCOMPARE(testutil::q(joined), labels);
+        QCOMPARE(testutil::q(loadText(table.run(run).load)), load);
+    }
+
+    void missingStaysMissing()
+    {
+        ResultTable table;
+        importFile(fixture("tidy-wide.csv"), table);
+        QVERIFY(!table.metricValue(1, "tpot", "mean")); // N/A
+        QVERIFY(!table.metricValue(2, "gpu_memory_used", "value")); // empty cell
+        for (const Row &r : table.rows())
+            QVERIFY(r.run != 3); // a row with every metric empty has no values, not zeros
+        ResultTable gp;
+        importFile(fixture((std::string(kGenAiPerfDir) + "profile_export_genai_perf.csv").c_str()), gp);
+        QVERIFY(!gp.metricValue(0, "ttst", "mean")); // all N/A
+    }
+
+    void extraLabelsWin()
+    {
+        ResultTable table;
+        ImportOptions o;
+        o.extraLabels = {{"engine", "vllm-nightly"}, {"site", "lab-2"}};
+        importFile(fixture("sglang_1112_200_1024_256.jsonl"), table, o);
+        QCOMPARE(testutil::q(std::string(*table.label(0, "engine"))), QStringLiteral("vllm-nightly"));
+        QCOMPARE(testutil::q(std::string(*table.label(0, "site"))), QStringLiteral("lab-2"));
+        QCOMPARE(testutil::q(std::string(*table.label(0, "tp"))), QStringLiteral("2"));
+    }
+
+    void badFiles_data()
+    {
+        QTest::addColumn<QString>("content"); // written to a temporary file; "" = see name
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("line");
+        QTest::newRow("binary") << QStringLiteral("PK\x03\x04 binary") << QStringLiteral("io.binary") << 0;
+        QTest::newRow("empty") << QStringLiteral("  \n") << QStringLiteral("bench.no-data") << 0;
+        QTest::newRow("unknown json") << QStringLiteral("{\n  \"hello\": \"world\"\n}\n") << QStringLiteral("bench.unknown-format") << 0;
+        QTest::newRow("json syntax") << QStringLiteral("{\n  \"benchmarks\": [\n    {\"a\": 1,}\n  ]\n}\n") << QStringLiteral("json.syntax") << 3;
+        QTest::newRow("json truncated") << QStringLiteral("{\n  \"aggregated_metrics\": {\"num_concurrency\": 4,\n")
+                                        << QStringLiteral("json.syntax") << 3;
+    }
+    void badFiles()
+    {
+        QFETCH(QString, content);
+        QFETCH(QString, code);
+        QFETCH(int, line);
+        QTemporaryDir dir;
+        std::string text = content.toStdString();
+        if (QByteArray(QTest::currentDataTag()) == "binary")
+            text[2] = '\0';
+        const std::string path = dir.filePath(QStringLiteral("input.dat")).toStdString();
+        writeFile(path, text);
+        ResultTable table;
+        const FileReport r = importFile(path, table);
+        QVERIFY(r.failed);
+        QCOMPARE(testutil::q(firstCode(r)), code);
+        QCOMPARE(r.diagnostics.front().line, line);
+        QVERIFY(table.rows().empty());
+        QVERIFY(table.runs().empty());
+    }
+
+    void refusedFiles()
+    {
+        ResultTable table;
+        FileReport missing = importFile("/no/such/file.csv", table);
+        QVERIFY(missing.failed);
+        QCOMPARE(testutil::q(firstCode(missing)), QStringLiteral("io.not-found"));
+        FileReport directory = importFile(testutil::dataPath("bench"), table);
+        QCOMPARE(testutil::q(firstCode(directory)), QStringLiteral("io.is-directory"));
+        // A file over the limit is refused before it is read (1 GiB by default; a sparse file costs no disk).
+        QTemporaryDir dir;
+        const std::string big = dir.filePath(QStringLiteral("huge.csv")).toStdString();
+        writeFile(big, "a,b\n1,2\n");
+        std::filesystem::resize_file(big, (std::uint64_t(1) << 30) + 1);
+        FileReport huge = importFile(big, table);
+        QVERIFY(huge.failed);
+        QCOMPARE(testutil::q(firstCode(huge)), QStringLiteral("io.too-large"));
+        QVERIFY(table.runs().empty());
+    }
+
+    void badFileDoesNotStopOthers()
+    {
+        ResultTable table;
+        const auto reports = importFiles({"/no/such/file.json", fixture("tidy-tab.tsv")}, table);
+        QCOMPARE(int(reports.size()), 2);
+        QVERIFY(reports[0].failed);
+        QVERIFY(!reports[1].failed);
+        QCOMPARE(int(table.rows().size()), 4);
+    }
+
+    void badRowsFirstNReported()
+    {
+        QTemporaryDir dir;
+        std::string csv = "engine,concurrency,ttft_ms\n";
+        for (int i = 0; i < 50; ++i)
+            csv += "vllm," + std::to_string(i) + (i % 2 ? ",12.5\n" : ",oops\n");
+        const std::string path = dir.filePath(QStringLiteral("rows.csv")).toStdString();
+        writeFile(path, csv);
+        ResultTable table;
+        ImportOptions o;
+        o.maxReported = 5;
+        const FileReport r = importFile(path, table, o);
+        QVERIFY(!r.failed);
+        QCOMPARE(int(r.skippedRows), 25);
+        QCOMPARE(int(r.runs), 25);
+        QCOMPARE(int(r.diagnostics.size()), 6); // five bad rows and the summary
+        QCOMPARE(r.diagnostics[0].line, 2);
+        QCOMPARE(r.diagnostics[0].column, 3);
+        QCOMPARE(testutil::q(r.diagnostics[0].code), QStringLiteral("bench.bad-number"));
+        QCOMPARE(r.diagnostics[1].line, 4);
+        QCOMPARE(testutil::q(r.diagnostics.back().code), QStringLiteral("bench.skipped-rows"));
+    }
+
+    void jsonlBadLineSkipped()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("runs.jsonl")).toStdString();
+        writeFile(path, "{\"backend\": \"sglang\", \"mean_ttft_ms\": 10.5, \"mean_e2e_latency_ms\": 100, \"request_rate\": Infinity}\n"
+                        "{\"backend\": \"sglang\", \"mean_ttft_ms\": 11\n"
+                        "\n"
+                        "{\"backend\": \"sglang\", \"mean_ttft_ms\": 12.5, \"mean_e2e_latency_ms\": 90, \"request_rate\": 2}");
+        ResultTable table;
+        const FileReport r = importFile(path, table);
+        QVERIFY(!r.failed);
+        QCOMPARE(int(r.runs), 2);
+        QCOMPARE(int(r.skippedRows), 1);
+        QCOMPARE(r.diagnostics.front().line, 2);
+        QCOMPARE(testutil::q(loadText(table.run(0).load)), QStringLiteral("unbounded"));
+        QCOMPARE(int(table.run(1).line), 4);
+        QCOMPARE(*table.metricValue(1, "ttft", "mean"), 12.5);
+    }
+
+    void progressAndCancel()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("big.csv")).toStdString();
+        {
+            std::ofstream out(path);
+            out << "engine,concurrency,metric,statistic,value,unit\n";
+            for (int i = 0; i < 200000; ++i)
+                out << "vllm," << (i % 7) << ",ttft,p99," << i << ".25,ms\n";
+        }
+        std::vector<std::uint64_t> seen;
+        ImportOptions o;
+        o.progress = [&seen](std::uint64_t done, std::uint64_t total) {
+            seen.push_back(done);
+            return done <= total;
+        };
+        ResultTable table;
+        FileReport r = importFile(path, table, o);
+        QVERIFY(!r.cancelled);
+        QCOMPARE(int(r.rows), 200000);
+        QCOMPARE(int(r.runs), 7);
+        QVERIFY(seen.size() >= 2);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), std::uint64_t(std::filesystem::file_size(path)));
+
+        // Cancelling half-way leaves the table as it was.
+        int calls = 0;
+        o.progress = [&calls](std::uint64_t, std::uint64_t) { return ++calls < 2; };
+        const std::size_t rowsBefore = table.rows().size();
+        r = importFile(path, table, o);
+        QVERIFY(r.cancelled);
+        QVERIFY(!r.failed);
+        QCOMPARE(table.rows().size(), rowsBefore);
+        QCOMPARE(int(table.runs().size()), 7);
+
+        // A whole JSON document is parsed as a stream, and can be cancelled too.
+        ResultTable json;
+        int jsonCalls = 0;
+        o.progress = [&jsonCalls](std::uint64_t, std::uint64_t) { return ++jsonCalls > 1; };
+        r = importFile(fixture("guidellm-benchmarks.json"), json, o);
+        QVERIFY(r.cancelled);
+        QCOMPARE(jsonCalls, 1);
+        QVERIFY(json.runs().empty());
+        o.progress = [](std::uint64_t, std::uint64_t) { return true; };
+        r = importFile(fixture("guidellm-benchmarks.json"), json, o);
+        QVERIFY(!r.cancelled);
+        QCOMPARE(int(json.runs().size()), 2);
+    }
+
+    void compactRows()
+    {
+        QCOMPARE(sizeof(Row), std::size_t(16));
+        ResultTable table;
+        importFile(fixture("tidy-long-semicolon.csv"), table);
+        importFile(fixture("tidy-long-semicolon.csv"), table);
+        // Labels are interned: importing the same file twice adds runs that share the label sets and strings.
+        const std::size_t strings = table.strings().size();
+        QCOMPARE(table.run(0).labelSet, table.run(3).labelSet);
+        importFile(fixture("tidy-long-semicolon.csv"), table);
+        QCOMPARE(table.strings().size(), strings);
+    }
+
+    void nonRfcJson_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("infinity") << QStringLiteral("{\"r\": Infinity}") << QStringLiteral("{\"r\": \"inf\"   }");
+        QTest::newRow("minus infinity") << QStringLiteral("[-Infinity,-1]") << QStringLiteral("[\"-inf\"   ,-1]");
+        QTest::newRow("nan") << QStringLiteral("[NaN, 1e-5]") << QStringLiteral("[null, 1e-5]");
+        QTest::newRow("inside strings") << QStringLiteral("{\"a\": \"NaN \\\" Infinity\"}") << QStringLiteral("{\"a\": \"NaN \\\" Infinity\"}");
+        QTest::newRow("keywords") << QStringLiteral("[true,false,null]") << QStringLiteral("[true,false,null]");
+    }
+    void nonRfcJson()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        const std::string in = input.toStdString();
+        // Every split point: the literal may straddle two chunks.
+        for (std::size_t cut = 0; cut <= in.size(); ++cut) {
+            NonRfcJsonFilter f;
+            std::string out;
+            f.feed(std::string_view(in).substr(0, cut), out);
+            f.feed(std::string_view(in).substr(cut), out);
+            f.finish(out);
+            QCOMPARE(testutil::q(out), expected);
+        }
+    }
+
+    void cells_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<bool>("decimalComma");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("value");
+        QTest::newRow("plain") << QStringLiteral(" 12.5 ") << false << int(CellKind::Number) << 12.5;
+        QTest::newRow("thousands") << QStringLiteral("1,740.26") << false << int(CellKind::Number) << 1740.26;
+        QTest::newRow("millions") << QStringLiteral("12,345,678") << false << int(CellKind::Number) << 12345678.0;
+        QTest::newRow("bad grouping") << QStringLiteral("1,74") << false << int(CellKind::Invalid) << 0.0;
+        QTest::newRow("decimal comma") << QStringLiteral("0,41") << true << int(CellKind::Number) << 0.41;
+        QTest::newRow("decimal comma thousands") << QStringLiteral("1.234,5") << true << int(CellKind::Number) << 1234.5;
+        QTest::newRow("N/A") << QStringLiteral("N/A") << false << int(CellKind::Missing) << 0.0;
+        QTest::newRow("empty") << QString() << false << int(CellKind::Missing) << 0.0;
+        QTest::newRow("None") << QStringLiteral("None") << false << int(CellKind::Missing) << 0.0;
+        QTest::newRow("nan") << QStringLiteral("nan") << false << int(CellKind::Missing) << 0.0;
+        QTest::newRow("text") << QStringLiteral("fast") << false << int(CellKind::Invalid) << 0.0;
+        QTest::newRow("exponent") << QStringLiteral("+1e3") << false << int(CellKind::Number) << 1000.0;
+    }
+    void cells()
+    {
+        QFETCH(QString, cell);
+        QFETCH(bool, decimalComma);
+        QFETCH(int, kind);
+        QFETCH(double, value);
+        const Cell c = parseCell(cell.toStdString(), decimalComma);
+        QCOMPARE(int(c.kind), kind);
+        if (c.kind == CellKind::Number)
+            QCOMPARE(c.value, value);
+    }
+
+    void columnNames_data()
+    {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("metric");
+        QTest::addColumn<QString>("statistic");
+        QTest::addColumn<QString>("unit");
+        QTest::newRow("snake") << QStringLiteral("ttft_p99_ms") << QStringLiteral("ttft") << QStringLiteral("p99") << QStringLiteral("ms");
+        QTest::newRow("vllm key") << QStringLiteral("mean_e2el_ms") << QStringLiteral("e2e_latency") << QStringLiteral("mean") << QStringLiteral("ms");
+        QTest::newRow("genai-perf") << QStringLiteral("Time To First Token (ms)") << QStringLiteral("ttft") << QString() << QStringLiteral("ms");
+        QTest::newRow("lower case") << QStringLiteral("Output token throughput (per sec)") << QStringLiteral("output_throughput") << QString() << QStringLiteral("per sec");
+        QTest::newRow("decimal percentile") << QStringLiteral("p99.9_ttft_ms") << QStringLiteral("ttft") << QStringLiteral("p99.9") << QStringLiteral("ms");
+        QTest::newRow("p50") << QStringLiteral("TPOT p50 (s)") << QStringLiteral("tpot") << QStringLiteral("median") << QStringLiteral("s");
+        QTest::newRow("tok_s") << QStringLiteral("output_throughput_tok_s") << QStringLiteral("output_throughput") << QString() << QStringLiteral("tokens/s");
+        QTest::newRow("std dev") << QStringLiteral("ITL Std Dev") << QStringLiteral("itl") << QStringLiteral("std") << QString();
+        QTest::newRow("unknown") << QStringLiteral("KV blocks") << QStringLiteral("kv_blocks") << QString() << QString();
+    }
+    void columnNames()
+    {
+        QFETCH(QString, header);
+        QFETCH(QString, metric);
+        QFETCH(QString, statistic);
+        QFETCH(QString, unit);
+        const ColumnMeaning m = parseColumnName(header.toStdString());
+        QCOMPARE(testutil::q(m.metric.name), metric);
+        QCOMPARE(testutil::q(m.statistic), statistic);
+        QCOMPARE(testutil::q(m.unit), unit);
+    }
+
+    void labelsFromNames_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("labels");
+        QTest::newRow("folder") << QStringLiteral("vllm-0.10.2_universal-fp8_tp4_h100") << QStringLiteral("engine=vllm engine_version=0.10.2 gpu=h100 preset=universal-fp8 quantization=fp8 tp=4");
+        QTest::newRow("trt") << QStringLiteral("tensorrt-llm awq tp-2 L40S kv-fp8") << QStringLiteral("engine=tensorrt-llm gpu=l40s kv_cache_dtype=fp8 quantization=awq tp=2");
+        QTest::newRow("pairs") << QStringLiteral("tp_size=2,gpu_type=A100") << QStringLiteral("gpu=A100 tp=2");
+        QTest::newRow("nothing") << QStringLiteral("results") << QString();
+    }
+    void labelsFromNames()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, labels);
+        LabelPairs pairs = labelsFromText(text.toStdString());
+        std::sort(pairs.begin(), pairs.end());
+        std::string joined;
+        for (const auto &[k, v] : pairs)
+            joined += (joined.empty() ? "" : " ") + k + "=" + v;
+        QCOMPARE(testutil::q(joined), labels);
+    }
+
+    void csvReader()
+    {
+        std::istringstream in("\xEF\xBB\xBF" "a,\"b \"\"q\"\"\",c\r\n1,\"multi\nline\",3\r\n\r\nlast,row,no-newline");
+        CsvReader r(in, ',');
+        QVERIFY(r.next());
+        QCOMPARE(int(r.fields().size()), 3);
+        QCOMPARE(testutil::q(std::string(r.fields()[0])), QStringLiteral("a"));
+        QCOMPARE(testutil::q(std::string(r.fields()[1])), QStringLiteral("b \"q\""));
+        QVERIFY(r.next());
+        QCOMPARE(testutil::q(std::string(r.fields()[1])), QStringLiteral("multi\nline"));
+        QCOMPARE(int(r.line()), 2);
+        QVERIFY(r.next());
+        QVERIFY(r.blank());
+        QCOMPARE(int(r.line()), 4);
+        QVERIFY(r.next());
+        QCOMPARE(testutil::q(std::string(r.fields()[2])), QStringLiteral("no-newline"));
+        QCOMPARE(int(r.line()), 5);
+        QVERIFY(!r.next());
+        QCOMPARE(sniffDelimiter("a;b;\"c,d\";e"), ';');
+        QCOMPARE(sniffDelimiter("a\tb\tc"), '\t');
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBenchImport)
+#include "tst_bench_import.moc"
