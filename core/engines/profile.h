@@ -4,6 +4,7 @@
 #include "core/jsonio.h"
 
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,18 @@ public:
 
     /// The whole profile document (read-only).
     const Json &document() const { return m_doc; }
+    /// The "mapping" section: how unified fields and values are spelled for this engine.
+    const Json &mapping() const { return m_doc["mapping"]; }
+    /// The invocation tokens before the model, e.g. {"vllm", "serve"}.
+    std::vector<std::string> invocation() const;
+
+    /// A flag of the engine's parser by any of its names (primary, alias or negation; for
+    /// parsers that treat '_' and '-' alike, either spelling). nullptr when unknown.
+    const Json *flag(std::string_view name, std::string *primary = nullptr) const;
+    /// Every name the parser accepts (primary flags, aliases, negations).
+    const std::vector<std::string> &flagNames() const { return m_names; }
+    /// True for argparse parsers that accept '_' for '-' in long options (vLLM).
+    bool underscoreDashEquivalent() const;
 
 private:
     Json m_doc;
@@ -33,6 +46,8 @@ private:
     std::string m_version;
     std::string m_versionLabel;
     bool m_isDefault = false;
+    std::vector<std::string> m_names;                    // sorted
+    std::vector<std::pair<std::string, std::string>> m_index; // name -> primary, sorted by name
 };
 
 /// All engine profiles compiled into quantcfg.

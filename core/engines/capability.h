@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/engines/profile.h"
+
+#include <string>
+
+namespace quantcfg {
+
+/// How a quantization method fares on a GPU with one engine.
+enum class Support {
+    Supported,   ///< runs with its intended kernels
+    WeightOnly,  ///< loads, but runs as a weight-only fallback (memory saved, no compute speed-up)
+    Unsupported, ///< the engine rejects it on this GPU (below its minimum compute capability)
+    NotTargeted, ///< the engine does not target this GPU generation at all
+    NotAvailable,///< the engine has no such method (independent of the GPU)
+    Unknown,     ///< no capability data for this method
+};
+
+const char *supportName(Support s);
+
+struct CapabilityVerdict
+{
+    Support state = Support::Unknown;
+    int minCapability = 0;    ///< the engine's minimum (major*10+minor), 0 when unknown
+    std::string engineValue;  ///< the engine's value or checkpoint format checked
+    std::string reason;       ///< one sentence for the user
+};
+
+/// Checks engine value @p engineValue (a --quantization value, or for TensorRT-LLM a checkpoint
+/// format such as "FP8") of @p profile on compute capability @p cc (e.g. 89). Uses the profile's
+/// min_capability / min_sm / supported_sm tables and its weight-only capability notes.
+CapabilityVerdict checkCapability(const EngineProfile &profile, const std::string &engineValue, int cc);
+
+/// Formats a compute capability: 89 → "8.9".
+std::string ccText(int cc);
+
+} // namespace quantcfg

@@ -1,0 +1,586 @@
+#include "core/engines/lint.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+
+namespace quantcfg {
+
+namespace {
+
+Diagnostic finding(Severity s, std::string code, std::string message, std::string token = {}, int index = 0)
+{
+    Diagnostic d;
+    d.severity = s;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.value = std::move(token);
+    d.column = index;
+    return d;
+}
+
+bool isAssignment(std::string_view w)
+{
+    const auto eq = w.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+        return false;
+    if (!(std::isalpha(static_cast<unsigned char>(w[0])) || w[0] == '_'))
+        return false;
+    return std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(eq),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+bool looksNegativeNumber(std::string_view t)
+{
+    if (t.size() < 2 || t[0] != '-')
+        return false;
+    return std::isdigit(static_cast<unsigned char>(t[1])) || t[1] == '.';
+}
+
+bool parseInt(std::string_view v, bool humanReadable, bool allowAuto)
+{
+    if (allowAuto && (v == "auto" || v == "-1"))
+        return true;
+    long long n = 0;
+    const char *begin = v.data();
+    const char *end = v.data() + v.size();
+    auto [ptr, ec] = std::from_chars(begin, end, n);
+    if (ec != std::errc())
+        return false;
+    if (ptr == end)
+        return true;
+    if (!humanReadable)
+        return false;
+    // 32k, 1M, 1.5G style sizes (vLLM's human-readable integers).
+    std::string_view rest(ptr, static_cast<std::size_t>(end - ptr));
+    if (!rest.empty() && rest[0] == '.') {
+        double d = 0;
+        auto [p2, ec2] = std::from_chars(begin, end, d);
+        if (ec2 != std::errc())
+            return false;
+        rest = std::string_view(p2, static_cast<std::size_t>(end - p2));
+    }
+    if (rest.size() == 2 && (rest[1] == 'i' || rest[1] == 'I'))
+        rest = rest.substr(0, 1);
+    return rest.size() == 1 && std::string_view("kKmMgGtT").find(rest[0]) != std::string_view::npos;
+}
+
+bool parseFloat(std::string_view v)
+{
+    double d = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+    return ec == std::errc() && ptr == v.data() + v.size();
+}
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::vector<std::string> strings(const Json &arr)
+{
+    std::vector<std::string> out;
+    for (const Json &v : arr)
+        out.push_back(v.is_string() ? v.get<std::string>() : toCompactJson(v));
+    return out;
+}
+
+const std::string *valueOf(const std::vector<std::pair<std::string, std::string>> &values, const std::string &flag)
+{
+    for (auto it = values.rbegin(); it != values.rend(); ++it) {
+        if (it->first == flag)
+            return &it->second;
+    }
+    return nullptr;
+}
+
+// Value of a flag for a constraint: given value, else the parser default, else nothing.
+std::optional<std::string> effective(const EngineProfile &p, const std::vector<std::pair<std::string, std::string>> &values,
+                                     const std::string &flag)
+{
+    if (const std::string *v = valueOf(values, flag))
+        return *v;
+    const Json *f = p.flag(flag);
+    if (f && f->contains("default"))
+        return (*f)["default"].is_string() ? (*f)["default"].get<std::string>() : toCompactJson((*f)["default"]);
+    return std::nullopt;
+}
+
+std::optional<long long> asInt(const std::optional<std::string> &v)
+{
+    if (!v)
+        return std::nullopt;
+    long long n = 0;
+    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc() || ptr != v->data() + v->size())
+        return std::nullopt;
+    return n;
+}
+
+std::string didYouMean(const EngineProfile &p, const std::string &name)
+{
+    std::string best;
+    std::size_t bestDistance = std::string::npos;
+    for (const std::string &candidate : p.flagNames()) {
+        if (candidate.rfind("--", 0) != 0)
+            continue;
+        const std::size_t d = editDistance(name, candidate);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate;
+        }
+    }
+    const std::size_t limit = std::max<std::size_t>(2, name.size() / 4);
+    return bestDistance <= limit ? best : std::string();
+}
+
+} // namespace
+
+std::size_t editDistance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> prev(b.size() + 1);
+    std::vector<std::size_t> cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+ShellWords splitShellWords(std::string_view text)
+{
+    ShellWords out;
+    std::vector<std::string> words;
+    std::string word;
+    bool inWord = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '\\') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') { // line continuation
+                i += 2;
+                continue;
+            }
+            if (i + 1 < text.size()) {
+                word += text[i + 1];
+                inWord = true;
+            }
+            i += 2;
+        } else if (c == '\'') {
+            const auto end = text.find('\'', i + 1);
+            if (end == std::string_view::npos) {
+                out.diagnostics.push_back(finding(Severity::Error, "lint.shell-syntax", "unterminated single quote"));
+                return out;
+            }
+            word.append(text.substr(i + 1, end - i - 1));
+            inWord = true;
+            i = end + 1;
+        } else if (c == '"') {
+            std::size_t j = i + 1;
+            for (; j < text.size() && text[j] != '"'; ++j) {
+                if (text[j] == '\\' && j + 1 < text.size() && std::string_view("$`\"\\\n").find(text[j + 1]) != std::string_view::npos) {
+                    if (text[j + 1] != '\n')
+                        word += text[j + 1];
+                    ++j;
+                } else {
+                    word += text[j];
+                }
+            }
+            if (j >= text.size()) {
+                out.diagnostics.push_back(finding(Severity::Error, "lint.shell-syntax", "unterminated double quote"));
+                return out;
+            }
+            inWord = true;
+            i = j + 1;
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (inWord)
+                words.push_back(std::move(word));
+            word.clear();
+            inWord = false;
+            ++i;
+        } else if (c == '#' && !inWord) {
+            const auto nl = text.find('\n', i);
+            i = nl == std::string_view::npos ? text.size() : nl;
+        } else {
+            word += c;
+            inWord = true;
+            ++i;
+        }
+    }
+    if (inWord)
+        words.push_back(std::move(word));
+
+    std::size_t k = 0;
+    if (k < words.size() && words[k] == "env")
+        ++k;
+    for (; k < words.size() && isAssignment(words[k]); ++k) {
+        const auto eq = words[k].find('=');
+        out.env.emplace_back(words[k].substr(0, eq), words[k].substr(eq + 1));
+    }
+    out.argv.assign(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> collectFlagValues(const EngineProfile &profile, const std::vector<std::string> &argv)
+{
+    std::vector<std::pair<std::string, std::string>> values;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string &t = argv[i];
+        if (t.size() < 2 || t[0] != '-' || looksNegativeNumber(t))
+            continue;
+        const auto eq = t.find('=');
+        const std::string name = t.substr(0, eq);
+        std::string primary;
+        const Json *f = profile.flag(name, &primary);
+        if (!f)
+            continue;
+        if (!f->value("value", false)) {
+            const bool negated = f->contains("negations") && std::find((*f)["negations"].begin(), (*f)["negations"].end(), name) != (*f)["negations"].end();
+            values.emplace_back(primary, negated ? "false" : "");
+        } else if (eq != std::string::npos) {
+            values.emplace_back(primary, t.substr(eq + 1));
+        } else if (i + 1 < argv.size()) {
+            values.emplace_back(primary, argv[++i]);
+        }
+    }
+    return values;
+}
+
+Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &values)
+{
+    Diagnostics out;
+    const auto violated = [&](const Json &c, const std::string &dropFlag) {
+        Diagnostic d = finding(c.value("kind", "") == "warn_value_equals" ? Severity::Warning : Severity::Error,
+                               "lint.constraint." + c.value("id", std::string("rule")), c.value("message", std::string("constraint violated")));
+        d.suggestion = dropFlag;
+        out.push_back(std::move(d));
+    };
+    const auto given = [&](const std::string &flag) { return valueOf(values, flag) != nullptr; };
+    const auto whenHolds = [&](const Json &c) {
+        if (!c.contains("when"))
+            return true;
+        const auto v = effective(profile, values, c["when"].value("flag", std::string()));
+        if (!v)
+            return false;
+        const auto allowed = strings(c["when"].value("in", Json::array()));
+        return std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
+    };
+
+    for (const Json &c : profile.document().value("constraints", Json::array())) {
+        const std::string kind = c.value("kind", "");
+        if (kind == "requires_flag") {
+            const Json &cond = c["if"];
+            const std::string flag = cond.value("flag", std::string());
+            if (!given(flag))
+                continue;
+            bool holds = true;
+            if (cond.contains("in_field")) {
+                const Json *f = profile.flag(flag);
+                const auto list = f ? strings(f->value(cond["in_field"].get<std::string>(), Json::array())) : std::vector<std::string>{};
+                holds = std::find(list.begin(), list.end(), *valueOf(values, flag)) != list.end();
+            }
+            if (cond.contains("gt")) {
+                const auto n = asInt(effective(profile, values, flag));
+                holds = holds && n && *n > cond["gt"].get<long long>();
+            }
+            if (cond.contains("and_flag_ne")) {
+                const auto other = effective(profile, values, cond["and_flag_ne"][0].get<std::string>());
+                holds = holds && other && *other != toCompactJson(cond["and_flag_ne"][1]);
+            }
+            if (holds && !given(c["then"].value("flag", std::string())))
+                violated(c, flag);
+        } else if (kind == "conflicts") {
+            const auto flags = strings(c.value("flags", Json::array()));
+            if (std::all_of(flags.begin(), flags.end(), given))
+                violated(c, flags.back());
+        } else if (kind == "divides") {
+            const auto divisor = asInt(effective(profile, values, c.value("divisor", std::string())));
+            const auto dividend = asInt(effective(profile, values, c.value("dividend", std::string())));
+            if (divisor && dividend && *divisor > 0 && *dividend % *divisor != 0)
+                violated(c, c.value("divisor", std::string()));
+        } else if (kind == "value_in_or_equals" || kind == "value_in" || kind == "warn_value_equals") {
+            if (!whenHolds(c))
+                continue;
+            const std::string flag = c.value("flag", std::string());
+            const std::string dropFlag = c.contains("when") ? c["when"].value("flag", std::string()) : flag;
+            const auto v = kind == "value_in" ? (given(flag) ? std::optional<std::string>(*valueOf(values, flag)) : std::nullopt)
+                                              : effective(profile, values, flag);
+            if (kind == "warn_value_equals") {
+                const auto other = effective(profile, values, c.value("equals_flag", std::string()));
+                if (v && other && *v != *other)
+                    violated(c, flag);
+                continue;
+            }
+            if (!v && kind == "value_in") {
+                // Absent means null, which the allowed list may contain.
+                if (!std::any_of(c["allowed"].begin(), c["allowed"].end(), [](const Json &a) { return a.is_null(); }))
+                    violated(c, dropFlag);
+                continue;
+            }
+            if (!v)
+                continue;
+            const auto allowed = strings(c.value("allowed", Json::array()));
+            bool ok = std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
+            if (!ok && c.contains("or_equals_flag"))
+                ok = effective(profile, values, c["or_equals_flag"].get<std::string>()) == v;
+            if (!ok)
+                violated(c, dropFlag);
+        }
+    }
+    return out;
+}
+
+Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string> &argv,
+                     const std::vector<std::pair<std::string, std::string>> &env)
+{
+    Diagnostics out;
+    const Json &doc = profile.document();
+    const bool click = doc["parser"].value("kind", "") == "click";
+    const bool allowAbbrev = doc["parser"].value("allow_abbrev", false);
+    const bool dotted = doc["parser"].value("json_dotted_args", false);
+
+    for (const auto &[name, value] : env) {
+        if (doc.contains("removed_env") && doc["removed_env"].contains(name)) {
+            Diagnostic d = finding(Severity::Error, "lint.removed-env", name + ": " + doc["removed_env"][name].value("note", std::string()), name);
+            d.suggestion = doc["removed_env"][name].value("replacement", std::string());
+            out.push_back(std::move(d));
+        } else if (doc.contains("env") && doc["env"].contains(name)) {
+            const auto choices = strings(doc["env"][name].value("choices", Json::array()));
+            if (!choices.empty() && std::find(choices.begin(), choices.end(), value) == choices.end()) {
+                Diagnostic d = finding(Severity::Error, "lint.bad-choice", name + "=" + value + " is not an allowed value", value);
+                d.allowed = choices;
+                out.push_back(std::move(d));
+            }
+        }
+    }
+
+    // The invocation: "vllm serve", "python -m sglang.launch_server", "trtllm-serve [serve]".
+    const std::vector<std::string> inv = profile.invocation();
+    std::size_t i = 0;
+    for (std::size_t k = 0; k < inv.size(); ++k, ++i) {
+        const auto isPython = [](const std::string &w) { return w == "python" || w == "python3" || w.rfind("python3.", 0) == 0; };
+        const bool python = isPython(inv[k]) && i < argv.size() && isPython(argv[i]);
+        if (i >= argv.size() || (argv[i] != inv[k] && !python)) {
+            std::string expected;
+            for (const auto &w : inv)
+                expected += (expected.empty() ? "" : " ") + w;
+            out.push_back(finding(Severity::Error, "lint.invocation",
+                                  "the command must start with '" + expected + "' for " + profile.displayName(),
+                                  i < argv.size() ? argv[i] : std::string(), static_cast<int>(i + 1)));
+            return out;
+        }
+    }
+    if (profile.engine() == "trtllm" && i < argv.size() && argv[i] == "serve")
+        ++i;
+
+    int positionals = 0;
+    bool positionalOnly = false;
+    for (; i < argv.size(); ++i) {
+        const std::string &t = argv[i];
+        const int index = static_cast<int>(i + 1);
+        if (positionalOnly || t.size() < 2 || t[0] != '-' || looksNegativeNumber(t)) {
+            ++positionals;
+            continue;
+        }
+        if (t == "--") {
+            positionalOnly = true;
+            continue;
+        }
+        const auto eq = t.find('=');
+        std::string name = t.substr(0, eq);
+        std::optional<std::string> inlineValue;
+        if (eq != std::string::npos)
+            inlineValue = t.substr(eq + 1);
+
+        // vLLM's -O3 / -O=3 shorthand for --optimization-level.
+        if (dotted && name.rfind("-O", 0) == 0 && name.size() > 2 && std::isdigit(static_cast<unsigned char>(name[2])))
+            continue;
+
+        std::string primary;
+        const Json *f = profile.flag(name, &primary);
+        bool dottedJson = false;
+        if (!f && dotted && name.find('.') != std::string::npos) {
+            const Json *base = profile.flag(name.substr(0, name.find('.')), &primary);
+            if (base && base->value("json", false)) {
+                f = base;
+                dottedJson = true;
+            }
+        }
+        if (!f) {
+            Diagnostic d = finding(Severity::Error, "lint.unknown-flag", name + " is not a " + profile.displayName() + " " + profile.version() + " option", name, index);
+            std::string swapped = name;
+            std::replace(swapped.begin() + 2, swapped.end(), swapped.find('_') != std::string::npos ? '_' : '-',
+                         swapped.find('_') != std::string::npos ? '-' : '_');
+            std::vector<std::string> prefixed;
+            for (const std::string &n : profile.flagNames()) {
+                if (n.rfind(name, 0) == 0 && n.rfind("--", 0) == 0)
+                    prefixed.push_back(n);
+            }
+            if (doc.contains("removed_flags") && doc["removed_flags"].contains(name)) {
+                const Json &r = doc["removed_flags"][name];
+                d.code = "lint.removed-flag";
+                d.message = name + ": " + r.value("note", std::string("removed"));
+                d.suggestion = r.value("replacement", std::string());
+            } else if (doc.contains("renamed_flags") && doc["renamed_flags"].contains(name)) {
+                d.code = "lint.renamed-flag";
+                d.suggestion = doc["renamed_flags"][name].get<std::string>();
+                d.message += "; " + profile.displayName() + " spells it " + d.suggestion;
+            } else if (swapped != name && profile.flag(swapped)) {
+                d.code = "lint.dash-style";
+                d.message = name + ": " + profile.displayName() + (click ? " options use underscores" : " accepts dashes only");
+                d.suggestion = swapped;
+            } else if (!prefixed.empty() && name.rfind("--", 0) == 0) {
+                if (allowAbbrev && prefixed.size() == 1) {
+                    d.severity = Severity::Warning;
+                    d.code = "lint.abbreviation";
+                    d.message = name + " is accepted only as an abbreviation of " + prefixed[0] + "; spell it in full (a new option can make it ambiguous)";
+                    d.suggestion = prefixed[0];
+                    f = profile.flag(prefixed[0], &primary);
+                } else if (allowAbbrev) {
+                    d.code = "lint.ambiguous-abbreviation";
+                    d.message = name + " is an ambiguous abbreviation";
+                    d.allowed.assign(prefixed.begin(), prefixed.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(prefixed.size(), 8)));
+                } else {
+                    d.message += " (" + profile.displayName() + " does not accept abbreviations)";
+                    d.suggestion = prefixed[0];
+                }
+            } else {
+                d.suggestion = didYouMean(profile, name);
+            }
+            out.push_back(d);
+            if (!f) {
+                // Skip a value that obviously belongs to the unknown option.
+                if (!inlineValue && i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-'))
+                    ++i;
+                continue;
+            }
+        }
+        if (click && !f->value("portable", true))
+            out.push_back(finding(Severity::Warning, "lint.not-portable",
+                                  name + " exists only in recent builds; older 1.x releases reject it", name, index));
+        if (f->value("errors_when_used", false))
+            out.push_back(finding(Severity::Error, "lint.flag-errors", name + " is deprecated and makes the parser exit with an error", name, index));
+        else if (f->value("deprecated", false)) {
+            Diagnostic d = finding(Severity::Warning, "lint.deprecated-flag", name + " is deprecated", name, index);
+            d.suggestion = f->value("replacement", std::string());
+            out.push_back(std::move(d));
+        }
+
+        if (!f->value("value", false) && !dottedJson) {
+            if (inlineValue) {
+                out.push_back(finding(Severity::Error, "lint.bool-value", name + " is a switch and takes no value (write " + name + " alone)", t, index));
+            } else if (i + 1 < argv.size()) {
+                const std::string next = lower(argv[i + 1]);
+                if (next == "true" || next == "false" || next == "1" || next == "0" || next == "yes" || next == "no") {
+                    out.push_back(finding(Severity::Error, "lint.bool-value", name + " is a switch and takes no value; '" + argv[i + 1] + "' would be an extra argument", argv[i + 1], index + 1));
+                    ++i;
+                }
+            }
+            continue;
+        }
+
+        // Collect the value(s).
+        std::vector<std::string> vals;
+        const Json nargs = f->value("nargs", Json());
+        if (inlineValue) {
+            vals.push_back(*inlineValue);
+        } else if (nargs == "+" || nargs == "*" || (click && f->value("multiple", false))) {
+            while (i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-' || looksNegativeNumber(argv[i + 1])))
+                vals.push_back(argv[++i]);
+        } else if (nargs == "?") {
+            if (i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-'))
+                vals.push_back(argv[++i]);
+        } else if (i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-' || looksNegativeNumber(argv[i + 1]))) {
+            vals.push_back(argv[++i]);
+        }
+        if (vals.empty() && nargs != "?" && nargs != "*") {
+            out.push_back(finding(Severity::Error, "lint.missing-value", name + " expects a value", name, index));
+            continue;
+        }
+        if (dottedJson)
+            continue;
+        const std::string type = f->value("type", std::string("str"));
+        for (const std::string &v : vals) {
+            const auto check = [&](const char *key, bool caseInsensitive) {
+                if (!f->contains(key))
+                    return;
+                const auto choices = strings((*f)[key]);
+                const auto match = std::find_if(choices.begin(), choices.end(), [&](const std::string &c) {
+                    return caseInsensitive ? lower(c) == lower(v) : c == v;
+                });
+                if (match == choices.end()) {
+                    Diagnostic d = finding(Severity::Error, "lint.bad-choice", "'" + v + "' is not an allowed value of " + name, v, index);
+                    d.allowed = choices;
+                    std::string best;
+                    std::size_t bestD = std::max<std::size_t>(3, v.size() + 1);
+                    for (const auto &c : choices) {
+                        const std::size_t dist = editDistance(lower(v), lower(c));
+                        if (dist < bestD) {
+                            bestD = dist;
+                            best = c;
+                        }
+                    }
+                    d.suggestion = best;
+                    out.push_back(std::move(d));
+                }
+            };
+            check("choices", false);
+            check("post_choices", f->value("case_insensitive", false));
+            if (f->contains("deprecated_choices")) {
+                const auto dep = strings((*f)["deprecated_choices"]);
+                if (std::find(dep.begin(), dep.end(), v) != dep.end())
+                    out.push_back(finding(Severity::Warning, "lint.deprecated-value", "'" + v + "' is deprecated for " + name, v, index));
+            }
+            if ((type == "int" || type == "int_hr" || type == "int_hr_or_auto") && !parseInt(v, type != "int", type == "int_hr_or_auto"))
+                out.push_back(finding(Severity::Error, "lint.bad-int", name + " expects an integer" + std::string(type == "int" ? "" : " (32k, 1M style sizes allowed)") + ", got '" + v + "'", v, index));
+            else if (type == "float" && !parseFloat(v))
+                out.push_back(finding(Severity::Error, "lint.bad-float", name + " expects a number, got '" + v + "'", v, index));
+            else if (f->value("json", false) && type == "json" && !v.empty() && (v[0] == '{' || v[0] == '[')) {
+                if (!nlohmann::json::accept(v))
+                    out.push_back(finding(Severity::Error, "lint.bad-json", name + " expects JSON, got '" + v + "'", v, index));
+            }
+        }
+    }
+
+    const bool modelPositional = !doc["mapping"].contains("model") || doc["mapping"]["model"].value("positional", false);
+    if (modelPositional) {
+        if (positionals == 0 && !profile.flag("--model"))
+            out.push_back(finding(Severity::Error, "lint.missing-model", "the model argument is missing"));
+        else if (positionals == 0 && profile.flag("--model")) {
+            const auto values = collectFlagValues(profile, argv);
+            if (!valueOf(values, "--model"))
+                out.push_back(finding(Severity::Error, "lint.missing-model", "the model argument is missing"));
+        }
+        if (positionals > 1)
+            out.push_back(finding(Severity::Error, "lint.unexpected-argument", "more than one positional argument (only the model is positional)"));
+    } else {
+        if (positionals > 0)
+            out.push_back(finding(Severity::Error, "lint.unexpected-argument", profile.displayName() + " takes no positional arguments; a stray value is usually a value given to a switch"));
+        const std::string modelFlag = doc["mapping"]["model"].value("flag", std::string());
+        if (!modelFlag.empty() && !valueOf(collectFlagValues(profile, argv), modelFlag))
+            out.push_back(finding(Severity::Error, "lint.missing-model", modelFlag + " is required"));
+    }
+
+    for (Diagnostic &d : checkConstraints(profile, collectFlagValues(profile, argv))) {
+        d.suggestion.clear();
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+Diagnostics lintCommandLine(const EngineProfile &profile, std::string_view commandLine)
+{
+    ShellWords words = splitShellWords(commandLine);
+    if (!words.diagnostics.empty())
+        return words.diagnostics;
+    return lintArgv(profile, words.argv, words.env);
+}
+
+} // namespace quantcfg

@@ -1,0 +1,528 @@
+#include "core/engines/mapper.h"
+
+#include "core/engines/capability.h"
+#include "core/engines/lint.h"
+#include "core/engines/yamlfile.h"
+
+#include <algorithm>
+
+namespace quantcfg {
+
+namespace {
+
+// Builds one LaunchPlan. Every decision comes from the profile's "mapping" section; this class
+// only knows the kinds of targets (flag, env, YAML key) and the few parallelism styles.
+class PlanBuilder
+{
+public:
+    PlanBuilder(const Config &config, const EngineProfile &profile, const MapOptions &options)
+        : m_config(config)
+        , m_profile(profile)
+        , m_map(profile.mapping())
+        , m_options(options)
+    {
+        m_plan.engine = profile.engine();
+        m_plan.engineName = profile.displayName();
+        m_plan.version = profile.version();
+        m_plan.argv = profile.invocation();
+        m_plan.programWords = m_plan.argv.size();
+    }
+
+    LaunchPlan build()
+    {
+        model();
+        method();
+        kvCache();
+        dtype();
+        parallelism();
+        moe();
+        attention();
+        maxLength();
+        finishYaml();
+        enforceConstraints();
+        gpuChecks();
+        finishStatus();
+        return std::move(m_plan);
+    }
+
+private:
+    void note(Severity s, std::string code, std::string pointer, std::string message, std::string suggestion = {}, std::string value = {})
+    {
+        Diagnostic d;
+        d.severity = s;
+        d.code = std::move(code);
+        d.pointer = std::move(pointer);
+        d.message = std::move(message);
+        d.suggestion = std::move(suggestion);
+        d.value = std::move(value);
+        d.engine = m_profile.engine();
+        m_plan.diagnostics.push_back(std::move(d));
+    }
+
+    // Reports the "note"/"warn" texts an entry carries.
+    void entryNotes(const Json &entry, const std::string &pointer, const std::string &code)
+    {
+        if (entry.contains("note"))
+            note(Severity::Info, code, pointer, entry["note"].get<std::string>());
+        if (entry.contains("warn"))
+            note(Severity::Warning, code, pointer, entry["warn"].get<std::string>(), entry.value("suggestion", std::string()));
+    }
+
+    void flag(const std::string &name, const std::string &value)
+    {
+        m_plan.argv.push_back(name);
+        if (!value.empty() && value[0] == '-')
+            m_plan.argv.back() += "=" + value; // argparse/click would take "-x" for an option
+        else
+            m_plan.argv.push_back(value);
+    }
+
+    void setYaml(const std::string &path, Json value) { m_yaml.emplace_back(path, std::move(value)); }
+
+    // Emits @p value to a target: {"flag": ...} | {"env": ...} | {"yaml": ...}.
+    void emit(const Json &target, const std::string &value)
+    {
+        if (target.contains("flag"))
+            flag(target["flag"].get<std::string>(), value);
+        else if (target.contains("env"))
+            m_plan.env.push_back({target["env"].get<std::string>(), value});
+        else if (target.contains("yaml"))
+            setYaml(target["yaml"].get<std::string>(), value);
+    }
+
+    Json targetFor(const char *flagKey, const char *targetKey) const
+    {
+        if (m_map.contains(flagKey))
+            return Json{{"flag", m_map[flagKey]}};
+        if (m_map.contains(targetKey))
+            return m_map[targetKey];
+        return Json();
+    }
+
+    // Looks up @p key in mapping[@p table], falling back to @p fallbackKey.
+    const Json *entry(const char *table, const std::string &key, const std::string &fallbackKey = {}) const
+    {
+        const Json &t = m_map[table];
+        if (t.contains(key))
+            return &t[key];
+        if (!fallbackKey.empty() && t.contains(fallbackKey))
+            return &t[fallbackKey];
+        return nullptr;
+    }
+
+    void model()
+    {
+        std::string model = m_options.model.value_or(m_config.modelOrDefault());
+        if (!m_options.model && !m_config.model.idOrPath)
+            note(Severity::Info, "map.default-model", "/model/id_or_path", "no model set: using the default model " + model);
+        if (!model.empty() && model[0] == '-') {
+            model = "./" + model; // a leading '-' would be read as an option
+            note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path", "the model path starts with '-': passed as " + model);
+        }
+        const Json &m = m_map["model"];
+        if (m.value("positional", false))
+            m_plan.argv.push_back(model);
+        else
+            flag(m["flag"].get<std::string>(), model);
+
+        if (m_config.model.revision) {
+            const Json &r = m_map["revision"];
+            if (r.contains("flag"))
+                flag(r["flag"].get<std::string>(), *m_config.model.revision);
+            else
+                note(Severity::Warning, "map.revision-unsupported", "/model/revision", r.value("unsupported", std::string()), r.value("suggestion", std::string()));
+        }
+    }
+
+    // The key of the method in mapping.methods: "fp8:<variant>", "w4a8:<dtype>" refine the method.
+    std::pair<std::string, std::string> methodKeys(const std::string &method) const
+    {
+        const auto &q = m_config.quantization;
+        if (method == "fp8" && q.fp8Variant && *q.fp8Variant != "standard")
+            return {"fp8:" + *q.fp8Variant, "fp8"};
+        if (method == "w4a8")
+            return {"w4a8:" + q.activationDtype.value_or("fp8"), "w4a8"};
+        return {method, {}};
+    }
+
+    void method()
+    {
+        const auto &q = m_config.quantization;
+        std::string method = q.methodOrNone();
+        const std::string pointer = "/quantization/method";
+        if (q.enableMarlin.value_or(false) && (method == "awq" || method == "gptq")) {
+            const Json *marlin = entry("methods", method + "_marlin");
+            if (marlin && !marlin->contains("unsupported")) {
+                note(Severity::Info, "map.enable-marlin", "/quantization/enable_marlin", "enable_marlin: using " + method + "_marlin");
+                method += "_marlin";
+            }
+        }
+        auto [key, fallbackKey] = methodKeys(method);
+        const Json *e = entry("methods", key, fallbackKey);
+        if (!e) {
+            note(Severity::Error, "map.method-unknown", pointer, profile() + " has no mapping for method " + method);
+            m_unsupported = true;
+            return;
+        }
+        if (e->contains("unsupported")) {
+            std::string replacement;
+            std::string why;
+            if (method == "qoq" && q.baseQuantization) {
+                replacement = *q.baseQuantization;
+                why = "qoq falls back to base_quantization " + replacement;
+            } else if (q.fallbackMethod) {
+                replacement = *q.fallbackMethod;
+                why = "using fallback_method " + replacement;
+            }
+            const Json *alt = nullptr;
+            if (!replacement.empty()) {
+                const auto [altKey, altFallback] = methodKeys(replacement);
+                alt = entry("methods", altKey, altFallback);
+                if (alt && alt->contains("unsupported"))
+                    alt = nullptr;
+            }
+            if (!alt) {
+                note(Severity::Error, "map.method-unsupported", pointer,
+                     profile() + " cannot run " + method + ": " + (*e)["unsupported"].get<std::string>()
+                         + (replacement.empty() ? "" : "; the fallback " + replacement + " is not available either"),
+                     e->value("suggestion", std::string()), method);
+                m_unsupported = true;
+                return;
+            }
+            note(Severity::Warning, "map.method-fallback", pointer,
+                 profile() + " cannot run " + method + " (" + (*e)["unsupported"].get<std::string>() + "): " + why,
+                 e->value("suggestion", std::string()), method);
+            e = alt;
+        }
+        entryNotes(*e, pointer, "map.method-note");
+        if (e->contains("checkpoint")) {
+            m_plan.resolvedMethod = (*e)["checkpoint"].get<std::string>();
+            if (e->contains("suggestion") && !e->contains("warn"))
+                note(Severity::Info, "map.method-note", pointer, (*e)["suggestion"].get<std::string>());
+            note(Severity::Info, "map.checkpoint", pointer,
+                 profile() + " has no quantization option: the checkpoint decides (expected format: " + m_plan.resolvedMethod + ")");
+            return;
+        }
+        if (e->value("omit", false)) {
+            m_plan.resolvedMethod = "none";
+            return;
+        }
+        m_plan.resolvedMethod = (*e)["value"].get<std::string>();
+        flag(m_map["method_flag"].get<std::string>(), m_plan.resolvedMethod);
+        for (const Json &f : e->value("requires_flags", Json::array()))
+            m_plan.argv.push_back(f.get<std::string>());
+    }
+
+    void kvCache()
+    {
+        const auto &kv = m_config.kvCache;
+        const std::string dtype = kv.dtype.value_or("auto");
+        const std::string key = dtype == "fp8" && kv.fp8Format ? "fp8:" + *kv.fp8Format : dtype;
+        const Json *e = entry("kv_cache", key, dtype);
+        m_plan.resolvedKvCache = "auto (model dtype)";
+        if (!e)
+            return;
+        if (e->contains("unsupported")) {
+            note(Severity::Warning, "map.kv-unsupported", "/kv_cache/dtype", profile() + ": " + (*e)["unsupported"].get<std::string>() + "; KV cache left at auto",
+                 e->value("suggestion", std::string()), dtype);
+            return;
+        }
+        entryNotes(*e, "/kv_cache/dtype", "map.kv-note");
+        if (e->value("omit", false))
+            return;
+        const std::string value = (*e)["value"].get<std::string>();
+        m_plan.resolvedKvCache = value + " (" + e->value("format", value) + ")";
+        emit(targetFor("kv_cache_flag", "kv_cache_target"), value);
+        m_kvValue = value;
+    }
+
+    void dtype()
+    {
+        if (!m_config.dtype)
+            return;
+        const Json *e = entry("dtype", *m_config.dtype);
+        if (e && e->contains("value"))
+            emit(targetFor("dtype_flag", "dtype_target"), (*e)["value"].get<std::string>());
+    }
+
+    void parallelism()
+    {
+        const auto &p = m_config.parallelism;
+        if (p.tensorParallel)
+            flag(m_map["tp_flag"].get<std::string>(), std::to_string(*p.tensorParallel));
+        if (p.pipelineParallel)
+            flag(m_map["pp_flag"].get<std::string>(), std::to_string(*p.pipelineParallel));
+        if (p.dataParallel) {
+            if (m_map.contains("dp_flag"))
+                flag(m_map["dp_flag"].get<std::string>(), std::to_string(*p.dataParallel));
+            else if (*p.dataParallel > 1)
+                note(Severity::Warning, "map.dp-unsupported", "/parallelism/data_parallel_size", m_map["dp"].value("unsupported", std::string()),
+                     m_map["dp"].value("suggestion", std::string()));
+        }
+    }
+
+    void moe()
+    {
+        const auto &m = m_config.moe;
+        const auto &p = m_config.parallelism;
+        const int tp = p.tp();
+        const Json &style = m_map["expert_parallel"];
+        const std::string kind = style.value("style", "");
+        const std::string epFlag = style.value("flag", "");
+
+        if (kind == "enable_flag") {
+            // vLLM: one switch; EP size = TP × DP and MoE TP = 1 with it, MoE TP = TP × DP without.
+            const int world = tp * p.dp();
+            const bool wantEp = (m.expertParallel && *m.expertParallel > 1) || (m.expertTp && *m.expertTp == 1 && world > 1 && !m.expertParallel);
+            if (wantEp) {
+                m_plan.argv.push_back(epFlag);
+                if (m.expertParallel && *m.expertParallel != world)
+                    note(Severity::Warning, "map.ep-size", "/moe/expert_parallel_size",
+                         profile() + " has no expert-parallel size: " + epFlag + " makes EP = TP × DP = " + std::to_string(world)
+                             + ", not " + std::to_string(*m.expertParallel),
+                         "set tensor_parallel_size × data_parallel_size to the EP size you want");
+                if (m.expertTp && *m.expertTp != 1)
+                    note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
+                         "with expert parallelism " + profile() + " runs each expert unsplit (MoE TP = 1); expert_tp_size " + std::to_string(*m.expertTp) + " cannot be honoured");
+            } else if (m.expertTp && *m.expertTp != world) {
+                note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
+                     profile() + " has no expert TP size: without expert parallelism MoE TP = TP × DP = " + std::to_string(world) + ", not " + std::to_string(*m.expertTp),
+                     "use expert_parallel_size (→ " + epFlag + ") for MoE TP 1, or drop expert_tp_size");
+            }
+        } else if (kind == "size_divides_tp" || kind == "size_with_tp_yaml") {
+            // SGLang: MoE TP = tp / ep. TensorRT-LLM: moe_tensor_parallel_size × ep = tp.
+            std::optional<int> ep = m.expertParallel;
+            if (!ep && m.expertTp) {
+                if (tp % *m.expertTp == 0) {
+                    ep = tp / *m.expertTp;
+                    note(Severity::Info, "map.ep-derived", "/moe/expert_tp_size",
+                         "no engine has an expert-TP flag: expert_tp_size " + std::to_string(*m.expertTp) + " with TP " + std::to_string(tp)
+                             + " is expressed as " + epFlag + " " + std::to_string(*ep));
+                } else {
+                    note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
+                         "expert_tp_size " + std::to_string(*m.expertTp) + " does not divide tensor_parallel_size " + std::to_string(tp) + "; skipped");
+                }
+            }
+            if (ep) {
+                if (tp % *ep != 0) {
+                    note(Severity::Warning, "map.ep-size", "/moe/expert_parallel_size",
+                         profile() + " needs the expert-parallel size to divide the tensor-parallel size (" + std::to_string(*ep) + " does not divide "
+                             + std::to_string(tp) + "); " + epFlag + " not emitted",
+                         "choose an expert_parallel_size that divides tensor_parallel_size");
+                } else {
+                    if (m.expertTp && m.expertParallel && *m.expertTp * *ep != tp)
+                        note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
+                             profile() + " derives MoE TP = TP / EP = " + std::to_string(tp / *ep) + "; expert_tp_size " + std::to_string(*m.expertTp) + " cannot be honoured");
+                    flag(epFlag, std::to_string(*ep));
+                    if (kind == "size_with_tp_yaml")
+                        setYaml(style["tp_yaml"].get<std::string>(), tp / *ep);
+                }
+            }
+        }
+
+        if (m.quantization) {
+            note(Severity::Warning, "map.moe-quantization", "/moe/quantization",
+                 "no engine takes a separate expert quantization: " + profile() + " reads it from the checkpoint (a mixed-precision checkpoint carries it)",
+                 "use a checkpoint whose experts are quantized with " + *m.quantization);
+        }
+        if (m.runnerBackend) {
+            const Json *e = entry("moe_backend", *m.runnerBackend);
+            if (e && e->contains("unsupported")) {
+                note(Severity::Warning, "map.moe-backend", "/moe/runner_backend", profile() + ": " + (*e)["unsupported"].get<std::string>(),
+                     e->value("suggestion", std::string()), *m.runnerBackend);
+            } else if (e && !e->value("omit", false)) {
+                entryNotes(*e, "/moe/runner_backend", "map.moe-backend-note");
+                emit(targetFor("moe_backend_flag", "moe_backend_target"), (*e)["value"].get<std::string>());
+            }
+        }
+    }
+
+    void attention()
+    {
+        const auto &a = m_config.attention;
+        if (a.backend) {
+            const Json *e = entry("attention", *a.backend);
+            if (e && e->contains("unsupported")) {
+                note(Severity::Warning, "map.attention", "/attention/backend", profile() + ": " + (*e)["unsupported"].get<std::string>(),
+                     e->value("suggestion", std::string()), *a.backend);
+            } else if (e && !e->value("omit", false)) {
+                entryNotes(*e, "/attention/backend", "map.attention-note");
+                const Json target = m_map["attention_target"];
+                const std::string value = (*e)["value"].get<std::string>();
+                if (e->contains("extra_args") && target.contains("flag")) {
+                    // The FlashAttention version lives in the same JSON config: use its dotted form
+                    // for both so the parser merges one --attention-config.
+                    flag("--attention-config.backend", value);
+                    const auto extra = (*e)["extra_args"].get<std::vector<std::string>>();
+                    for (std::size_t i = 0; i + 1 < extra.size(); i += 2)
+                        flag(extra[i], extra[i + 1]);
+                } else {
+                    emit(target, value);
+                }
+            }
+        }
+        if (a.fmhaQuantization && *a.fmhaQuantization != "auto") {
+            const bool fp8Kv = m_kvValue.find("fp8") != std::string::npos;
+            if (*a.fmhaQuantization == "fp8" && !fp8Kv)
+                note(Severity::Warning, "map.fmha", "/attention/fmha_quantization",
+                     profile() + " has no attention-precision option: FP8 attention follows an FP8 KV cache, which this config does not use",
+                     "set kv_cache.dtype to an fp8 value");
+            else
+                note(Severity::Info, "map.fmha", "/attention/fmha_quantization",
+                     profile() + " has no attention-precision option: attention runs in the KV-cache precision");
+        }
+    }
+
+    void maxLength()
+    {
+        if (m_options.maxModelLen)
+            flag(m_map["max_len_flag"].get<std::string>(), std::to_string(*m_options.maxModelLen));
+    }
+
+    // TensorRT-LLM: everything without a portable flag goes into one YAML file.
+    void finishYaml()
+    {
+        if (m_yaml.empty())
+            return;
+        const std::string yamlFlag = m_map.value("yaml_flag", std::string());
+        if (yamlFlag.empty())
+            return;
+        m_plan.files.push_back({m_options.yamlFileName, renderYamlFile(m_yaml), "extra LLM-API options read by " + m_profile.displayName()});
+        flag(yamlFlag, m_options.yamlFileName);
+    }
+
+    // The engine's own cross-flag rules: drop the optional flag that breaks one, and say why.
+    void enforceConstraints()
+    {
+        for (int guard = 0; guard < 8; ++guard) {
+            const Diagnostics violations = checkConstraints(m_profile, collectFlagValues(m_profile, m_plan.argv));
+            const auto it = std::find_if(violations.begin(), violations.end(), [](const Diagnostic &d) { return d.severity == Severity::Error; });
+            if (it == violations.end())
+                return;
+            const std::string drop = it->suggestion;
+            if (!removeFlag(drop)) {
+                note(Severity::Error, "map.constraint", "", profile() + ": " + it->message);
+                m_unsupported = true;
+                return;
+            }
+            note(Severity::Warning, "map.constraint", pointerForFlag(drop), profile() + ": " + it->message + "; " + drop + " not emitted");
+        }
+    }
+
+    bool removeFlag(const std::string &primary)
+    {
+        for (std::size_t i = m_profile.invocation().size(); i < m_plan.argv.size(); ++i) {
+            std::string name = m_plan.argv[i].substr(0, m_plan.argv[i].find('='));
+            std::string canonical;
+            if (!m_profile.flag(name, &canonical) || canonical != primary)
+                continue;
+            const Json *f = m_profile.flag(name);
+            const bool hasSeparateValue = f->value("value", false) && m_plan.argv[i].find('=') == std::string::npos;
+            m_plan.argv.erase(m_plan.argv.begin() + static_cast<std::ptrdiff_t>(i),
+                              m_plan.argv.begin() + static_cast<std::ptrdiff_t>(i + (hasSeparateValue ? 2 : 1)));
+            return true;
+        }
+        return false;
+    }
+
+    std::string pointerForFlag(const std::string &flag) const
+    {
+        if (flag == m_map.value("moe_backend_flag", std::string()))
+            return "/moe/runner_backend";
+        if (flag == m_map["expert_parallel"].value("flag", std::string()))
+            return "/moe/expert_parallel_size";
+        if (flag == m_map.value("method_flag", std::string()))
+            return "/quantization/method";
+        return {};
+    }
+
+    void gpuChecks()
+    {
+        if (!m_options.gpu || m_options.gpu->computeCapability <= 0 || m_unsupported)
+            return;
+        const GpuTarget &gpu = *m_options.gpu;
+        const std::string value = m_plan.resolvedMethod;
+        if (value.empty() || value == "none")
+            return;
+        const CapabilityVerdict v = checkCapability(m_profile, value, gpu.computeCapability);
+        const std::string on = " on " + gpu.name + " (SM" + std::to_string(gpu.computeCapability) + ")";
+        switch (v.state) {
+        case Support::Unsupported:
+        case Support::NotTargeted:
+            note(Severity::Error, "gpu.unsupported", "/quantization/method", v.reason + on);
+            m_unsupported = true;
+            break;
+        case Support::WeightOnly:
+            note(Severity::Warning, "gpu.weight-only", "/quantization/method", v.reason + on);
+            break;
+        case Support::Supported:
+            break;
+        case Support::NotAvailable:
+        case Support::Unknown:
+            note(Severity::Info, "gpu.unknown", "/quantization/method", v.reason);
+            break;
+        }
+        if (m_map.contains("kv_min_sm") && !m_kvValue.empty() && m_map["kv_min_sm"].contains(m_kvValue)) {
+            const int minSm = m_profile.document()["min_sm"].value(m_map["kv_min_sm"][m_kvValue].get<std::string>(), 0);
+            if (gpu.computeCapability < minSm)
+                note(Severity::Error, "gpu.kv-unsupported", "/kv_cache/dtype",
+                     profile() + " needs SM" + std::to_string(minSm) + " for a " + m_kvValue + " KV cache" + on);
+        }
+    }
+
+    void finishStatus()
+    {
+        if (m_unsupported || hasErrors(m_plan.diagnostics)) {
+            m_plan.status = PlanStatus::Unsupported;
+            m_plan.argv.clear();
+            m_plan.env.clear();
+            m_plan.files.clear();
+        } else if (countSeverity(m_plan.diagnostics, Severity::Warning) > 0) {
+            m_plan.status = PlanStatus::Degraded;
+        }
+    }
+
+    std::string profile() const { return m_profile.displayName() + " " + m_profile.version(); }
+
+    const Config &m_config;
+    const EngineProfile &m_profile;
+    const Json &m_map;
+    const MapOptions &m_options;
+    LaunchPlan m_plan;
+    std::vector<std::pair<std::string, Json>> m_yaml;
+    std::string m_kvValue;
+    bool m_unsupported = false;
+};
+
+} // namespace
+
+const char *planStatusName(PlanStatus s)
+{
+    switch (s) {
+    case PlanStatus::Full:
+        return "full";
+    case PlanStatus::Degraded:
+        return "degraded";
+    case PlanStatus::Unsupported:
+        return "unsupported";
+    }
+    return "unsupported";
+}
+
+LaunchPlan mapConfig(const Config &config, const EngineProfile &profile, const MapOptions &options)
+{
+    return PlanBuilder(config, profile, options).build();
+}
+
+std::vector<LaunchPlan> mapAllEngines(const Config &config, const MapOptions &options)
+{
+    std::vector<LaunchPlan> plans;
+    const ProfileRegistry &registry = ProfileRegistry::builtIn();
+    for (const std::string &engine : registry.engines()) {
+        if (const EngineProfile *p = registry.find(engine))
+            plans.push_back(mapConfig(config, *p, options));
+    }
+    return plans;
+}
+
+} // namespace quantcfg

@@ -1,0 +1,138 @@
+#include "core/engines/profile.h"
+
+#include "core/resources.h"
+
+#include <algorithm>
+
+namespace quantcfg {
+
+namespace {
+
+std::string str(const Json &doc, const char *key)
+{
+    const auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string normaliseDashes(std::string_view name)
+{
+    std::string out(name);
+    const std::size_t start = out.find_first_not_of('-');
+    if (start != std::string::npos)
+        std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '_', '-');
+    return out;
+}
+
+} // namespace
+
+EngineProfile::EngineProfile(Json doc)
+    : m_doc(std::move(doc))
+    , m_engine(str(m_doc, "engine"))
+    , m_displayName(str(m_doc, "display_name"))
+    , m_version(str(m_doc, "version"))
+    , m_versionLabel(str(m_doc, "version_label"))
+    , m_isDefault(m_doc.value("default", false))
+{
+    const bool equivalent = underscoreDashEquivalent();
+    for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
+        const auto add = [&](const std::string &name) {
+            m_index.emplace_back(equivalent ? normaliseDashes(name) : name, it.key());
+            m_names.push_back(name);
+        };
+        add(it.key());
+        for (const auto &a : it.value().value("aliases", Json::array()))
+            add(a.get<std::string>());
+        for (const auto &n : it.value().value("negations", Json::array()))
+            add(n.get<std::string>());
+    }
+    std::sort(m_index.begin(), m_index.end());
+    std::sort(m_names.begin(), m_names.end());
+}
+
+bool EngineProfile::underscoreDashEquivalent() const
+{
+    return m_doc["parser"].value("underscore_dash_equivalent", false);
+}
+
+std::vector<std::string> EngineProfile::invocation() const
+{
+    return m_doc["invocation"]["argv"].get<std::vector<std::string>>();
+}
+
+const Json *EngineProfile::flag(std::string_view name, std::string *primary) const
+{
+    const std::string key = underscoreDashEquivalent() ? normaliseDashes(name) : std::string(name);
+    const auto it = std::lower_bound(m_index.begin(), m_index.end(), key,
+                                     [](const auto &entry, const std::string &k) { return entry.first < k; });
+    if (it == m_index.end() || it->first != key)
+        return nullptr;
+    if (primary)
+        *primary = it->second;
+    return &m_doc["flags"][it->second];
+}
+
+ProfileRegistry::ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> profiles)
+    : m_profiles(std::move(profiles))
+{
+    // Engine display order, then newest version first (the default one leads).
+    std::stable_sort(m_profiles.begin(), m_profiles.end(), [](const auto &a, const auto &b) {
+        const int oa = a->document().value("order", 99);
+        const int ob = b->document().value("order", 99);
+        if (oa != ob)
+            return oa < ob;
+        if (a->isDefault() != b->isDefault())
+            return a->isDefault();
+        return a->version() > b->version();
+    });
+}
+
+const ProfileRegistry &ProfileRegistry::builtIn()
+{
+    static const ProfileRegistry registry = [] {
+        std::vector<std::unique_ptr<EngineProfile>> profiles;
+        for (const auto &entry : resources::list("resources/engines/"))
+            profiles.push_back(std::make_unique<EngineProfile>(Json::parse(entry.data)));
+        return ProfileRegistry(std::move(profiles));
+    }();
+    return registry;
+}
+
+std::vector<std::string> ProfileRegistry::engines() const
+{
+    std::vector<std::string> out;
+    for (const auto &p : m_profiles) {
+        if (std::find(out.begin(), out.end(), p->engine()) == out.end())
+            out.push_back(p->engine());
+    }
+    return out;
+}
+
+std::vector<const EngineProfile *> ProfileRegistry::versions(const std::string &engine) const
+{
+    std::vector<const EngineProfile *> out;
+    for (const auto &p : m_profiles) {
+        if (p->engine() == engine)
+            out.push_back(p.get());
+    }
+    return out;
+}
+
+const EngineProfile *ProfileRegistry::find(const std::string &engine, const std::string &version) const
+{
+    for (const auto &p : m_profiles) {
+        if (p->engine() == engine && (version.empty() ? p->isDefault() : p->version() == version))
+            return p.get();
+    }
+    return nullptr;
+}
+
+const EngineProfile *ProfileRegistry::findSpec(const std::string &spec) const
+{
+    const auto at = spec.find('@');
+    std::string engine = spec.substr(0, at);
+    if (engine == "tensorrt-llm" || engine == "tensorrt_llm" || engine == "trt-llm")
+        engine = "trtllm";
+    return find(engine, at == std::string::npos ? std::string() : spec.substr(at + 1));
+}
+
+} // namespace quantcfg

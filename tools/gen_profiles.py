@@ -1,0 +1,575 @@
+#!/usr/bin/env python3
+"""Regenerates resources/engines/*.json from the engine facts in ../shared/reference/engines/.
+
+The facts (flag tables, choices, min compute capability, constraints) were read from each engine's
+source at a pinned commit. This script copies them into quantcfg's profile format and adds the
+mapping decisions of the unified config (how each unified field and value is spelled for that
+engine version, or why it cannot be) which are written out below, next to their reasons.
+
+Usage: tools/gen_profiles.py [FACTS_DIR]   (default: ../shared/reference/engines next to the repo)
+"""
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FACTS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "reference", "engines")
+OUT = os.path.join(ROOT, "resources", "engines")
+
+NO_VALUE_ACTIONS = {"store_true", "boolean_optional", "DeprecatedAction", "DeprecatedStoreTrueAction",
+                    "DeprecatedStoreConstAction"}
+
+
+def load(name):
+    with open(os.path.join(FACTS, name)) as f:
+        return json.load(f)
+
+
+def argparse_flags(facts, quant_methods=None):
+    """Normalises an argparse flag table (vLLM, SGLang) for lint."""
+    out = {}
+    for name, f in sorted(facts["flags"].items()):
+        e = {}
+        takes_value = not (f.get("nargs") == 0 or str(f.get("action")) in NO_VALUE_ACTIONS)
+        e["value"] = takes_value
+        if takes_value:
+            e["type"] = f.get("type") or "str"
+            if f.get("nargs") not in (None,):
+                e["nargs"] = f["nargs"]
+        if f.get("choices"):
+            if f.get("choices_enforced_by"):
+                e["post_choices"] = f["choices"]
+            else:
+                e["choices"] = f["choices"]
+        if f.get("post_parse_choices"):
+            e["post_choices"] = [c for c in f["post_parse_choices"] if c not in ("None", "")]
+        if f.get("post_parse_case_insensitive"):
+            e["case_insensitive"] = True
+        if f.get("normalize"):
+            e["normalize"] = f["normalize"]
+        if "default" in f and isinstance(f["default"], (int, float, str, bool)) and not isinstance(f["default"], bool):
+            e["default"] = f["default"]
+        if f.get("aliases"):
+            e["aliases"] = f["aliases"]
+        if f.get("negations"):
+            e["negations"] = f["negations"]
+        if f.get("deprecated"):
+            e["deprecated"] = True
+        if f.get("replacement"):
+            e["replacement"] = f["replacement"]
+        if f.get("errors_when_used"):
+            e["errors_when_used"] = True
+        if f.get("deprecated_choices"):
+            e["deprecated_choices"] = f["deprecated_choices"]
+        if f.get("type") in ("json", "json_or_str"):
+            e["json"] = True
+        out[name] = e
+    return out
+
+
+def click_flags(facts):
+    """Normalises TensorRT-LLM's Click option table."""
+    out = {}
+    portable = set(facts["notes"]["portable_flags"])
+    for name, f in sorted(facts["flags"].items()):
+        e = {"value": not f.get("is_flag", False)}
+        if e["value"]:
+            e["type"] = {"choice": "str"}.get(f.get("type"), f.get("type") or "str")
+        if f.get("choices"):
+            e["choices"] = f["choices"]
+        aliases = [a for a in f.get("aliases", []) if a not in f.get("negative_flags", [])]
+        if aliases:
+            e["aliases"] = aliases
+        if f.get("negative_flags"):
+            e["negations"] = f["negative_flags"]
+        if f.get("status") == "deprecated":
+            e["deprecated"] = True
+        if f.get("multiple"):
+            e["multiple"] = True
+        e["portable"] = name in portable or any(a in portable for a in aliases)
+        out[name] = e
+    return out
+
+
+def all_names(flags):
+    names = set(flags)
+    for f in flags.values():
+        names.update(f.get("aliases", []))
+        names.update(f.get("negations", []))
+    return names
+
+
+def removed(old_flags, new_flags, note):
+    """Flags of an older version that the newer one no longer has (under any name): lint explains them."""
+    return {name: {"note": note} for name in sorted(all_names(old_flags) - all_names(new_flags))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Mapping decisions. Each unified method maps to {"value": engine spelling} or
+# {"unsupported": reason, "suggestion": ...}; "note" adds an info diagnostic, "warn" a warning.
+
+def U(reason, suggestion=""):
+    return {"unsupported": reason, "suggestion": suggestion}
+
+
+VLLM_COMMON_METHODS = {
+    "none": {"omit": True},
+    "awq": {"value": "awq"},
+    "awq_marlin": {"value": "awq_marlin"},
+    "gptq": {"value": "gptq"},
+    "gptq_marlin": {"value": "gptq_marlin"},
+    "marlin": U("vLLM has no 'marlin' quantization method since 2025-08-20 (#23204); it chooses Marlin kernels itself for GPTQ and AWQ checkpoints",
+                "set method to gptq_marlin or awq_marlin to match the checkpoint"),
+    "w4a8": U("vLLM has no W4A8 --quantization value", "use a compressed-tensors W4A8 checkpoint with method compressed-tensors, or set fallback_method"),
+    "w4afp8": U("w4afp8 is an SGLang method; vLLM has no such value", "use a compressed-tensors checkpoint, or set fallback_method"),
+    "qoq": U("vLLM never had QoQ"),
+    "modelopt": {"value": "modelopt"},
+    "modelopt_fp8": {"value": "modelopt", "note": "vLLM's name for ModelOpt FP8 checkpoints is 'modelopt'"},
+    "modelopt_fp4": {"value": "modelopt_fp4"},
+    "mxfp4": {"value": "mxfp4"},
+    "fp8": {"value": "fp8", "note": "vLLM's fp8 quantizes weights and activations to FP8 E4M3 (W8A8)"},
+    "w8a8_fp8": {"value": "fp8", "note": "vLLM's generic fp8 is W8A8 FP8 (E4M3)"},
+    "w8a8_int8": U("vLLM has no w8a8_int8 value; INT8 W8A8 checkpoints load through compressed-tensors", "set method to compressed-tensors"),
+    "compressed-tensors": {"value": "compressed-tensors"},
+    "moe_wna16": {"value": "moe_wna16"},
+}
+
+VLLM_2026_METHODS = dict(VLLM_COMMON_METHODS, **{
+    "gguf": U("GGUF support moved out of vLLM into a plugin on 2026-06-12 (#39612)",
+              "install the vLLM GGUF plugin, or use vLLM 2025-12, SGLang, or an AWQ/GPTQ checkpoint"),
+    "bitsandbytes": U("bitsandbytes moved to an out-of-tree plugin on 2026-08-09 (#43529)",
+                      "install the bitsandbytes plugin or use vLLM 2025-12"),
+    "auto-round": {"value": "inc", "warn": "auto-round was removed on 2026-06-17 (#45454); AutoRound checkpoints load through 'inc'"},
+    "mxfp8": {"value": "mxfp8"},
+    "petit_nvfp4": U("petit_nvfp4 was removed from vLLM on 2026-04-05 (#32694)", "use modelopt_fp4 with an NVFP4 checkpoint"),
+})
+
+VLLM_2025_METHODS = dict(VLLM_COMMON_METHODS, **{
+    "gguf": {"value": "gguf", "note": "MODEL must be the path of the .gguf file; pass the base model's tokenizer with --tokenizer"},
+    "bitsandbytes": {"value": "bitsandbytes"},
+    "auto-round": {"value": "auto-round"},
+    "mxfp8": U("mxfp8 is not a --quantization value in vLLM 2025-12", "use vLLM 2026-08"),
+    "petit_nvfp4": {"value": "petit_nvfp4"},
+})
+
+# fp8_variant refines method fp8; the key is looked up in "methods" as "fp8:<variant>".
+VLLM_2026_METHODS.update({
+    "fp8:fbgemm_fp8": {"value": "fbgemm_fp8", "requires_flags": ["--allow-deprecated-quantization"],
+                       "warn": "fbgemm_fp8 is deprecated in vLLM and needs --allow-deprecated-quantization"},
+    "fp8:ptpc_fp8": U("ptpc_fp8 was removed from vLLM on 2026-03-21 (#32700)", "use fp8, or the online per-channel shorthand fp8_per_channel"),
+})
+VLLM_2025_METHODS.update({
+    "fp8:fbgemm_fp8": {"value": "fbgemm_fp8"},
+    "fp8:ptpc_fp8": {"value": "ptpc_fp8"},
+})
+for m in (VLLM_2026_METHODS, VLLM_2025_METHODS):
+    m["fp8:w8a8_fp8"] = {"value": "fp8", "note": "vLLM's generic fp8 is W8A8 FP8 (E4M3)"}
+    m["fp8:modelopt_fp8"] = {"value": "modelopt", "note": "vLLM's name for ModelOpt FP8 checkpoints is 'modelopt'"}
+
+SGLANG_COMMON_METHODS = {
+    "none": {"omit": True},
+    "awq": {"value": "awq"},
+    "awq_marlin": {"value": "awq_marlin"},
+    "gptq": {"value": "gptq"},
+    "gptq_marlin": {"value": "gptq_marlin"},
+    "marlin": {"value": "marlin", "warn": "SGLang has no 'marlin' method of its own: it rewrites it to gptq_marlin or awq_marlin for a GPTQ/AWQ checkpoint and rejects it otherwise"},
+    "gguf": {"value": "gguf", "note": "MODEL must be the .gguf file or a folder holding it"},
+    "bitsandbytes": {"value": "bitsandbytes"},
+    "auto-round": {"value": "auto-round"},
+    "modelopt": {"value": "modelopt"},
+    "modelopt_fp8": {"value": "modelopt_fp8"},
+    "modelopt_fp4": {"value": "modelopt_fp4"},
+    "mxfp4": {"value": "mxfp4"},
+    "petit_nvfp4": {"value": "petit_nvfp4"},
+    "fp8": {"value": "fp8", "note": "SGLang's fp8 is W8A8 FP8 (E4M3)"},
+    "w8a8_fp8": {"value": "w8a8_fp8"},
+    "w8a8_int8": {"value": "w8a8_int8"},
+    "w4afp8": {"value": "w4afp8"},
+    "w4a8:fp8": {"value": "w4afp8", "note": "W4A8 with FP8 activations is SGLang's w4afp8"},
+    "w4a8:int8": U("SGLang has no W4A8 method with INT8 activations", "use w4a8 with activation_dtype fp8 (w4afp8), or set fallback_method"),
+    "compressed-tensors": {"value": "compressed-tensors"},
+    "moe_wna16": {"value": "moe_wna16"},
+    "fp8:w8a8_fp8": {"value": "w8a8_fp8"},
+    "fp8:modelopt_fp8": {"value": "modelopt_fp8"},
+    "fp8:ptpc_fp8": U("SGLang has no ptpc_fp8 method", "use fp8 or w8a8_fp8"),
+}
+SGLANG_0518_METHODS = dict(SGLANG_COMMON_METHODS, **{
+    "qoq": U("qoq was removed from SGLang on 2026-07-17 (#31109); it is rejected from v0.5.16 on"),
+    "mxfp8": {"value": "mxfp8"},
+    "fp8:fbgemm_fp8": U("fbgemm_fp8 was removed from SGLang on 2026-07-17 (#31109)", "use fp8 or w8a8_fp8"),
+})
+SGLANG_056_METHODS = dict(SGLANG_COMMON_METHODS, **{
+    "qoq": {"value": "qoq"},
+    "mxfp8": U("mxfp8 is not a --quantization value in SGLang 0.5.6", "use SGLang 0.5.18"),
+    "fp8:fbgemm_fp8": U("fbgemm_fp8 is not a --quantization value in SGLang 0.5.6", "use fp8 or w8a8_fp8"),
+})
+
+AWQ_TRT = "TensorRT-LLM loads INT4-AWQ only from a ModelOpt checkpoint (hf_quant_config.json quant_algo W4A16_AWQ); AutoAWQ checkpoints fail with 'Unsupported quantization_config'"
+TRTLLM_METHODS = {
+    "none": {"checkpoint": "NO_QUANT", "note": "serves an unquantized BF16/FP16 Hugging Face checkpoint"},
+    "fp8": {"checkpoint": "FP8", "note": "needs an FP8 checkpoint (ModelOpt hf_quant_config.json, or config.json quant_method fp8); FP8 block-scale checkpoints become FP8_BLOCK_SCALES"},
+    "fp8:w8a8_fp8": {"checkpoint": "FP8", "note": "needs an FP8 checkpoint (ModelOpt or config.json quant_method fp8)"},
+    "fp8:modelopt_fp8": {"checkpoint": "FP8", "note": "ModelOpt FP8 checkpoint"},
+    "fp8:fbgemm_fp8": {"checkpoint": "FP8_PER_CHANNEL_PER_TOKEN", "warn": "per-channel/per-token FP8 needs a ModelOpt or llm-compressor checkpoint and runs on Hopper (SM90) only"},
+    "fp8:ptpc_fp8": {"checkpoint": "FP8_PER_CHANNEL_PER_TOKEN", "warn": "per-channel/per-token FP8 needs a ModelOpt or llm-compressor checkpoint and runs on Hopper (SM90) only"},
+    "w8a8_fp8": {"checkpoint": "FP8", "note": "needs an FP8 checkpoint (ModelOpt or config.json quant_method fp8)"},
+    "modelopt": {"checkpoint": "MODELOPT", "note": "the format is read from the checkpoint's hf_quant_config.json"},
+    "modelopt_fp8": {"checkpoint": "FP8", "note": "ModelOpt FP8 checkpoint"},
+    "modelopt_fp4": {"checkpoint": "NVFP4", "note": "ModelOpt NVFP4 checkpoint"},
+    "mxfp4": {"checkpoint": "MXFP4", "note": "runs as W4A16_MXFP4 below Blackwell (SM100)"},
+    "mxfp8": {"checkpoint": "MXFP8", "note": "config.json quant_method mxfp8"},
+    "petit_nvfp4": {"checkpoint": "NVFP4", "warn": "petit is a kernel for NVFP4 checkpoints on GPUs without FP4; TensorRT-LLM runs the NVFP4 checkpoint with its own kernels (Blackwell)"},
+    "compressed-tensors": {"checkpoint": "COMPRESSED_TENSORS", "warn": "TensorRT-LLM reads compressed-tensors FP8, NVFP4 and MXFP4 schemes; INT4/INT8 schemes are rejected"},
+    "awq": {"checkpoint": "W4A16_AWQ", "warn": AWQ_TRT, "suggestion": "re-quantize with ModelOpt (examples/llm_ptq --quant int4_awq --export_fmt hf) and serve that directory"},
+    "awq_marlin": {"checkpoint": "W4A16_AWQ", "warn": AWQ_TRT + "; TensorRT-LLM has no Marlin kernels for it", "suggestion": "re-quantize with ModelOpt (--quant int4_awq) and serve that directory"},
+    "w4a8": {"checkpoint": "W4A8_AWQ", "note": "ModelOpt W4A8_AWQ checkpoint (--quant w4a8_awq)"},
+    "w4a8:int8": U("TensorRT-LLM's PyTorch backend has no W4A8 with INT8 activations", "use activation_dtype fp8 (W4A8_AWQ)"),
+    "w4afp8": {"checkpoint": "W4A8_AWQ", "warn": "TensorRT-LLM's W4A8 (FP8 activations) format is ModelOpt W4A8_AWQ; SGLang w4afp8 checkpoints do not load as they are"},
+    "gptq": U("TensorRT-LLM does not load AutoGPTQ/GPTQModel checkpoints ('Unsupported quantization_config')",
+              "re-quantize with ModelOpt to W4A16_AWQ (--quant int4_awq), or set fallback_method"),
+    "gptq_marlin": U("TensorRT-LLM does not load AutoGPTQ checkpoints and has no Marlin GPTQ kernels",
+                     "re-quantize with ModelOpt to W4A16_AWQ (--quant int4_awq), or set fallback_method"),
+    "marlin": U("TensorRT-LLM has no Marlin method", "re-quantize with ModelOpt (int4_awq or fp8)"),
+    "gguf": U("TensorRT-LLM cannot load GGUF files", "convert to a Hugging Face checkpoint (transformers gguf_file= then save_pretrained), then quantize with ModelOpt"),
+    "qoq": U("TensorRT-LLM's PyTorch backend does not run QoQ checkpoints"),
+    "bitsandbytes": U("TensorRT-LLM cannot load bitsandbytes checkpoints", "quantize with ModelOpt (fp8 or int4_awq)"),
+    "auto-round": U("TensorRT-LLM cannot load AutoRound checkpoints", "quantize with ModelOpt (fp8 or int4_awq)"),
+    "w8a8_int8": U("INT8 SmoothQuant is not available on TensorRT-LLM's PyTorch backend", "use fp8"),
+    "moe_wna16": U("TensorRT-LLM has no moe_wna16 format", "quantize with ModelOpt"),
+}
+# Which TensorRT-LLM checkpoint format each min_sm / supported_sm entry is keyed by.
+TRTLLM_SM_KEY = {"FP8": "FP8", "FP8_PER_CHANNEL_PER_TOKEN": "FP8_PER_CHANNEL_PER_TOKEN", "NVFP4": "NVFP4",
+                 "MXFP4": "W4A16_MXFP4", "MXFP8": "MXFP8", "W4A16_AWQ": "W4A16_AWQ", "W4A8_AWQ": "W4A8_AWQ"}
+
+# ---------------------------------------------------------------------------------------------
+# KV cache: unified dtype → engine value. "fp8" uses kv_cache.fp8_format when set ("fp8:e5m2").
+
+def kv_vllm(choices):
+    m = {"auto": {"omit": True}}
+    m["fp8"] = {"value": "fp8", "format": "FP8 E4M3 (vLLM's fp8 means E4M3)"}
+    m["fp8:e4m3"] = {"value": "fp8_e4m3", "format": "FP8 E4M3"}
+    m["fp8:e5m2"] = {"value": "fp8_e5m2", "format": "FP8 E5M2"}
+    m["fp8_e4m3"] = {"value": "fp8_e4m3", "format": "FP8 E4M3"}
+    m["fp8_e5m2"] = {"value": "fp8_e5m2", "format": "FP8 E5M2"}
+    m["bfloat16"] = {"value": "bfloat16", "format": "BF16"}
+    m["float16"] = {"value": "float16", "format": "FP16"} if "float16" in choices else \
+        {"omit": True, "warn": "this vLLM has no float16 KV-cache value; auto keeps the KV cache in the model dtype", "suggestion": "set dtype to float16 to get an FP16 cache"}
+    m["nvfp4"] = {"value": "nvfp4", "format": "NVFP4 (E2M1, FP8 block scales)"} if "nvfp4" in choices else \
+        U("this vLLM has no FP4 KV cache", "use fp8, or vLLM 2026-08 (nvfp4)")
+    m["fp4_e2m1"] = {"value": "nvfp4", "format": "NVFP4 (E2M1, FP8 block scales)", "warn": "vLLM's FP4 KV cache is NVFP4 (E2M1 elements with FP8 block scales)"} \
+        if "nvfp4" in choices else U("this vLLM has no FP4 KV cache", "use fp8, or vLLM 2026-08 (nvfp4)")
+    return m
+
+
+def kv_sglang(choices):
+    m = {"auto": {"omit": True}}
+    m["fp8"] = {"value": "fp8_e4m3", "format": "FP8 E4M3", "note": "SGLang has no plain fp8 value: E4M3 chosen (set kv_cache.fp8_format for E5M2)"}
+    m["fp8:e4m3"] = {"value": "fp8_e4m3", "format": "FP8 E4M3"}
+    m["fp8:e5m2"] = {"value": "fp8_e5m2", "format": "FP8 E5M2"}
+    m["fp8_e4m3"] = {"value": "fp8_e4m3", "format": "FP8 E4M3"}
+    m["fp8_e5m2"] = {"value": "fp8_e5m2", "format": "FP8 E5M2"}
+    m["bfloat16"] = {"value": "bfloat16", "format": "BF16"}
+    m["float16"] = {"omit": True, "warn": "SGLang has no float16 KV-cache value; auto keeps the KV cache in the model dtype",
+                    "suggestion": "set dtype to float16 to get an FP16 cache"}
+    m["fp4_e2m1"] = {"value": "fp4_e2m1", "format": "FP4 E2M1"}
+    m["nvfp4"] = {"value": "nvfp4", "format": "NVFP4"} if "nvfp4" in choices else \
+        {"value": "fp4_e2m1", "format": "FP4 E2M1", "warn": "SGLang 0.5.6 has no nvfp4 KV value; its FP4 cache is fp4_e2m1"}
+    return m
+
+
+KV_TRTLLM = {
+    "auto": {"omit": True},
+    "fp8": {"value": "fp8", "format": "FP8 E4M3"},
+    "fp8:e4m3": {"value": "fp8", "format": "FP8 E4M3"},
+    "fp8:e5m2": {"value": "fp8", "format": "FP8 E4M3", "warn": "TensorRT-LLM's FP8 KV cache is E4M3 only; E5M2 cannot be chosen"},
+    "fp8_e4m3": {"value": "fp8", "format": "FP8 E4M3"},
+    "fp8_e5m2": {"value": "fp8", "format": "FP8 E4M3", "warn": "TensorRT-LLM's FP8 KV cache is E4M3 only; E5M2 cannot be chosen"},
+    "bfloat16": {"value": "bfloat16", "format": "BF16"},
+    "float16": {"value": "float16", "format": "FP16"},
+    "nvfp4": {"value": "nvfp4", "format": "NVFP4", "note": "NVFP4 KV needs Blackwell and a ModelOpt checkpoint calibrated for it"},
+    "fp4_e2m1": {"value": "nvfp4", "format": "NVFP4", "warn": "TensorRT-LLM's FP4 KV cache is NVFP4 (E2M1 with FP8 block scales); it needs Blackwell and a calibrated checkpoint"},
+}
+
+DTYPES = {"auto": {"value": "auto"}, "float16": {"value": "float16"}, "bfloat16": {"value": "bfloat16"}, "float32": {"value": "float32"}}
+
+ATTN_VLLM_2026 = {
+    "auto": {"omit": True},
+    "flashinfer": {"value": "FLASHINFER"},
+    "flash_attn": {"value": "FLASH_ATTN"},
+    "fa3": {"value": "FLASH_ATTN", "extra_args": ["--attention-config.flash_attn_version", "3"]},
+    "fa4": {"value": "FLASH_ATTN", "extra_args": ["--attention-config.flash_attn_version", "4"]},
+    "triton": {"value": "TRITON_ATTN"},
+    "flex_attention": {"value": "FLEX_ATTENTION"},
+    "torch_native": U("vLLM has no torch-native attention for language models (TORCH_SDPA is for vision encoders only)", "use triton or auto"),
+}
+ATTN_VLLM_2025 = {
+    "auto": {"omit": True},
+    "flashinfer": {"value": "FLASHINFER"},
+    "flash_attn": {"value": "FLASH_ATTN"},
+    "fa3": {"value": "FLASH_ATTN", "warn": "VLLM_ATTENTION_BACKEND cannot pick the FlashAttention version: vLLM uses FA3 on Hopper and FA2 elsewhere"},
+    "fa4": {"value": "FLASH_ATTN", "warn": "vLLM 2025-12 cannot select FlashAttention 4"},
+    "triton": {"value": "TRITON_ATTN"},
+    "flex_attention": {"value": "FLEX_ATTENTION"},
+    "torch_native": U("vLLM has no torch-native attention for language models", "use triton or auto"),
+}
+ATTN_SGLANG = {
+    "auto": {"omit": True},
+    "flashinfer": {"value": "flashinfer"},
+    "flash_attn": {"value": "fa3", "note": "SGLang's FlashAttention backends are fa3 and fa4; fa3 chosen"},
+    "fa3": {"value": "fa3"},
+    "fa4": {"value": "fa4"},
+    "triton": {"value": "triton"},
+    "torch_native": {"value": "torch_native"},
+    "flex_attention": {"value": "flex_attention"},
+}
+ATTN_TRTLLM = {
+    "auto": {"omit": True},
+    "flashinfer": {"value": "FLASHINFER", "note": "FlashInfer must be installed; otherwise TensorRT-LLM silently uses TRTLLM"},
+    "torch_native": {"value": "VANILLA", "note": "TensorRT-LLM's plain PyTorch attention is VANILLA"},
+    "flash_attn": U("TensorRT-LLM's attention backends are TRTLLM, FLASHINFER and VANILLA", "use auto (TRTLLM) or flashinfer"),
+    "fa3": U("TensorRT-LLM's attention backends are TRTLLM, FLASHINFER and VANILLA", "use auto (TRTLLM) or flashinfer"),
+    "fa4": U("TensorRT-LLM's attention backends are TRTLLM, FLASHINFER and VANILLA", "use auto (TRTLLM) or flashinfer"),
+    "triton": U("TensorRT-LLM's attention backends are TRTLLM, FLASHINFER and VANILLA", "use auto (TRTLLM) or flashinfer"),
+    "flex_attention": U("TensorRT-LLM's attention backends are TRTLLM, FLASHINFER and VANILLA", "use auto (TRTLLM) or flashinfer"),
+}
+
+
+def moe_backend_map(choices, style="lower"):
+    m = {"auto": {"omit": True}}
+    for v in ("triton", "deep_gemm", "cutlass", "marlin", "flashinfer_cutlass", "flashinfer_mxfp4", "flashinfer_trtllm"):
+        if v in choices:
+            m[v] = {"value": v}
+        else:
+            m[v] = U(f"'{v}' is not a MoE backend of this version", "use auto")
+    return m
+
+
+MOE_TRTLLM = {
+    "auto": {"omit": True},
+    "triton": {"value": "TRITON"},
+    "deep_gemm": {"value": "DEEPGEMM"},
+    "cutlass": {"value": "CUTLASS"},
+    "marlin": {"value": "MARLIN", "note": "MARLIN is a moe_config.backend of recent builds only"},
+    "flashinfer_trtllm": {"value": "TRTLLM", "note": "FlashInfer's trtllm-gen MoE kernels are TensorRT-LLM's own TRTLLM backend"},
+    "flashinfer_cutlass": {"value": "CUTLASS", "note": "TensorRT-LLM runs its own CUTLASS MoE kernels"},
+    "flashinfer_mxfp4": U("TensorRT-LLM has no flashinfer_mxfp4 MoE backend; MXFP4 experts run on TRTLLM or TRITON", "use auto"),
+}
+
+# ---------------------------------------------------------------------------------------------
+
+def capability_notes_vllm():
+    return [{"methods": ["fp8", "fbgemm_fp8"], "below": 89, "state": "weight_only",
+             "message": "below SM89 vLLM runs FP8 as FP8-Marlin W8A16 (weight-only): memory is saved, there is no FP8 compute speed-up"},
+            {"methods": ["compressed-tensors"], "below": 89, "state": "weight_only",
+             "message": "compressed-tensors W8A8-FP8 needs SM89; below it vLLM falls back to W8A16 (weight-only)"}]
+
+
+def capability_notes_sglang():
+    return [{"methods": ["fp8"], "below": 89, "state": "weight_only",
+             "message": "below SM89 SGLang switches fp8 to Marlin FP8 (weight-only W8A16): memory is saved, no FP8 compute speed-up"}]
+
+
+def profile_argparse(engine, facts, version, label, default, order, source, methods, kv, attn, moe_values, extra):
+    flags = argparse_flags(facts)
+    p = {
+        "engine": engine,
+        "display_name": {"vllm": "vLLM", "sglang": "SGLang"}[engine],
+        "version": version,
+        "version_label": label,
+        "default": default,
+        "order": order,
+        "facts": {"file": source, "version": facts["version"], "commit": facts["commit"]},
+        # python3, not python: Debian/Ubuntu hosts often have no "python" (lint accepts both).
+        "invocation": {"argv": ["python3" if w == "python" else w for w in facts["command"]]},
+        "parser": {
+            "kind": "argparse",
+            "underscore_dash_equivalent": facts["parser"].get("underscore_dash_equivalent", False),
+            "json_dotted_args": facts["parser"].get("json_dotted_args", False),
+            "allow_abbrev": facts["parser"].get("allow_abbrev", True),
+        },
+        "flags": flags,
+        "min_capability": facts["min_capability"],
+        "constraints": facts["constraints"],
+        "mapping": {
+            "methods": methods,
+            "kv_cache": kv,
+            "dtype": DTYPES,
+            "attention": attn,
+            "moe_backend": moe_values,
+        },
+    }
+    p["mapping"].update(extra)
+    return p
+
+
+def main():
+    new = load("vllm-sglang-2026-08.json")
+    old = load("vllm-sglang-2025-12.json")
+    trt = load("tensorrt-llm-2026.json")
+    profiles = []
+
+    # vLLM 2026-08
+    v = new["vllm"]
+    p = profile_argparse("vllm", v, "2026-08", "0.27.dev (main 2026-08-14, after v0.26.0)", True, 0, "vllm-sglang-2026-08.json",
+                         VLLM_2026_METHODS, kv_vllm(v["flags"]["--kv-cache-dtype"]["choices"]), ATTN_VLLM_2026,
+                         moe_backend_map(v["flags"]["--moe-backend"]["choices"]), {
+                             "model": {"positional": True},
+                             "revision": {"flag": "--revision"},
+                             "method_flag": "--quantization",
+                             "kv_cache_flag": "--kv-cache-dtype",
+                             "dtype_flag": "--dtype",
+                             "tp_flag": "--tensor-parallel-size",
+                             "pp_flag": "--pipeline-parallel-size",
+                             "dp_flag": "--data-parallel-size",
+                             "expert_parallel": {"style": "enable_flag", "flag": "--enable-expert-parallel"},
+                             "attention_target": {"flag": "--attention-backend"},
+                             "moe_backend_flag": "--moe-backend",
+                             "max_len_flag": "--max-model-len",
+                             "capability_notes": capability_notes_vllm(),
+                         })
+    p["removed_flags"] = removed(old["vllm"]["flags"], v["flags"], "removed from vLLM between 2025-12 and 2026-08")
+    p["removed_env"] = {"VLLM_ATTENTION_BACKEND": {"note": "removed on 2026-01-22 (#32812): vLLM no longer reads it, so it is silently ignored",
+                                                   "replacement": "--attention-backend"}}
+    p["renamed_flags"] = {"--tp-size": "--tensor-parallel-size", "--tp": "--tensor-parallel-size", "--pp-size": "--pipeline-parallel-size",
+                          "--dp-size": "--data-parallel-size", "--ep-size": "--enable-expert-parallel",
+                          "--context-length": "--max-model-len", "--model-path": "MODEL (positional)"}
+    p["removed_flags"]["--moe-tp-size"] = {"note": "no engine has this flag: vLLM derives MoE TP (1 with --enable-expert-parallel, TP×DP without)"}
+    profiles.append(p)
+
+    # vLLM 2025-12
+    v = old["vllm"]
+    p = profile_argparse("vllm", v, "2025-12", "≈0.14.dev (main 2025-12-31; v0.13 users)", False, 0, "vllm-sglang-2025-12.json",
+                         VLLM_2025_METHODS, kv_vllm(v["flags"]["--kv-cache-dtype"]["choices"]), ATTN_VLLM_2025,
+                         {k: U("vLLM 2025-12 has no --moe-backend flag (added 2026-02-25, #33807)", "use vLLM 2026-08") if k != "auto" else {"omit": True}
+                          for k in ("auto", "triton", "deep_gemm", "cutlass", "marlin", "flashinfer_cutlass", "flashinfer_mxfp4", "flashinfer_trtllm")}, {
+                             "model": {"positional": True},
+                             "revision": {"flag": "--revision"},
+                             "method_flag": "--quantization",
+                             "kv_cache_flag": "--kv-cache-dtype",
+                             "dtype_flag": "--dtype",
+                             "tp_flag": "--tensor-parallel-size",
+                             "pp_flag": "--pipeline-parallel-size",
+                             "dp_flag": "--data-parallel-size",
+                             "expert_parallel": {"style": "enable_flag", "flag": "--enable-expert-parallel"},
+                             "attention_target": {"env": "VLLM_ATTENTION_BACKEND"},
+                             "max_len_flag": "--max-model-len",
+                             "capability_notes": capability_notes_vllm(),
+                         })
+    p["env"] = {"VLLM_ATTENTION_BACKEND": {"choices": v["env"]["VLLM_ATTENTION_BACKEND"]["choices"]}}
+    p["removed_flags"] = {"--moe-tp-size": {"note": "no engine has this flag: vLLM derives MoE TP (1 with --enable-expert-parallel, TP×DP without)"}}
+    p["renamed_flags"] = {"--tp-size": "--tensor-parallel-size", "--pp-size": "--pipeline-parallel-size", "--dp-size": "--data-parallel-size",
+                          "--ep-size": "--enable-expert-parallel", "--context-length": "--max-model-len", "--model-path": "MODEL (positional)"}
+    profiles.append(p)
+
+    # SGLang 0.5.18
+    s = new["sglang"]
+    p = profile_argparse("sglang", s, "0.5.18", "0.5.18 (main 2026-08-22)", True, 1, "vllm-sglang-2026-08.json",
+                         SGLANG_0518_METHODS, kv_sglang(s["flags"]["--kv-cache-dtype"]["choices"]), ATTN_SGLANG,
+                         moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
+                             "model": {"flag": "--model-path"},
+                             "revision": {"flag": "--revision"},
+                             "method_flag": "--quantization",
+                             "kv_cache_flag": "--kv-cache-dtype",
+                             "dtype_flag": "--dtype",
+                             "tp_flag": "--tp-size",
+                             "pp_flag": "--pp-size",
+                             "dp_flag": "--dp-size",
+                             "expert_parallel": {"style": "size_divides_tp", "flag": "--ep-size"},
+                             "attention_target": {"flag": "--attention-backend"},
+                             "moe_backend_flag": "--moe-runner-backend",
+                             "max_len_flag": "--context-length",
+                             "capability_notes": capability_notes_sglang(),
+                         })
+    p["removed_flags"] = removed(old["sglang"]["flags"], s["flags"], "removed from SGLang between 0.5.6 and 0.5.18")
+    p["removed_flags"]["--enable-ep-moe"] = {"note": "removed from SGLang", "replacement": "--ep-size"}
+    p["removed_flags"]["--moe-tp-size"] = {"note": "never existed in SGLang: MoE TP is derived as tp-size / ep-size", "replacement": "--ep-size"}
+    profiles.append(p)
+
+    # SGLang 0.5.6
+    s = old["sglang"]
+    p = profile_argparse("sglang", s, "0.5.6", "0.5.6 (tag v0.5.6, 2025-12-02)", False, 1, "vllm-sglang-2025-12.json",
+                         SGLANG_056_METHODS, kv_sglang(s["flags"]["--kv-cache-dtype"]["choices"]), ATTN_SGLANG,
+                         moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
+                             "model": {"flag": "--model-path"},
+                             "revision": {"flag": "--revision"},
+                             "method_flag": "--quantization",
+                             "kv_cache_flag": "--kv-cache-dtype",
+                             "dtype_flag": "--dtype",
+                             "tp_flag": "--tp-size",
+                             "pp_flag": "--pp-size",
+                             "dp_flag": "--dp-size",
+                             "expert_parallel": {"style": "size_divides_tp", "flag": "--ep-size"},
+                             "attention_target": {"flag": "--attention-backend"},
+                             "moe_backend_flag": "--moe-runner-backend",
+                             "max_len_flag": "--context-length",
+                             "capability_notes": capability_notes_sglang(),
+                         })
+    # The extractor dropped the ep-divides-tp rule on 0.5.6 (its message moved files), but the
+    # integer division it guards is the same in 0.5.6: keep the rule.
+    p["constraints"] = [c for c in new["sglang"]["constraints"] if c["id"] == "ep-divides-tp"] + s["constraints"]
+    p["removed_flags"] = {"--enable-ep-moe": {"note": "removed from SGLang", "replacement": "--ep-size"},
+                          "--moe-tp-size": {"note": "never existed in SGLang: MoE TP is derived as tp-size / ep-size", "replacement": "--ep-size"}}
+    profiles.append(p)
+
+    # TensorRT-LLM 1.x (PyTorch backend, portable flags)
+    min_sm = dict(trt["min_sm"])
+    p = {
+        "engine": "trtllm",
+        "display_name": "TensorRT-LLM",
+        "version": "1.x",
+        "version_label": "1.x PyTorch backend (portable flags; facts from main, 2026)",
+        "default": True,
+        "order": 2,
+        "facts": {"file": "tensorrt-llm-2026.json", "version": trt["version"], "commit": trt["commit"]},
+        "invocation": {"argv": trt["command"][:]},
+        "parser": {"kind": "click", "underscore_dash_equivalent": False, "json_dotted_args": False, "allow_abbrev": False},
+        "flags": click_flags(trt),
+        "min_capability": {},
+        "min_sm": min_sm,
+        "supported_sm": trt["supported_sm"],
+        "lowest_listed_sm": trt["lowest_listed_sm"],
+        "constraints": [],
+        "yaml_keys": sorted(set(trt["llm_api_top_level_keys"]) | {k for k in trt["llm_api_yaml"] if "." in k}),
+        "mapping": {
+            "methods": TRTLLM_METHODS,
+            "checkpoint_min_sm_key": TRTLLM_SM_KEY,
+            "kv_cache": KV_TRTLLM,
+            "dtype": DTYPES,
+            "attention": ATTN_TRTLLM,
+            "moe_backend": MOE_TRTLLM,
+            "model": {"positional": True},
+            "revision": {"unsupported": "--revision exists only in builds after 1.1, not in every 1.x release",
+                         "suggestion": "download that revision (huggingface-cli download --revision R) and serve the directory"},
+            "kv_cache_target": {"yaml": "kv_cache_config.dtype"},
+            "dtype_target": {"yaml": "dtype"},
+            "tp_flag": "--tp_size",
+            "pp_flag": "--pp_size",
+            "dp": {"unsupported": "trtllm-serve has no data-parallel size; enable_attention_dp is a different feature",
+                   "suggestion": "start one server per replica behind a load balancer"},
+            "expert_parallel": {"style": "size_with_tp_yaml", "flag": "--ep_size", "tp_yaml": "moe_tensor_parallel_size"},
+            "attention_target": {"yaml": "attn_backend"},
+            "moe_backend_target": {"yaml": "moe_config.backend"},
+            "max_len_flag": "--max_seq_len",
+            "yaml_flag": "--extra_llm_api_options",
+            "kv_min_sm": {"fp8": "KV_CACHE_FP8", "nvfp4": "KV_CACHE_NVFP4"},
+        },
+        "removed_flags": {
+            "--quant-algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},
+            "--quant_algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},
+            "--kv-cache-quant-algo": {"note": "use kv_cache_config.dtype in the --extra_llm_api_options YAML", "replacement": "--extra_llm_api_options"},
+            "--kv_cache_quant_algo": {"note": "use kv_cache_config.dtype in the --extra_llm_api_options YAML", "replacement": "--extra_llm_api_options"},
+        },
+    }
+    profiles.append(p)
+
+    os.makedirs(OUT, exist_ok=True)
+    for p in profiles:
+        name = f"{p['engine']}-{p['version']}.json"
+        with open(os.path.join(OUT, name), "w") as f:
+            json.dump(p, f, indent=1, ensure_ascii=False, sort_keys=False)
+            f.write("\n")
+        print("wrote", name, len(p["flags"]), "flags")
+
+
+if __name__ == "__main__":
+    main()
