@@ -1,6 +1,7 @@
 #include "ui/configform.h"
 
 #include "core/applicability.h"
+#include "core/engines/profile.h"
 #include "core/schema.h"
 #include "ui/configdocument.h"
 #include "ui/fieldeditors.h"
@@ -38,6 +39,13 @@ QString joinValues(const std::vector<std::string> &values)
         return list.join(QString());
     const QString last = list.takeLast();
     return ConfigForm::tr("%1 or %2").arg(list.join(QLatin1StringView(", ")), last);
+}
+
+// The engine's display name ("vllm" → "vLLM") for messages at a field.
+QString engineDisplayName(const std::string &engine)
+{
+    const EngineProfile *profile = ProfileRegistry::builtIn().find(engine);
+    return QString::fromStdString(profile ? profile->displayName() : engine);
 }
 
 QString reasonText(const FieldApplicability &a)
@@ -169,8 +177,9 @@ void ConfigForm::setDiagnostics(const Diagnostics &diagnostics)
 {
     for (auto &row : m_rows) {
         row->diagnostics.clear();
+        // Errors and warnings are marked at the field; notes (infos) stay in the diagnostics list.
         for (const Diagnostic &d : diagnostics) {
-            if (d.pointer == row->editor->pointer())
+            if (d.pointer == row->editor->pointer() && d.severity != Severity::Info)
                 row->diagnostics.push_back(d);
         }
         updateMessage(*row);
@@ -184,7 +193,7 @@ void ConfigForm::updateMessage(Row &row)
     for (const Diagnostic &d : row.diagnostics) {
         QString line = QString::fromStdString(d.message);
         if (!d.engine.empty())
-            line = QStringLiteral("%1: %2").arg(QString::fromStdString(d.engine), line);
+            line = QStringLiteral("%1: %2").arg(engineDisplayName(d.engine), line);
         lines << line;
         if (!worst || static_cast<int>(d.severity) < static_cast<int>(*worst))
             worst = d.severity;

@@ -167,6 +167,7 @@ public:
             return; // keeps the cursor where the user is typing
         const QSignalBlocker blocker(m_edit);
         m_edit->setText(text);
+        m_edit->setCursorPosition(0); // show the start of long values, not their tail
     }
 
 private:
