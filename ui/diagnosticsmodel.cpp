@@ -40,7 +40,7 @@ QString DiagnosticsModel::messageText(const Diagnostic &d)
 {
     QString text = QString::fromStdString(d.message);
     if (!d.suggestion.empty())
-        text += QLatin1StringView(" — ") + QString::fromStdString(d.suggestion);
+        text += QStringLiteral(" — ") + QString::fromStdString(d.suggestion);
     return text;
 }
 
