@@ -3,6 +3,7 @@
 #include "core/engines/render.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/statusstyle.h"
+#include "ui/wrappingdelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -17,6 +18,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace quantcfg::ui {
 
@@ -37,6 +40,31 @@ QPlainTextEdit *codeView(QWidget *parent, const QString &accessibleName)
     view->setAccessibleName(accessibleName);
     return view;
 }
+
+// Lines @p view needs to show all its text when it is @p viewWidth wide (wrapped).
+int neededLines(const QPlainTextEdit *view, int viewWidth)
+{
+    const QFontMetrics fm(view->font());
+    const int chrome = 2 * view->frameWidth() + 2 * static_cast<int>(view->document()->documentMargin()) + 4;
+    const int width = std::max(viewWidth - chrome, fm.averageCharWidth() * 10);
+    int lines = 0;
+    for (const QString &line : view->toPlainText().split(QLatin1Char('\n')))
+        lines += std::max(1, (fm.horizontalAdvance(line) + width - 1) / width);
+    return lines;
+}
+
+// Makes @p view exactly as tall as its text (up to @p maxLines), so commands are not cut off and
+// the notes get the rest of the pane.
+void fitHeight(QPlainTextEdit *view, int viewWidth, int maxLines)
+{
+    const QFontMetrics fm(view->font());
+    const int lines = std::min(neededLines(view, viewWidth), maxLines);
+    const int margins = 2 * view->frameWidth() + 2 * static_cast<int>(view->document()->documentMargin()) + 2;
+    view->setFixedHeight(lines * fm.lineSpacing() + margins);
+}
+
+constexpr int kMaxCommandLines = 16;
+constexpr int kMaxFileLines = 8;
 
 } // namespace
 
@@ -91,33 +119,34 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
 
     m_env->setWordWrap(true);
     m_env->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_fileTitle->setWordWrap(true);
+    // The file's title and its buttons share one row, to leave the notes room on small screens.
     auto *fileButtons = new QHBoxLayout(m_fileButtons);
     fileButtons->setContentsMargins(0, 0, 0, 0);
+    fileButtons->addWidget(m_fileTitle, 1);
     fileButtons->addWidget(m_copyFile);
     fileButtons->addWidget(m_saveFile);
-    fileButtons->addStretch(1);
 
     m_notes->setModel(m_notesModel);
     m_notes->setRootIsDecorated(false);
-    m_notes->setWordWrap(true);
-    m_notes->setUniformRowHeights(false);
+    WrappingDelegate::install(m_notes, DiagnosticsModel::MessageColumn);
     m_notes->setAccessibleName(tr("Notes"));
     m_notes->setColumnHidden(DiagnosticsModel::SourceColumn, true);
+    m_notes->setHeaderHidden(true);
+    m_notes->setMinimumHeight(m_notes->fontMetrics().height() * 3);
     m_notes->header()->setStretchLastSection(false);
     m_notes->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
     m_notes->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
-    layout->addWidget(m_command, 3);
+    layout->addWidget(m_command);
     layout->addLayout(buttons);
     layout->addWidget(m_env);
-    layout->addWidget(m_fileTitle);
-    layout->addWidget(m_file, 2);
     layout->addWidget(m_fileButtons);
+    layout->addWidget(m_file);
     layout->addWidget(m_notesTitle);
-    layout->addWidget(m_notes, 2);
+    layout->addWidget(m_notes, 1);
+    layout->addStretch(0);
 
     connect(m_versions, &QComboBox::activated, this, [this](int index) {
         emit versionChosen(QString::fromStdString(m_engine), m_versions->itemData(index).toString());
@@ -168,14 +197,16 @@ void EnginePane::setPlan(const LaunchPlan &plan)
     m_env->setText(tr("Environment: %1").arg(env.join(QLatin1Char(' '))));
 
     const bool hasFile = !plan.files.empty();
-    m_fileTitle->setVisible(hasFile);
     m_file->setVisible(hasFile);
     m_fileButtons->setVisible(hasFile);
     if (hasFile) {
         const ExtraFile &f = plan.files.front();
-        m_fileTitle->setText(tr("%1 — %2").arg(QString::fromStdString(f.name), QString::fromStdString(f.purpose)));
+        m_fileTitle->setText(QString::fromStdString(f.name));
+        m_fileTitle->setToolTip(QString::fromStdString(f.purpose));
+        m_file->setAccessibleDescription(QString::fromStdString(f.purpose));
         m_file->setPlainText(QString::fromStdString(f.content));
     }
+    fitHeights();
 
     m_notesModel->setDiagnostics(plan.diagnostics);
     m_notesTitle->setText(plan.diagnostics.empty() ? tr("No notes: every setting is expressed.")
@@ -211,6 +242,23 @@ void EnginePane::showCommand()
     m_command->setPlainText(text.isEmpty() ? tr("(%1 cannot run this configuration: see the notes below)").arg(m_title->text()) : text);
     m_copy->setEnabled(!text.isEmpty());
     m_export->setEnabled(!text.isEmpty());
+    fitHeights();
+}
+
+void EnginePane::fitHeights()
+{
+    // The views' own width is not final during a resize: derive it from the pane's.
+    const QMargins margins = layout()->contentsMargins();
+    const int viewWidth = contentsRect().width() - margins.left() - margins.right();
+    fitHeight(m_command, viewWidth, kMaxCommandLines);
+    if (m_file->isVisibleTo(this))
+        fitHeight(m_file, viewWidth, kMaxFileLines);
+}
+
+void EnginePane::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitHeights(); // wrapping depends on the width
 }
 
 void EnginePane::copy(const QString &text, QPushButton *button)

@@ -62,8 +62,12 @@ signals:
     /// A status-bar message (e.g. "Copied").
     void message(const QString &text);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showCommand();
+    void fitHeights();
     void copy(const QString &text, QPushButton *button);
 
     std::string m_engine;

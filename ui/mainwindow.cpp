@@ -12,6 +12,7 @@
 #include "ui/settings.h"
 #include "ui/startupprobe.h"
 #include "ui/targetgpupicker.h"
+#include "ui/wrappingdelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,7 +85,7 @@ void MainWindow::buildLayout()
     m_diagnosticsView = new QTreeView(diagnosticsPanel);
     m_diagnosticsView->setModel(m_diagnostics);
     m_diagnosticsView->setRootIsDecorated(false);
-    m_diagnosticsView->setWordWrap(true);
+    WrappingDelegate::install(m_diagnosticsView, DiagnosticsModel::MessageColumn);
     m_diagnosticsView->setAlternatingRowColors(true);
     m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
     m_diagnosticsView->setToolTip(tr("Click an entry to go to its field"));
@@ -234,7 +235,7 @@ void MainWindow::restoreSettings()
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         resize(1280, 800);
         m_topSplitter->setSizes({250, 560, 470});
-        m_mainSplitter->setSizes({380, 420});
+        m_mainSplitter->setSizes({330, 470}); // commands are the product: give them the room
     }
     restoreState(m_settings->windowState());
     for (auto [name, splitter] : {std::pair{QStringLiteral("main"), m_mainSplitter}, std::pair{QStringLiteral("top"), m_topSplitter},
@@ -306,7 +307,7 @@ void MainWindow::onAnalysisUpdated()
     const Diagnostics &all = m_analysis->diagnostics();
     const int errors = countSeverity(all, Severity::Error);
     const int warnings = countSeverity(all, Severity::Warning);
-    m_diagnosticsTitle->setText(all.empty() ? tr("&Diagnostics: none") : tr("&Diagnostics: %1 errors, %2 warnings, %3 notes")
+    m_diagnosticsTitle->setText(all.empty() ? tr("&Diagnostics: none") : tr("&Diagnostics — errors: %1, warnings: %2, notes: %3")
                                                                              .arg(errors)
                                                                              .arg(warnings)
                                                                              .arg(static_cast<int>(all.size()) - errors - warnings));
