@@ -72,7 +72,7 @@ void MainWindow::buildLayout()
     m_tabs = new QTabWidget(this);
     m_form = new ConfigForm(m_document, Schema::unifiedConfig(), m_tabs);
     m_json = new JsonEditorTab(m_document, m_tabs);
-    m_tabs->addTab(m_form, tr("&Form"));
+    m_tabs->addTab(m_form, tr("F&orm"));
     m_tabs->addTab(m_json, tr("&JSON"));
     m_tabs->setAccessibleName(tr("Configuration"));
 
