@@ -71,7 +71,7 @@ private slots:
     void helpOnEverySubcommand_data()
     {
         QTest::addColumn<QString>("sub");
-        for (const char *s : {"validate", "presets", "show"})
+        for (const char *s : {"validate", "presets", "show", "map", "lint"})
             QTest::newRow(s) << QString::fromLatin1(s);
     }
     void helpOnEverySubcommand()
@@ -80,7 +80,57 @@ private slots:
         const Run r = quantcfgRun({sub.toStdString(), "--help"});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.find("Usage") != std::string::npos || r.out.find("usage") != std::string::npos, r.out.c_str());
-        QVERIFY(r.out.find("--json") != std::string::npos);
+        QVERIFY(r.out.find("--json") != std::string::npos || r.out.find("--format") != std::string::npos);
+    }
+
+    void mapPrintsEachEngine()
+    {
+        const Run r = quantcfgRun({"map", "universal-fp8"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("vllm serve meta-llama/Llama-3.2-1B-Instruct --quantization fp8 --kv-cache-dtype fp8_e5m2") != std::string::npos, r.out.c_str());
+        QVERIFY(r.out.find("python3 -m sglang.launch_server --model-path") != std::string::npos);
+        QVERIFY(r.out.find("trtllm-serve meta-llama/Llama-3.2-1B-Instruct --tp_size 2 --extra_llm_api_options trtllm-extra.yaml") != std::string::npos);
+        QVERIFY2(r.err.find("preset:universal-fp8:/kv_cache/dtype: warning: [trtllm]") != std::string::npos, r.err.c_str());
+    }
+
+    void mapJsonAndSelection()
+    {
+        Run r = quantcfgRun({"map", "extreme-compression", "--engine", "trtllm", "--format", "json"});
+        QCOMPARE(r.code, 1); // the one engine asked for cannot run it
+        Json plans = Json::parse(r.out)["plans"];
+        QCOMPARE(plans.size(), std::size_t(1));
+        QCOMPARE_JSON(plans[0]["status"], Json("unsupported"));
+        r = quantcfgRun({"map", "high-quality", "--engine", "vllm,sglang@0.5.6", "--format", "json", "--model", "/m/x y"});
+        QCOMPARE(r.code, 0);
+        plans = Json::parse(r.out)["plans"];
+        QCOMPARE(plans.size(), std::size_t(2));
+        QCOMPARE_JSON(plans[1]["version"], Json("0.5.6"));
+        QCOMPARE_JSON(plans[0]["argv"][2], Json("/m/x y"));
+        QCOMPARE_JSON(plans[0]["command"], Json("vllm serve '/m/x y' --kv-cache-dtype bfloat16 --dtype bfloat16 --tensor-parallel-size 2"));
+        r = quantcfgRun({"map", "high-quality", "--engine", "vllm@1999"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.find("allowed: vllm@2026-08, vllm@2025-12") != std::string::npos);
+        r = quantcfgRun({"map", "universal-fp8", "--gpu", "sm_80", "--engine", "sglang"});
+        QVERIFY2(r.err.find("weight-only") != std::string::npos, r.err.c_str());
+        r = quantcfgRun({"map", QCFG_TEST_DATA "/configs/bad-enum.json"});
+        QCOMPARE(r.code, 1);
+    }
+
+    void lintCommand()
+    {
+        Run r = quantcfgRun({"lint", "--engine", "vllm", "--", "vllm", "serve", "m", "--kv-cache-dtype", "bf16", "--tp-size", "2"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("did you mean bfloat16?") != std::string::npos, r.err.c_str());
+        QVERIFY(r.err.find("--tensor-parallel-size") != std::string::npos);
+        r = quantcfgRun({"lint", "--engine", "sglang@0.5.6", "python3 -m sglang.launch_server --model-path m --quantization qoq"});
+        QCOMPARE(r.code, 0);
+        r = quantcfgRun({"lint", "--engine", "trtllm", "--json"}, "trtllm-serve m \\\n  --tp-size 2\n");
+        QCOMPARE(r.code, 1);
+        const Json report = Json::parse(r.out);
+        QCOMPARE_JSON(report["diagnostics"][0]["code"], Json("lint.dash-style"));
+        QCOMPARE_JSON(report["diagnostics"][0]["suggestion"], Json("--tp_size"));
+        r = quantcfgRun({"lint", "--engine", "ollama", "--", "x"});
+        QCOMPARE(r.code, 2);
     }
 
     void diagnosticsFormat()

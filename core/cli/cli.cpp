@@ -18,6 +18,7 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
 
     addConfigCommands(app, ctx);
     addEngineCommands(app, ctx);
+    addAutotunerCommands(app, ctx);
 
     std::vector<std::string> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
     std::reverse(rest.begin(), rest.end()); // CLI11 consumes a reversed vector

@@ -46,5 +46,6 @@ void printJson(Context &ctx, const Json &doc);
 // Registration of the subcommands, one function per source file.
 void addConfigCommands(CLI::App &app, Context &ctx);
 void addEngineCommands(CLI::App &app, Context &ctx);
+void addAutotunerCommands(CLI::App &app, Context &ctx);
 
 } // namespace quantcfg::cli

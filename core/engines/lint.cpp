@@ -137,6 +137,38 @@ std::string didYouMean(const EngineProfile &p, const std::string &name)
     return bestDistance <= limit ? best : std::string();
 }
 
+// "bf16" → "bfloat16": an abbreviation (the value's letters in order) beats edit distance.
+std::string closestChoice(const std::string &value, const std::vector<std::string> &choices)
+{
+    const std::string v = lower(value);
+    std::string best;
+    for (const auto &c : choices) {
+        const std::string lc = lower(c);
+        std::size_t k = 0;
+        for (char ch : lc)
+            k += k < v.size() && ch == v[k];
+        if (k == v.size() && lc != v && (best.empty() || c.size() < best.size()))
+            best = c;
+    }
+    if (!best.empty())
+        return best;
+    for (const auto &c : choices) { // "fp8_e5m2" → "fp8"
+        if (v.rfind(lower(c), 0) == 0 && c.size() > best.size())
+            best = c;
+    }
+    if (!best.empty())
+        return best;
+    std::size_t bestDistance = 3;
+    for (const auto &c : choices) {
+        const std::size_t d = editDistance(v, lower(c));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 std::size_t editDistance(std::string_view a, std::string_view b)
@@ -253,27 +285,37 @@ std::vector<std::pair<std::string, std::string>> collectFlagValues(const EngineP
     return values;
 }
 
-Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &values)
+Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &rawValues)
 {
     Diagnostics out;
+    // Constraints name flags by one spelling; values are keyed by the primary name. Key both by
+    // the primary name so an alias in either place (SGLang 0.5.6: --ep-size is an alias) matches.
+    const auto canon = [&profile](const std::string &name) {
+        std::string primary;
+        return profile.flag(name, &primary) ? primary : name;
+    };
+    const std::vector<std::pair<std::string, std::string>> &values = rawValues;
     const auto violated = [&](const Json &c, const std::string &dropFlag) {
         Diagnostic d = finding(c.value("kind", "") == "warn_value_equals" ? Severity::Warning : Severity::Error,
                                "lint.constraint." + c.value("id", std::string("rule")), c.value("message", std::string("constraint violated")));
         d.suggestion = dropFlag;
         out.push_back(std::move(d));
     };
-    const auto given = [&](const std::string &flag) { return valueOf(values, flag) != nullptr; };
+    const auto given = [&](const std::string &flag) { return valueOf(values, canon(flag)) != nullptr; };
     const auto whenHolds = [&](const Json &c) {
         if (!c.contains("when"))
             return true;
-        const auto v = effective(profile, values, c["when"].value("flag", std::string()));
+        const auto v = effective(profile, values, canon(c["when"].value("flag", std::string())));
         if (!v)
             return false;
         const auto allowed = strings(c["when"].value("in", Json::array()));
         return std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
     };
 
-    for (const Json &c : profile.document().value("constraints", Json::array())) {
+    static const Json kNone = Json::array();
+    const Json &doc = profile.document();
+    const auto found = doc.find("constraints");
+    for (const Json &c : found != doc.end() ? *found : kNone) {
         const std::string kind = c.value("kind", "");
         if (kind == "requires_flag") {
             const Json &cond = c["if"];
@@ -284,44 +326,44 @@ Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std
             if (cond.contains("in_field")) {
                 const Json *f = profile.flag(flag);
                 const auto list = f ? strings(f->value(cond["in_field"].get<std::string>(), Json::array())) : std::vector<std::string>{};
-                holds = std::find(list.begin(), list.end(), *valueOf(values, flag)) != list.end();
+                holds = std::find(list.begin(), list.end(), *valueOf(values, canon(flag))) != list.end();
             }
             if (cond.contains("gt")) {
-                const auto n = asInt(effective(profile, values, flag));
+                const auto n = asInt(effective(profile, values, canon(flag)));
                 holds = holds && n && *n > cond["gt"].get<long long>();
             }
             if (cond.contains("and_flag_ne")) {
-                const auto other = effective(profile, values, cond["and_flag_ne"][0].get<std::string>());
+                const auto other = effective(profile, values, canon(cond["and_flag_ne"][0].get<std::string>()));
                 holds = holds && other && *other != toCompactJson(cond["and_flag_ne"][1]);
             }
             if (holds && !given(c["then"].value("flag", std::string())))
-                violated(c, flag);
+                violated(c, canon(flag));
         } else if (kind == "conflicts") {
             const auto flags = strings(c.value("flags", Json::array()));
             if (std::all_of(flags.begin(), flags.end(), given))
-                violated(c, flags.back());
+                violated(c, canon(flags.back()));
         } else if (kind == "divides") {
-            const auto divisor = asInt(effective(profile, values, c.value("divisor", std::string())));
-            const auto dividend = asInt(effective(profile, values, c.value("dividend", std::string())));
+            const auto divisor = asInt(effective(profile, values, canon(c.value("divisor", std::string()))));
+            const auto dividend = asInt(effective(profile, values, canon(c.value("dividend", std::string()))));
             if (divisor && dividend && *divisor > 0 && *dividend % *divisor != 0)
-                violated(c, c.value("divisor", std::string()));
+                violated(c, canon(c.value("divisor", std::string())));
         } else if (kind == "value_in_or_equals" || kind == "value_in" || kind == "warn_value_equals") {
             if (!whenHolds(c))
                 continue;
             const std::string flag = c.value("flag", std::string());
             const std::string dropFlag = c.contains("when") ? c["when"].value("flag", std::string()) : flag;
-            const auto v = kind == "value_in" ? (given(flag) ? std::optional<std::string>(*valueOf(values, flag)) : std::nullopt)
-                                              : effective(profile, values, flag);
+            const auto v = kind == "value_in" ? (given(flag) ? std::optional<std::string>(*valueOf(values, canon(flag))) : std::nullopt)
+                                              : effective(profile, values, canon(flag));
             if (kind == "warn_value_equals") {
-                const auto other = effective(profile, values, c.value("equals_flag", std::string()));
+                const auto other = effective(profile, values, canon(c.value("equals_flag", std::string())));
                 if (v && other && *v != *other)
-                    violated(c, flag);
+                    violated(c, canon(flag));
                 continue;
             }
             if (!v && kind == "value_in") {
                 // Absent means null, which the allowed list may contain.
                 if (!std::any_of(c["allowed"].begin(), c["allowed"].end(), [](const Json &a) { return a.is_null(); }))
-                    violated(c, dropFlag);
+                    violated(c, canon(dropFlag));
                 continue;
             }
             if (!v)
@@ -329,9 +371,9 @@ Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std
             const auto allowed = strings(c.value("allowed", Json::array()));
             bool ok = std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
             if (!ok && c.contains("or_equals_flag"))
-                ok = effective(profile, values, c["or_equals_flag"].get<std::string>()) == v;
+                ok = effective(profile, values, canon(c["or_equals_flag"].get<std::string>())) == v;
             if (!ok)
-                violated(c, dropFlag);
+                violated(c, canon(dropFlag));
         }
     }
     return out;
@@ -518,16 +560,7 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
                 if (match == choices.end()) {
                     Diagnostic d = finding(Severity::Error, "lint.bad-choice", "'" + v + "' is not an allowed value of " + name, v, index);
                     d.allowed = choices;
-                    std::string best;
-                    std::size_t bestD = std::max<std::size_t>(3, v.size() + 1);
-                    for (const auto &c : choices) {
-                        const std::size_t dist = editDistance(lower(v), lower(c));
-                        if (dist < bestD) {
-                            bestD = dist;
-                            best = c;
-                        }
-                    }
-                    d.suggestion = best;
+                    d.suggestion = closestChoice(v, choices);
                     out.push_back(std::move(d));
                 }
             };

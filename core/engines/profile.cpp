@@ -3,6 +3,7 @@
 #include "core/resources.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace quantcfg {
 
@@ -34,9 +35,10 @@ EngineProfile::EngineProfile(Json doc)
     , m_isDefault(m_doc.value("default", false))
 {
     const bool equivalent = underscoreDashEquivalent();
+    m_mapping = &std::as_const(m_doc)["mapping"];
     for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
         const auto add = [&](const std::string &name) {
-            m_index.emplace_back(equivalent ? normaliseDashes(name) : name, it.key());
+            m_index.push_back({equivalent ? normaliseDashes(name) : name, it.key(), &it.value()});
             m_names.push_back(name);
         };
         add(it.key());
@@ -45,7 +47,7 @@ EngineProfile::EngineProfile(Json doc)
         for (const auto &n : it.value().value("negations", Json::array()))
             add(n.get<std::string>());
     }
-    std::sort(m_index.begin(), m_index.end());
+    std::sort(m_index.begin(), m_index.end(), [](const IndexEntry &a, const IndexEntry &b) { return a.name < b.name; });
     std::sort(m_names.begin(), m_names.end());
 }
 
@@ -63,12 +65,12 @@ const Json *EngineProfile::flag(std::string_view name, std::string *primary) con
 {
     const std::string key = underscoreDashEquivalent() ? normaliseDashes(name) : std::string(name);
     const auto it = std::lower_bound(m_index.begin(), m_index.end(), key,
-                                     [](const auto &entry, const std::string &k) { return entry.first < k; });
-    if (it == m_index.end() || it->first != key)
+                                     [](const IndexEntry &entry, const std::string &k) { return entry.name < k; });
+    if (it == m_index.end() || it->name != key)
         return nullptr;
     if (primary)
-        *primary = it->second;
-    return &m_doc["flags"][it->second];
+        *primary = it->primary;
+    return it->flag;
 }
 
 ProfileRegistry::ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> profiles)

@@ -17,6 +17,8 @@ class EngineProfile
 {
 public:
     explicit EngineProfile(Json doc);
+    EngineProfile(const EngineProfile &) = delete; // m_index points into m_doc
+    EngineProfile &operator=(const EngineProfile &) = delete;
 
     const std::string &engine() const { return m_engine; }         ///< "vllm"
     const std::string &displayName() const { return m_displayName; } ///< "vLLM"
@@ -27,7 +29,7 @@ public:
     /// The whole profile document (read-only).
     const Json &document() const { return m_doc; }
     /// The "mapping" section: how unified fields and values are spelled for this engine.
-    const Json &mapping() const { return m_doc["mapping"]; }
+    const Json &mapping() const { return *m_mapping; }
     /// The invocation tokens before the model, e.g. {"vllm", "serve"}.
     std::vector<std::string> invocation() const;
 
@@ -47,7 +49,14 @@ private:
     std::string m_versionLabel;
     bool m_isDefault = false;
     std::vector<std::string> m_names;                    // sorted
-    std::vector<std::pair<std::string, std::string>> m_index; // name -> primary, sorted by name
+    struct IndexEntry
+    {
+        std::string name;    // as accepted (dash-normalised where '_' == '-')
+        std::string primary; // the flag's primary name
+        const Json *flag;    // its entry in m_doc["flags"]
+    };
+    std::vector<IndexEntry> m_index; // sorted by name: flag look-ups are on every mapping's hot path
+    const Json *m_mapping = nullptr;
 };
 
 /// All engine profiles compiled into quantcfg.

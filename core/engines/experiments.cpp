@@ -1,0 +1,209 @@
+#include "core/engines/experiments.h"
+
+#include "core/config.h"
+#include "core/engines/mapper.h"
+#include "core/engines/render.h"
+#include "core/validation.h"
+
+namespace quantcfg {
+
+namespace {
+
+Diagnostic taskError(std::string pointer, std::string message, std::vector<std::string> allowed = {})
+{
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.code = "task.invalid";
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    d.allowed = std::move(allowed);
+    return d;
+}
+
+// The design spells TensorRT-LLM "tensorrt_llm"; quantcfg's engine id is "trtllm".
+std::string engineId(const std::string &runtime)
+{
+    if (runtime == "tensorrt_llm" || runtime == "tensorrt-llm" || runtime == "trt-llm")
+        return "trtllm";
+    return runtime;
+}
+
+// argv after the program and model → {"--flag": value | true}, the autotuner's runtime_args.
+Json runtimeArgs(const LaunchPlan &plan)
+{
+    Json args = Json::object();
+    for (std::size_t i = plan.programWords; i < plan.argv.size(); ++i) {
+        const std::string &w = plan.argv[i];
+        if (w.size() < 2 || w[0] != '-')
+            continue;
+        const auto eq = w.find('=');
+        if (eq != std::string::npos)
+            args[w.substr(0, eq)] = w.substr(eq + 1);
+        else if (i + 1 < plan.argv.size() && (plan.argv[i + 1].empty() || plan.argv[i + 1][0] != '-'))
+            args[w] = plan.argv[++i];
+        else
+            args[w] = true;
+    }
+    return args;
+}
+
+} // namespace
+
+ExperimentSet expandTask(const Json &task, const PresetLibrary &presets)
+{
+    ExperimentSet set;
+    if (!task.is_object()) {
+        set.diagnostics.push_back(taskError("", "a task must be a JSON object"));
+        return set;
+    }
+    const ProfileRegistry &registry = ProfileRegistry::builtIn();
+    const Json runtime = task.value("base_runtime", Json());
+    if (!runtime.is_string()) {
+        set.diagnostics.push_back(taskError("/base_runtime", "base_runtime is required: the engine to run", registry.engines()));
+        return set;
+    }
+    set.engine = engineId(runtime.get<std::string>());
+    const std::string version = task.value("base_runtime_version", std::string());
+    const EngineProfile *profile = registry.find(set.engine, version);
+    if (!profile) {
+        std::vector<std::string> allowed;
+        for (const auto &p : registry.all())
+            allowed.push_back(p->engine() + (version.empty() ? "" : " " + p->version()));
+        set.diagnostics.push_back(taskError(version.empty() ? "/base_runtime" : "/base_runtime_version",
+                                            "unknown engine '" + runtime.get<std::string>() + (version.empty() ? "" : " " + version) + "'", allowed));
+        return set;
+    }
+    set.engineVersion = profile->version();
+
+    const Json *list = findPointer(task, "/parameters/quantization_preset");
+    if (!list || !list->is_array() || list->empty()) {
+        set.diagnostics.push_back(taskError("/parameters/quantization_preset", "a non-empty list of preset names is required"));
+        return set;
+    }
+    std::vector<int> concurrency;
+    if (const Json *c = findPointer(task, "/benchmark/num_concurrency")) {
+        for (std::size_t i = 0; c->is_array() && i < c->size(); ++i) {
+            if ((*c)[i].is_number_integer() && (*c)[i].get<int>() > 0)
+                concurrency.push_back((*c)[i].get<int>());
+            else
+                set.diagnostics.push_back(taskError("/benchmark/num_concurrency/" + std::to_string(i), "concurrency must be a positive integer"));
+        }
+    }
+    if (concurrency.empty())
+        concurrency.push_back(0);
+    std::optional<std::string> model;
+    if (const Json *m = findPointer(task, "/model/id_or_path"); m && m->is_string())
+        model = m->get<std::string>();
+
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string pointer = "/parameters/quantization_preset/" + std::to_string(i);
+        const Json &name = (*list)[i];
+        const Preset *preset = name.is_string() ? presets.find(name.get<std::string>()) : nullptr;
+        if (!preset) {
+            std::vector<std::string> allowed;
+            for (const Preset &p : presets.presets)
+                allowed.push_back(p.name);
+            set.diagnostics.push_back(taskError(pointer, "unknown preset " + toCompactJson(name), allowed));
+            continue;
+        }
+        Json doc = preset->document;
+        if (model)
+            doc["model"] = {{"id_or_path", *model}};
+        const Diagnostics validation = validateDocument(doc);
+        if (hasErrors(validation)) {
+            set.diagnostics.push_back(taskError(pointer, "preset " + preset->name + " is not a valid configuration"));
+            continue;
+        }
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), *profile);
+        if (plan.status == PlanStatus::Unsupported) {
+            Diagnostic d;
+            d.severity = Severity::Warning;
+            d.code = "task.preset-skipped";
+            d.pointer = pointer;
+            d.engine = profile->engine();
+            d.message = "preset " + preset->name + " skipped: " + profile->displayName() + " " + profile->version() + " cannot run it";
+            for (const Diagnostic &e : plan.diagnostics) {
+                if (e.severity == Severity::Error)
+                    d.message += "; " + e.message;
+            }
+            set.diagnostics.push_back(std::move(d));
+            continue;
+        }
+        for (int c : concurrency)
+            set.experiments.push_back({preset->name + (c > 0 ? "-c" + std::to_string(c) : std::string()), preset->name, c, doc, plan});
+    }
+    if (const Json *maxIt = findPointer(task, "/optimization/max_iterations");
+        maxIt && maxIt->is_number_integer() && static_cast<long long>(set.experiments.size()) > maxIt->get<long long>()) {
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.code = "task.over-budget";
+        d.pointer = "/optimization/max_iterations";
+        d.message = std::to_string(set.experiments.size()) + " experiments exceed max_iterations " + toCompactJson(*maxIt);
+        set.diagnostics.push_back(std::move(d));
+    }
+    return set;
+}
+
+Json experimentsToJson(const Json &task, const ExperimentSet &set)
+{
+    Json out = Json::object();
+    out["task_name"] = task.is_object() ? task.value("task_name", std::string()) : std::string();
+    out["engine"] = set.engine;
+    out["engine_version"] = set.engineVersion;
+    out["experiments"] = Json::array();
+    for (const Experiment &e : set.experiments) {
+        Json notes = Json::array();
+        for (const Diagnostic &d : e.plan.diagnostics)
+            notes.push_back(diagnosticToJson(d));
+        Json j = {{"id", e.id},
+                  {"preset", e.preset},
+                  {"concurrency", e.concurrency},
+                  {"quantization_config", e.quantizationConfig},
+                  {"runtime_args", runtimeArgs(e.plan)},
+                  {"argv", e.plan.argv},
+                  {"env", Json::object()},
+                  {"files", Json::array()},
+                  {"command", renderCommand(e.plan)},
+                  {"status", planStatusName(e.plan.status)},
+                  {"notes", notes}};
+        for (const EnvVar &v : e.plan.env)
+            j["env"][v.name] = v.value;
+        for (const ExtraFile &f : e.plan.files)
+            j["files"].push_back({{"name", f.name}, {"content", f.content}});
+        out["experiments"].push_back(std::move(j));
+    }
+    out["skipped"] = Json::array();
+    for (const Diagnostic &d : set.diagnostics) {
+        if (d.code == "task.preset-skipped")
+            out["skipped"].push_back(diagnosticToJson(d));
+    }
+    if (task.is_object()) {
+        for (const char *key : {"slo", "optimization", "benchmark"}) {
+            if (task.contains(key))
+                out[key] = task[key];
+        }
+    }
+    return out;
+}
+
+Json makeTask(const TaskSpec &spec)
+{
+    Json task = Json::object();
+    task["task_name"] = spec.name;
+    task["model"] = {{"id_or_path", spec.model.empty() ? std::string(kDefaultModel) : spec.model}, {"namespace", "autotuner"}};
+    task["base_runtime"] = spec.engine == "trtllm" ? "tensorrt_llm" : spec.engine;
+    task["parameters"] = {{"quantization_preset", spec.presets}};
+    task["optimization"] = {{"strategy", "grid_search"}, {"objective", spec.objective},
+                            {"max_iterations", static_cast<int>(spec.presets.size() * std::max<std::size_t>(1, spec.concurrency.size()))}};
+    task["benchmark"] = {{"num_concurrency", spec.concurrency}, {"traffic_scenarios", {"D(100,100)"}}};
+    Json slo = Json::object();
+    if (spec.ttftSeconds)
+        slo["ttft"] = {{"threshold", *spec.ttftSeconds}, {"weight", 2.0}};
+    if (spec.tpotSeconds)
+        slo["tpot"] = {{"threshold", *spec.tpotSeconds}, {"weight", 2.0}};
+    if (!slo.empty())
+        task["slo"] = slo;
+    return task;
+}
+
+} // namespace quantcfg

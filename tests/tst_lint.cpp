@@ -1,0 +1,181 @@
+#include "core/engines/lint.h"
+#include "core/engines/mapper.h"
+#include "core/presets.h"
+#include "core/schema.h"
+
+#include "planutil.h"
+#include "testutil.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace quantcfg;
+
+namespace {
+
+std::string dump(const Diagnostics &diags)
+{
+    std::string s;
+    for (const auto &d : diags)
+        s += std::string(severityName(d.severity)) + " " + d.code + " [" + d.value + "] " + d.message + " | " + d.suggestion + "\n";
+    return s;
+}
+
+} // namespace
+
+class TestLint : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void findings_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("code");       // expected finding, empty = clean
+        QTest::addColumn<QString>("suggestion"); // expected did-you-mean / replacement
+
+        QTest::newRow("vllm clean") << "vllm" << "vllm serve m --kv-cache-dtype fp8 --tensor-parallel-size 2" << "" << "";
+        QTest::newRow("vllm underscores ok") << "vllm" << "vllm serve m --kv_cache_dtype fp8 --tensor_parallel_size 2" << "" << "";
+        QTest::newRow("vllm bf16 kv") << "vllm" << "vllm serve m --kv-cache-dtype bf16" << "lint.bad-choice" << "bfloat16";
+        QTest::newRow("vllm tp-size renamed") << "vllm" << "vllm serve m --tp-size 2" << "lint.renamed-flag" << "--tensor-parallel-size";
+        QTest::newRow("vllm short alias") << "vllm" << "vllm serve m -tp 2 -q awq" << "" << "";
+        QTest::newRow("vllm swap-space removed") << "vllm" << "vllm serve m --swap-space 4" << "lint.removed-flag" << "";
+        QTest::newRow("vllm 2025-12 has swap-space") << "vllm@2025-12" << "vllm serve m --swap-space 4" << "" << "";
+        QTest::newRow("vllm bool with value") << "vllm" << "vllm serve m --enable-expert-parallel=true" << "lint.bool-value" << "";
+        QTest::newRow("vllm bool then true") << "vllm" << "vllm serve m --trust-remote-code true" << "lint.bool-value" << "";
+        QTest::newRow("vllm negation ok") << "vllm" << "vllm serve m --no-enable-expert-parallel" << "" << "";
+        QTest::newRow("vllm bad int") << "vllm" << "vllm serve m --tensor-parallel-size two" << "lint.bad-int" << "";
+        QTest::newRow("vllm human int ok") << "vllm" << "vllm serve m --max-model-len 32k" << "" << "";
+        QTest::newRow("vllm max-model-len auto") << "vllm" << "vllm serve m --max-model-len auto" << "" << "";
+        QTest::newRow("vllm bad float") << "vllm" << "vllm serve m --gpu-memory-utilization high" << "lint.bad-float" << "";
+        QTest::newRow("vllm unknown method") << "vllm" << "vllm serve m --quantization gguf" << "lint.bad-choice" << "";
+        QTest::newRow("vllm method case") << "vllm" << "vllm serve m --attention-backend flashinfer" << "" << "";
+        QTest::newRow("vllm bad attention") << "vllm" << "vllm serve m --attention-backend FA3" << "lint.bad-choice" << "";
+        QTest::newRow("vllm deprecated needs allow") << "vllm" << "vllm serve m --quantization fbgemm_fp8" << "lint.constraint.deprecated-quant-needs-allow" << "";
+        QTest::newRow("vllm deprecated with allow") << "vllm" << "vllm serve m --quantization fbgemm_fp8 --allow-deprecated-quantization" << "lint.deprecated-value" << "";
+        QTest::newRow("vllm eplb needs ep") << "vllm" << "vllm serve m --enable-eplb" << "lint.constraint.eplb-needs-ep" << "";
+        QTest::newRow("vllm dotted json") << "vllm" << "vllm serve m --attention-config.flash_attn_version 3" << "" << "";
+        QTest::newRow("vllm -O3") << "vllm" << "vllm serve m -O3" << "" << "";
+        QTest::newRow("vllm abbreviation warns") << "vllm" << "vllm serve m --gpu-memory-utilizat 0.8" << "lint.abbreviation" << "--gpu-memory-utilization";
+        QTest::newRow("vllm typo") << "vllm" << "vllm serve m --kv-cache-dtpye fp8" << "lint.unknown-flag" << "--kv-cache-dtype";
+        QTest::newRow("vllm missing value") << "vllm" << "vllm serve m --dtype" << "lint.missing-value" << "";
+        QTest::newRow("vllm no model") << "vllm" << "vllm serve --dtype auto" << "lint.missing-model" << "";
+        QTest::newRow("vllm removed env") << "vllm" << "VLLM_ATTENTION_BACKEND=FLASHINFER vllm serve m" << "lint.removed-env" << "--attention-backend";
+        QTest::newRow("vllm 2025-12 env ok") << "vllm@2025-12" << "VLLM_ATTENTION_BACKEND=FLASHINFER vllm serve m" << "" << "";
+        QTest::newRow("vllm 2025-12 env bad") << "vllm@2025-12" << "VLLM_ATTENTION_BACKEND=fa3 vllm serve m" << "lint.bad-choice" << "";
+        QTest::newRow("wrong program") << "vllm" << "python3 -m vllm.entrypoints.openai.api_server --model m" << "lint.invocation" << "";
+        QTest::newRow("sglang clean") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 2" << "" << "";
+        QTest::newRow("sglang python ok") << "sglang" << "python -m sglang.launch_server --model-path m" << "" << "";
+        QTest::newRow("sglang underscores rejected") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp_size 2" << "lint.dash-style" << "--tp-size";
+        QTest::newRow("sglang enable-ep-moe") << "sglang" << "python3 -m sglang.launch_server --model-path m --enable-ep-moe" << "lint.removed-flag" << "--ep-size";
+        QTest::newRow("sglang moe-tp-size never existed") << "sglang" << "python3 -m sglang.launch_server --model-path m --moe-tp-size 2" << "lint.removed-flag" << "--ep-size";
+        QTest::newRow("sglang ep divides tp") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 3" << "lint.constraint.ep-divides-tp" << "";
+        QTest::newRow("sglang 0.5.6 ep divides tp") << "sglang@0.5.6" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 3" << "lint.constraint.ep-divides-tp" << "";
+        QTest::newRow("sglang missing model") << "sglang" << "python3 -m sglang.launch_server --tp-size 2" << "lint.missing-model" << "";
+        QTest::newRow("sglang positional") << "sglang" << "python3 -m sglang.launch_server --model-path m extra" << "lint.unexpected-argument" << "";
+        QTest::newRow("sglang qoq removed") << "sglang" << "python3 -m sglang.launch_server --model-path m --quantization qoq" << "lint.bad-choice" << "";
+        QTest::newRow("sglang 0.5.6 qoq") << "sglang@0.5.6" << "python3 -m sglang.launch_server --model-path m --quantization qoq" << "" << "";
+        QTest::newRow("sglang flashinfer cutlass quant") << "sglang" << "python3 -m sglang.launch_server --model-path m --quantization awq --moe-runner-backend flashinfer_cutlass" << "lint.constraint.flashinfer-cutlass-moe-quant" << "";
+        QTest::newRow("sglang ambiguous abbreviation") << "sglang" << "python3 -m sglang.launch_server --model-path m --quant fp8" << "lint.ambiguous-abbreviation" << "";
+        QTest::newRow("sglang deprecated flag") << "sglang" << "python3 -m sglang.launch_server --model-path m --disable-cuda-graph" << "lint.deprecated-flag" << "";
+        QTest::newRow("sglang errors when used") << "sglang" << "python3 -m sglang.launch_server --model-path m --enable-expert-distribution-metrics" << "lint.flag-errors" << "";
+        QTest::newRow("trtllm clean") << "trtllm" << "trtllm-serve m --tp_size 2 --extra_llm_api_options x.yaml" << "" << "";
+        QTest::newRow("trtllm serve subcommand") << "trtllm" << "trtllm-serve serve m --tp_size 2" << "" << "";
+        QTest::newRow("trtllm dashes rejected") << "trtllm" << "trtllm-serve m --tp-size 2" << "lint.dash-style" << "--tp_size";
+        QTest::newRow("trtllm quant-algo") << "trtllm" << "trtllm-serve m --quant-algo FP8" << "lint.removed-flag" << "";
+        QTest::newRow("trtllm kv-cache-quant-algo") << "trtllm" << "trtllm-serve m --kv-cache-quant-algo FP8" << "lint.removed-flag" << "--extra_llm_api_options";
+        QTest::newRow("trtllm no abbreviations") << "trtllm" << "trtllm-serve m --tp_si 2" << "lint.unknown-flag" << "";
+        QTest::newRow("trtllm not portable") << "trtllm" << "trtllm-serve m --kv_cache_dtype fp8" << "lint.not-portable" << "";
+        QTest::newRow("trtllm bad kv choice") << "trtllm" << "trtllm-serve m --kv_cache_dtype fp8_e5m2" << "lint.bad-choice" << "fp8";
+        QTest::newRow("trtllm missing model") << "trtllm" << "trtllm-serve --tp_size 2" << "lint.missing-model" << "";
+        QTest::newRow("quoted values") << "vllm" << "vllm serve '/models/my model' --served-model-name \"a b\"" << "" << "";
+        QTest::newRow("continuations") << "vllm" << "vllm serve m \\\n  --dtype auto \\\n  --tensor-parallel-size 2" << "" << "";
+        QTest::newRow("unterminated quote") << "vllm" << "vllm serve 'm" << "lint.shell-syntax" << "";
+    }
+    void findings()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, command);
+        QFETCH(QString, code);
+        QFETCH(QString, suggestion);
+        const EngineProfile *p = ProfileRegistry::builtIn().findSpec(engine.toStdString());
+        QVERIFY(p);
+        const Diagnostics diags = lintCommandLine(*p, command.toStdString());
+        if (code.isEmpty()) {
+            QVERIFY2(diags.empty(), dump(diags).c_str());
+            return;
+        }
+        const auto it = std::find_if(diags.begin(), diags.end(), [&](const Diagnostic &d) { return d.code == code.toStdString(); });
+        QVERIFY2(it != diags.end(), dump(diags).c_str());
+        if (!suggestion.isEmpty())
+            QCOMPARE(QString::fromStdString(it->suggestion), suggestion);
+    }
+
+    // The product's promise: every command quantcfg generates passes the engine's own rules.
+    // Checked for every preset, and for a sweep over every schema value of each mapped field,
+    // on every engine profile.
+    void everyGeneratedCommandLints()
+    {
+        std::vector<Json> configs;
+        for (const Preset &p : builtInPresets())
+            configs.push_back(p.document);
+        const Schema &schema = Schema::unifiedConfig();
+        const auto values = [&](const char *pointer) { return schema.allowedValues(pointer); };
+        for (const auto &method : values("/quantization/method")) {
+            for (const auto &kv : values("/kv_cache/dtype")) {
+                Json c = {{"quantization", {{"method", method}, {"base_quantization", "awq"}, {"activation_dtype", "fp8"}}},
+                          {"kv_cache", {{"dtype", kv}}}};
+                configs.push_back(c);
+            }
+            for (const auto &variant : values("/quantization/fp8_variant"))
+                configs.push_back({{"quantization", {{"method", "fp8"}, {"fp8_variant", variant}, {"fallback_method", method}}}});
+        }
+        for (const auto &backend : values("/moe/runner_backend")) {
+            for (int ep : {1, 2, 3, 4}) {
+                for (const auto &method : {"none", "modelopt_fp4", "awq"})
+                    configs.push_back({{"quantization", {{"method", method}}},
+                                       {"parallelism", {{"tensor_parallel_size", 4}, {"data_parallel_size", 2}}},
+                                       {"moe", {{"runner_backend", backend}, {"expert_parallel_size", ep}, {"expert_tp_size", 2}}}});
+            }
+        }
+        for (const auto &attn : values("/attention/backend")) {
+            for (const auto &dtype : values("/dtype"))
+                configs.push_back({{"quantization", {{"method", "none"}}}, {"attention", {{"backend", attn}, {"fmha_quantization", "fp8"}}},
+                                   {"dtype", dtype}, {"model", {{"id_or_path", "/models/a b/$x"}, {"revision", "v1"}}}});
+        }
+        int checked = 0;
+        for (const auto &profile : ProfileRegistry::builtIn().all()) {
+            for (const Json &doc : configs) {
+                MapOptions options;
+                options.maxModelLen = 8192;
+                const LaunchPlan plan = mapConfig(Config::fromJson(doc), *profile, options);
+                if (plan.status == PlanStatus::Unsupported)
+                    continue;
+                std::vector<std::pair<std::string, std::string>> env;
+                for (const auto &e : plan.env)
+                    env.emplace_back(e.name, e.value);
+                Diagnostics lint = lintArgv(*profile, plan.argv, env);
+                // A deprecated value the plan itself warns about is the only finding allowed.
+                lint.erase(std::remove_if(lint.begin(), lint.end(), [&](const Diagnostic &d) {
+                               return d.code == "lint.deprecated-value" && plan.status == PlanStatus::Degraded;
+                           }), lint.end());
+                QVERIFY2(lint.empty(), (profile->engine() + "@" + profile->version() + ": " + testutil::planWords(plan) + "\n" + dump(lint) + doc.dump()).c_str());
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 1000);
+    }
+
+    void splitShellWords_()
+    {
+        const ShellWords w = splitShellWords("A=1 B='x y' vllm serve \"my \\\"model\\\"\" --x='a'\"b\" # comment\n");
+        QCOMPARE(w.env.size(), std::size_t(2));
+        QCOMPARE(w.env[1].second, std::string("x y"));
+        QCOMPARE(w.argv, (std::vector<std::string>{"vllm", "serve", "my \"model\"", "--x=ab"}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLint)
+#include "tst_lint.moc"

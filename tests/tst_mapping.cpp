@@ -1,0 +1,248 @@
+#include "core/engines/lint.h"
+#include "core/engines/mapper.h"
+#include "core/engines/render.h"
+#include "core/presets.h"
+#include "core/schema.h"
+
+#include "planutil.h"
+#include "testutil.h"
+
+#include <QTest>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+using namespace quantcfg;
+
+namespace {
+
+const EngineProfile &profile(const QString &spec)
+{
+    const EngineProfile *p = ProfileRegistry::builtIn().findSpec(spec.toStdString());
+    if (!p)
+        qFatal("no profile %s", qPrintable(spec));
+    return *p;
+}
+
+std::string describe(const LaunchPlan &plan)
+{
+    std::string s = "argv: " + testutil::planWords(plan) + "\nstatus: " + planStatusName(plan.status) + "\n";
+    for (const auto &f : plan.files)
+        s += f.name + ":\n" + f.content;
+    for (const auto &d : plan.diagnostics)
+        s += std::string(severityName(d.severity)) + " " + d.code + " " + d.pointer + ": " + d.message + "\n";
+    return s;
+}
+
+bool hasDiag(const LaunchPlan &plan, const std::string &code, const std::string &pointer)
+{
+    return std::any_of(plan.diagnostics.begin(), plan.diagnostics.end(),
+                       [&](const Diagnostic &d) { return d.code == code && (pointer.empty() || d.pointer == pointer); });
+}
+
+} // namespace
+
+class TestMapping : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // One row per mapping rule from the engine facts. "want" words must appear in argv (as a
+    // contiguous " a b " sequence, env as NAME=value); "unwanted" must not; "yaml" must appear
+    // in the TensorRT-LLM YAML file.
+    void rules_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("want");
+        QTest::addColumn<QString>("unwanted");
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("diag"); // "code@pointer" that must be reported, or empty
+
+        const char *none = R"("quantization": {"method": "none"})";
+        auto cfg = [](const char *body) { return QString::fromUtf8("{" ) + QString::fromUtf8(body) + QStringLiteral("}"); };
+        auto with = [&](const char *extra) { return QString::fromUtf8("{") + QString::fromUtf8(none) + QStringLiteral(", ") + QString::fromUtf8(extra) + QStringLiteral("}"); };
+
+        // KV cache spellings.
+        QTest::newRow("kv bfloat16 vllm") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "vllm" << " --kv-cache-dtype bfloat16 " << "bf16" << "" << "full" << "";
+        QTest::newRow("kv bfloat16 sglang") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "sglang" << " --kv-cache-dtype bfloat16 " << "bf16" << "" << "full" << "";
+        QTest::newRow("kv bfloat16 sglang 0.5.6") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "sglang@0.5.6" << " --kv-cache-dtype bfloat16 " << "" << "" << "full" << "";
+        QTest::newRow("kv fp8 trtllm yaml") << with(R"("kv_cache": {"dtype": "fp8_e4m3"})") << "trtllm" << " --extra_llm_api_options trtllm-extra.yaml " << "--kv_cache_dtype" << "kv_cache_config:\n  dtype: fp8" << "full" << "";
+        QTest::newRow("kv e5m2 trtllm degrades") << with(R"("kv_cache": {"dtype": "fp8_e5m2"})") << "trtllm" << "" << "" << "dtype: fp8" << "degraded" << "map.kv-note@/kv_cache/dtype";
+        QTest::newRow("kv fp8 vllm is e4m3") << with(R"("kv_cache": {"dtype": "fp8"})") << "vllm" << " --kv-cache-dtype fp8 " << "" << "" << "full" << "";
+        QTest::newRow("kv fp8 e5m2 format vllm") << with(R"("kv_cache": {"dtype": "fp8", "fp8_format": "e5m2"})") << "vllm" << " --kv-cache-dtype fp8_e5m2 " << "" << "" << "full" << "";
+        QTest::newRow("kv fp8 sglang picks e4m3") << with(R"("kv_cache": {"dtype": "fp8"})") << "sglang" << " --kv-cache-dtype fp8_e4m3 " << "" << "" << "full" << "map.kv-note@/kv_cache/dtype";
+        QTest::newRow("kv float16 vllm 2025-12 omitted") << with(R"("kv_cache": {"dtype": "float16"})") << "vllm@2025-12" << "" << "--kv-cache-dtype" << "" << "degraded" << "map.kv-note@/kv_cache/dtype";
+        QTest::newRow("kv nvfp4 vllm 2025-12 skipped") << with(R"("kv_cache": {"dtype": "nvfp4"})") << "vllm@2025-12" << "" << "--kv-cache-dtype" << "" << "degraded" << "map.kv-unsupported@/kv_cache/dtype";
+        QTest::newRow("kv auto omitted") << with(R"("kv_cache": {"dtype": "auto"})") << "sglang" << "" << "--kv-cache-dtype" << "" << "full" << "";
+        // Methods.
+        QTest::newRow("none has no flag") << cfg(none) << "vllm" << " vllm serve " << "--quantization" << "" << "full" << "";
+        QTest::newRow("awq_marlin vllm") << cfg(R"("quantization": {"method": "awq_marlin"})") << "vllm" << " --quantization awq_marlin " << "" << "" << "full" << "";
+        QTest::newRow("enable_marlin picks marlin") << cfg(R"("quantization": {"method": "awq", "enable_marlin": true})") << "sglang" << " --quantization awq_marlin " << "" << "" << "full" << "map.enable-marlin@/quantization/enable_marlin";
+        QTest::newRow("awq trtllm needs modelopt") << cfg(R"("quantization": {"method": "awq"})") << "trtllm" << " trtllm-serve " << "--quant" << "" << "degraded" << "map.method-note@/quantization/method";
+        QTest::newRow("gguf trtllm unsupported") << cfg(R"("quantization": {"method": "gguf", "gguf_variant": "Q4_K_M"})") << "trtllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("gguf vllm 2026 removed") << cfg(R"("quantization": {"method": "gguf"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("gguf vllm 2025-12") << cfg(R"("quantization": {"method": "gguf"})") << "vllm@2025-12" << " --quantization gguf " << "" << "" << "full" << "";
+        QTest::newRow("bitsandbytes vllm 2026 falls back") << cfg(R"("quantization": {"method": "bitsandbytes", "fallback_method": "awq"})") << "vllm" << " --quantization awq " << "bitsandbytes" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        QTest::newRow("auto-round vllm 2026 is inc") << cfg(R"("quantization": {"method": "auto-round"})") << "vllm" << " --quantization inc " << "" << "" << "degraded" << "";
+        QTest::newRow("petit vllm 2026 removed") << cfg(R"("quantization": {"method": "petit_nvfp4"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("fbgemm needs allow flag") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "fbgemm_fp8"})") << "vllm" << " --quantization fbgemm_fp8 --allow-deprecated-quantization " << "" << "" << "degraded" << "";
+        QTest::newRow("fbgemm vllm 2025-12 plain") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "fbgemm_fp8"})") << "vllm@2025-12" << " --quantization fbgemm_fp8 " << "--allow-deprecated" << "" << "full" << "";
+        QTest::newRow("ptpc removed 2026") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "ptpc_fp8"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("modelopt_fp8 vllm name") << cfg(R"("quantization": {"method": "modelopt_fp8"})") << "vllm" << " --quantization modelopt " << "" << "" << "full" << "";
+        QTest::newRow("w8a8_fp8 variant sglang") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "w8a8_fp8"})") << "sglang" << " --quantization w8a8_fp8 " << "" << "" << "full" << "";
+        QTest::newRow("w4a8 fp8 sglang") << cfg(R"("quantization": {"method": "w4a8", "weight_bits": 4, "activation_dtype": "fp8"})") << "sglang" << " --quantization w4afp8 " << "" << "" << "full" << "";
+        QTest::newRow("w4a8 trtllm checkpoint") << cfg(R"("quantization": {"method": "w4a8", "activation_dtype": "fp8"})") << "trtllm" << " trtllm-serve " << "--quant" << "" << "full" << "map.checkpoint@/quantization/method";
+        QTest::newRow("qoq sglang 0.5.6") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang@0.5.6" << " --quantization qoq " << "" << "" << "full" << "";
+        QTest::newRow("qoq sglang 0.5.18 falls back") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang" << " --quantization awq " << "qoq" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        QTest::newRow("qoq vllm falls back") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "gptq"})") << "vllm" << " --quantization gptq " << "qoq" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        QTest::newRow("marlin vllm unsupported") << cfg(R"("quantization": {"method": "marlin"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("marlin vllm fallback") << cfg(R"("quantization": {"method": "marlin", "fallback_method": "gptq_marlin"})") << "vllm" << " --quantization gptq_marlin " << "" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        QTest::newRow("fallback unsupported too") << cfg(R"("quantization": {"method": "gptq", "fallback_method": "gguf"})") << "trtllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        // Parallelism and MoE.
+        QTest::newRow("tp vllm") << with(R"("parallelism": {"tensor_parallel_size": 4, "pipeline_parallel_size": 2})") << "vllm" << " --tensor-parallel-size 4 --pipeline-parallel-size 2 " << "" << "" << "full" << "";
+        QTest::newRow("tp trtllm underscores") << with(R"("parallelism": {"tensor_parallel_size": 4})") << "trtllm" << " --tp_size 4 " << "--tp-size" << "" << "full" << "";
+        QTest::newRow("dp trtllm unsupported") << with(R"("parallelism": {"data_parallel_size": 2})") << "trtllm" << "" << "dp" << "" << "degraded" << "map.dp-unsupported@/parallelism/data_parallel_size";
+        QTest::newRow("expert tp derives ep sglang") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2})") << "sglang" << " --tp-size 4 --ep-size 2 " << "--moe-tp-size" << "" << "full" << "map.ep-derived@/moe/expert_tp_size";
+        QTest::newRow("ep must divide tp sglang") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 3})") << "sglang" << " --tp-size 4 " << "--ep-size" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
+        QTest::newRow("vllm ep is a switch") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 8})") << "vllm" << " --enable-expert-parallel " << "--ep" << "" << "full" << "";
+        QTest::newRow("vllm ep size differs") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 4})") << "vllm" << " --enable-expert-parallel " << "" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
+        QTest::newRow("vllm expert tp unexpressible") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2})") << "vllm" << "" << "expert" << "" << "degraded" << "map.expert-tp@/moe/expert_tp_size";
+        QTest::newRow("trtllm ep and moe tp yaml") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 2, "expert_tp_size": 2})") << "trtllm" << " --ep_size 2 " << "" << "moe_tensor_parallel_size: 2" << "full" << "";
+        QTest::newRow("moe backend vllm 2026") << with(R"("moe": {"runner_backend": "flashinfer_cutlass"})") << "vllm" << " --moe-backend flashinfer_cutlass " << "" << "" << "full" << "";
+        QTest::newRow("moe backend vllm 2025-12 none") << with(R"("moe": {"runner_backend": "triton"})") << "vllm@2025-12" << "" << "--moe-backend" << "" << "degraded" << "map.moe-backend@/moe/runner_backend";
+        QTest::newRow("moe backend trtllm yaml") << with(R"("moe": {"runner_backend": "cutlass"})") << "trtllm" << "" << "" << "moe_config:\n  backend: CUTLASS" << "full" << "";
+        QTest::newRow("flashinfer cutlass needs modelopt sglang") << cfg(R"("quantization": {"method": "awq"}, "moe": {"runner_backend": "flashinfer_cutlass"})") << "sglang" << " --quantization awq " << "--moe-runner-backend" << "" << "degraded" << "map.constraint@/moe/runner_backend";
+        QTest::newRow("moe quantization has no flag") << with(R"("moe": {"quantization": "w4afp8"})") << "sglang" << "" << "w4afp8" << "" << "degraded" << "map.moe-quantization@/moe/quantization";
+        // Attention.
+        QTest::newRow("attention vllm 2026 flag") << with(R"("attention": {"backend": "flashinfer"})") << "vllm" << " --attention-backend FLASHINFER " << "VLLM_ATTENTION_BACKEND" << "" << "full" << "";
+        QTest::newRow("attention vllm 2025-12 env") << with(R"("attention": {"backend": "triton"})") << "vllm@2025-12" << "VLLM_ATTENTION_BACKEND=TRITON_ATTN vllm serve " << "--attention-backend" << "" << "full" << "";
+        QTest::newRow("attention fa3 vllm 2026") << with(R"("attention": {"backend": "fa3"})") << "vllm" << " --attention-config.backend FLASH_ATTN --attention-config.flash_attn_version 3 " << "" << "" << "full" << "";
+        QTest::newRow("attention sglang fa3") << with(R"("attention": {"backend": "fa3"})") << "sglang" << " --attention-backend fa3 " << "" << "" << "full" << "";
+        QTest::newRow("attention trtllm yaml") << with(R"("attention": {"backend": "flashinfer"})") << "trtllm" << "" << "" << "attn_backend: FLASHINFER" << "full" << "";
+        QTest::newRow("attention trtllm fa3 skipped") << with(R"("attention": {"backend": "fa3"})") << "trtllm" << "" << "" << "" << "degraded" << "map.attention@/attention/backend";
+        QTest::newRow("torch_native vllm skipped") << with(R"("attention": {"backend": "torch_native"})") << "vllm" << "" << "TORCH" << "" << "degraded" << "map.attention@/attention/backend";
+        // Model and misc.
+        QTest::newRow("model positional vllm") << with(R"("model": {"id_or_path": "Qwen/Qwen3-8B", "revision": "main"})") << "vllm" << " vllm serve Qwen/Qwen3-8B --revision main " << "--model" << "" << "full" << "";
+        QTest::newRow("model flag sglang") << with(R"("model": {"id_or_path": "Qwen/Qwen3-8B"})") << "sglang" << " python3 -m sglang.launch_server --model-path Qwen/Qwen3-8B " << "" << "" << "full" << "";
+        QTest::newRow("revision trtllm not portable") << with(R"("model": {"id_or_path": "x/y", "revision": "v2"})") << "trtllm" << " trtllm-serve x/y " << "--revision" << "" << "degraded" << "map.revision-unsupported@/model/revision";
+        QTest::newRow("dash model path") << with(R"("model": {"id_or_path": "-weird"})") << "vllm" << " vllm serve ./-weird " << "" << "" << "full" << "map.model-path-prefixed@/model/id_or_path";
+        QTest::newRow("dtype trtllm yaml") << with(R"("dtype": "bfloat16")") << "trtllm" << "" << "--dtype" << "dtype: bfloat16" << "full" << "";
+        QTest::newRow("fmha fp8 without fp8 kv") << with(R"("attention": {"fmha_quantization": "fp8"})") << "sglang" << "" << "fmha" << "" << "degraded" << "map.fmha@/attention/fmha_quantization";
+    }
+    void rules()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, engine);
+        QFETCH(QString, want);
+        QFETCH(QString, unwanted);
+        QFETCH(QString, yaml);
+        QFETCH(QString, status);
+        QFETCH(QString, diag);
+        const LaunchPlan plan = mapConfig(Config::fromJson(Json::parse(config.toStdString())), profile(engine));
+        std::string argv = " "; // (not " " + ...: GCC 12 -O2 reports a false -Wrestrict)
+        argv += testutil::planWords(plan);
+        const std::string info = describe(plan);
+        QVERIFY2(argv.find(want.toStdString()) != std::string::npos, info.c_str());
+        if (!unwanted.isEmpty())
+            QVERIFY2(argv.find(unwanted.toStdString()) == std::string::npos, info.c_str());
+        if (!yaml.isEmpty()) {
+            QVERIFY2(!plan.files.empty(), info.c_str());
+            QVERIFY2(plan.files[0].content.find(yaml.toStdString()) != std::string::npos, info.c_str());
+        }
+        QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), status);
+        if (!diag.isEmpty()) {
+            const auto parts = diag.split(QLatin1Char('@'));
+            QVERIFY2(hasDiag(plan, parts[0].toStdString(), parts.value(1).toStdString()), info.c_str());
+        }
+        if (plan.status == PlanStatus::Unsupported)
+            QVERIFY(plan.argv.empty());
+        // Every diagnostic names its engine and the unified field it is about.
+        for (const Diagnostic &d : plan.diagnostics)
+            QCOMPARE(d.engine, plan.engine);
+    }
+
+    void trtllmNeverSetsAValueTwice()
+    {
+        const Json doc = Json::parse(testutil::readFile(testutil::dataPath("configs/trtllm-everything.json")));
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(QStringLiteral("trtllm")));
+        QCOMPARE(plan.files.size(), std::size_t(1));
+        const YAML::Node yaml = YAML::Load(plan.files[0].content);
+        // Settings on the command line are not repeated in the YAML (the winner differs by version).
+        for (const char *key : {"tensor_parallel_size", "pipeline_parallel_size", "moe_expert_parallel_size"})
+            QVERIFY2(!yaml[key], key);
+        QCOMPARE(yaml["kv_cache_config"]["dtype"].as<std::string>(), std::string("fp8"));
+        QCOMPARE(yaml["moe_tensor_parallel_size"].as<int>(), 2);
+        const std::string argv = testutil::planWords(plan);
+        QVERIFY(argv.find("--kv_cache_dtype") == std::string::npos);
+        // Every YAML key is one TensorRT-LLM's LLM API accepts (unknown keys are errors there).
+        const auto known = profile(QStringLiteral("trtllm")).document()["yaml_keys"].get<std::vector<std::string>>();
+        for (auto it = yaml.begin(); it != yaml.end(); ++it) {
+            const std::string key = it->first.as<std::string>();
+            if (it->second.IsMap()) {
+                for (auto sub = it->second.begin(); sub != it->second.end(); ++sub) {
+                    const std::string dotted = key + "." + sub->first.as<std::string>();
+                    QVERIFY2(std::find(known.begin(), known.end(), dotted) != known.end(), dotted.c_str());
+                }
+            } else {
+                QVERIFY2(std::find(known.begin(), known.end(), key) != known.end(), key.c_str());
+            }
+        }
+    }
+
+    void gpuChecks_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("cc");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("fp8 ampere vllm weight-only") << "fp8" << "vllm" << 80 << "degraded" << "gpu.weight-only";
+        QTest::newRow("fp8 ada vllm full") << "fp8" << "vllm" << 89 << "full" << "";
+        QTest::newRow("fp8 turing vllm weight-only") << "fp8" << "vllm" << 75 << "degraded" << "gpu.weight-only";
+        QTest::newRow("fp8 turing sglang rejected") << "fp8" << "sglang" << 75 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("fp8 ampere trtllm rejected") << "fp8" << "trtllm" << 86 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("awq_marlin volta vllm rejected") << "awq_marlin" << "vllm" << 70 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("awq_marlin turing sglang rejected") << "awq_marlin" << "sglang" << 75 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("gptq_marlin pascal vllm loads") << "gptq_marlin" << "vllm" << 60 << "full" << "";
+        QTest::newRow("modelopt_fp8 ampere sglang rejected") << "modelopt_fp8" << "sglang" << 80 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("modelopt_fp4 hopper trtllm rejected") << "modelopt_fp4" << "trtllm" << 90 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("modelopt_fp4 blackwell trtllm") << "modelopt_fp4" << "trtllm" << 100 << "full" << "";
+        QTest::newRow("w4a8 blackwell trtllm not listed") << "w4a8" << "trtllm" << 100 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("none on volta trtllm not targeted") << "none" << "trtllm" << 70 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("none on ampere trtllm") << "none" << "trtllm" << 86 << "full" << "";
+        QTest::newRow("fp8 on volta trtllm not targeted") << "fp8" << "trtllm" << 70 << "unsupported" << "gpu.unsupported";
+    }
+    void gpuChecks()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, engine);
+        QFETCH(int, cc);
+        QFETCH(QString, status);
+        QFETCH(QString, code);
+        Config c;
+        c.quantization.method = method.toStdString();
+        MapOptions options;
+        options.gpu = GpuTarget{"test GPU", cc, 80.0};
+        const LaunchPlan plan = mapConfig(c, profile(engine), options);
+        QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), status);
+        if (!code.isEmpty())
+            QVERIFY2(hasDiag(plan, code.toStdString(), "/quantization/method"), describe(plan).c_str());
+    }
+
+    void maxModelLenUsesEachEnginesFlag()
+    {
+        MapOptions options;
+        options.maxModelLen = 32768;
+        const auto plans = mapAllEngines(Config(), options);
+        QCOMPARE(plans.size(), std::size_t(3));
+        QVERIFY(testutil::planWords(plans[0]).find("--max-model-len 32768") != std::string::npos);
+        QVERIFY(testutil::planWords(plans[1]).find("--context-length 32768") != std::string::npos);
+        QVERIFY(testutil::planWords(plans[2]).find("--max_seq_len 32768") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMapping)
+#include "tst_mapping.moc"
