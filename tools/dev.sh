@@ -52,16 +52,13 @@ studio)
     install_missing
     cmake --preset release
     cmake --build --preset release -j "$(jobs)"
-    if [ -x build/release/app/quantcfg-studio ]; then
-        shift
-        if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-            echo "No display found: starting the studio under xvfb-run (nothing will be visible)." >&2
-            exec xvfb-run -a build/release/app/quantcfg-studio "$@"
-        fi
-        exec build/release/app/quantcfg-studio "$@"
+    shift
+    studio=build/release/app/studio/quantcfg-studio
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display found: starting the studio under xvfb-run (nothing will be visible)." >&2
+        exec xvfb-run -a "$studio" "$@"
     fi
-    # The studio is not built yet in this version: show what the CLI offers instead.
-    exec build/release/app/quantcfg presets
+    exec "$studio" "$@"
     ;;
 *)
     sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'

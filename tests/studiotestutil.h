@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Helpers for the studio's tests.
+namespace studiotest {
+
+/// Flattens a table model into lines "cell | cell | ..." so one QCOMPARE checks it all
+/// (after hotspot's printModel).
+inline QStringList printModel(const QAbstractItemModel &model, int role = Qt::DisplayRole)
+{
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < model.columnCount(); ++column)
+            cells << model.index(row, column).data(role).toString();
+        lines << cells.join(QLatin1StringView(" | "));
+    }
+    return lines;
+}
+
+/// Points QSettings and the user preset folder at a fresh temporary directory, so tests neither
+/// read nor change the developer's settings and presets.
+inline void isolateUserFiles(const QTemporaryDir &dir)
+{
+    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toLocal8Bit());
+}
+
+} // namespace studiotest

@@ -1,0 +1,200 @@
+#include "core/presets.h"
+#include "core/schema.h"
+#include "core/validation.h"
+#include "ui/configdocument.h"
+#include "ui/configform.h"
+#include "ui/jsoneditortab.h"
+
+#include "testutil.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace quantcfg;
+using namespace quantcfg::ui;
+
+namespace {
+
+// Wires the form to validation the way the main window does.
+struct FormFixture
+{
+    ConfigDocument document;
+    ConfigForm form{&document, Schema::unifiedConfig()};
+
+    FormFixture()
+    {
+        QObject::connect(&document, &ConfigDocument::changed, &form,
+                         [this] { form.setDiagnostics(validateDocument(document.json())); });
+        document.reset(builtInPresets().front().document);
+    }
+    template<typename W>
+    W *editor(const char *pointer)
+    {
+        auto *w = qobject_cast<W *>(form.editorWidget(pointer));
+        if (!w)
+            qFatal("no editor of that type for %s", pointer);
+        return w;
+    }
+};
+
+} // namespace
+
+class TestStudioForm : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formIsGeneratedFromTheSchema()
+    {
+        FormFixture f;
+        // Every scalar field the schema describes has an editor.
+        const auto pointers = f.form.fieldPointers();
+        for (const char *p : {"/model/id_or_path", "/quantization/method", "/quantization/memory_reduction", "/kv_cache/dtype",
+                              "/parallelism/tensor_parallel_size", "/moe/expert_tp_size", "/attention/backend", "/dtype",
+                              "/quantization/enable_marlin", "/name"})
+            QVERIFY2(std::find(pointers.begin(), pointers.end(), p) != pointers.end(), p);
+        // Enumerations are combo boxes with every allowed value plus "not set".
+        auto *method = f.editor<QComboBox>("/quantization/method");
+        QCOMPARE(method->count(), int(Schema::unifiedConfig().allowedValues("/quantization/method").size()) + 1);
+        // Limits come from the schema.
+        auto *tp = f.editor<QSpinBox>("/parallelism/tensor_parallel_size");
+        QCOMPARE(tp->maximum(), 1024);
+        QCOMPARE(tp->minimum(), 0); // 0 = not set; the schema minimum is 1
+        QVERIFY(f.editor<QCheckBox>("/quantization/enable_marlin"));
+        QVERIFY(f.editor<QLineEdit>("/model/id_or_path"));
+        // Tooltips are the schema descriptions.
+        QVERIFY(tp->toolTip().startsWith(QString::fromStdString(Schema::unifiedConfig().description("/parallelism/tensor_parallel_size"))));
+        QCOMPARE(tp->accessibleName(), QStringLiteral("Tensor parallel"));
+    }
+
+    void formShowsTheDocument()
+    {
+        FormFixture f;
+        QCOMPARE(f.editor<QComboBox>("/quantization/method")->currentText(), QStringLiteral("fp8"));
+        QCOMPARE(f.editor<QComboBox>("/kv_cache/dtype")->currentText(), QStringLiteral("fp8_e5m2"));
+        QCOMPARE(f.editor<QSpinBox>("/parallelism/tensor_parallel_size")->value(), 2);
+        QCOMPARE(f.editor<QSpinBox>("/parallelism/pipeline_parallel_size")->value(), 0);
+        QCOMPARE(f.editor<QLineEdit>("/model/id_or_path")->placeholderText(), QString::fromLatin1(kDefaultModel));
+        f.document.undoStack()->clear();
+
+        // Undo and redo of a document change show up in the form.
+        f.document.setValue("/parallelism/tensor_parallel_size", Json(4));
+        QCOMPARE(f.editor<QSpinBox>("/parallelism/tensor_parallel_size")->value(), 4);
+        f.document.undoStack()->undo();
+        QCOMPARE(f.editor<QSpinBox>("/parallelism/tensor_parallel_size")->value(), 2);
+    }
+
+    void editingFieldsChangesTheDocument()
+    {
+        FormFixture f;
+        auto *method = f.editor<QComboBox>("/quantization/method");
+        emit method->activated(method->findText(QStringLiteral("awq")));
+        QCOMPARE(f.document.config().quantization.method.value(), std::string("awq"));
+        emit method->activated(0);
+        QVERIFY(!f.document.json()["quantization"].contains("method"));
+
+        auto *tp = f.editor<QSpinBox>("/parallelism/tensor_parallel_size");
+        tp->setValue(8);
+        QCOMPARE(f.document.config().parallelism.tp(), 8);
+        tp->setValue(0);
+        QVERIFY(!f.document.config().parallelism.tensorParallel);
+
+        auto *model = f.editor<QLineEdit>("/model/id_or_path");
+        const int before = f.document.undoStack()->count();
+        QTest::keyClicks(model, QStringLiteral("org/m"));
+        QCOMPARE(f.document.config().model.idOrPath.value(), std::string("org/m"));
+        QCOMPARE(f.document.undoStack()->count(), before + 1); // typing merges into one step
+
+        auto *marlin = f.editor<QCheckBox>("/quantization/enable_marlin");
+        emit f.editor<QComboBox>("/quantization/method")->activated(f.editor<QComboBox>("/quantization/method")->findText(QStringLiteral("gptq")));
+        QVERIFY(marlin->isEnabled());
+        marlin->setChecked(true);
+        QCOMPARE(f.document.config().quantization.enableMarlin.value(), true);
+    }
+
+    void inapplicableFieldsAreDisabledWithAReason()
+    {
+        FormFixture f; // fp8
+        QWidget *dtype = f.form.editorWidget("/quantization/activation_dtype");
+        QVERIFY(!dtype->isEnabled());
+        QCOMPARE(f.form.fieldMessage("/quantization/activation_dtype"), QStringLiteral("Applies only when Method is w4a8."));
+        QVERIFY(!f.form.editorWidget("/quantization/group_size")->isEnabled());
+        QVERIFY(f.form.fieldMessage("/quantization/enable_marlin").contains(QStringLiteral("awq")));
+
+        f.document.setValue("/quantization/method", Json("w4a8"));
+        QVERIFY(dtype->isEnabled());
+        QVERIFY(f.form.editorWidget("/quantization/group_size")->isEnabled());
+        QVERIFY(!f.form.fieldMessage("/quantization/activation_dtype").contains(QStringLiteral("Applies only")));
+    }
+
+    void invalidValuesAreMarkedAtTheField()
+    {
+        FormFixture f;
+        QVERIFY(f.form.fieldMessage("/quantization/weight_bits").isEmpty());
+        f.document.setValue("/quantization/weight_bits", Json(4));
+        QCOMPARE(f.form.fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
+        QCOMPARE(f.form.editorWidget("/quantization/weight_bits")->property("qcfgSeverity").toInt(), int(Severity::Error));
+
+        // A value outside the enumeration (only possible from the JSON tab) is shown and marked.
+        f.document.setValue("/kv_cache/dtype", Json("fp9"));
+        auto *kv = f.editor<QComboBox>("/kv_cache/dtype");
+        QCOMPARE(kv->currentText(), QStringLiteral("fp9 (not allowed)"));
+        QVERIFY(f.form.fieldMessage("/kv_cache/dtype").contains(QStringLiteral("not an allowed value")));
+        f.document.undoStack()->undo();
+        QCOMPARE(kv->currentText(), QStringLiteral("fp8_e5m2"));
+        QCOMPARE(kv->count(), int(Schema::unifiedConfig().allowedValues("/kv_cache/dtype").size()) + 1);
+    }
+
+    void focusFieldFocusesTheEditor()
+    {
+        FormFixture f;
+        f.form.resize(400, 300);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowActive(&f.form));
+        QVERIFY(f.form.focusField("/attention/backend"));
+        QTRY_COMPARE(QApplication::focusWidget(), f.form.editorWidget("/attention/backend"));
+        QVERIFY(f.form.focusField("/moe")); // the first field of the section
+        QTRY_COMPARE(QApplication::focusWidget(), f.form.editorWidget("/moe/quantization"));
+        QVERIFY(!f.form.focusField("/x_unknown"));
+    }
+
+    void jsonTabSyncsBothWaysAndKeepsTheLastValidState()
+    {
+        ConfigDocument document;
+        document.reset(builtInPresets().front().document);
+        JsonEditorTab tab(&document);
+        QCOMPARE(tab.editor()->toPlainText(), QString::fromStdString(toPrettyJson(document.json())));
+
+        // Document → text.
+        document.setValue("/parallelism/tensor_parallel_size", Json(4));
+        QVERIFY(tab.editor()->toPlainText().contains(QStringLiteral("\"tensor_parallel_size\": 4")));
+
+        // Valid text → document.
+        Json edited = document.json();
+        edited["dtype"] = "bfloat16";
+        tab.editor()->setPlainText(QString::fromStdString(toPrettyJson(edited)));
+        QCOMPARE(document.config().dtype.value(), std::string("bfloat16"));
+        QVERIFY(tab.errorText().isEmpty());
+
+        // Broken text: line and column shown, document untouched.
+        const Json lastValid = document.json();
+        tab.editor()->setPlainText(QStringLiteral("{\n  \"quantization\": {\"method\": \"fp8\",}\n}"));
+        QVERIFY2(tab.errorText().startsWith(QStringLiteral("Line 2, column ")), qPrintable(tab.errorText()));
+        QCOMPARE_JSON(document.json(), lastValid);
+
+        // Undo goes back through the JSON edit.
+        document.undoStack()->undo();
+        QCOMPARE(document.config().dtype.value(), std::string("auto"));
+        QVERIFY(tab.errorText().isEmpty());
+        QVERIFY(tab.editor()->toPlainText().contains(QStringLiteral("\"dtype\": \"auto\"")));
+    }
+};
+
+QTEST_MAIN(TestStudioForm)
+#include "tst_studio_form.moc"

@@ -1,0 +1,114 @@
+#include "core/engines/mapper.h"
+#include "core/presets.h"
+#include "core/validation.h"
+#include "ui/diagnosticsmodel.h"
+#include "ui/presetlistmodel.h"
+
+#include "studiotestutil.h"
+#include "testutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace quantcfg;
+using namespace quantcfg::ui;
+
+namespace {
+
+std::vector<PresetListModel::Entry> builtInEntries()
+{
+    std::vector<PresetListModel::Entry> entries;
+    for (const Preset &p : builtInPresets()) {
+        PresetListModel::Entry e{p, {}};
+        for (const LaunchPlan &plan : mapAllEngines(Config::fromJson(p.document)))
+            e.statuses.push_back({plan.engineName, plan.status});
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+} // namespace
+
+class TestStudioModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void diagnosticsModel()
+    {
+        DiagnosticsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+
+        const Json doc = Json::parse(R"({"quantization": {"method": "fp8", "weight_bits": 4}, "x_extra": 1})");
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setDiagnostics(validateDocument(doc));
+        QCOMPARE(reset.count(), 1);
+        model.setEngineNames({{QStringLiteral("vllm"), QStringLiteral("vLLM")}});
+
+        QCOMPARE(studiotest::printModel(model),
+                 QStringList({QStringLiteral("fp8 checkpoints do not have 4-bit weights | /quantization/weight_bits | Rules"),
+                              QStringLiteral("unknown key 'x_extra' (kept when saving, ignored by quantcfg) | /x_extra | Schema")}));
+        QCOMPARE(model.index(0, 0).data(DiagnosticsModel::PointerRole).toString(), QStringLiteral("/quantization/weight_bits"));
+        QCOMPARE(model.index(0, 0).data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
+        QCOMPARE(model.index(1, 0).data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Warning));
+        QCOMPARE(model.index(0, 0).data(DiagnosticsModel::CodeRole).toString(), QStringLiteral("semantic.weight-bits"));
+        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Error: ")));
+
+        // Engine findings name the engine; suggestions follow the message.
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.engine = "vllm";
+        d.pointer = "/moe/expert_tp_size";
+        d.message = "skipped";
+        d.suggestion = "use SGLang";
+        model.setDiagnostics({d});
+        QCOMPARE(studiotest::printModel(model), QStringList{QStringLiteral("skipped — use SGLang | /moe/expert_tp_size | vLLM")});
+        model.setDiagnostics({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void presetListModel()
+    {
+        PresetListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto entries = builtInEntries();
+        model.setEntries(entries);
+
+        QStringList names;
+        for (const Preset &p : builtInPresets())
+            names << QString::fromStdString(p.name);
+        QCOMPARE(studiotest::printModel(model), names);
+        QCOMPARE(model.rowOf(QStringLiteral("high-quality")), names.indexOf(QStringLiteral("high-quality")));
+        QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
+
+        const QModelIndex first = model.index(0);
+        QCOMPARE(first.data(PresetListModel::UseCaseRole).toString(), QStringLiteral("Cross-engine benchmarking, production safety"));
+        QVERIFY(first.data(PresetListModel::BuiltInRole).toBool());
+        // One status per engine, the same the mapper gives.
+        const QVariantList statuses = first.data(PresetListModel::StatusesRole).toList();
+        QCOMPARE(statuses.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(statuses[i].toInt(), int(entries[0].statuses[static_cast<std::size_t>(i)].status));
+        QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("vLLM: ")));
+
+        // Filtering goes through a proxy on the filter role (name, description, use case).
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setFilterRole(PresetListModel::FilterTextRole);
+        proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+        proxy.setFilterFixedString(QStringLiteral("moe"));
+        QCOMPARE(studiotest::printModel(proxy), QStringList{QStringLiteral("sglang-marlin-moe")});
+        proxy.setFilterFixedString(QStringLiteral("BLACKWELL"));
+        QCOMPARE(proxy.rowCount(), 1);
+
+        model.setEntries({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestStudioModels)
+#include "tst_studio_models.moc"

@@ -1,0 +1,369 @@
+#include "core/engines/mapper.h"
+#include "core/engines/profile.h"
+#include "core/engines/render.h"
+#include "core/presets.h"
+#include "ui/configanalysis.h"
+#include "ui/configdocument.h"
+#include "ui/configform.h"
+#include "ui/diagnosticsmodel.h"
+#include "ui/enginepane.h"
+#include "ui/jsoneditortab.h"
+#include "ui/mainwindow.h"
+#include "ui/presetpanel.h"
+
+#include "studiotestutil.h"
+#include "testutil.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QListView>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QUrl>
+
+using namespace quantcfg;
+using namespace quantcfg::ui;
+
+namespace {
+
+// What `quantcfg map` prints for @p doc on @p engine at @p version (default: newest).
+QString expectedCommand(const Json &doc, const std::string &engine, CommandLayout layout, const std::string &version = {})
+{
+    const EngineProfile *profile = ProfileRegistry::builtIn().find(engine, version);
+    return QString::fromStdString(renderCommand(mapConfig(Config::fromJson(doc), *profile), layout));
+}
+
+} // namespace
+
+class TestStudioWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    // Each pane must show exactly what `quantcfg map` prints for the document, in both layouts.
+    void verifyPanesMatchDocument(MainWindow &w)
+    {
+        for (EnginePane *pane : w.enginePanes()) {
+            const std::string version = w.analysis()->engineVersion(pane->engine());
+            const QString multi = expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version);
+            if (multi.isEmpty())
+                continue; // unsupported: the pane explains instead
+            QCOMPARE(pane->commandView()->toPlainText(), multi);
+            pane->layoutButton()->click();
+            QCOMPARE(pane->commandView()->toPlainText(),
+                     expectedCommand(w.document()->json(), pane->engine(), CommandLayout::OneLine, version));
+            pane->layoutButton()->click();
+            QCOMPARE(pane->commandView()->toPlainText(), multi);
+        }
+    }
+
+    // A writable copy of a fixture: tests that save must never write into tests/data.
+    QString fixtureCopy(const char *relative)
+    {
+        static int counter = 0;
+        const QString path = m_home.filePath(QStringLiteral("fixture-%1.json").arg(++counter));
+        QFile::copy(QString::fromStdString(testutil::dataPath(relative)), path);
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        studiotest::isolateUserFiles(m_home);
+    }
+
+    void startsOnTheDefaultPreset()
+    {
+        MainWindow w;
+        QCOMPARE_JSON(w.document()->json(), builtInPresets().front().document);
+        QCOMPARE(QString::fromStdString(builtInPresets().front().name), QStringLiteral("universal-fp8"));
+        QVERIFY(!w.document()->isModified());
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("Untitled[*]")));
+        QCOMPARE(w.presetPanel()->view()->currentIndex().data().toString(), QStringLiteral("universal-fp8"));
+        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText().contains(QString::fromLatin1(kDefaultModel)));
+        verifyPanesMatchDocument(w);
+    }
+
+    void selectingAPresetFillsFormAndPanes_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const Preset &p : builtInPresets())
+            QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+    }
+
+    void selectingAPresetFillsFormAndPanes()
+    {
+        QFETCH(QString, name);
+        MainWindow w;
+        // Start from another preset so that selecting this one changes something.
+        w.document()->reset(Json::parse(R"({"quantization": {"method": "none"}})"));
+        PresetPanel *panel = w.presetPanel();
+        const int row = panel->model()->rowOf(name);
+        QVERIFY(row >= 0);
+        panel->selectPreset({}); // as after opening a file
+        panel->view()->setCurrentIndex(panel->proxyModel()->mapFromSource(panel->model()->index(row)));
+
+        const Json &preset = panel->model()->entry(row).preset.document;
+        QCOMPARE_JSON(w.document()->json(), preset);
+        QVERIFY(w.document()->isModified());
+        // The form shows it.
+        auto *method = qobject_cast<QComboBox *>(w.form()->editorWidget("/quantization/method"));
+        QCOMPARE(method->currentText(), QString::fromStdString(preset["quantization"]["method"].get<std::string>()));
+        // The badges are the panes' statuses.
+        const QVariantList statuses = panel->model()->index(row).data(PresetListModel::StatusesRole).toList();
+        for (std::size_t i = 0; i < w.enginePanes().size(); ++i)
+            QCOMPARE(statuses[static_cast<int>(i)].toInt(), int(w.enginePanes()[i]->plan().status));
+        verifyPanesMatchDocument(w);
+
+        // Loading a preset is one undo step.
+        w.document()->undoStack()->undo();
+        QCOMPARE_JSON(w.document()->json(), Json::parse(R"({"quantization": {"method": "none"}})"));
+        w.document()->undoStack()->redo();
+        QCOMPARE_JSON(w.document()->json(), preset);
+    }
+
+    void otherEngineVersionsAreMappedWithTheirProfile()
+    {
+        MainWindow w;
+        for (EnginePane *pane : w.enginePanes()) {
+            QComboBox *combo = pane->versionCombo();
+            for (int i = 0; i < combo->count(); ++i) {
+                combo->setCurrentIndex(i);
+                emit combo->activated(i);
+                const std::string version = combo->itemData(i).toString().toStdString();
+                QCOMPARE(pane->plan().version, version);
+                QCOMPARE(pane->commandView()->toPlainText(),
+                         expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version));
+            }
+            combo->setCurrentIndex(0);
+            emit combo->activated(0);
+        }
+    }
+
+    void editingAFieldUpdatesTheCommands()
+    {
+        MainWindow w;
+        const QString before = w.enginePane(QStringLiteral("vllm"))->commandText();
+        auto *tp = qobject_cast<QSpinBox *>(w.form()->editorWidget("/parallelism/tensor_parallel_size"));
+        tp->setValue(8);
+        QCOMPARE(w.document()->config().parallelism.tp(), 8);
+        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText() != before);
+        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText().contains(QStringLiteral("8")));
+        verifyPanesMatchDocument(w);
+        QVERIFY(w.document()->isModified());
+        QVERIFY(w.isWindowModified());
+
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->commandText(), before);
+        QVERIFY(!w.isWindowModified());
+        w.document()->undoStack()->redo();
+        QCOMPARE(tp->value(), 8);
+        verifyPanesMatchDocument(w);
+    }
+
+    void invalidValuesAreMarkedAndListed()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.document()->setValue("/quantization/weight_bits", Json(4)); // fp8 has 8-bit weights
+
+        QCOMPARE(w.form()->fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
+        const QModelIndexList hits = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
+                                                                 QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.front().data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
+
+        // Clicking the entry focuses the field.
+        w.configTabs()->setCurrentWidget(w.jsonTab());
+        QTreeView *view = w.diagnosticsView();
+        view->scrollTo(hits.front());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(hits.front()).center());
+        QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.form()));
+        QTRY_COMPARE(QApplication::focusWidget(), w.form()->editorWidget("/quantization/weight_bits"));
+
+        // An unknown key has no field: the JSON tab shows it.
+        w.document()->setValue("/x_note", Json("hi"));
+        const QModelIndexList unknown = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
+                                                                    QStringLiteral("/x_note"), -1, Qt::MatchExactly);
+        QCOMPARE(unknown.size(), 1);
+        w.revealField(QStringLiteral("/x_note"));
+        QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.jsonTab()));
+        QCOMPARE(w.jsonTab()->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
+    }
+
+    void copyPutsTheExactCommandOnTheClipboard()
+    {
+        MainWindow w;
+        for (EnginePane *pane : w.enginePanes()) {
+            if (pane->plan().argv.empty())
+                continue;
+            QApplication::clipboard()->clear();
+            pane->copyButton()->click();
+            const std::string version = w.analysis()->engineVersion(pane->engine());
+            QCOMPARE(QApplication::clipboard()->text(), expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version));
+            QCOMPARE(pane->copyButton()->text(), QStringLiteral("Copied"));
+            QTRY_COMPARE_WITH_TIMEOUT(pane->copyButton()->text(), QStringLiteral("&Copy"), 3000);
+            if (!pane->plan().files.empty()) {
+                pane->copyFileButton()->click();
+                QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(pane->plan().files.front().content));
+            }
+        }
+        // The TensorRT-LLM pane has its YAML.
+        QVERIFY(!w.enginePane(QStringLiteral("trtllm"))->extraFileText().isEmpty());
+    }
+
+    void saveOpenRoundTripKeepsUnknownKeys()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(fixtureCopy("studio/unknown-keys.json")));
+        const Json original = w.document()->json();
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("fixture-")));
+        w.document()->setValue("/dtype", Json("bfloat16"));
+
+        const QString path = m_home.filePath(QStringLiteral("roundtrip.json"));
+        QVERIFY(w.saveTo(path));
+        QVERIFY(!w.document()->isModified());
+        QVERIFY(w.openFile(path));
+        Json expected = original;
+        expected["dtype"] = "bfloat16";
+        QCOMPARE_JSON(w.document()->json(), expected);
+        QCOMPARE(QString::fromStdString(w.document()->json()["quantization"]["x_calibration"]["dataset"].get<std::string>()),
+                 QStringLiteral("pile"));
+    }
+
+    void unsavedChangesGuard()
+    {
+        MainWindow w;
+        const QString other = fixtureCopy("studio/unknown-keys.json");
+        int asked = 0;
+        QMessageBox::StandardButton answer = QMessageBox::Cancel;
+        w.setUnsavedChangesPrompt([&](const QString &) {
+            ++asked;
+            return answer;
+        });
+        QString chosenPath;
+        w.setSaveFileChooser([&](const QString &, const QString &, const QString &) { return chosenPath; });
+
+        // Unmodified: no question.
+        QVERIFY(w.openFile(other));
+        QCOMPARE(asked, 0);
+
+        // Cancel keeps the edit, on open, new and close.
+        w.document()->setValue("/dtype", Json("float16"));
+        QVERIFY(!w.newDocument());
+        QVERIFY(!w.openFile(other));
+        w.show();
+        QVERIFY(!w.close());
+        QCOMPARE(asked, 3);
+        QCOMPARE(w.document()->config().dtype.value(), std::string("float16"));
+        QVERIFY(w.isVisible());
+
+        // Save writes the document's file, then goes on.
+        answer = QMessageBox::Save;
+        QVERIFY(w.saveTo(m_home.filePath(QStringLiteral("guard.json"))));
+        w.document()->setValue("/dtype", Json("float32"));
+        QVERIFY(w.newDocument());
+        QCOMPARE(w.document()->filePath(), QString());
+        ConfigDocument check;
+        QVERIFY(check.load(m_home.filePath(QStringLiteral("guard.json"))));
+        QCOMPARE(check.config().dtype.value(), std::string("float32"));
+
+        // A new document with changes: Save asks for a file name; cancelling the dialog cancels.
+        w.document()->setValue("/dtype", Json("float16"));
+        chosenPath.clear();
+        QVERIFY(!w.openFile(other));
+        chosenPath = m_home.filePath(QStringLiteral("guard2.json"));
+        QVERIFY(w.openFile(other));
+        QVERIFY(QFile::exists(chosenPath));
+
+        // Discard drops the edit.
+        answer = QMessageBox::Discard;
+        w.document()->setValue("/dtype", Json("float16"));
+        QVERIFY(w.close());
+    }
+
+    void exportWritesAnExecutableScript()
+    {
+        MainWindow w;
+        const QString path = m_home.filePath(QStringLiteral("launch-vllm.sh"));
+        QVERIFY(w.exportScript(QStringLiteral("vllm"), path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().toStdString(), renderScript(*w.analysis()->plan("vllm")));
+        QVERIFY(file.permissions() & QFileDevice::ExeOwner);
+
+        const QString yaml = m_home.filePath(QStringLiteral("extra.yaml"));
+        QVERIFY(w.saveExtraFile(QStringLiteral("trtllm"), yaml));
+        QFile yamlFile(yaml);
+        QVERIFY(yamlFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(yamlFile.readAll()), w.enginePane(QStringLiteral("trtllm"))->extraFileText());
+    }
+
+    void droppingAJsonFileOpensIt()
+    {
+        MainWindow w;
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixtureCopy("studio/unknown-keys.json"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QCOMPARE(w.document()->config().name.value(), std::string("with-extras"));
+
+        QMimeData text;
+        text.setText(QStringLiteral("not a file"));
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        refused.setAccepted(false);
+        QApplication::sendEvent(&w, &refused);
+        QVERIFY(!refused.isAccepted());
+    }
+
+    void settingsAreRemembered()
+    {
+        {
+            MainWindow w;
+            EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
+            QComboBox *combo = vllm->versionCombo();
+            QVERIFY(combo->count() > 1);
+            combo->setCurrentIndex(1);
+            emit combo->activated(1);
+            vllm->layoutButton()->click(); // one line
+            w.show();
+            QVERIFY(w.close());
+        }
+        MainWindow again;
+        EnginePane *vllm = again.enginePane(QStringLiteral("vllm"));
+        QCOMPARE(vllm->versionCombo()->currentIndex(), 1);
+        QCOMPARE(QString::fromStdString(again.analysis()->engineVersion("vllm")), vllm->versionCombo()->itemData(1).toString());
+        QVERIFY(!vllm->isMultiLine());
+        for (EnginePane *pane : again.enginePanes())
+            QVERIFY(!pane->isMultiLine());
+        // Back to the defaults for the other tests.
+        vllm->versionCombo()->setCurrentIndex(0);
+        emit vllm->versionCombo()->activated(0);
+        vllm->layoutButton()->click();
+        again.show();
+        QVERIFY(again.close());
+    }
+};
+
+QTEST_MAIN(TestStudioWindow)
+#include "tst_studio_window.moc"

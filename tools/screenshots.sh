@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Regenerates the studio screenshots in docs/screenshots/ from the real application, under Xvfb.
+#
+#   tools/screenshots.sh [BUILD_DIR]     (default: build/dev; the quantcfg-studio target must be built)
+#
+# Needs xvfb-run and ImageMagick's `import`. Settings and user presets go to a temporary home, so
+# the shots show the defaults whatever the developer has configured.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$here/build/dev}"
+studio="$build/app/studio/quantcfg-studio"
+out="$here/docs/screenshots"
+[ -x "$studio" ] || { echo "not built: $studio" >&2; exit 1; }
+command -v import >/dev/null || { echo "ImageMagick's import is missing (apt-get install imagemagick)" >&2; exit 1; }
+mkdir -p "$out"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# shot NAME WIDTH HEIGHT [FILE]: starts the studio full-screen (optionally on FILE) and grabs the screen.
+shot() {
+    local name="$1" w="$2" h="$3" file="${4:-}"
+    rm -rf "$tmp/home" && mkdir -p "$tmp/home"
+    XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" \
+        xvfb-run -a -s "-screen 0 ${w}x${h}x24 -dpi 96" bash -c '
+            "$0" -geometry "$1x$2+0+0" $3 &
+            pid=$!
+            sleep 4
+            import -window root "$4"
+            kill $pid' "$studio" "$w" "$h" "$file" "$out/$name.png"
+    echo "wrote docs/screenshots/$name.png"
+}
+
+shot studio-1280x800 1280 800
+shot studio-1920x1080 1920 1080
+
+# A configuration with a mistake, to show how it is marked at the field and listed.
+python3 - "$here/presets/sglang-marlin-moe.json" "$tmp/with-error.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["quantization"]["weight_bits"] = 3
+json.dump(doc, open(sys.argv[2], "w"), indent=2)
+PY
+shot studio-error-1280x800 1280 800 "$tmp/with-error.json"

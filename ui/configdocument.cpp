@@ -1,0 +1,132 @@
+#include "ui/configdocument.h"
+
+#include "ui/undocommands.h"
+
+#include <QFileInfo>
+#include <QUndoStack>
+
+namespace quantcfg::ui {
+
+Json withValue(Json doc, const std::string &pointer, const std::optional<Json> &value)
+{
+    if (!doc.is_object())
+        doc = Json::object();
+    Json *node = &doc;
+    std::size_t pos = 1;
+    while (true) {
+        const auto next = pointer.find('/', pos);
+        const std::string key = pointer.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+        if (next == std::string::npos) {
+            if (value)
+                (*node)[key] = *value;
+            else
+                node->erase(key);
+            return doc;
+        }
+        if (!value && !node->contains(key))
+            return doc; // nothing to remove
+        Json &child = (*node)[key];
+        if (!child.is_object())
+            child = Json::object();
+        node = &child;
+        pos = next + 1;
+    }
+}
+
+ConfigDocument::ConfigDocument(QObject *parent)
+    : QObject(parent)
+    , m_json(Json::object())
+    , m_undoStack(new QUndoStack(this))
+{
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+ConfigDocument::~ConfigDocument() = default;
+
+QString ConfigDocument::displayName() const
+{
+    return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
+}
+
+bool ConfigDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+void ConfigDocument::setValue(const std::string &pointer, const std::optional<Json> &value)
+{
+    Json after = withValue(m_json, pointer, value);
+    if (after == m_json)
+        return;
+    m_undoStack->push(new SetFieldCommand(this, m_json, std::move(after), pointer));
+}
+
+void ConfigDocument::loadPreset(const Json &doc, const QString &presetName)
+{
+    if (doc == m_json)
+        return;
+    m_undoStack->push(new ReplaceDocumentCommand(this, m_json, doc, ReplaceDocumentCommand::Kind::LoadPreset,
+                                                 tr("Load preset %1").arg(presetName)));
+}
+
+void ConfigDocument::editJson(const Json &doc)
+{
+    if (doc == m_json)
+        return;
+    m_undoStack->push(new ReplaceDocumentCommand(this, m_json, doc, ReplaceDocumentCommand::Kind::EditJson, tr("Edit JSON")));
+}
+
+void ConfigDocument::reset(const Json &doc)
+{
+    m_undoStack->clear();
+    setFilePath({});
+    apply(doc);
+    emit modifiedChanged(false);
+}
+
+bool ConfigDocument::load(const QString &path, QString *error)
+{
+    const JsonResult result = loadJsonFile(path.toStdString());
+    if (!result.value) {
+        if (error && !result.diagnostics.empty()) {
+            const Diagnostic &d = result.diagnostics.front();
+            *error = d.line > 0 ? tr("Line %1, column %2: %3").arg(d.line).arg(d.column).arg(QString::fromStdString(d.message))
+                                : QString::fromStdString(d.message);
+        }
+        return false;
+    }
+    m_undoStack->clear();
+    setFilePath(path);
+    apply(*result.value);
+    emit modifiedChanged(false);
+    return true;
+}
+
+bool ConfigDocument::save(const QString &path, QString *error)
+{
+    if (const auto problem = writeFileAtomic(path.toStdString(), toPrettyJson(m_json))) {
+        if (error)
+            *error = QString::fromStdString(problem->message);
+        return false;
+    }
+    setFilePath(path);
+    m_undoStack->setClean();
+    return true;
+}
+
+void ConfigDocument::apply(const Json &doc)
+{
+    m_json = doc;
+    m_config = Config::fromJson(m_json);
+    emit changed();
+}
+
+void ConfigDocument::setFilePath(const QString &path)
+{
+    if (path == m_filePath)
+        return;
+    m_filePath = path;
+    emit filePathChanged(path);
+}
+
+} // namespace quantcfg::ui

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/engines/launchplan.h"
+
+#include <QFrame>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+class QTreeView;
+
+namespace quantcfg::ui {
+
+class DiagnosticsModel;
+
+/// One engine's view of the configuration: version picker, status badge, the command (selectable,
+/// monospace, one-line or multi-line) with Copy, environment variables, extra files such as
+/// TensorRT-LLM's YAML with Copy/Save, and the notes on what was skipped or fell back.
+class EnginePane final : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit EnginePane(std::string engine, QWidget *parent = nullptr);
+
+    const std::string &engine() const { return m_engine; }
+
+    /// The versions to offer: (version id, label), newest first.
+    void setVersions(const std::vector<std::pair<std::string, std::string>> &versions);
+    void setCurrentVersion(const std::string &version);
+    std::string currentVersion() const;
+
+    void setPlan(const LaunchPlan &plan);
+    const LaunchPlan &plan() const { return m_plan; }
+
+    void setMultiLine(bool multiLine);
+    bool isMultiLine() const { return m_multiLine; }
+
+    /// The command exactly as shown (and copied).
+    QString commandText() const;
+    /// The first extra file's content (the TensorRT-LLM YAML), or an empty string.
+    QString extraFileText() const;
+
+    QPushButton *copyButton() const { return m_copy; }
+    QPushButton *copyFileButton() const { return m_copyFile; }
+    QToolButton *layoutButton() const { return m_layoutButton; }
+    QComboBox *versionCombo() const { return m_versions; }
+    QPlainTextEdit *commandView() const { return m_command; }
+    DiagnosticsModel *notesModel() const { return m_notesModel; }
+
+signals:
+    void versionChosen(const QString &engine, const QString &version);
+    void multiLineToggled(bool multiLine);
+    void exportScriptRequested(const QString &engine);
+    void saveFileRequested(const QString &engine);
+    /// A status-bar message (e.g. "Copied").
+    void message(const QString &text);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void showCommand();
+    void fitHeights();
+    void copy(const QString &text, QPushButton *button);
+
+    std::string m_engine;
+    LaunchPlan m_plan;
+    bool m_multiLine = true;
+
+    QLabel *m_title;
+    QComboBox *m_versions;
+    QLabel *m_badge;
+    QLabel *m_statusText;
+    QPlainTextEdit *m_command;
+    QPushButton *m_copy;
+    QToolButton *m_layoutButton;
+    QPushButton *m_export;
+    QLabel *m_env;
+    QLabel *m_fileTitle;
+    QPlainTextEdit *m_file;
+    QPushButton *m_copyFile;
+    QPushButton *m_saveFile;
+    QWidget *m_fileButtons;
+    QLabel *m_notesTitle;
+    QTreeView *m_notes;
+    DiagnosticsModel *m_notesModel;
+};
+
+} // namespace quantcfg::ui

@@ -1,0 +1,357 @@
+#include "ui/mainwindow.h"
+
+#include "core/engines/profile.h"
+#include "core/schema.h"
+#include "ui/configanalysis.h"
+#include "ui/configdocument.h"
+#include "ui/configform.h"
+#include "ui/diagnosticsmodel.h"
+#include "ui/enginepane.h"
+#include "ui/jsoneditortab.h"
+#include "ui/presetpanel.h"
+#include "ui/settings.h"
+#include "ui/startupprobe.h"
+#include "ui/targetgpupicker.h"
+#include "ui/wrappingdelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace quantcfg::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(std::make_unique<Settings>())
+    , m_document(new ConfigDocument(this))
+    , m_analysis(new ConfigAnalysis(m_document, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    buildLayout();
+    buildActions();
+
+    connect(m_analysis, &ConfigAnalysis::updated, this, &MainWindow::onAnalysisUpdated);
+    connect(m_analysis, &ConfigAnalysis::mappingInputsChanged, this, [this] { reloadPresets(); });
+    connect(m_document, &ConfigDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ConfigDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_presets, &PresetPanel::presetChosen, this, &MainWindow::onPresetChosen);
+    connect(m_presets, &PresetPanel::saveAsPresetRequested, this, &MainWindow::saveAsPreset);
+    connect(m_gpu, &TargetGpuPicker::targetChanged, this, [this] {
+        m_settings->setTargetGpu(m_gpu->currentId());
+        m_analysis->setTargetGpu(m_gpu->currentTarget());
+    });
+    connect(m_diagnosticsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        revealField(index.data(DiagnosticsModel::PointerRole).toString());
+    });
+    connect(m_diagnosticsView, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        revealField(index.data(DiagnosticsModel::PointerRole).toString());
+    });
+
+    restoreSettings();
+    loadDefault();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    m_presets = new PresetPanel(this);
+
+    m_tabs = new QTabWidget(this);
+    m_form = new ConfigForm(m_document, Schema::unifiedConfig(), m_tabs);
+    m_json = new JsonEditorTab(m_document, m_tabs);
+    m_tabs->addTab(m_form, tr("F&orm"));
+    m_tabs->addTab(m_json, tr("&JSON"));
+    m_tabs->setAccessibleName(tr("Configuration"));
+
+    auto *diagnosticsPanel = new QWidget(this);
+    m_diagnosticsTitle = new QLabel(diagnosticsPanel);
+    QFont bold = m_diagnosticsTitle->font();
+    bold.setBold(true);
+    m_diagnosticsTitle->setFont(bold);
+    m_diagnostics = new DiagnosticsModel(this);
+    m_diagnosticsView = new QTreeView(diagnosticsPanel);
+    m_diagnosticsView->setModel(m_diagnostics);
+    m_diagnosticsView->setRootIsDecorated(false);
+    WrappingDelegate::install(m_diagnosticsView, DiagnosticsModel::MessageColumn);
+    m_diagnosticsView->setAlternatingRowColors(true);
+    m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
+    m_diagnosticsView->setToolTip(tr("Click an entry to go to its field"));
+    m_diagnosticsView->header()->setStretchLastSection(false);
+    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
+    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
+    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::SourceColumn, QHeaderView::ResizeToContents);
+    m_diagnosticsTitle->setBuddy(m_diagnosticsView);
+    auto *diagnosticsLayout = new QVBoxLayout(diagnosticsPanel);
+    diagnosticsLayout->setContentsMargins(0, 0, 0, 0);
+    diagnosticsLayout->addWidget(m_diagnosticsTitle);
+    diagnosticsLayout->addWidget(m_diagnosticsView, 1);
+
+    m_topSplitter = new QSplitter(Qt::Horizontal, this);
+    m_topSplitter->addWidget(m_presets);
+    m_topSplitter->addWidget(m_tabs);
+    m_topSplitter->addWidget(diagnosticsPanel);
+    m_topSplitter->setStretchFactor(0, 2);
+    m_topSplitter->setStretchFactor(1, 4);
+    m_topSplitter->setStretchFactor(2, 3);
+
+    QHash<QString, QString> engineNames;
+    m_engineSplitter = new QSplitter(Qt::Horizontal, this);
+    for (const std::string &engine : m_analysis->engines()) {
+        auto *pane = new EnginePane(engine, m_engineSplitter);
+        std::vector<std::pair<std::string, std::string>> versions;
+        for (const EngineProfile *p : ProfileRegistry::builtIn().versions(engine)) {
+            versions.emplace_back(p->version(), p->version() + (p->isDefault() ? tr(" (default)").toStdString() : std::string()));
+            engineNames.insert(QString::fromStdString(engine), QString::fromStdString(p->displayName()));
+        }
+        pane->setVersions(versions);
+        m_engineSplitter->addWidget(pane);
+        m_panes.push_back(pane);
+        connect(pane, &EnginePane::versionChosen, this, [this](const QString &e, const QString &version) {
+            m_settings->setEngineVersion(e, version);
+            m_analysis->setEngineVersion(e.toStdString(), version.toStdString());
+        });
+        connect(pane, &EnginePane::multiLineToggled, this, &MainWindow::setMultiLine);
+        connect(pane, &EnginePane::exportScriptRequested, this, &MainWindow::exportScriptInteractive);
+        connect(pane, &EnginePane::saveFileRequested, this, &MainWindow::saveExtraFileInteractive);
+        connect(pane, &EnginePane::message, this, &MainWindow::showStatus);
+    }
+    m_diagnostics->setEngineNames(engineNames);
+
+    m_mainSplitter = new QSplitter(Qt::Vertical, this);
+    m_mainSplitter->addWidget(m_topSplitter);
+    m_mainSplitter->addWidget(m_engineSplitter);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+
+    m_timing = new QLabel(this);
+    statusBar()->addPermanentWidget(m_timing);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("MainToolbar"));
+    toolbar->setMovable(false);
+
+    const auto add = [this](QMenu *menu, const QString &text, QKeySequence::StandardKey key, auto slot) {
+        QAction *action = menu->addAction(text);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    QAction *newAction = add(file, tr("&New"), QKeySequence::New, [this] { newDocument(); });
+    QAction *openAction = add(file, tr("&Open…"), QKeySequence::Open, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Configuration"), dialogDirectory(), tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *saveAction = add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
+    add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export Launch Script"));
+    for (EnginePane *pane : m_panes) {
+        const QString engine = QString::fromStdString(pane->engine());
+        QAction *a = exportMenu->addAction(tr("%1…").arg(QString::fromStdString(ProfileRegistry::builtIn().find(pane->engine())->displayName())));
+        connect(a, &QAction::triggered, this, [this, engine] { exportScriptInteractive(engine); });
+    }
+    file->addAction(tr("Save as &Preset…"), this, &MainWindow::saveAsPreset);
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *filter = edit->addAction(tr("&Filter Presets"), this, [this] { m_presets->filterEdit()->setFocus(Qt::ShortcutFocusReason); });
+    filter->setShortcut(QKeySequence::Find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *formView = view->addAction(tr("&Form"), this, [this] { m_tabs->setCurrentWidget(m_form); });
+    formView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *jsonView = view->addAction(tr("&JSON"), this, [this] { m_tabs->setCurrentWidget(m_json); });
+    jsonView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *oneLine = view->addAction(tr("&One-Line Commands"));
+    oneLine->setCheckable(true);
+    oneLine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(oneLine, &QAction::toggled, this, [this](bool on) { setMultiLine(!on); });
+    m_oneLineAction = oneLine;
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About quantcfg studio"), this, [this] {
+        QMessageBox::about(this, tr("About quantcfg studio"),
+                           tr("<b>quantcfg studio %1</b><p>One quantization configuration, correct launch commands for vLLM, "
+                              "SGLang and TensorRT-LLM.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    toolbar->addAction(newAction);
+    toolbar->addAction(openAction);
+    toolbar->addAction(saveAction);
+    toolbar->addSeparator();
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+    toolbar->addSeparator();
+    auto *gpuLabel = new QLabel(tr("&Target GPU: "), toolbar);
+    m_gpu = new TargetGpuPicker(toolbar);
+    gpuLabel->setBuddy(m_gpu);
+    toolbar->addWidget(gpuLabel);
+    toolbar->addWidget(m_gpu);
+}
+
+void MainWindow::start(const QStringList &arguments)
+{
+    installStartupProbe(this);
+    if (!arguments.isEmpty())
+        openFile(arguments.front());
+    show();
+    // After show(): detection runs in another process and never delays the first paint.
+    m_gpu->detect(m_settings->targetGpu());
+}
+
+void MainWindow::restoreSettings()
+{
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        resize(1280, 800);
+        m_topSplitter->setSizes({250, 560, 470});
+        m_mainSplitter->setSizes({330, 470}); // commands are the product: give them the room
+    }
+    restoreState(m_settings->windowState());
+    for (auto [name, splitter] : {std::pair{QStringLiteral("main"), m_mainSplitter}, std::pair{QStringLiteral("top"), m_topSplitter},
+                                  std::pair{QStringLiteral("engines"), m_engineSplitter}}) {
+        const QByteArray state = m_settings->splitterState(name);
+        if (!state.isEmpty())
+            splitter->restoreState(state);
+    }
+    for (EnginePane *pane : m_panes) {
+        const QString version = m_settings->engineVersion(QString::fromStdString(pane->engine()));
+        if (!version.isEmpty())
+            m_analysis->setEngineVersion(pane->engine(), version.toStdString());
+        pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
+    }
+    setMultiLine(m_settings->multiLineCommands());
+    m_gpu->selectId(m_settings->targetGpu());
+    m_analysis->setTargetGpu(m_gpu->currentTarget());
+    updateRecentMenu();
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("top"), m_topSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("engines"), m_engineSplitter->saveState());
+}
+
+void MainWindow::loadDefault()
+{
+    reloadPresets();
+    const auto presets = builtInPresets();
+    m_document->reset(presets.front().document); // universal-fp8, the design's safe default
+    m_presets->selectPreset(QString::fromStdString(presets.front().name));
+}
+
+void MainWindow::reloadPresets(const QString &select)
+{
+    const PresetLibrary library = loadPresetLibrary();
+    std::vector<PresetListModel::Entry> entries;
+    for (const Preset &preset : library.presets) {
+        PresetListModel::Entry entry{preset, {}};
+        for (const LaunchPlan &plan : m_analysis->mapAll(Config::fromJson(preset.document)))
+            entry.statuses.push_back({plan.engineName, plan.status});
+        entries.push_back(std::move(entry));
+    }
+    m_presets->setEntries(std::move(entries));
+    if (!select.isEmpty())
+        m_presets->selectPreset(select);
+    for (const Diagnostic &d : library.diagnostics)
+        showStatus(tr("Preset %1: %2").arg(QString::fromStdString(d.value), QString::fromStdString(d.message)));
+}
+
+void MainWindow::onPresetChosen(int row)
+{
+    const Preset &preset = m_presets->model()->entry(row).preset;
+    m_document->loadPreset(preset.document, QString::fromStdString(preset.name));
+}
+
+void MainWindow::onAnalysisUpdated()
+{
+    m_diagnostics->setDiagnostics(m_analysis->diagnostics());
+    m_form->setDiagnostics(m_analysis->diagnostics());
+    for (EnginePane *pane : m_panes) {
+        if (const LaunchPlan *plan = m_analysis->plan(pane->engine()))
+            pane->setPlan(*plan);
+    }
+    const Diagnostics &all = m_analysis->diagnostics();
+    const int errors = countSeverity(all, Severity::Error);
+    const int warnings = countSeverity(all, Severity::Warning);
+    m_diagnosticsTitle->setText(all.empty() ? tr("&Diagnostics: none") : tr("&Diagnostics — errors: %1, warnings: %2, notes: %3")
+                                                                             .arg(errors)
+                                                                             .arg(warnings)
+                                                                             .arg(static_cast<int>(all.size()) - errors - warnings));
+    m_timing->setText(tr("Revalidated and remapped in %1 ms").arg(m_analysis->lastDurationMs(), 0, 'f', 1));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — quantcfg studio").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::setMultiLine(bool multiLine)
+{
+    m_settings->setMultiLineCommands(multiLine);
+    for (EnginePane *pane : m_panes)
+        pane->setMultiLine(multiLine);
+    const QSignalBlocker blocker(m_oneLineAction);
+    m_oneLineAction->setChecked(!multiLine);
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, 4000);
+}
+
+void MainWindow::revealField(const QString &pointer)
+{
+    const std::string p = pointer.toStdString();
+    m_tabs->setCurrentWidget(m_form);
+    if (m_form->focusField(p))
+        return;
+    // Unknown keys and whole sections have no form field: show them in the text.
+    m_tabs->setCurrentWidget(m_json);
+    m_json->revealPointer(p);
+}
+
+EnginePane *MainWindow::enginePane(const QString &engine) const
+{
+    for (EnginePane *pane : m_panes) {
+        if (QString::fromStdString(pane->engine()) == engine)
+            return pane;
+    }
+    return nullptr;
+}
+
+} // namespace quantcfg::ui

@@ -1,0 +1,130 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QTabWidget;
+class QTreeView;
+
+namespace quantcfg::ui {
+
+class ConfigAnalysis;
+class ConfigDocument;
+class ConfigForm;
+class DiagnosticsModel;
+class EnginePane;
+class JsonEditorTab;
+class PresetPanel;
+class Settings;
+class TargetGpuPicker;
+
+/// The studio's main window: presets on the left, the configuration (form and JSON) in the middle,
+/// the diagnostics on the right and the three engine panes below. It owns the actions and menus and
+/// wires the views to the document and its analysis; the views do the rest.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the file named in @p arguments (if any; otherwise starts on the default preset) and
+    /// shows the window.
+    void start(const QStringList &arguments);
+
+    /// Asks what to do with unsaved changes; returns Save, Discard or Cancel. Tests replace it.
+    using UnsavedChangesPrompt = std::function<QMessageBox::StandardButton(const QString &documentName)>;
+    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt);
+    /// Asks for a file name to save to (empty = cancelled). Tests replace it.
+    using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
+    void setSaveFileChooser(SaveFileChooser chooser);
+
+    /// Starts a new document from the default preset (after the unsaved-changes guard).
+    bool newDocument();
+    /// Opens @p path (after the unsaved-changes guard). Reports failures in a message box.
+    bool openFile(const QString &path);
+    bool save();
+    bool saveAs();
+    /// Saves to @p path without asking.
+    bool saveTo(const QString &path);
+    /// Writes @p engine's launch script to @p path and makes it executable.
+    bool exportScript(const QString &engine, const QString &path);
+    /// Writes @p engine's extra file (TensorRT-LLM YAML) to @p path.
+    bool saveExtraFile(const QString &engine, const QString &path);
+    /// The unsaved-changes guard: true when it is fine to drop the current document.
+    bool maybeSave();
+    /// Shows the field of @p pointer: in the form, or else in the JSON text.
+    void revealField(const QString &pointer);
+
+    ConfigDocument *document() const { return m_document; }
+    ConfigAnalysis *analysis() const { return m_analysis; }
+    PresetPanel *presetPanel() const { return m_presets; }
+    ConfigForm *form() const { return m_form; }
+    JsonEditorTab *jsonTab() const { return m_json; }
+    QTabWidget *configTabs() const { return m_tabs; }
+    QTreeView *diagnosticsView() const { return m_diagnosticsView; }
+    DiagnosticsModel *diagnosticsModel() const { return m_diagnostics; }
+    TargetGpuPicker *gpuPicker() const { return m_gpu; }
+    EnginePane *enginePane(const QString &engine) const;
+    const std::vector<EnginePane *> &enginePanes() const { return m_panes; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildLayout();
+    void buildActions();
+    void restoreSettings();
+    void saveSettings();
+    void loadDefault();
+    void reloadPresets(const QString &select = {});
+    void onPresetChosen(int row);
+    void saveAsPreset();
+    void onAnalysisUpdated();
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberFile(const QString &path);
+    void exportScriptInteractive(const QString &engine);
+    void saveExtraFileInteractive(const QString &engine);
+    void setMultiLine(bool multiLine);
+    void showStatus(const QString &text);
+    QString dialogDirectory() const;
+    QString chooseSavePath(const QString &title, const QString &suggested, const QString &filter);
+    /// Writes @p content to @p path atomically (optionally executable); reports failures.
+    bool writeOutput(const QString &path, const std::string &content, bool executable);
+
+    std::unique_ptr<Settings> m_settings;
+    ConfigDocument *m_document;
+    ConfigAnalysis *m_analysis;
+    PresetPanel *m_presets = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ConfigForm *m_form = nullptr;
+    JsonEditorTab *m_json = nullptr;
+    DiagnosticsModel *m_diagnostics = nullptr;
+    QTreeView *m_diagnosticsView = nullptr;
+    QLabel *m_diagnosticsTitle = nullptr;
+    TargetGpuPicker *m_gpu = nullptr;
+    std::vector<EnginePane *> m_panes;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_topSplitter = nullptr;
+    QSplitter *m_engineSplitter = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_timing = nullptr;
+    QAction *m_oneLineAction = nullptr;
+    UnsavedChangesPrompt m_prompt;
+    SaveFileChooser m_chooser;
+};
+
+} // namespace quantcfg::ui
