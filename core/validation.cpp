@@ -233,6 +233,10 @@ int nominalWeightBits(std::string_view method)
 Diagnostics checkSemantics(const Config &config)
 {
     Diagnostics out;
+    if (!config.model.idOrPath) {
+        out.push_back(make(Severity::Info, "semantic.default-model", "/model/id_or_path",
+                           std::string("no model set: the commands serve the default model ") + kDefaultModel));
+    }
     checkQuantization(config, out);
     checkKvCache(config, out);
     checkParallelism(config, out);

@@ -143,7 +143,8 @@ private slots:
         QCOMPARE_JSON(first["code"], Json("schema.enum"));
         QVERIFY(first["allowed"].is_array());
         QCOMPARE_JSON(report["files"][1]["valid"], Json(true));
-        QVERIFY(report["files"][1]["diagnostics"].empty());
+        QCOMPARE_JSON(report["files"][1]["errors"], Json(0));
+        QCOMPARE_JSON(report["files"][1]["diagnostics"][0]["code"], Json("semantic.default-model"));
     }
 
     void readsStandardInput()

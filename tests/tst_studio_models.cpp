@@ -42,7 +42,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
 
-        const Json doc = Json::parse(R"({"quantization": {"method": "fp8", "weight_bits": 4}, "x_extra": 1})");
+        const Json doc = Json::parse(R"({"model": {"id_or_path": "a/b"}, "quantization": {"method": "fp8", "weight_bits": 4}, "x_extra": 1})");
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setDiagnostics(validateDocument(doc));
         QCOMPARE(reset.count(), 1);

@@ -113,8 +113,6 @@ private:
     void model()
     {
         std::string model = m_options.model.value_or(m_config.modelOrDefault());
-        if (!m_options.model && !m_config.model.idOrPath)
-            note(Severity::Info, "map.default-model", "/model/id_or_path", "no model set: using the default model " + model);
         if (!model.empty() && model[0] == '-') {
             model = "./" + model; // a leading '-' would be read as an option
             note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path", "the model path starts with '-': passed as " + model);
