@@ -1,6 +1,7 @@
 #include "core/engines/lint.h"
 #include "core/engines/mapper.h"
 #include "core/engines/render.h"
+#include "core/engines/yamlfile.h"
 #include "core/presets.h"
 #include "core/schema.h"
 
@@ -190,6 +191,23 @@ private slots:
                 QVERIFY2(std::find(known.begin(), known.end(), key) != known.end(), key.c_str());
             }
         }
+    }
+
+    // Plain identifiers are written directly; anything YAML could misread goes through yaml-cpp.
+    void yamlValuesSurviveParsing_data()
+    {
+        QTest::addColumn<QString>("value");
+        for (const char *v : {"fp8", "FLASHINFER", "bfloat16", "yes", "No", "null", "x: y", "#hash", "1e3", "-1", "a b", "'q'", "", "true"})
+            QTest::newRow(v[0] ? v : "empty") << QString::fromUtf8(v);
+    }
+    void yamlValuesSurviveParsing()
+    {
+        QFETCH(QString, value);
+        const std::string text = renderYamlFile({{"kv_cache_config.dtype", value.toStdString()}, {"moe_tensor_parallel_size", 2}, {"flag", true}});
+        const YAML::Node yaml = YAML::Load(text);
+        QCOMPARE(QString::fromStdString(yaml["kv_cache_config"]["dtype"].as<std::string>()), value);
+        QCOMPARE(yaml["moe_tensor_parallel_size"].as<int>(), 2);
+        QCOMPARE(yaml["flag"].as<bool>(), true);
     }
 
     void gpuChecks_data()

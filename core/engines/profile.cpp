@@ -34,7 +34,8 @@ EngineProfile::EngineProfile(Json doc)
     , m_versionLabel(str(m_doc, "version_label"))
     , m_isDefault(m_doc.value("default", false))
 {
-    const bool equivalent = underscoreDashEquivalent();
+    m_underscoreDash = m_doc["parser"].value("underscore_dash_equivalent", false);
+    const bool equivalent = m_underscoreDash;
     m_mapping = &std::as_const(m_doc)["mapping"];
     for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
         const auto add = [&](const std::string &name) {
@@ -53,7 +54,7 @@ EngineProfile::EngineProfile(Json doc)
 
 bool EngineProfile::underscoreDashEquivalent() const
 {
-    return m_doc["parser"].value("underscore_dash_equivalent", false);
+    return m_underscoreDash;
 }
 
 std::vector<std::string> EngineProfile::invocation() const
@@ -63,9 +64,14 @@ std::vector<std::string> EngineProfile::invocation() const
 
 const Json *EngineProfile::flag(std::string_view name, std::string *primary) const
 {
-    const std::string key = underscoreDashEquivalent() ? normaliseDashes(name) : std::string(name);
+    std::string normalised;
+    std::string_view key = name;
+    if (m_underscoreDash && name.find('_') != std::string_view::npos) {
+        normalised = normaliseDashes(name);
+        key = normalised;
+    }
     const auto it = std::lower_bound(m_index.begin(), m_index.end(), key,
-                                     [](const IndexEntry &entry, const std::string &k) { return entry.name < k; });
+                                     [](const IndexEntry &entry, std::string_view k) { return entry.name < k; });
     if (it == m_index.end() || it->name != key)
         return nullptr;
     if (primary)

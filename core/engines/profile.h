@@ -57,6 +57,7 @@ private:
     };
     std::vector<IndexEntry> m_index; // sorted by name: flag look-ups are on every mapping's hot path
     const Json *m_mapping = nullptr;
+    bool m_underscoreDash = false;
 };
 
 /// All engine profiles compiled into quantcfg.
