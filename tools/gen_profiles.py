@@ -357,15 +357,22 @@ MOE_TRTLLM = {
 
 # ---------------------------------------------------------------------------------------------
 
+FP4_NOTE = {"methods": ["modelopt_fp4", "mxfp4", "gpt_oss_mxfp4", "nvfp4_per_token", "petit_nvfp4", "nvfp4_online"], "below": 100,
+            "state": "weight_only",
+            "message": "there are no FP4 tensor cores before Blackwell: FP4 checkpoints run with dequantizing (W4A16) kernels, saving memory without FP4 compute"}
+
+
 def capability_notes_vllm():
-    return [{"methods": ["fp8", "fbgemm_fp8"], "below": 89, "state": "weight_only",
+    return [FP4_NOTE,
+            {"methods": ["fp8", "fbgemm_fp8"], "below": 89, "state": "weight_only",
              "message": "below SM89 vLLM runs FP8 as FP8-Marlin W8A16 (weight-only): memory is saved, there is no FP8 compute speed-up"},
             {"methods": ["compressed-tensors"], "below": 89, "state": "weight_only",
              "message": "compressed-tensors W8A8-FP8 needs SM89; below it vLLM falls back to W8A16 (weight-only)"}]
 
 
 def capability_notes_sglang():
-    return [{"methods": ["marlin"], "capability_as": "gptq_marlin",
+    return [FP4_NOTE,
+            {"methods": ["marlin"], "capability_as": "gptq_marlin",
              "message": "marlin is rewritten to gptq_marlin/awq_marlin at load, so their minimum applies"},
             {"methods": ["fp8"], "below": 89, "state": "weight_only",
              "message": "below SM89 SGLang switches fp8 to Marlin FP8 (weight-only W8A16): memory is saved, no FP8 compute speed-up"}]

@@ -367,10 +367,14 @@ void runPareto(Context &ctx, const BenchOptions &opt)
     ctx.exitCode = ok ? ExitOk : ExitInvalid;
 }
 
-void addCommon(CLI::App *cmd, BenchOptions &opt)
+// Only import writes CSV (the tidy table); score and pareto print a table or JSON.
+void addCommon(CLI::App *cmd, BenchOptions &opt, bool csv)
 {
     cmd->add_option("files", opt.files, "Benchmark result files (format detected from the content)")->required();
-    cmd->add_option("--format", opt.format, "Output: table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    if (csv)
+        cmd->add_option("--format", opt.format, "Output: table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    else
+        cmd->add_option("--format", opt.format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
     cmd->add_option("--label", opt.labels, "KEY=VALUE label added to every run (repeatable)");
 }
 
@@ -383,19 +387,19 @@ void addBenchCommands(CLI::App &app, Context &ctx)
 
     auto importOpt = std::make_shared<BenchOptions>();
     CLI::App *import = bench->add_subcommand("import", "Read result files of GenAI-Perf, AIPerf, vLLM, SGLang, GuideLLM, genai-bench, the autotuner or a tidy CSV into one table.");
-    addCommon(import, *importOpt);
+    addCommon(import, *importOpt, true);
     import->callback([&ctx, importOpt] { runImport(ctx, *importOpt); });
 
     auto scoreOpt = std::make_shared<BenchOptions>();
     CLI::App *score = bench->add_subcommand("score", "Rank runs against an SLO file and name the best one that meets it.");
-    addCommon(score, *scoreOpt);
+    addCommon(score, *scoreOpt, false);
     score->add_option("--slo", scoreOpt->slo, "JSON file with an slo or slo_constraints block")->required();
     score->add_option("--objective", scoreOpt->objective, "maximize_throughput, minimize_latency, minimize_ttft or minimize_tpot");
     score->callback([&ctx, scoreOpt] { runScore(ctx, *scoreOpt); });
 
     auto paretoOpt = std::make_shared<BenchOptions>();
     CLI::App *pareto = bench->add_subcommand("pareto", "Pareto front of throughput against a latency statistic.");
-    addCommon(pareto, *paretoOpt);
+    addCommon(pareto, *paretoOpt, false);
     pareto->add_option("--latency", paretoOpt->latency, "Latency metric and statistic, e.g. ttft_p99, e2e_latency_median, tpot_mean");
     pareto->add_option("--throughput", paretoOpt->throughput, "Throughput metric (output_throughput, total_throughput, request_throughput)");
     pareto->callback([&ctx, paretoOpt] { runPareto(ctx, *paretoOpt); });
