@@ -41,6 +41,7 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     buildLayout();
     buildActions();
+    buildPageConnections();
 
     connect(m_analysis, &ConfigAnalysis::updated, this, &MainWindow::onAnalysisUpdated);
     connect(m_analysis, &ConfigAnalysis::mappingInputsChanged, this, [this] { reloadPresets(); });
@@ -136,7 +137,7 @@ void MainWindow::buildLayout()
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
+    buildPages(); // the configuration editor is the first of the window's tabs
 
     m_timing = new QLabel(this);
     statusBar()->addPermanentWidget(m_timing);
@@ -222,8 +223,9 @@ void MainWindow::buildActions()
 void MainWindow::start(const QStringList &arguments)
 {
     installStartupProbe(this);
-    if (!arguments.isEmpty())
-        openFile(arguments.front());
+    const QStringList files = applyStartOptions(arguments);
+    if (!files.isEmpty())
+        openFile(files.front());
     show();
     // After show(): detection runs in another process and never delays the first paint.
     m_gpu->detect(m_settings->targetGpu());
