@@ -4,7 +4,6 @@
 #include "ui/diagnosticsmodel.h"
 #include "ui/resulttablemodel.h"
 #include "ui/sloeditor.h"
-#include "ui/wrappingdelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -99,13 +98,8 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     });
 
     m_issuesView = new QTreeView(this);
-    m_issuesView->setModel(m_issues);
-    m_issuesView->setRootIsDecorated(false);
+    m_issues->attachView(m_issuesView);
     m_issuesView->setAccessibleName(tr("Import issues"));
-    WrappingDelegate::install(m_issuesView, DiagnosticsModel::MessageColumn);
-    m_issuesView->header()->setStretchLastSection(false);
-    m_issuesView->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
-    m_issuesView->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
     m_issuesView->header()->hideSection(DiagnosticsModel::SourceColumn);
 
     m_slo = new SloEditor(this);
@@ -319,6 +313,11 @@ void BenchmarksTab::relabel(int index, const ImportBatch &batch)
     std::vector<ImportBatch> all = m_batches;
     all.at(static_cast<std::size_t>(index)) = batch;
     startImport(std::move(all), true);
+}
+
+void BenchmarksTab::cancelImport()
+{
+    m_importer->cancel();
 }
 
 void BenchmarksTab::clear()

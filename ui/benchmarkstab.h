@@ -44,6 +44,8 @@ public:
     void importFiles(const QStringList &paths);
     /// Changes the labels of import @p index and re-imports everything.
     void relabel(int index, const ImportBatch &batch);
+    /// Asks a running import to stop; nothing of it is added.
+    void cancelImport();
     /// Removes every import.
     void clear();
     const std::vector<ImportBatch> &imports() const { return m_batches; }

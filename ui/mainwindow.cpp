@@ -12,12 +12,10 @@
 #include "ui/settings.h"
 #include "ui/startupprobe.h"
 #include "ui/targetgpupicker.h"
-#include "ui/wrappingdelegate.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -84,16 +82,10 @@ void MainWindow::buildLayout()
     m_diagnosticsTitle->setFont(bold);
     m_diagnostics = new DiagnosticsModel(this);
     m_diagnosticsView = new QTreeView(diagnosticsPanel);
-    m_diagnosticsView->setModel(m_diagnostics);
-    m_diagnosticsView->setRootIsDecorated(false);
-    WrappingDelegate::install(m_diagnosticsView, DiagnosticsModel::MessageColumn);
+    m_diagnostics->attachView(m_diagnosticsView);
     m_diagnosticsView->setAlternatingRowColors(true);
     m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
     m_diagnosticsView->setToolTip(tr("Click an entry to go to its field"));
-    m_diagnosticsView->header()->setStretchLastSection(false);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::SourceColumn, QHeaderView::ResizeToContents);
     m_diagnosticsTitle->setBuddy(m_diagnosticsView);
     auto *diagnosticsLayout = new QVBoxLayout(diagnosticsPanel);
     diagnosticsLayout->setContentsMargins(0, 0, 0, 0);

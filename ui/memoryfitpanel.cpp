@@ -3,13 +3,11 @@
 #include "ui/configdocument.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/fitbar.h"
-#include "ui/wrappingdelegate.h"
 
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -121,14 +119,8 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
         m_figures[figure] = value;
     }
 
-    m_diagnosticsView->setModel(m_diagnostics);
-    m_diagnosticsView->setRootIsDecorated(false);
+    m_diagnostics->attachView(m_diagnosticsView);
     m_diagnosticsView->setAccessibleName(tr("Fit and checkpoint findings"));
-    WrappingDelegate::install(m_diagnosticsView, DiagnosticsModel::MessageColumn);
-    m_diagnosticsView->header()->setStretchLastSection(false);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::SourceColumn, QHeaderView::ResizeToContents);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(modelRow);
