@@ -126,6 +126,15 @@ private slots:
         QVERIFY(panel.valueText(Figure::Verdict).startsWith(QStringLiteral("✗ Does not fit")));
         QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.kv-does-not-fit"));
 
+        // Memory would do, but there are too few GPUs: the verdict says that, not a KV shortfall.
+        panel.setConcurrency(1);
+        GpuTarget single = gpu("H100 SXM");
+        single.count = 1;
+        panel.setTarget(single);
+        doc.setValue("/parallelism/tensor_parallel_size", Json(2));
+        QCOMPARE(panel.valueText(Figure::Verdict), QStringLiteral("✗ Does not fit: tensor × pipeline parallel needs 2 GPUs, 1 available"));
+        doc.undoStack()->undo();
+
         // A bare compute capability has no memory: no capacity, and the reason is listed.
         panel.setTarget(targetFromComputeCapability(90));
         QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Unknown")));

@@ -87,7 +87,7 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     m_importsModel->setHorizontalHeaderLabels({tr("Import"), tr("Engine"), tr("Preset"), tr("Version"), tr("Files")});
     connect(m_importsModel, &QStandardItemModel::itemChanged, this, [this](QStandardItem *item) {
         const int row = item->row();
-        if (row < 0 || static_cast<std::size_t>(row) >= m_batches.size() || item->column() == FilesCol)
+        if (m_fillingImports || row < 0 || static_cast<std::size_t>(row) >= m_batches.size() || item->column() == FilesCol)
             return;
         ImportBatch batch = m_batches[static_cast<std::size_t>(row)];
         QString *field[] = {&batch.name, &batch.engine, &batch.preset, &batch.version};
@@ -138,6 +138,8 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     main->addWidget(buildChartArea());
     main->setStretchFactor(0, 2);
     main->setStretchFactor(1, 3);
+    main->setSizes({280, 420}); // the charts are what this tab is for
+    main->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildImportBar());
@@ -389,7 +391,7 @@ void BenchmarksTab::onImportFinished()
 
 void BenchmarksTab::refreshImportsModel()
 {
-    const QSignalBlocker blocker(m_importsModel);
+    m_fillingImports = true;
     m_importsModel->setRowCount(0);
     for (const ImportBatch &b : m_batches) {
         QStringList names;
@@ -404,6 +406,7 @@ void BenchmarksTab::refreshImportsModel()
         row << files;
         m_importsModel->appendRow(row);
     }
+    m_fillingImports = false;
     m_importsView->resizeColumnsToContents();
 }
 

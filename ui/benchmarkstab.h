@@ -92,6 +92,7 @@ private:
     std::vector<ImportBatch> m_batches;
     std::vector<ImportBatch> m_pending;
     bool m_replacing = false;
+    bool m_fillingImports = false; // refreshImportsModel() is writing: not a user's relabel
     int m_importCounter = 0;
     BenchmarkImporter *m_importer;
     QProgressDialog *m_progress = nullptr;

@@ -56,8 +56,10 @@ HardwareTab::HardwareTab(QWidget *parent)
     m_view->setToolTip(tr("Double-click a cell to use that method and GPU architecture"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_view->horizontalHeader()->setMinimumSectionSize(110);
+    // Whole words, never elided: columns take their contents' width and the table scrolls
+    // sideways on narrow windows (setDetection() scrolls the detected column into view).
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         emit applyRequested(index.data(MatrixModel::MethodRole).toString(), index.data(MatrixModel::ComputeCapabilityRole).toInt());
@@ -132,6 +134,8 @@ void HardwareTab::setDetection(const std::optional<Detection> &detection)
     }
     m_banner->setText(bannerText(*detection));
     m_model->setHighlightedCapability(detection->gpus.empty() ? 0 : detection->gpus.front().computeCapability);
+    if (const int column = m_model->highlightedColumn(); column >= 0)
+        m_view->scrollTo(m_model->index(std::max(0, m_model->highlightedRow()), column));
 }
 
 void HardwareTab::setConfigMethod(const QString &method)

@@ -176,14 +176,15 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
     const MatrixColumn &col = m_matrix.columns[static_cast<std::size_t>(section)];
     switch (role) {
     case Qt::DisplayRole:
-        return section == m_column ? tr("%1\nsm_%2 ★ detected").arg(q(col.architecture)).arg(col.computeCapability)
+        return section == m_column ? tr("★ %1\nsm_%2").arg(q(col.architecture)).arg(col.computeCapability)
                                    : tr("%1\nsm_%2").arg(q(col.architecture)).arg(col.computeCapability);
     case Qt::ToolTipRole: {
         QStringList examples;
         for (const std::string &e : col.examples)
             examples << q(e);
-        return tr("%1 (compute capability %2)\nFor example: %3")
-            .arg(q(col.architecture), q(ccText(col.computeCapability)), examples.join(QLatin1String(", ")));
+        return tr("%1 (compute capability %2)%4\nFor example: %3")
+            .arg(q(col.architecture), q(ccText(col.computeCapability)), examples.join(QLatin1String(", ")),
+                 section == m_column ? tr(", the detected GPU") : QString());
     }
     case Qt::FontRole:
         if (section == m_column) {

@@ -236,10 +236,26 @@ void MemoryFitPanel::recompute()
     setFigure(Figure::KvCapacity, known ? tr("%1 tokens in %2").arg(count(e.kvCapacityTokens), gib(std::max(0.0, e.kvBudgetBytes))) : tr("needs a GPU of known memory"));
     setFigure(Figure::MaxConcurrency, known ? tr("%1 sequences of %2 tokens").arg(count(e.maxConcurrency), count(e.maxLen)) : tr("—"));
     setFigure(Figure::LongestLength, known ? tr("%1 tokens for %2 sequences").arg(count(e.maxFittingLength), count(e.concurrency)) : tr("—"));
-    setFigure(Figure::Verdict, !known ? tr("Unknown: choose a target GPU of known memory")
-                               : e.fits ? tr("✓ Fits: %1 sequences of %2 tokens, %3 to spare").arg(count(e.concurrency), count(e.maxLen), gib(e.headroomBytes))
-                               : e.weightsFit ? tr("✗ Does not fit: the KV cache needs %1 more").arg(gib(-e.headroomBytes))
-                                              : tr("✗ Does not fit: the weights alone exceed the budget"));
+    QString verdict;
+    if (!known)
+        verdict = tr("Unknown: choose a target GPU of known memory");
+    else if (e.fits)
+        verdict = tr("✓ Fits: %1 sequences of %2 tokens, %3 to spare").arg(count(e.concurrency), count(e.maxLen), gib(e.headroomBytes));
+    else if (!e.weightsFit)
+        verdict = tr("✗ Does not fit: the weights alone exceed the budget");
+    else if (e.headroomBytes < 0)
+        verdict = tr("✗ Does not fit: the KV cache needs %1 more").arg(gib(-e.headroomBytes));
+    else {
+        // Memory would do; another check failed (heads not divisible by TP, too few GPUs).
+        verdict = tr("✗ Does not fit");
+        for (const Diagnostic &d : e.diagnostics) {
+            if (d.severity == Severity::Error) {
+                verdict = tr("✗ Does not fit: %1").arg(QString::fromStdString(d.message));
+                break;
+            }
+        }
+    }
+    setFigure(Figure::Verdict, verdict);
     if (known)
         m_bar->setValues(gpu.memoryGiB * kGiB, e.budgetBytes, e.weightBytes, e.overheadBytes, e.requiredKvBytes);
     else

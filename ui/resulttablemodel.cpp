@@ -61,6 +61,7 @@ void ResultTableModel::setTable(std::shared_ptr<const bench::ResultTable> table)
     m_meets.clear();
     m_rank.clear();
     m_violations.clear();
+    m_configurations.clear();
     recomputeValues();
     endResetModel();
 }
@@ -266,13 +267,16 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     case RunRole:
         return row;
     case ConfigurationRole: {
+        const std::uint32_t labelSet = m_table->run(static_cast<std::uint32_t>(row)).labelSet;
+        if (const auto it = m_configurations.constFind(labelSet); it != m_configurations.cend())
+            return *it;
         QStringList parts;
         for (int c = EngineColumn; c <= QuantizationColumn; ++c) {
             const QString t = labelText(row, c);
             if (!t.isEmpty())
                 parts << t;
         }
-        return parts.isEmpty() ? tr("(unlabelled)") : parts.join(QStringLiteral(" · "));
+        return m_configurations[labelSet] = parts.isEmpty() ? tr("(unlabelled)") : parts.join(QStringLiteral(" · "));
     }
     case MeetsSloRole:
         return meets;

@@ -4,6 +4,7 @@
 #include "core/bench/scoring.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 
 #include <memory>
@@ -83,6 +84,7 @@ private:
     std::vector<int> m_meets;                  // per run, see MeetsSloRole
     std::vector<int> m_rank;                   // per run, 0 = unranked
     std::vector<QString> m_violations;         // per run, the violated limit names
+    mutable QHash<std::uint32_t, QString> m_configurations; // label set → ConfigurationRole text (charts ask per run)
 };
 
 } // namespace quantcfg::ui

@@ -172,8 +172,9 @@ void BenchmarkChart::buildBars()
 void BenchmarkChart::buildLines()
 {
     const int plotWidth = std::max(100, m_view->width());
-    const std::size_t maxPoints = static_cast<std::size_t>(m_maxPoints > 0 ? m_maxPoints : 2 * plotWidth);
-    const std::vector<SeriesPoints> feed = lineFeed(*m_model, m_x, m_metric, m_overlay, maxPoints);
+    // One point per pixel of width per series: LTTB keeps the shape at that resolution.
+    const std::size_t maxPoints = static_cast<std::size_t>(m_maxPoints > 0 ? m_maxPoints : plotWidth);
+    const std::vector<SeriesPoints> feed = lineFeed(*m_model, m_x, m_metric, m_overlay, maxPoints, &m_readPoints);
     auto *x = new QValueAxis;
     auto *y = new QValueAxis;
     x->setTitleText(axisTitle(m_x));
@@ -208,6 +209,12 @@ void BenchmarkChart::buildLines()
     if (minX <= maxX)
         x->setRange(minX, maxX > minX ? maxX : minX + 1);
     y->setRange(minY, maxY > 0 ? maxY * 1.1 : 1);
+    // Antialiased polylines of thousands of segments are what makes a redraw slow; dense lines
+    // look the same without it.
+    std::size_t drawn = 0;
+    for (const SeriesPoints &sp : feed)
+        drawn += static_cast<std::size_t>(sp.points.size());
+    m_view->setRenderHint(QPainter::Antialiasing, drawn < 4000);
     m_chart->setTitle(tr("%1 against %2").arg(axisTitle(m_metric), axisTitle(m_x)));
     if (first && minX <= maxX)
         addSloLines(minX, maxX, false, first);
@@ -215,9 +222,12 @@ void BenchmarkChart::buildLines()
 
 void BenchmarkChart::buildScatter()
 {
+    // One point per marker-sized cell: markers closer than their size overlap anyway, and Qt Charts
+    // makes a graphics item per scatter point, so what is drawn must stay in the thousands.
+    constexpr int kCell = 5;
     const QSize plot = m_view->size();
-    const int cols = m_maxPoints > 0 ? m_maxPoints : std::max(100, plot.width());
-    const int rows = m_maxPoints > 0 ? m_maxPoints : std::max(100, plot.height());
+    const int cols = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.width() / kCell);
+    const int rows = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.height() / kCell);
     m_scatter = scatterFeed(*m_model, m_metric, m_x, m_overlay, cols, rows);
     m_readPoints = m_scatter.total;
     auto *x = new QValueAxis;
@@ -234,7 +244,7 @@ void BenchmarkChart::buildScatter()
         series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
                                : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
                                                   : QScatterSeries::MarkerShapeTriangle);
-        series->setMarkerSize(sp.points.size() > 2000 ? 4 : 9);
+        series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
         if (sp.after)
             series->setBrush(Qt::NoBrush);
         series->replace(sp.points);

@@ -96,9 +96,9 @@ BarFeed barFeed(const QAbstractItemModel &model, int metricColumn, bool overlay,
 }
 
 std::vector<SeriesPoints> lineFeed(const QAbstractItemModel &model, int xColumn, int yColumn, bool overlay, std::size_t maxPoints,
-                                   const FeedRoles &roles)
+                                   std::size_t *read, const FeedRoles &roles)
 {
-    const QStringList imports = importsOf(model, roles);
+    const QStringList imports = overlay ? importsOf(model, roles) : QStringList();
     std::map<QString, std::vector<std::pair<QPointF, int>>> groups;
     QStringList order;
     for (int r = 0; r < model.rowCount(); ++r) {
@@ -106,7 +106,9 @@ std::vector<SeriesPoints> lineFeed(const QAbstractItemModel &model, int xColumn,
         const double y = valueAt(model, r, yColumn, roles);
         if (!std::isfinite(x) || !std::isfinite(y))
             continue;
-        const QString name = withImport(model.index(r, 0).data(roles.configurationRole).toString(), textAt(model, r, roles.importColumn), overlay);
+        QString name = model.index(r, 0).data(roles.configurationRole).toString();
+        if (overlay)
+            name = withImport(name, textAt(model, r, roles.importColumn), true);
         if (!groups.count(name))
             order << name;
         groups[name].push_back({QPointF(x, y), r});
@@ -114,6 +116,8 @@ std::vector<SeriesPoints> lineFeed(const QAbstractItemModel &model, int xColumn,
     std::vector<SeriesPoints> out;
     for (const QString &name : order) {
         auto &points = groups[name];
+        if (read)
+            *read += points.size();
         std::stable_sort(points.begin(), points.end(), [](const auto &a, const auto &b) { return a.first.x() < b.first.x(); });
         std::vector<double> xs(points.size()), ys(points.size());
         for (std::size_t i = 0; i < points.size(); ++i) {
@@ -136,7 +140,7 @@ ScatterFeed scatterFeed(const QAbstractItemModel &model, int xColumn, int yColum
                         const FeedRoles &roles)
 {
     ScatterFeed feed;
-    const QStringList imports = importsOf(model, roles);
+    const QStringList imports = overlay ? importsOf(model, roles) : QStringList();
     struct Group
     {
         std::vector<double> xs, ys;

@@ -57,9 +57,10 @@ struct FeedRoles
 BarFeed barFeed(const QAbstractItemModel &model, int metricColumn, bool overlay, const FeedRoles &roles = FeedRoles::resultTable());
 
 /// The line chart's data: @p yColumn against @p xColumn, one series per configuration (and per
-/// import with @p overlay), sorted by x, each reduced to @p maxPoints by LTTB.
+/// import with @p overlay), sorted by x, each reduced to @p maxPoints by LTTB. @p read (optional)
+/// receives the number of points before decimation.
 std::vector<SeriesPoints> lineFeed(const QAbstractItemModel &model, int xColumn, int yColumn, bool overlay, std::size_t maxPoints,
-                                   const FeedRoles &roles = FeedRoles::resultTable());
+                                   std::size_t *read = nullptr, const FeedRoles &roles = FeedRoles::resultTable());
 
 /// The scatter chart's data: throughput (@p yColumn) against latency (@p xColumn), grouped by SLO
 /// verdict (and import with @p overlay), each group decimated to one point per cell of a
