@@ -44,6 +44,22 @@ class TestBenchImport : public QObject
     Q_OBJECT
 
 private slots:
+    // A copy is independent of its source: lookups by name still work once the source is gone.
+    void copiedTableKeepsLookups()
+    {
+        auto source = std::make_unique<ResultTable>();
+        const std::uint32_t run = source->addRun(Run{});
+        source->addRow(run, source->seriesId("ttft", "p99", "ms", "ms"), 12.5);
+        ResultTable copy = *source;
+        ResultTable assigned;
+        assigned = *source;
+        source.reset();
+        for (const ResultTable *t : {&copy, &assigned}) {
+            QCOMPARE(t->strings().find("ttft"), t->seriesAt(0).metric);
+            QCOMPARE(t->metricValue(0, "ttft", "p99").value_or(0), 12.5);
+        }
+    }
+
     void formats_data()
     {
         QTest::addColumn<QString>("file");

@@ -18,10 +18,13 @@ mkdir -p "$out"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# shot NAME WIDTH HEIGHT [FILE]: starts the studio full-screen (optionally on FILE) and grabs the screen.
+# shot NAME WIDTH HEIGHT [ARGS]: starts the studio full-screen (optionally with ARGS: a file, --tab,
+# --model, --bench …) and grabs the screen. $settings, when set, is written as the studio's settings.
+settings=""
 shot() {
     local name="$1" w="$2" h="$3" file="${4:-}"
-    rm -rf "$tmp/home" && mkdir -p "$tmp/home"
+    rm -rf "$tmp/home" && mkdir -p "$tmp/home/config/quantcfg"
+    [ -z "$settings" ] || printf '%s\n' "$settings" > "$tmp/home/config/quantcfg/quantcfg-studio.conf"
     XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" \
         xvfb-run -a -s "-screen 0 ${w}x${h}x24 -dpi 96" bash -c '
             "$0" -geometry "$1x$2+0+0" $3 &
@@ -43,3 +46,17 @@ doc["quantization"]["weight_bits"] = 3
 json.dump(doc, open(sys.argv[2], "w"), indent=2)
 PY
 shot studio-error-1280x800 1280 800 "$tmp/with-error.json"
+
+# The new tabs (issue 7), with real data: the GPU is the recorded answer of nvidia-smi on an H100
+# (tests/data/nvidia-smi/one-h100), the model a real config.json, the results the test fixtures.
+export QUANTCFG_NVML_LIBRARY="" QUANTCFG_ROCM_SMI="" QUANTCFG_FAKE_SMI_CASE=one-h100
+export QUANTCFG_NVIDIA_SMI="$here/tests/data/nvidia-smi/fake-nvidia-smi.sh"
+data="$here/tests/data"
+shot studio-matrix-1280x800 1280 800 "--tab matrix"
+shot studio-fit-1280x800 1280 800 "--tab fit --model $data/models/mixtral-8x7b"
+bench="$data/bench"
+shot studio-bench-1280x800 1280 800 "--tab bench --bench $bench/tidy-wide.csv --bench $bench/autotuner-fp8-sweep_results.json \
+--bench $bench/guidellm-benchmarks.json --bench $bench/sglang_1112_200_1024_256.jsonl --bench $bench/tidy-long-semicolon.csv \
+--bench-after $bench/tidy-wide.csv"
+shot studio-bench-1920x1080 1920 1080 "--tab bench --bench $bench/tidy-wide.csv --bench $bench/autotuner-fp8-sweep_results.json \
+--bench $bench/guidellm-benchmarks.json --bench $bench/sglang_1112_200_1024_256.jsonl --bench $bench/tidy-long-semicolon.csv"

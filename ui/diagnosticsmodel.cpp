@@ -1,5 +1,10 @@
 #include "ui/diagnosticsmodel.h"
 
+#include "ui/wrappingdelegate.h"
+
+#include <QHeaderView>
+#include <QTreeView>
+
 #include "ui/statusstyle.h"
 
 #include <QGuiApplication>
@@ -111,6 +116,17 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Source");
     }
     return {};
+}
+
+void DiagnosticsModel::attachView(QTreeView *view)
+{
+    view->setModel(this);
+    view->setRootIsDecorated(false);
+    WrappingDelegate::install(view, MessageColumn);
+    view->header()->setStretchLastSection(false);
+    view->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    view->header()->setSectionResizeMode(FieldColumn, QHeaderView::ResizeToContents);
+    view->header()->setSectionResizeMode(SourceColumn, QHeaderView::ResizeToContents);
 }
 
 } // namespace quantcfg::ui

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+class QTreeView;
+
 namespace quantcfg::ui {
 
 /// The diagnostics of the current configuration (schema, semantic, engine and GPU checks) as a
@@ -33,6 +35,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Shows this model in @p view the way every diagnostics list of the studio looks: no tree
+    /// decoration, wrapped messages that take the width, field and source sized to their contents.
+    void attachView(QTreeView *view);
 
     /// The message with its suggestion, as shown in the message column.
     static QString messageText(const Diagnostic &d);

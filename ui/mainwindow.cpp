@@ -12,12 +12,10 @@
 #include "ui/settings.h"
 #include "ui/startupprobe.h"
 #include "ui/targetgpupicker.h"
-#include "ui/wrappingdelegate.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -41,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     buildLayout();
     buildActions();
+    buildPageConnections();
 
     connect(m_analysis, &ConfigAnalysis::updated, this, &MainWindow::onAnalysisUpdated);
     connect(m_analysis, &ConfigAnalysis::mappingInputsChanged, this, [this] { reloadPresets(); });
@@ -83,16 +82,10 @@ void MainWindow::buildLayout()
     m_diagnosticsTitle->setFont(bold);
     m_diagnostics = new DiagnosticsModel(this);
     m_diagnosticsView = new QTreeView(diagnosticsPanel);
-    m_diagnosticsView->setModel(m_diagnostics);
-    m_diagnosticsView->setRootIsDecorated(false);
-    WrappingDelegate::install(m_diagnosticsView, DiagnosticsModel::MessageColumn);
+    m_diagnostics->attachView(m_diagnosticsView);
     m_diagnosticsView->setAlternatingRowColors(true);
     m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
     m_diagnosticsView->setToolTip(tr("Click an entry to go to its field"));
-    m_diagnosticsView->header()->setStretchLastSection(false);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
-    m_diagnosticsView->header()->setSectionResizeMode(DiagnosticsModel::SourceColumn, QHeaderView::ResizeToContents);
     m_diagnosticsTitle->setBuddy(m_diagnosticsView);
     auto *diagnosticsLayout = new QVBoxLayout(diagnosticsPanel);
     diagnosticsLayout->setContentsMargins(0, 0, 0, 0);
@@ -136,7 +129,7 @@ void MainWindow::buildLayout()
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
+    buildPages(); // the configuration editor is the first of the window's tabs
 
     m_timing = new QLabel(this);
     statusBar()->addPermanentWidget(m_timing);
@@ -222,8 +215,9 @@ void MainWindow::buildActions()
 void MainWindow::start(const QStringList &arguments)
 {
     installStartupProbe(this);
-    if (!arguments.isEmpty())
-        openFile(arguments.front());
+    const QStringList files = applyStartOptions(arguments);
+    if (!files.isEmpty())
+        openFile(files.front());
     show();
     // After show(): detection runs in another process and never delays the first paint.
     m_gpu->detect(m_settings->targetGpu());

@@ -22,6 +22,9 @@ class ConfigDocument;
 class ConfigForm;
 class DiagnosticsModel;
 class EnginePane;
+class BenchmarksTab;
+class HardwareTab;
+class MemoryFitPanel;
 class JsonEditorTab;
 class PresetPanel;
 class Settings;
@@ -39,7 +42,9 @@ public:
     ~MainWindow() override;
 
     /// Opens the file named in @p arguments (if any; otherwise starts on the default preset) and
-    /// shows the window.
+    /// shows the window. Options (for demonstrations and screenshots): --tab config|matrix|fit|bench,
+    /// --model PATH (memory fit), --bench FILE (repeatable; imported as one import),
+    /// --bench-after FILE (a second import, overlaid).
     void start(const QStringList &arguments);
 
     /// Asks what to do with unsaved changes; returns Save, Discard or Cancel. Tests replace it.
@@ -77,6 +82,11 @@ public:
     TargetGpuPicker *gpuPicker() const { return m_gpu; }
     EnginePane *enginePane(const QString &engine) const;
     const std::vector<EnginePane *> &enginePanes() const { return m_panes; }
+    /// The window's tabs: Config, Hardware matrix, Memory fit, Benchmarks.
+    QTabWidget *pages() const { return m_pages; }
+    HardwareTab *hardwareTab() const { return m_hardware; }
+    MemoryFitPanel *memoryFitPanel() const { return m_fit; }
+    BenchmarksTab *benchmarksTab() const { return m_bench; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -86,6 +96,14 @@ protected:
 private:
     void buildLayout();
     void buildActions();
+    /// Creates the tabs next to the configuration editor and wires them (mainwindowtabs.cpp).
+    void buildPages();
+    /// Connects the tabs to the toolbar's GPU picker (created after the pages).
+    void buildPageConnections();
+    /// Applies @p method and the architecture of @p computeCapability (matrix double-click).
+    void applyMatrixCell(const QString &method, int computeCapability);
+    /// Applies the start options of start() and returns the remaining arguments.
+    QStringList applyStartOptions(const QStringList &arguments);
     void restoreSettings();
     void saveSettings();
     void loadDefault();
@@ -110,6 +128,10 @@ private:
     ConfigAnalysis *m_analysis;
     PresetPanel *m_presets = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QTabWidget *m_pages = nullptr;
+    HardwareTab *m_hardware = nullptr;
+    MemoryFitPanel *m_fit = nullptr;
+    BenchmarksTab *m_bench = nullptr;
     ConfigForm *m_form = nullptr;
     JsonEditorTab *m_json = nullptr;
     DiagnosticsModel *m_diagnostics = nullptr;

@@ -6,6 +6,23 @@
 
 namespace quantcfg::bench {
 
+StringPool::StringPool(const StringPool &other)
+    : m_strings(other.m_strings)
+{
+    m_ids.reserve(m_strings.size());
+    for (std::size_t i = 0; i < m_strings.size(); ++i)
+        m_ids.emplace(std::string_view(m_strings[i]), static_cast<StrId>(i));
+}
+
+StringPool &StringPool::operator=(const StringPool &other)
+{
+    if (this != &other) {
+        StringPool copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
 StrId StringPool::intern(std::string_view s)
 {
     if (auto it = m_ids.find(s); it != m_ids.end())

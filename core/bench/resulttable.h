@@ -27,6 +27,14 @@ inline constexpr StrId kNoString = std::numeric_limits<StrId>::max();
 class StringPool
 {
 public:
+    StringPool() = default;
+    /// Copies re-point the index at the copy's own strings (the default copy would keep views into
+    /// the source's strings, which dangle once it is gone).
+    StringPool(const StringPool &other);
+    StringPool &operator=(const StringPool &other);
+    StringPool(StringPool &&) noexcept = default; // a moved deque keeps its elements where they are
+    StringPool &operator=(StringPool &&) noexcept = default;
+
     /// Returns the id of @p s, adding it when new.
     StrId intern(std::string_view s);
     /// Returns the id of @p s, or kNoString when it was never interned.

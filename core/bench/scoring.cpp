@@ -245,16 +245,8 @@ Ranking rankRuns(const ResultTable &table, const SloSpec &slo, Objective objecti
     return ranking;
 }
 
-std::vector<ParetoPoint> paretoFront(const ResultTable &table, std::string_view latencyMetric, std::string_view latencyStatistic,
-                                     std::string_view throughputMetric)
+void markParetoFront(std::vector<ParetoPoint> &points)
 {
-    std::vector<ParetoPoint> points;
-    for (std::uint32_t i = 0; i < table.runs().size(); ++i) {
-        const auto thr = headlineValue(table, i, throughputMetric);
-        const auto lat = statValue(table, i, std::string(latencyMetric), std::string(latencyStatistic));
-        if (thr && lat)
-            points.push_back(ParetoPoint{i, *thr, *lat, false});
-    }
     // Sweep by rising latency (higher throughput first on ties): a point is on the front when its
     // throughput beats every point with lower latency. Exact duplicates of a front point stay on it.
     std::stable_sort(points.begin(), points.end(), [](const ParetoPoint &a, const ParetoPoint &b) {
@@ -271,6 +263,19 @@ std::vector<ParetoPoint> paretoFront(const ResultTable &table, std::string_view 
             p.onFront = true;
         }
     }
+}
+
+std::vector<ParetoPoint> paretoFront(const ResultTable &table, std::string_view latencyMetric, std::string_view latencyStatistic,
+                                     std::string_view throughputMetric)
+{
+    std::vector<ParetoPoint> points;
+    for (std::uint32_t i = 0; i < table.runs().size(); ++i) {
+        const auto thr = headlineValue(table, i, throughputMetric);
+        const auto lat = statValue(table, i, std::string(latencyMetric), std::string(latencyStatistic));
+        if (thr && lat)
+            points.push_back(ParetoPoint{i, *thr, *lat, false});
+    }
+    markParetoFront(points);
     return points;
 }
 

@@ -98,6 +98,11 @@ struct ParetoPoint
 std::vector<ParetoPoint> paretoFront(const ResultTable &table, std::string_view latencyMetric, std::string_view latencyStatistic,
                                      std::string_view throughputMetric = "output_throughput");
 
+/// Sorts @p points by latency (higher throughput first on ties) and sets onFront on the Pareto
+/// front of maximal throughput against minimal latency; @c run is left as given. Used by
+/// paretoFront() and by the studio for the runs its filter shows.
+void markParetoFront(std::vector<ParetoPoint> &points);
+
 /// A single figure for a metric: statistic "value", else "mean".
 std::optional<double> headlineValue(const ResultTable &table, std::uint32_t run, std::string_view metric);
 

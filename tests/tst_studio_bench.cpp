@@ -1,0 +1,364 @@
+// The benchmarks tab: fixtures → runs model rows, import off the UI thread (cancel, relabel,
+// issues), the three charts fed from the table's proxy (series and values), SLO lines, Pareto
+// points, and PNG / SVG export.
+#include "core/bench/importers.h"
+#include "core/bench/scoring.h"
+#include "ui/benchmarkstab.h"
+#include "ui/charts/benchmarkchart.h"
+#include "ui/diagnosticsmodel.h"
+#include "ui/resulttablemodel.h"
+#include "ui/sloeditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QSvgRenderer>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+using namespace quantcfg;
+using namespace quantcfg::ui;
+using charts::BenchmarkChart;
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(QCFG_TEST_DATA "/bench/") + QLatin1String(name);
+}
+
+QStringList allFixtures()
+{
+    return {fixture("tidy-wide.csv"), fixture("autotuner-fp8-sweep_results.json"), fixture("guidellm-benchmarks.json"),
+            fixture("sglang_1112_200_1024_256.jsonl"), fixture("vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"),
+            fixture("tidy-long-semicolon.csv")};
+}
+
+std::vector<std::filesystem::path> paths(const QStringList &list)
+{
+    std::vector<std::filesystem::path> out;
+    for (const QString &p : list)
+        out.emplace_back(p.toStdString());
+    return out;
+}
+
+int runsIn(const char *name)
+{
+    bench::ResultTable t;
+    bench::importFiles(paths({fixture(name)}), t);
+    return static_cast<int>(t.runs().size());
+}
+
+std::string label(const bench::ResultTable &t, std::uint32_t run, const char *key)
+{
+    const auto v = t.label(run, key);
+    return v ? std::string(*v) : std::string();
+}
+
+bool importInto(BenchmarksTab &tab, const QStringList &files)
+{
+    QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+    tab.importFiles(files);
+    return done.wait(20000);
+}
+
+QList<QLineSeries *> sloLines(QChart *chart)
+{
+    QList<QLineSeries *> out;
+    for (QAbstractSeries *s : chart->series()) {
+        if (s->name().startsWith(QLatin1String("SLO")))
+            out << qobject_cast<QLineSeries *>(s);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestStudioBench : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelRowsFromFixture()
+    {
+        auto table = std::make_shared<bench::ResultTable>();
+        bench::importFiles(paths({fixture("tidy-wide.csv"), fixture("tidy-long-semicolon.csv")}), *table);
+        QVERIFY(table->runs().size() >= 5);
+        ResultTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTable(table);
+        QCOMPARE(model.rowCount(), static_cast<int>(table->runs().size()));
+        for (const char *stat : {"mean", "p99"}) {
+            model.setStatistic(QLatin1String(stat));
+            for (int r = 0; r < model.rowCount(); ++r) {
+                const auto run = static_cast<std::uint32_t>(r);
+                QCOMPARE(model.index(r, ResultTableModel::EngineColumn).data().toString().toStdString(), label(*table, run, "engine"));
+                QCOMPARE(model.index(r, ResultTableModel::PresetColumn).data().toString().toStdString(), label(*table, run, "preset"));
+                const auto thr = bench::headlineValue(*table, run, "output_throughput");
+                const double got = model.value(r, ResultTableModel::ThroughputColumn);
+                QCOMPARE(std::isnan(got), !thr.has_value());
+                if (thr)
+                    QCOMPARE(got, *thr);
+                auto ttft = table->metricValue(run, "ttft", stat);
+                if (!ttft && std::string_view(stat) == "mean")
+                    ttft = table->metricValue(run, "ttft", "value");
+                const double gotTtft = model.index(r, ResultTableModel::TtftColumn).data(ResultTableModel::ValueRole).toDouble();
+                QCOMPARE(std::isnan(gotTtft), !ttft.has_value());
+                if (ttft)
+                    QCOMPARE(gotTtft, *ttft);
+            }
+        }
+        // The first tidy-wide run: vllm, universal-fp8, TTFT p99 812.5 ms, 1520.7 tokens/s, 41.5 GB.
+        QCOMPARE(model.index(0, ResultTableModel::TtftColumn).data().toString(), QStringLiteral("812.5"));
+        QCOMPARE(model.index(0, ResultTableModel::ThroughputColumn).data().toString(), QStringLiteral("1520.7"));
+        QCOMPARE(model.index(0, ResultTableModel::MemoryColumn).data().toString(), QStringLiteral("41.50"));
+        QCOMPARE(model.index(0, ResultTableModel::ConcurrencyColumn).data().toString(), QStringLiteral("8"));
+    }
+
+    void importOffThreadWithIssues()
+    {
+        BenchmarksTab tab;
+        QAbstractItemModelTester tester(tab.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList files = allFixtures();
+        files << QStringLiteral(QCFG_TEST_DATA "/models/llama-3.1-8b/config.json"); // not a benchmark file
+        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        QVERIFY(importInto(tab, files));
+        bench::ResultTable expected;
+        bench::ImportOptions options;
+        options.extraLabels = {{"import", "before"}};
+        bench::importFiles(paths(files), expected, options);
+        QCOMPARE(tab.runsModel()->rowCount(), static_cast<int>(expected.runs().size()));
+        QCOMPARE(tab.importsModel()->rowCount(), 1);
+        QCOMPARE(tab.importsModel()->index(0, 0).data().toString(), QStringLiteral("before"));
+        QCOMPARE(tab.runsModel()->index(0, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("before"));
+        bool unknownFormat = false;
+        for (int r = 0; r < tab.issuesModel()->rowCount(); ++r)
+            unknownFormat |= tab.issuesModel()->index(r, 0).data(DiagnosticsModel::CodeRole).toString() == QLatin1String("bench.unknown-format");
+        QVERIFY(unknownFormat);
+
+        // A second import adds to the first; relabelling it re-imports with the new labels.
+        const int before = tab.runsModel()->rowCount();
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        QCOMPARE(tab.importsModel()->rowCount(), 2);
+        QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        tab.importsModel()->item(1, 1)->setText(QStringLiteral("trtllm"));
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
+        for (int r = before; r < tab.runsModel()->rowCount(); ++r)
+            QCOMPARE(tab.runsModel()->index(r, ResultTableModel::EngineColumn).data().toString(), QStringLiteral("trtllm"));
+        QCOMPARE(tab.runsModel()->index(0, ResultTableModel::EngineColumn).data().toString().toStdString(), label(expected, 0, "engine"));
+    }
+
+    void cancelLeavesTableUnchanged()
+    {
+        QTemporaryDir dir;
+        const QString big = dir.filePath(QStringLiteral("big.csv"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray text = "engine,preset,concurrency,ttft_mean_ms,output_throughput_tok_s\n";
+            for (int i = 0; i < 400000; ++i)
+                text += "vllm,p" + QByteArray::number(i % 7) + "," + QByteArray::number(i) + ",12.5,1000\n";
+            f.write(text);
+        }
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        tab.importFiles({big});
+        tab.cancelImport();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv"));
+        QCOMPARE(tab.importsModel()->rowCount(), 1);
+    }
+
+    void barsAndFilter()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        BenchmarkChart *bars = tab.chart(0);
+        bars->refresh();
+        const auto *series = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
+        QVERIFY(series);
+        // Sets = engines, categories = presets, value = the run's throughput (one run per pair).
+        const auto table = tab.runsModel()->table();
+        std::map<std::pair<std::string, std::string>, double> expected;
+        for (std::uint32_t r = 0; r < table->runs().size(); ++r) {
+            if (auto v = bench::headlineValue(*table, r, "output_throughput"))
+                expected[{label(*table, r, "engine"), label(*table, r, "preset")}] = *v;
+        }
+        QCOMPARE(series->count(), 2);
+        const charts::BarFeed feed = charts::barFeed(*tab.proxy(), ResultTableModel::ThroughputColumn, false);
+        int checked = 0;
+        for (QBarSet *set : series->barSets()) {
+            for (int c = 0; c < feed.categories.size(); ++c) {
+                const auto it = expected.find({set->label().toStdString(), feed.categories[c].toStdString()});
+                QCOMPARE(set->at(c), it == expected.end() ? 0.0 : it->second);
+                checked += it == expected.end() ? 0 : 1;
+            }
+        }
+        QCOMPARE(checked, static_cast<int>(expected.size()));
+
+        tab.filterEdit()->setText(QStringLiteral("sglang"));
+        bars->refresh();
+        QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 1);
+        QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->barSets().front()->label(), QStringLiteral("sglang"));
+    }
+
+    void linesPerConfiguration()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, allFixtures()));
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+        tab.loadPicker()->setCurrentIndex(0);   // concurrency
+        BenchmarkChart *lines = tab.chart(1);
+        lines->refresh();
+        // One series per configuration with both numbers; every point is a run's (x, y).
+        const ResultTableModel &m = *tab.runsModel();
+        std::map<QString, std::set<std::pair<double, double>>> expected;
+        for (int r = 0; r < m.rowCount(); ++r) {
+            const double x = m.value(r, ResultTableModel::ConcurrencyColumn), y = m.value(r, ResultTableModel::ThroughputColumn);
+            if (std::isfinite(x) && std::isfinite(y))
+                expected[m.index(r, 0).data(ResultTableModel::ConfigurationRole).toString()].insert({x, y});
+        }
+        QVERIFY(expected.size() >= 2);
+        QCOMPARE(lines->chart()->series().size(), static_cast<qsizetype>(expected.size()));
+        for (QAbstractSeries *s : lines->chart()->series()) {
+            auto *line = qobject_cast<QLineSeries *>(s);
+            QVERIFY(expected.count(line->name()));
+            std::set<std::pair<double, double>> got;
+            double lastX = -1;
+            for (const QPointF &p : line->points()) {
+                QVERIFY(p.x() >= lastX);
+                lastX = p.x();
+                got.insert({p.x(), p.y()});
+            }
+            QCOMPARE(got, expected[line->name()]);
+        }
+    }
+
+    void scatterParetoAndSlo()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, allFixtures()));
+        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
+        tab.latencyPicker()->setCurrentIndex(0); // TTFT
+        BenchmarkChart *scatter = tab.chart(2);
+        scatter->refresh();
+        // The front is core's Pareto front over the same runs.
+        const auto core = bench::paretoFront(*tab.runsModel()->table(), "ttft", "p99");
+        std::set<int> expectedFront;
+        for (const bench::ParetoPoint &p : core) {
+            if (p.onFront)
+                expectedFront.insert(static_cast<int>(p.run));
+        }
+        QVERIFY(!expectedFront.empty());
+        const auto &front = scatter->lastScatter().front.rows;
+        QCOMPARE(std::set<int>(front.begin(), front.end()), expectedFront);
+        QCOMPARE(scatter->lastScatter().total, core.size());
+
+        // An SLO on TTFT: a vertical line on the scatter, a horizontal one on bars of TTFT, and
+        // pass/fail marks matching core's ranking.
+        tab.sloEditor()->setLimit(SloEditor::Ttft, 700);
+        tab.metricPicker()->setCurrentIndex(1); // TTFT
+        for (BenchmarkChart *c : {tab.chart(0), scatter})
+            c->refresh();
+        const auto vertical = sloLines(scatter->chart());
+        QCOMPARE(vertical.size(), 1);
+        QCOMPARE(vertical.front()->name(), QStringLiteral("SLO: TTFT p99 ≤ 700 ms"));
+        QCOMPARE(vertical.front()->at(0).x(), 700.0);
+        QCOMPARE(vertical.front()->at(1).x(), 700.0);
+        const auto horizontal = sloLines(tab.chart(0)->chart());
+        QCOMPARE(horizontal.size(), 1);
+        QCOMPARE(horizontal.front()->at(0).y(), 700.0);
+        QCOMPARE(horizontal.front()->at(1).y(), 700.0);
+
+        const bench::Ranking ranking = bench::rankRuns(*tab.runsModel()->table(), tab.sloEditor()->slo(), bench::Objective::MaximizeThroughput);
+        int meets = 0, violates = 0;
+        for (const bench::ScoredRun &s : ranking.runs) {
+            const int shown = tab.runsModel()->index(static_cast<int>(s.run), 0).data(ResultTableModel::MeetsSloRole).toInt();
+            QCOMPARE(shown, s.meetsSlo ? 1 : (s.violations.empty() ? -1 : 0));
+            meets += s.meetsSlo ? 1 : 0;
+            violates += s.violations.empty() ? 0 : 1;
+        }
+        QVERIFY(meets > 0 && violates > 0);
+        int circles = 0, squares = 0;
+        for (QAbstractSeries *s : scatter->chart()->series()) {
+            if (auto *points = qobject_cast<QScatterSeries *>(s)) {
+                circles += points->markerShape() == QScatterSeries::MarkerShapeCircle ? static_cast<int>(points->count()) : 0;
+                squares += points->markerShape() == QScatterSeries::MarkerShapeRectangle ? static_cast<int>(points->count()) : 0;
+            }
+        }
+        QVERIFY(circles > 0 && squares > 0);
+        QVERIFY(tab.bestLabel()->text().startsWith(QLatin1String("Best run meeting the SLO")));
+    }
+
+    void overlaySplitsImports()
+    {
+        BenchmarksTab tab;
+        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        tab.labelEdit("import")->setText(QStringLiteral("after"));
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        BenchmarkChart *bars = tab.chart(0);
+        tab.metricPicker()->setCurrentIndex(0);
+        bars->refresh();
+        QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 2);
+        tab.overlayBox()->setChecked(true);
+        bars->refresh();
+        QStringList names;
+        for (QBarSet *set : qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->barSets())
+            names << set->label();
+        QCOMPARE(names, (QStringList{QStringLiteral("vllm [before]"), QStringLiteral("sglang [before]"), QStringLiteral("vllm [after]"),
+                                     QStringLiteral("sglang [after]")}));
+    }
+
+    void exportsPngAndSvg()
+    {
+        BenchmarksTab tab;
+        tab.resize(1200, 800);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QVERIFY(importInto(tab, allFixtures()));
+        QTemporaryDir dir;
+        for (int kind = 0; kind < 3; ++kind) {
+            tab.chartTabs()->setCurrentIndex(kind);
+            tab.chart(kind)->refresh();
+            const QSize size = tab.chart(kind)->view()->size();
+            QVERIFY(size.width() > 200 && size.height() > 100);
+            const QString png = dir.filePath(QStringLiteral("c%1.png").arg(kind));
+            const QString svg = dir.filePath(QStringLiteral("c%1.svg").arg(kind));
+            QVERIFY(tab.exportChart(png));
+            QVERIFY(tab.exportChart(svg));
+            const QImage image(png);
+            QCOMPARE(image.size(), size * tab.chart(kind)->view()->devicePixelRatioF());
+            QSvgRenderer renderer(svg);
+            QVERIFY(renderer.isValid());
+            QCOMPARE(renderer.viewBox().size(), size);
+            QFile f(svg);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.readAll().contains("<svg"));
+        }
+    }
+};
+
+QTEST_MAIN(TestStudioBench)
+#include "tst_studio_bench.moc"

@@ -1,0 +1,171 @@
+// The memory fit tab: figures equal core's estimateFit() for the document and target, follow
+// every edit, and list the checkpoint's conflicts with the configuration.
+#include "core/hardware/checkpoint.h"
+#include "core/hardware/gpudatabase.h"
+#include "core/hardware/memoryfit.h"
+#include "core/presets.h"
+#include "ui/configdocument.h"
+#include "ui/diagnosticsmodel.h"
+#include "ui/memoryfitpanel.h"
+
+#include "studiotestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace quantcfg;
+using namespace quantcfg::ui;
+using Figure = MemoryFitPanel::Figure;
+
+namespace {
+
+QString data(const char *relative)
+{
+    return QStringLiteral(QCFG_TEST_DATA "/") + QLatin1String(relative);
+}
+
+GpuTarget gpu(const char *name)
+{
+    return targetFromSpec(*findGpu(name));
+}
+
+bool hasCode(const DiagnosticsModel &model, const char *code)
+{
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.index(r, 0).data(DiagnosticsModel::CodeRole).toString() == QLatin1String(code))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestStudioFit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void figuresMatchCore_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("gpu");
+        QTest::addRow("llama 8B on H100") << data("models/llama-3.1-8b") << QStringLiteral("H100 SXM");
+        QTest::addRow("mixtral config.json on A100 80GB") << data("models/mixtral-8x7b/config.json") << QStringLiteral("A100 80GB");
+        QTest::addRow("deepseek-v2-lite on L40S") << data("models/deepseek-v2-lite") << QStringLiteral("L40S");
+    }
+
+    void figuresMatchCore()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, gpu);
+        ConfigDocument doc;
+        doc.reset(builtInPresets().front().document);
+        MemoryFitPanel panel(&doc);
+        QAbstractItemModelTester tester(panel.diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!panel.estimate());
+        QCOMPARE(panel.valueText(Figure::WeightsPerGpu), QStringLiteral("—"));
+        QVERIFY(panel.loadModel(model));
+        const GpuTarget target = targetFromSpec(*findGpu(gpu.toStdString()));
+        panel.setTarget(target);
+        panel.setLength(4096);
+        panel.setConcurrency(4);
+
+        FitOptions options;
+        options.maxLen = 4096;
+        options.concurrency = 4;
+        const FitEstimate expected = estimateFit(*loadModelShape(model.toStdString()).shape, doc.config(), target, options);
+        QVERIFY(panel.estimate());
+        const FitEstimate &e = *panel.estimate();
+        QCOMPARE(e.weightBytes, expected.weightBytes);
+        QCOMPARE(e.kvBytesPerToken, expected.kvBytesPerToken);
+        QCOMPARE(e.kvCapacityTokens, expected.kvCapacityTokens);
+        QCOMPARE(e.maxConcurrency, expected.maxConcurrency);
+        QCOMPARE(e.fits, expected.fits);
+        const QLocale locale;
+        QCOMPARE(panel.valueText(Figure::WeightsPerGpu), QStringLiteral("%1 GiB").arg(expected.weightBytes / (1024.0 * 1024 * 1024), 0, 'f', 2));
+        QVERIFY(panel.valueText(Figure::KvPerToken).startsWith(locale.toString(static_cast<long long>(expected.kvBytesPerToken))));
+        QVERIFY(panel.valueText(Figure::KvCapacity).startsWith(locale.toString(expected.kvCapacityTokens)));
+        QCOMPARE(panel.valueText(Figure::MaxConcurrency),
+                 QStringLiteral("%1 sequences of %2 tokens").arg(locale.toString(expected.maxConcurrency), locale.toString(4096)));
+        QVERIFY(panel.valueText(Figure::Verdict).startsWith(expected.fits ? QStringLiteral("✓") : QStringLiteral("✗")));
+    }
+
+    void followsEditsTargetAndOptions()
+    {
+        ConfigDocument doc;
+        doc.reset(Json{{"model", {{"id_or_path", "x"}}}, {"quantization", {{"method", "none"}}}});
+        MemoryFitPanel panel(&doc);
+        QVERIFY(panel.loadModel(data("models/llama-3.1-8b")));
+        panel.setTarget(gpu("H100 SXM"));
+        panel.setLength(8192);
+        const double bf16 = panel.estimate()->weightBytes;
+        const QString bf16Text = panel.valueText(Figure::WeightsPerGpu);
+
+        doc.setValue("/quantization/method", Json("awq"));
+        doc.setValue("/quantization/weight_bits", Json(4));
+        doc.setValue("/quantization/group_size", Json(128));
+        QVERIFY(panel.estimate()->weightBytes < bf16 / 2); // embeddings stay 16-bit
+        QVERIFY(panel.valueText(Figure::WeightsPerGpu) != bf16Text);
+        QVERIFY(panel.valueText(Figure::WeightFormat).startsWith(QLatin1String("4.156 bits per weight (awq)")));
+
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(panel.estimate()->weightBytes, bf16);
+
+        // Tensor parallelism halves the weights per GPU.
+        doc.setValue("/parallelism/tensor_parallel_size", Json(2));
+        QVERIFY(qAbs(panel.estimate()->weightBytes - bf16 / 2) < bf16 * 0.01);
+        doc.undoStack()->undo();
+
+        // Too many sequences: it says so, in text.
+        panel.setConcurrency(100000);
+        QVERIFY(!panel.estimate()->fits);
+        QVERIFY(panel.valueText(Figure::Verdict).startsWith(QStringLiteral("✗ Does not fit")));
+        QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.kv-does-not-fit"));
+
+        // Memory would do, but there are too few GPUs: the verdict says that, not a KV shortfall.
+        panel.setConcurrency(1);
+        GpuTarget single = gpu("H100 SXM");
+        single.count = 1;
+        panel.setTarget(single);
+        doc.setValue("/parallelism/tensor_parallel_size", Json(2));
+        QCOMPARE(panel.valueText(Figure::Verdict), QStringLiteral("✗ Does not fit: tensor × pipeline parallel needs 2 GPUs, 1 available"));
+        doc.undoStack()->undo();
+
+        // A bare compute capability has no memory: no capacity, and the reason is listed.
+        panel.setTarget(targetFromComputeCapability(90));
+        QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Unknown")));
+        QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.memory-unknown"));
+    }
+
+    void checkpointWarnings()
+    {
+        ConfigDocument doc;
+        doc.reset(Json{{"model", {{"id_or_path", "x"}}}, {"quantization", {{"method", "gptq"}}}});
+        MemoryFitPanel panel(&doc);
+        QVERIFY(panel.loadModel(data("checkpoints/awq")));
+        panel.setTarget(gpu("H100 SXM"));
+        QVERIFY(hasCode(*panel.diagnosticsModel(), "checkpoint.method-mismatch"));
+        // The conflict goes away once the configuration matches the checkpoint.
+        doc.setValue("/quantization/method", Json("awq"));
+        QVERIFY(!hasCode(*panel.diagnosticsModel(), "checkpoint.method-mismatch"));
+        const Diagnostics direct = checkCheckpoint(*readCheckpoint(data("checkpoints/awq").toStdString()).quantization, doc.config());
+        for (const Diagnostic &d : direct)
+            QVERIFY(hasCode(*panel.diagnosticsModel(), d.code.c_str()));
+    }
+
+    void unusableModel()
+    {
+        ConfigDocument doc;
+        MemoryFitPanel panel(&doc);
+        QVERIFY(!panel.loadModel(data("bench/slo.json")));
+        QVERIFY(!panel.estimate());
+        QVERIFY(panel.diagnosticsModel()->rowCount() > 0);
+    }
+};
+
+QTEST_MAIN(TestStudioFit)
+#include "tst_studio_fit.moc"

@@ -1,0 +1,240 @@
+// The hardware matrix tab: the model against the core matrix, highlighting of the detected GPU
+// (a fake nvidia-smi), of the configuration's method, double-click to apply, CSV and PNG export.
+#include "core/engines/matrix.h"
+#include "core/engines/profile.h"
+#include "core/hardware/gpudatabase.h"
+#include "ui/configdocument.h"
+#include "ui/hardwaretab.h"
+#include "ui/mainwindow.h"
+#include "ui/matrixmodel.h"
+#include "ui/targetgpupicker.h"
+
+#include "studiotestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace quantcfg;
+using namespace quantcfg::ui;
+
+namespace {
+
+int columnOf(const CompatibilityMatrix &m, int cc)
+{
+    for (std::size_t c = 0; c < m.columns.size(); ++c) {
+        if (m.columns[c].computeCapability == cc)
+            return static_cast<int>(c);
+    }
+    return -1;
+}
+
+int rowOf(const CompatibilityMatrix &m, const std::string &method)
+{
+    for (std::size_t r = 0; r < m.methods.size(); ++r) {
+        if (m.methods[r] == method)
+            return static_cast<int>(r);
+    }
+    return -1;
+}
+
+void useFakeSmi(const char *scenario)
+{
+    qputenv("QUANTCFG_NVML_LIBRARY", "");
+    qputenv("QUANTCFG_ROCM_SMI", "");
+    qputenv("QUANTCFG_NVIDIA_SMI", QCFG_TEST_DATA "/nvidia-smi/fake-nvidia-smi.sh");
+    qputenv("QUANTCFG_FAKE_SMI_CASE", scenario);
+}
+
+} // namespace
+
+class TestStudioMatrix : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+private slots:
+    void initTestCase() { studiotest::isolateUserFiles(m_home); }
+
+    void modelMatchesCore_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addRow("all engines") << QString();
+        for (const auto &p : ProfileRegistry::builtIn().all())
+            QTest::addRow("%s", (p->engine() + "@" + p->version()).c_str()) << QString::fromStdString(p->engine() + "@" + p->version());
+    }
+
+    void modelMatchesCore()
+    {
+        QFETCH(QString, spec);
+        HardwareTab tab;
+        QAbstractItemModelTester tester(tab.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tab.selectEngine(spec);
+        const ProfileRegistry &registry = ProfileRegistry::builtIn();
+        CompatibilityMatrix expected;
+        if (spec.isEmpty()) {
+            std::vector<const EngineProfile *> profiles;
+            for (const std::string &e : registry.engines())
+                profiles.push_back(registry.find(e));
+            expected = buildSummaryMatrix(profiles);
+        } else {
+            expected = buildMatrix(*registry.findSpec(spec.toStdString()));
+        }
+        const MatrixModel &model = *tab.model();
+        QCOMPARE(model.matrix().engines, expected.engines);
+        QCOMPARE(model.rowCount(), static_cast<int>(expected.methods.size()));
+        QCOMPARE(model.columnCount(), static_cast<int>(architectures().size()));
+        QVERIFY(model.rowCount() > 10);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QCOMPARE(model.headerData(r, Qt::Vertical).toString().toStdString(), expected.methods[static_cast<std::size_t>(r)]);
+            for (int c = 0; c < model.columnCount(); ++c) {
+                const MatrixCell &cell = expected.cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+                const QModelIndex index = model.index(r, c);
+                QCOMPARE(index.data(MatrixModel::StateRole).toInt(), static_cast<int>(cell.state));
+                QCOMPARE(index.data().toString(), MatrixModel::stateText(cell.state));
+                QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().isNull());
+                const QString tip = index.data(Qt::ToolTipRole).toString();
+                const QString firstReasonLine = QString::fromStdString(cell.reason).section(QLatin1Char('\n'), 0, 0).toHtmlEscaped();
+                QVERIFY2(tip.contains(firstReasonLine), qPrintable(tip));
+                if (cell.minCapability)
+                    QVERIFY2(tip.contains(QString::fromStdString(ccText(cell.minCapability))), qPrintable(tip));
+                QVERIFY(tip.contains(QString::fromStdString(cell.engine.empty() ? expected.engines : cell.engine)));
+            }
+        }
+        // The architecture's example GPUs are in the header tooltip.
+        const int hopper = columnOf(expected, 90);
+        QVERIFY(hopper >= 0);
+        QVERIFY(model.headerData(hopper, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QLatin1String("H100")));
+    }
+
+    void csvExport()
+    {
+        HardwareTab tab;
+        tab.selectEngine(QStringLiteral("vllm@") + QString::fromStdString(ProfileRegistry::builtIn().find("vllm")->version()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.csv"));
+        QVERIFY(tab.exportCsv(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const CompatibilityMatrix &m = tab.model()->matrix();
+        QCOMPARE(lines.size(), static_cast<int>(m.methods.size()) + 1);
+        QVERIFY(lines.front().startsWith(QLatin1String("method,")));
+        QVERIFY(lines.front().contains(QLatin1String("Hopper (sm_90)")));
+        const int row = rowOf(m, "fp8");
+        QStringList expected{QStringLiteral("fp8")};
+        for (const MatrixCell &cell : m.cells[static_cast<std::size_t>(row)])
+            expected << QLatin1String(supportName(cell.state));
+        QCOMPARE(lines.at(row + 1), expected.join(QLatin1Char(',')));
+    }
+
+    void pngExport()
+    {
+        HardwareTab tab;
+        tab.resize(900, 600);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.png"));
+        QVERIFY(tab.exportPng(path));
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        const qreal dpr = tab.view()->devicePixelRatioF();
+        QCOMPARE(image.size(), tab.view()->size() * dpr);
+    }
+
+    void bannerTexts()
+    {
+        Detection none;
+        QCOMPARE(HardwareTab::bannerText(none), QStringLiteral("No NVIDIA GPU detected — choose a target"));
+        Detection amd;
+        amd.amdGpu = true;
+        QVERIFY(HardwareTab::bannerText(amd).startsWith(QLatin1String("No NVIDIA GPU detected")));
+    }
+
+    void detectedGpuHighlighted_data()
+    {
+        QTest::addColumn<QByteArray>("scenario");
+        QTest::addColumn<QString>("banner");
+        QTest::addColumn<int>("capability");
+        QTest::addRow("one-h100") << QByteArray("one-h100")
+                                  << QStringLiteral("Detected: NVIDIA H100 80GB HBM3 — sm_90 Hopper, 80 GiB, driver 550.54.15") << 90;
+        QTest::addRow("no-devices") << QByteArray("no-devices") << QStringLiteral("No NVIDIA GPU detected — choose a target") << 0;
+    }
+
+    void detectedGpuHighlighted()
+    {
+        QFETCH(QByteArray, scenario);
+        QFETCH(QString, banner);
+        QFETCH(int, capability);
+        useFakeSmi(scenario.constData());
+        MainWindow w;
+        HardwareTab *tab = w.hardwareTab();
+        QCOMPARE(tab->banner()->text(), QStringLiteral("Detecting GPUs…"));
+        QCOMPARE(tab->model()->highlightedColumn(), -1);
+        QSignalSpy finished(w.gpuPicker(), &TargetGpuPicker::detectionFinished);
+        w.start({});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(tab->banner()->text(), banner);
+        const int column = capability ? columnOf(tab->model()->matrix(), capability) : -1;
+        QCOMPARE(tab->model()->highlightedColumn(), column);
+        if (column >= 0) {
+            QVERIFY(tab->model()->index(0, column).data(MatrixModel::HighlightRole).toBool());
+            QVERIFY(tab->model()->index(0, column).data(Qt::BackgroundRole).isValid());
+            QVERIFY(!tab->model()->index(0, column - 1).data(Qt::BackgroundRole).isValid() || tab->model()->highlightedRow() == 0);
+            QVERIFY(tab->model()->headerData(column, Qt::Horizontal).toString().startsWith(QStringLiteral("★")));
+            QVERIFY(tab->model()->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QLatin1String("detected")));
+        }
+        w.close();
+    }
+
+    void methodRowFollowsDocumentAndDoubleClickApplies()
+    {
+        useFakeSmi("no-devices");
+        MainWindow w;
+        Json awq = w.document()->json();
+        awq["quantization"]["method"] = "awq";
+        w.document()->loadPreset(awq, QStringLiteral("awq"));
+        HardwareTab *tab = w.hardwareTab();
+        const CompatibilityMatrix &m = tab->model()->matrix();
+        QCOMPARE(tab->model()->highlightedRow(), rowOf(m, "awq"));
+        QVERIFY(tab->model()->headerData(rowOf(m, "awq"), Qt::Vertical, Qt::FontRole).value<QFont>().bold());
+
+        w.gpuPicker()->selectId(QStringLiteral("none"));
+        w.resize(1280, 800);
+        w.show();
+        w.pages()->setCurrentWidget(tab);
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const int row = rowOf(m, "fp8");
+        const int column = columnOf(m, 89);
+        QVERIFY(row >= 0 && column >= 0);
+        tab->view()->scrollTo(tab->model()->index(row, column));
+        const QRect rect = tab->view()->visualRect(tab->model()->index(row, column));
+        QVERIFY(rect.isValid());
+        QSignalSpy applied(tab, &HardwareTab::applyRequested);
+        QTest::mouseClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(w.document()->config().quantization.methodOrNone(), std::string("fp8"));
+        QCOMPARE(w.gpuPicker()->currentId(), QStringLiteral("sm_89"));
+        QCOMPARE(tab->model()->highlightedRow(), row);
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.document()->config().quantization.methodOrNone(), std::string("awq"));
+        QCOMPARE(tab->model()->highlightedRow(), rowOf(m, "awq"));
+        w.document()->undoStack()->setClean();
+        w.close();
+    }
+};
+
+QTEST_MAIN(TestStudioMatrix)
+#include "tst_studio_matrix.moc"

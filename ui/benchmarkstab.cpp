@@ -1,0 +1,451 @@
+#include "ui/benchmarkstab.h"
+
+#include "ui/charts/benchmarkchart.h"
+#include "ui/diagnosticsmodel.h"
+#include "ui/resulttablemodel.h"
+#include "ui/sloeditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace quantcfg::ui {
+
+using charts::BenchmarkChart;
+
+namespace {
+
+enum ImportsColumn { NameCol, EngineCol, PresetCol, VersionCol, FilesCol, ImportsColumnCount };
+
+QLineEdit *labelField(const QString &placeholder, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setPlaceholderText(placeholder);
+    edit->setAccessibleName(placeholder);
+    edit->setMaximumWidth(140);
+    return edit;
+}
+
+} // namespace
+
+BenchmarksTab::BenchmarksTab(QWidget *parent)
+    : QWidget(parent)
+    , m_importer(new BenchmarkImporter(this))
+    , m_runs(new ResultTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_importsModel(new QStandardItemModel(0, ImportsColumnCount, this))
+    , m_issues(new DiagnosticsModel(this))
+{
+    setObjectName(QStringLiteral("BenchmarksTab"));
+    setAcceptDrops(true);
+    m_proxy->setSourceModel(m_runs);
+    m_proxy->setSortRole(ResultTableModel::ValueRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_importer, &BenchmarkImporter::finished, this, &BenchmarksTab::onImportFinished);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_proxy);
+    m_table->setAccessibleName(tr("Benchmark runs"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // no sort until asked: a million rows
+    m_table->setSortingEnabled(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter runs (engine, preset, import, …)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter runs"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_importsView = new QTableView(this);
+    m_importsView->setModel(m_importsModel);
+    m_importsView->setAccessibleName(tr("Imports"));
+    m_importsView->setToolTip(tr("Edit an import's name, engine, preset or version to relabel its runs"));
+    m_importsView->horizontalHeader()->setStretchLastSection(true);
+    m_importsView->verticalHeader()->hide();
+    m_importsModel->setHorizontalHeaderLabels({tr("Import"), tr("Engine"), tr("Preset"), tr("Version"), tr("Files")});
+    connect(m_importsModel, &QStandardItemModel::itemChanged, this, [this](QStandardItem *item) {
+        const int row = item->row();
+        if (m_fillingImports || row < 0 || static_cast<std::size_t>(row) >= m_batches.size() || item->column() == FilesCol)
+            return;
+        ImportBatch batch = m_batches[static_cast<std::size_t>(row)];
+        QString *field[] = {&batch.name, &batch.engine, &batch.preset, &batch.version};
+        if (*field[item->column()] == item->text())
+            return;
+        *field[item->column()] = item->text();
+        relabel(row, batch);
+    });
+
+    m_issuesView = new QTreeView(this);
+    m_issues->attachView(m_issuesView);
+    m_issuesView->setAccessibleName(tr("Import issues"));
+    m_issuesView->header()->hideSection(DiagnosticsModel::SourceColumn);
+
+    m_slo = new SloEditor(this);
+    connect(m_slo, &SloEditor::changed, this, &BenchmarksTab::rescore);
+    m_best = new QLabel(this);
+    m_best->setWordWrap(true);
+
+    auto *tableArea = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_filter);
+    tableLayout->addWidget(m_table, 1);
+
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto *importsBox = new QGroupBox(tr("Imports"), side);
+    (new QVBoxLayout(importsBox))->addWidget(m_importsView);
+    auto *sloBox = new QGroupBox(tr("SLO and ranking"), side);
+    auto *sloLayout = new QVBoxLayout(sloBox);
+    sloLayout->addWidget(m_slo);
+    sloLayout->addWidget(m_best);
+    auto *issuesBox = new QGroupBox(tr("Import issues"), side);
+    (new QVBoxLayout(issuesBox))->addWidget(m_issuesView);
+    sideLayout->addWidget(importsBox, 2);
+    sideLayout->addWidget(sloBox, 0);
+    sideLayout->addWidget(issuesBox, 2);
+
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(tableArea);
+    top->addWidget(side);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+    auto *main = new QSplitter(Qt::Vertical, this);
+    main->addWidget(top);
+    main->addWidget(buildChartArea());
+    main->setStretchFactor(0, 2);
+    main->setStretchFactor(1, 3);
+    main->setSizes({280, 420}); // the charts are what this tab is for
+    main->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildImportBar());
+    layout->addWidget(main, 1);
+    updateCharts();
+}
+
+QWidget *BenchmarksTab::buildImportBar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *importButton = new QPushButton(tr("&Import results…"), bar);
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import Benchmark Results"), {},
+                                                                tr("Benchmark results (*.json *.jsonl *.csv *.tsv);;All files (*)"));
+        if (!paths.isEmpty())
+            importFiles(paths);
+    });
+    auto *clearButton = new QPushButton(tr("Clear"), bar);
+    connect(clearButton, &QPushButton::clicked, this, &BenchmarksTab::clear);
+    m_name = labelField(tr("import name"), bar);
+    m_engine = labelField(tr("engine"), bar);
+    m_preset = labelField(tr("preset"), bar);
+    m_version = labelField(tr("engine version"), bar);
+    row->addWidget(importButton);
+    row->addWidget(clearButton);
+    row->addSpacing(12);
+    row->addWidget(new QLabel(tr("Labels for the next import (when the files lack them):"), bar));
+    for (QLineEdit *e : {m_name, m_engine, m_preset, m_version})
+        row->addWidget(e);
+    row->addStretch(1);
+    row->addWidget(new QLabel(tr("or drop files here"), bar));
+    return bar;
+}
+
+QWidget *BenchmarksTab::buildChartArea()
+{
+    auto *area = new QWidget(this);
+    auto *pickers = new QHBoxLayout;
+    const auto add = [&](const QString &text, QComboBox *combo) {
+        auto *label = new QLabel(text, area);
+        label->setBuddy(combo);
+        combo->setAccessibleName(text);
+        pickers->addWidget(label);
+        pickers->addWidget(combo);
+        pickers->addSpacing(8);
+        connect(combo, &QComboBox::currentIndexChanged, this, &BenchmarksTab::updateCharts);
+    };
+    m_metric = new QComboBox(area);
+    for (int column : ResultTableModel::metricColumns())
+        m_metric->addItem(ResultTableModel::columnTitle(column), column);
+    m_statistic = new QComboBox(area);
+    for (const char *stat : {"mean", "median", "p90", "p99"})
+        m_statistic->addItem(QLatin1String(stat), QLatin1String(stat));
+    m_load = new QComboBox(area);
+    m_load->addItem(tr("Concurrency"), int(ResultTableModel::ConcurrencyColumn));
+    m_load->addItem(tr("Request rate"), int(ResultTableModel::RequestRateColumn));
+    m_latency = new QComboBox(area);
+    for (int column : {ResultTableModel::TtftColumn, ResultTableModel::TpotColumn, ResultTableModel::ItlColumn, ResultTableModel::E2eColumn})
+        m_latency->addItem(ResultTableModel::columnTitle(column), column);
+    m_latency->setCurrentIndex(3);
+    add(tr("M&etric:"), m_metric);
+    add(tr("&Statistic:"), m_statistic);
+    add(tr("L&oad axis:"), m_load);
+    add(tr("&Latency axis:"), m_latency);
+    m_overlay = new QCheckBox(tr("O&verlay imports (before/after)"), area);
+    connect(m_overlay, &QCheckBox::toggled, this, &BenchmarksTab::updateCharts);
+    pickers->addWidget(m_overlay);
+    pickers->addStretch(1);
+    auto *exportButton = new QPushButton(tr("E&xport chart…"), area);
+    exportButton->setToolTip(tr("PNG or SVG, by the file name's suffix"));
+    connect(exportButton, &QPushButton::clicked, this, &BenchmarksTab::exportInteractive);
+    pickers->addWidget(exportButton);
+
+    m_chartTabs = new QTabWidget(area);
+    const std::pair<BenchmarkChart::Kind, QString> kinds[] = {{BenchmarkChart::Kind::Bars, tr("Per preset and engine")},
+                                                              {BenchmarkChart::Kind::Lines, tr("Against load")},
+                                                              {BenchmarkChart::Kind::Scatter, tr("Throughput vs latency")}};
+    for (const auto &[kind, title] : kinds) {
+        auto *chart = new BenchmarkChart(kind, m_chartTabs);
+        chart->setModel(m_proxy);
+        m_charts.push_back(chart);
+        m_chartTabs->addTab(chart, title);
+    }
+    auto *layout = new QVBoxLayout(area);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(pickers);
+    layout->addWidget(m_chartTabs, 1);
+    return area;
+}
+
+charts::BenchmarkChart *BenchmarksTab::chart(int kind) const
+{
+    return m_charts.at(static_cast<std::size_t>(kind));
+}
+
+QLineEdit *BenchmarksTab::labelEdit(const char *key) const
+{
+    const std::string_view k = key;
+    return k == "import" ? m_name : k == "engine" ? m_engine : k == "preset" ? m_preset : m_version;
+}
+
+void BenchmarksTab::updateCharts()
+{
+    const QString stat = m_statistic->currentData().toString();
+    m_runs->setStatistic(stat);
+    m_slo->setStatistic(stat);
+    const int metric = m_metric->currentData().toInt();
+    const int latency = m_latency->currentData().toInt();
+    chart(0)->setMetricColumn(metric);
+    chart(1)->setMetricColumn(metric);
+    chart(1)->setXColumn(m_load->currentData().toInt());
+    chart(2)->setMetricColumn(latency);
+    chart(2)->setXColumn(ResultTableModel::ThroughputColumn);
+    for (BenchmarkChart *c : m_charts)
+        c->setOverlay(m_overlay->isChecked());
+}
+
+void BenchmarksTab::rescore()
+{
+    const bench::SloSpec slo = m_slo->slo();
+    std::vector<charts::SloLine> lines;
+    for (const bench::SloLimit &l : slo.limits) {
+        const int column = l.metric == "ttft" ? ResultTableModel::TtftColumn
+                           : l.metric == "tpot" ? ResultTableModel::TpotColumn
+                                                : ResultTableModel::MemoryColumn;
+        lines.push_back({column, l.threshold,
+                         column == ResultTableModel::MemoryColumn ? tr("SLO: memory ≤ %1 GB").arg(l.threshold)
+                                                                  : tr("SLO: %1 %2 ≤ %3 ms").arg(QString::fromStdString(l.name).toUpper(),
+                                                                                                  QString::fromStdString(l.statistic))
+                                                                        .arg(l.threshold)});
+    }
+    for (BenchmarkChart *c : m_charts)
+        c->setSloLines(lines);
+    if (!m_runs->table()) {
+        m_best->setText(tr("Import results to rank them."));
+        return;
+    }
+    const bench::Ranking ranking = bench::rankRuns(*m_runs->table(), slo, m_slo->objective());
+    m_runs->setRanking(ranking);
+    int meeting = 0;
+    for (const bench::ScoredRun &s : ranking.runs)
+        meeting += s.meetsSlo ? 1 : 0;
+    m_best->setText(ranking.best ? tr("Best run meeting the SLO (%1 of %2 meet it): %3")
+                                       .arg(meeting)
+                                       .arg(ranking.runs.size())
+                                       .arg(m_runs->index(static_cast<int>(ranking.runs[*ranking.best].run), 0).data(ResultTableModel::LabelRole).toString())
+                                 : tr("No run meets every SLO limit (%1 runs).").arg(ranking.runs.size()));
+}
+
+bool BenchmarksTab::isImporting() const
+{
+    return m_importer->isRunning();
+}
+
+void BenchmarksTab::importFiles(const QStringList &paths)
+{
+    ImportBatch batch;
+    batch.name = m_name->text().trimmed();
+    if (batch.name.isEmpty())
+        batch.name = tr("import %1").arg(++m_importCounter);
+    batch.paths = paths;
+    batch.engine = m_engine->text();
+    batch.preset = m_preset->text();
+    batch.version = m_version->text();
+    m_name->clear();
+    startImport({batch}, false);
+}
+
+void BenchmarksTab::relabel(int index, const ImportBatch &batch)
+{
+    std::vector<ImportBatch> all = m_batches;
+    all.at(static_cast<std::size_t>(index)) = batch;
+    startImport(std::move(all), true);
+}
+
+void BenchmarksTab::cancelImport()
+{
+    m_importer->cancel();
+}
+
+void BenchmarksTab::clear()
+{
+    m_batches.clear();
+    m_runs->setTable(nullptr);
+    m_issues->setDiagnostics({});
+    refreshImportsModel();
+    rescore();
+}
+
+void BenchmarksTab::startImport(std::vector<ImportBatch> batches, bool replace)
+{
+    if (m_importer->isRunning()) {
+        emit message(tr("An import is running; try again when it has finished"));
+        return;
+    }
+    m_pending = batches;
+    m_replacing = replace;
+    m_importer->start(replace ? nullptr : m_runs->table(), std::move(batches));
+    m_progress = new QProgressDialog(tr("Importing benchmark results…"), tr("Cancel"), 0, 1000, this);
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(400);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, m_importer, &BenchmarkImporter::cancel);
+    connect(m_importer, &BenchmarkImporter::progress, m_progress, [this](qint64 done, qint64 total) {
+        if (m_progress && total > 0)
+            m_progress->setValue(static_cast<int>(1000 * done / total));
+    });
+}
+
+void BenchmarksTab::onImportFinished()
+{
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    Diagnostics issues = m_replacing ? Diagnostics{} : m_issues->diagnostics();
+    std::size_t runs = 0;
+    for (const bench::FileReport &r : m_importer->reports()) {
+        runs += r.runs;
+        const QString file = QFileInfo(QString::fromStdString(r.path)).fileName();
+        for (Diagnostic d : r.diagnostics) {
+            d.pointer = d.line > 0 ? QStringLiteral("%1:%2").arg(file).arg(d.line).toStdString() : file.toStdString();
+            issues.push_back(std::move(d));
+        }
+        if (r.skippedRows > r.diagnostics.size())
+            issues.push_back(makeDiagnostic(Severity::Warning, "bench.skipped",
+                                            std::to_string(r.skippedRows) + " bad rows skipped in all", file.toStdString()));
+    }
+    if (m_importer->wasCancelled()) {
+        emit message(tr("Import cancelled; nothing was added"));
+        emit importFinished();
+        return;
+    }
+    if (m_replacing)
+        m_batches = m_pending;
+    else
+        m_batches.insert(m_batches.end(), m_pending.begin(), m_pending.end());
+    m_issues->setDiagnostics(issues);
+    m_runs->setTable(m_importer->result());
+    refreshImportsModel();
+    rescore();
+    m_table->resizeColumnsToContents();
+    emit message(tr("Imported %1 runs from %2 files").arg(runs).arg(m_importer->reports().size()));
+    emit importFinished();
+}
+
+void BenchmarksTab::refreshImportsModel()
+{
+    m_fillingImports = true;
+    m_importsModel->setRowCount(0);
+    for (const ImportBatch &b : m_batches) {
+        QStringList names;
+        for (const QString &p : b.paths)
+            names << QFileInfo(p).fileName();
+        QList<QStandardItem *> row;
+        for (const QString &text : {b.name, b.engine, b.preset, b.version})
+            row << new QStandardItem(text);
+        auto *files = new QStandardItem(names.join(QLatin1String(", ")));
+        files->setEditable(false);
+        files->setToolTip(b.paths.join(QLatin1Char('\n')));
+        row << files;
+        m_importsModel->appendRow(row);
+    }
+    m_fillingImports = false;
+    m_importsView->resizeColumnsToContents();
+}
+
+bool BenchmarksTab::exportChart(const QString &path, QString *error) const
+{
+    const auto *c = static_cast<const BenchmarkChart *>(m_chartTabs->currentWidget());
+    return path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? c->exportSvg(path, error) : c->exportPng(path, error);
+}
+
+void BenchmarksTab::exportInteractive()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QStringLiteral("chart.png"),
+                                                      tr("PNG images (*.png);;SVG drawings (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportChart(path, &error))
+        emit message(tr("Exported %1").arg(path));
+    else
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not export the chart: %1").arg(error));
+}
+
+void BenchmarksTab::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void BenchmarksTab::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty()) {
+        importFiles(paths);
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace quantcfg::ui

@@ -1,0 +1,397 @@
+#include "ui/charts/benchmarkchart.h"
+
+#include "ui/resulttablemodel.h"
+
+#include <QAbstractItemModel>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace quantcfg::ui::charts {
+
+namespace {
+
+QString numberText(double v)
+{
+    return QString::number(v, 'f', std::abs(v) >= 100 ? 1 : 2);
+}
+
+} // namespace
+
+BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
+    : QWidget(parent)
+    , m_kind(kind)
+    , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this))
+    , m_refreshTimer(new QTimer(this))
+{
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setRubberBand(kind == Kind::Bars ? QChartView::NoRubberBand : QChartView::RectangleRubberBand);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+    connect(m_refreshTimer, &QTimer::timeout, this, &BenchmarkChart::refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+}
+
+void BenchmarkChart::setModel(QAbstractItemModel *model)
+{
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    connect(model, &QAbstractItemModel::modelReset, this, &BenchmarkChart::scheduleRefresh);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &BenchmarkChart::scheduleRefresh);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &BenchmarkChart::scheduleRefresh);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &BenchmarkChart::scheduleRefresh);
+    connect(model, &QAbstractItemModel::dataChanged, this, &BenchmarkChart::scheduleRefresh);
+    scheduleRefresh();
+}
+
+void BenchmarkChart::setMetricColumn(int column)
+{
+    m_metric = column;
+    scheduleRefresh();
+}
+
+void BenchmarkChart::setXColumn(int column)
+{
+    m_x = column;
+    scheduleRefresh();
+}
+
+void BenchmarkChart::setSloLines(std::vector<SloLine> lines)
+{
+    m_slo = std::move(lines);
+    scheduleRefresh();
+}
+
+void BenchmarkChart::setOverlay(bool overlay)
+{
+    m_overlay = overlay;
+    scheduleRefresh();
+}
+
+void BenchmarkChart::setMaxPoints(int points)
+{
+    m_maxPoints = points;
+    scheduleRefresh();
+}
+
+void BenchmarkChart::scheduleRefresh()
+{
+    m_refreshTimer->start();
+}
+
+void BenchmarkChart::refresh()
+{
+    m_refreshTimer->stop();
+    m_chart->removeAllSeries();
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        m_chart->removeAxis(axis);
+        delete axis;
+    }
+    m_readPoints = 0;
+    m_scatter = {};
+    if (!m_model || m_metric < 0)
+        return;
+    switch (m_kind) {
+    case Kind::Bars:
+        buildBars();
+        break;
+    case Kind::Lines:
+        buildLines();
+        break;
+    case Kind::Scatter:
+        buildScatter();
+        break;
+    }
+    wireLegend();
+}
+
+QString BenchmarkChart::axisTitle(int column) const
+{
+    return m_model ? m_model->headerData(column, Qt::Horizontal).toString() : QString();
+}
+
+void BenchmarkChart::buildBars()
+{
+    const BarFeed feed = barFeed(*m_model, m_metric, m_overlay);
+    auto *series = new QBarSeries;
+    double top = 0;
+    for (const SeriesPoints &sp : feed.sets) {
+        auto *set = new QBarSet(sp.name);
+        if (sp.after)
+            set->setBrush(QBrush(set->color(), Qt::Dense3Pattern));
+        for (const QPointF &p : sp.points) {
+            *set << (std::isfinite(p.y()) ? p.y() : 0.0);
+            top = std::max(top, std::isfinite(p.y()) ? p.y() : 0.0);
+        }
+        m_readPoints += static_cast<std::size_t>(sp.points.size());
+        connect(set, &QBarSet::hovered, this, [this, set, categories = feed.categories](bool status, int index) {
+            if (status)
+                QToolTip::showText(QCursor::pos(), tr("%1, %2: %3 (mean of the runs shown)")
+                                                       .arg(set->label(), categories.value(index), numberText(set->at(index))));
+        });
+        series->append(set);
+    }
+    m_chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(feed.categories);
+    x->setTitleText(tr("Preset"));
+    auto *y = new QValueAxis;
+    y->setTitleText(axisTitle(m_metric));
+    m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    for (const SloLine &l : m_slo)
+        top = l.column == m_metric ? std::max(top, l.threshold) : top;
+    y->setRange(0, top > 0 ? top * 1.1 : 1);
+    m_chart->setTitle(tr("%1 per preset and engine").arg(axisTitle(m_metric)));
+    addSloLines(-0.5, feed.categories.size() - 0.5, false, series);
+}
+
+void BenchmarkChart::buildLines()
+{
+    const int plotWidth = std::max(100, m_view->width());
+    // One point per pixel of width per series: LTTB keeps the shape at that resolution.
+    const std::size_t maxPoints = static_cast<std::size_t>(m_maxPoints > 0 ? m_maxPoints : plotWidth);
+    const std::vector<SeriesPoints> feed = lineFeed(*m_model, m_x, m_metric, m_overlay, maxPoints, &m_readPoints);
+    auto *x = new QValueAxis;
+    auto *y = new QValueAxis;
+    x->setTitleText(axisTitle(m_x));
+    y->setTitleText(axisTitle(m_metric));
+    m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(y, Qt::AlignLeft);
+    double minX = std::numeric_limits<double>::infinity(), maxX = -minX, minY = 0, maxY = 0;
+    QAbstractSeries *first = nullptr;
+    for (const SeriesPoints &sp : feed) {
+        auto *series = new QLineSeries;
+        series->setName(sp.name);
+        series->replace(sp.points);
+        series->setPointsVisible(sp.points.size() < 60);
+        if (sp.after) {
+            QPen pen = series->pen();
+            pen.setStyle(Qt::DashLine);
+            series->setPen(pen);
+        }
+        for (const QPointF &p : sp.points) {
+            minX = std::min(minX, p.x());
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+        m_chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        attachHover(series, sp.rows);
+        first = first ? first : series;
+    }
+    for (const SloLine &l : m_slo)
+        maxY = l.column == m_metric ? std::max(maxY, l.threshold) : maxY;
+    if (minX <= maxX)
+        x->setRange(minX, maxX > minX ? maxX : minX + 1);
+    y->setRange(minY, maxY > 0 ? maxY * 1.1 : 1);
+    // Antialiased polylines of thousands of segments are what makes a redraw slow; dense lines
+    // look the same without it.
+    std::size_t drawn = 0;
+    for (const SeriesPoints &sp : feed)
+        drawn += static_cast<std::size_t>(sp.points.size());
+    m_view->setRenderHint(QPainter::Antialiasing, drawn < 4000);
+    m_chart->setTitle(tr("%1 against %2").arg(axisTitle(m_metric), axisTitle(m_x)));
+    if (first && minX <= maxX)
+        addSloLines(minX, maxX, false, first);
+}
+
+void BenchmarkChart::buildScatter()
+{
+    // One point per marker-sized cell: markers closer than their size overlap anyway, and Qt Charts
+    // makes a graphics item per scatter point, so what is drawn must stay in the thousands.
+    constexpr int kCell = 5;
+    const QSize plot = m_view->size();
+    const int cols = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.width() / kCell);
+    const int rows = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.height() / kCell);
+    m_scatter = scatterFeed(*m_model, m_metric, m_x, m_overlay, cols, rows);
+    m_readPoints = m_scatter.total;
+    auto *x = new QValueAxis;
+    auto *y = new QValueAxis;
+    x->setTitleText(axisTitle(m_metric));
+    y->setTitleText(axisTitle(m_x));
+    m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(y, Qt::AlignLeft);
+    double minX = std::numeric_limits<double>::infinity(), maxX = -minX, maxY = 0;
+    for (const SeriesPoints &sp : m_scatter.groups) {
+        auto *series = new QScatterSeries;
+        series->setName(tr("%1 (%2 runs)").arg(sp.name).arg(sp.points.size()));
+        // Not colour alone: the verdict is the marker's shape.
+        series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
+                               : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
+                                                  : QScatterSeries::MarkerShapeTriangle);
+        series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
+        if (sp.after)
+            series->setBrush(Qt::NoBrush);
+        series->replace(sp.points);
+        for (const QPointF &p : sp.points) {
+            minX = std::min(minX, p.x());
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+        m_chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        attachHover(series, sp.rows);
+    }
+    auto *front = new QLineSeries;
+    front->setName(tr("Pareto front (%1 runs)").arg(m_scatter.front.points.size()));
+    front->replace(m_scatter.front.points);
+    front->setPointsVisible(true);
+    QPen pen = front->pen();
+    pen.setWidth(2);
+    front->setPen(pen);
+    if (m_scatter.front.points.size() <= 12) {
+        front->setPointLabelsVisible(true);
+        front->setPointLabelsFormat(QStringLiteral("@yPoint"));
+        front->setPointLabelsClipping(false);
+    }
+    m_chart->addSeries(front);
+    front->attachAxis(x);
+    front->attachAxis(y);
+    attachHover(front, m_scatter.front.rows);
+    for (const SloLine &l : m_slo)
+        maxX = l.column == m_metric ? std::max(maxX, l.threshold) : maxX;
+    if (minX <= maxX)
+        x->setRange(0, maxX * 1.1);
+    y->setRange(0, maxY > 0 ? maxY * 1.15 : 1);
+    m_chart->setTitle(tr("%1 against %2, Pareto front").arg(axisTitle(m_x), axisTitle(m_metric)));
+    addSloLines(0, maxY * 1.15, true, front);
+}
+
+void BenchmarkChart::addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries)
+{
+    const auto axes = anySeries->attachedAxes();
+    for (const SloLine &l : m_slo) {
+        if (l.column != m_metric)
+            continue;
+        auto *line = new QLineSeries;
+        line->setName(l.name);
+        QPen pen(QColor(0xc6, 0x28, 0x28));
+        pen.setStyle(Qt::DashDotLine);
+        pen.setWidth(2);
+        line->setPen(pen);
+        if (vertical)
+            line->append({QPointF(l.threshold, from), QPointF(l.threshold, to)});
+        else
+            line->append({QPointF(from, l.threshold), QPointF(to, l.threshold)});
+        m_chart->addSeries(line);
+        for (QAbstractAxis *axis : axes)
+            line->attachAxis(axis);
+    }
+}
+
+void BenchmarkChart::attachHover(QAbstractSeries *series, std::vector<int> rows)
+{
+    auto *xy = qobject_cast<QXYSeries *>(series);
+    connect(xy, &QXYSeries::hovered, this, [this, xy, rows = std::move(rows)](const QPointF &point, bool state) {
+        if (!state) {
+            QToolTip::hideText();
+            return;
+        }
+        // The hovered position is not exactly a point: take the nearest one.
+        const QList<QPointF> points = xy->points();
+        qsizetype best = -1;
+        double bestDistance = std::numeric_limits<double>::infinity();
+        const QPointF at = m_chart->mapToPosition(point, xy);
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QPointF d = m_chart->mapToPosition(points[i], xy) - at;
+            const double distance = QPointF::dotProduct(d, d);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        if (best >= 0 && static_cast<std::size_t>(best) < rows.size())
+            QToolTip::showText(QCursor::pos(), tr("%1\n%2: %3, %4: %5")
+                                                   .arg(runText(rows[static_cast<std::size_t>(best)]), m_chart->axes(Qt::Horizontal).value(0)->titleText(),
+                                                        numberText(points[best].x()), m_chart->axes(Qt::Vertical).value(0)->titleText(),
+                                                        numberText(points[best].y())));
+    });
+}
+
+QString BenchmarkChart::runText(int row) const
+{
+    return m_model ? m_model->index(row, 0).data(ResultTableModel::LabelRole).toString() : QString();
+}
+
+void BenchmarkChart::wireLegend()
+{
+    for (QLegendMarker *marker : m_chart->legend()->markers()) {
+        connect(marker, &QLegendMarker::clicked, this, [marker] {
+            QAbstractSeries *series = marker->series();
+            series->setVisible(!series->isVisible());
+            marker->setVisible(true); // hiding a series hides its marker: keep it to click again
+            QFont font = marker->font();
+            font.setStrikeOut(!series->isVisible());
+            marker->setFont(font);
+        });
+    }
+}
+
+int BenchmarkChart::drawnPoints() const
+{
+    int n = 0;
+    for (QAbstractSeries *s : m_chart->series()) {
+        if (auto *xy = qobject_cast<QXYSeries *>(s))
+            n += static_cast<int>(xy->count());
+        else if (auto *bars = qobject_cast<QBarSeries *>(s)) {
+            for (QBarSet *set : bars->barSets())
+                n += static_cast<int>(set->count());
+        }
+    }
+    return n;
+}
+
+bool BenchmarkChart::exportPng(const QString &path, QString *error) const
+{
+    if (m_view->grab().save(path, "PNG"))
+        return true;
+    if (error)
+        *error = tr("Could not write %1").arg(path);
+    return false;
+}
+
+bool BenchmarkChart::exportSvg(const QString &path, QString *error) const
+{
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(m_view->size());
+    generator.setViewBox(QRect(QPoint(0, 0), m_view->size()));
+    generator.setTitle(m_chart->title());
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        if (error)
+            *error = tr("Could not write %1").arg(path);
+        return false;
+    }
+    m_view->render(&painter);
+    painter.end();
+    return true;
+}
+
+} // namespace quantcfg::ui::charts

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "ui/charts/chartfeed.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QAbstractItemModel;
+class QAbstractSeries;
+class QChart;
+class QChartView;
+class QTimer;
+
+namespace quantcfg::ui::charts {
+
+/// An SLO threshold drawn on a chart: a line at @c threshold on the axis of @c column.
+struct SloLine
+{
+    int column = -1;
+    double threshold = 0;
+    QString name; ///< "TTFT p99 ≤ 500 ms"
+};
+
+/// One chart of the benchmarks tab (Qt Charts kept behind this seam). It reads the runs model it
+/// is given (the table's proxy, so its filter applies) through chartfeed.h and redraws when the
+/// model changes: grouped bars of a metric per preset per engine, a metric against load (one line
+/// per configuration), or throughput against latency with the Pareto front. Hovering a point names
+/// the run; clicking a legend entry hides or shows its series; SLO limits are drawn as lines.
+class BenchmarkChart final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Bars, Lines, Scatter };
+
+    explicit BenchmarkChart(Kind kind, QWidget *parent = nullptr);
+
+    Kind kind() const { return m_kind; }
+    void setModel(QAbstractItemModel *model);
+    /// Bars and lines: the metric column drawn (y). Scatter: the latency column (x).
+    void setMetricColumn(int column);
+    /// Lines: the load column (x). Scatter: the throughput column (y).
+    void setXColumn(int column);
+    void setSloLines(std::vector<SloLine> lines);
+    /// Splits the series by import and draws later imports dashed or hollow.
+    void setOverlay(bool overlay);
+    /// Largest number of points drawn per line series / scatter grid resolution (default: the plot's pixels).
+    void setMaxPoints(int points);
+
+    /// Rebuilds the series from the model now (otherwise done on the next event loop turn).
+    void refresh();
+
+    QChart *chart() const { return m_chart; }
+    QChartView *view() const { return m_view; }
+    /// The Pareto front of the last scatter feed.
+    const ScatterFeed &lastScatter() const { return m_scatter; }
+    /// Points in all series now drawn, and read from the model before decimation.
+    int drawnPoints() const;
+    std::size_t readPoints() const { return m_readPoints; }
+
+    bool exportPng(const QString &path, QString *error = nullptr) const;
+    bool exportSvg(const QString &path, QString *error = nullptr) const;
+
+    /// The text of the tooltip for model row @p row (the run and its configuration).
+    QString runText(int row) const;
+
+private:
+    void scheduleRefresh();
+    void buildBars();
+    void buildLines();
+    void buildScatter();
+    void addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries);
+    void attachHover(QAbstractSeries *series, std::vector<int> rows);
+    void wireLegend();
+    QString axisTitle(int column) const;
+
+    Kind m_kind;
+    QChart *m_chart;
+    QChartView *m_view;
+    QAbstractItemModel *m_model = nullptr;
+    QTimer *m_refreshTimer;
+    int m_metric = -1;
+    int m_x = -1;
+    bool m_overlay = false;
+    int m_maxPoints = 0;
+    std::vector<SloLine> m_slo;
+    ScatterFeed m_scatter;
+    std::size_t m_readPoints = 0;
+};
+
+} // namespace quantcfg::ui::charts

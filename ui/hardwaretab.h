@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/hardware/detect.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace quantcfg::ui {
+
+class MatrixModel;
+
+/// The "Hardware matrix" tab: the core compatibility matrix for one engine version (or all engines
+/// summarised), a banner naming the detected GPU, whose column is highlighted, the current
+/// method's row highlighted, a legend, and CSV / PNG export. Double-clicking a cell asks to apply
+/// that method and architecture (applyRequested); the main window does it through the document.
+class HardwareTab final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HardwareTab(QWidget *parent = nullptr);
+
+    MatrixModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QComboBox *engineCombo() const { return m_engines; }
+    QLabel *banner() const { return m_banner; }
+
+    /// Shows @p detection in the banner and highlights its GPU's column; nothing = still detecting.
+    void setDetection(const std::optional<Detection> &detection);
+    /// Highlights the row of the configuration's method.
+    void setConfigMethod(const QString &method);
+    /// Shows the matrix of "engine@version", or the summary of all engines for an empty spec.
+    void selectEngine(const QString &spec);
+
+    /// Writes the matrix as CSV / the table as PNG to @p path; false with @p error on failure.
+    bool exportCsv(const QString &path, QString *error = nullptr) const;
+    bool exportPng(const QString &path, QString *error = nullptr) const;
+
+    /// The banner text for @p detection: "Detected: NAME — sm_90 Hopper, 80 GiB, driver 580.65" or
+    /// "No NVIDIA GPU detected — choose a target".
+    static QString bannerText(const Detection &detection);
+
+signals:
+    /// The user double-clicked a cell: apply @p method for compute capability @p computeCapability.
+    void applyRequested(const QString &method, int computeCapability);
+    /// A message for the status bar.
+    void message(const QString &text);
+
+private:
+    void rebuild();
+    void exportInteractive(bool png);
+
+    MatrixModel *m_model;
+    QComboBox *m_engines;
+    QLabel *m_banner;
+    QTableView *m_view;
+};
+
+} // namespace quantcfg::ui

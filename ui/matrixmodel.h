@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/engines/matrix.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+namespace quantcfg::ui {
+
+/// The core compatibility matrix (quantization method × GPU architecture) as a table: one row per
+/// method, one column per architecture. Each cell shows its state by icon and text; the tooltip
+/// gives the reason, the minimum compute capability and the engine version. The detected GPU's
+/// column and the configuration's method row are highlighted.
+class MatrixModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        StateRole = Qt::UserRole + 1, ///< int: quantcfg::Support
+        MethodRole,                   ///< QString: the row's unified method ("awq")
+        ComputeCapabilityRole,        ///< int: the column's compute capability (90)
+        HighlightRole,                ///< bool: the cell is in the detected column or the current row
+    };
+
+    explicit MatrixModel(QObject *parent = nullptr);
+
+    /// Replaces the contents (the one entry point for data).
+    void setMatrix(CompatibilityMatrix matrix);
+    const CompatibilityMatrix &matrix() const { return m_matrix; }
+
+    /// Highlights the column of the architecture of @p computeCapability (0 = none).
+    void setHighlightedCapability(int computeCapability);
+    /// The highlighted column, or -1.
+    int highlightedColumn() const { return m_column; }
+    /// Highlights the row of @p method (empty = none).
+    void setHighlightedMethod(const QString &method);
+    int highlightedRow() const { return m_row; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The matrix as CSV: a header row "method,<arch> (sm_XX),…", then one row of state names per method.
+    QString toCsv() const;
+
+    /// The text and icon a state is shown with (also used by the legend).
+    static QString stateText(Support state);
+    static QIcon stateIcon(Support state);
+    /// Every state, in legend order.
+    static const std::vector<Support> &allStates();
+
+private:
+    const MatrixCell *cell(const QModelIndex &index) const;
+
+    CompatibilityMatrix m_matrix;
+    int m_column = -1;
+    int m_row = -1;
+    int m_capability = 0;
+    QString m_method;
+};
+
+} // namespace quantcfg::ui

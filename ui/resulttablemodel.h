@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/bench/resulttable.h"
+#include "core/bench/scoring.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace quantcfg::ui {
+
+/// Benchmark runs as a table: one row per run of a bench::ResultTable (labels, load, one column
+/// per headline metric at the chosen statistic, SLO verdict and rank). The table is shared, never
+/// copied; the model only keeps one double per run and metric column so that sorting, filtering and
+/// charts over a million runs stay fast. The charts read their numbers from this model (through the
+/// same proxy as the view), never from anywhere else.
+class ResultTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        ImportColumn,
+        EngineColumn,
+        PresetColumn,
+        VersionColumn,
+        QuantizationColumn,
+        ConcurrencyColumn,
+        RequestRateColumn,
+        ThroughputColumn, ///< output tokens/s
+        TtftColumn,       ///< ms
+        TpotColumn,       ///< ms
+        ItlColumn,        ///< ms
+        E2eColumn,        ///< ms
+        MemoryColumn,     ///< GB, the peak of any statistic
+        SloColumn,
+        RankColumn,
+        ColumnCount
+    };
+    enum Role {
+        ValueRole = Qt::UserRole + 1, ///< double: the number of a numeric column (NaN when missing); sort key
+        RunRole,                      ///< int: index of the run in the table
+        ConfigurationRole,            ///< QString: engine · preset · version · quantization (one line series each)
+        MeetsSloRole,                 ///< int: 1 meets every SLO, 0 violates one, -1 no SLO or unmeasured
+        LabelRole,                    ///< QString: the run named for tooltips ("vllm · universal-fp8 · concurrency=8")
+    };
+
+    explicit ResultTableModel(QObject *parent = nullptr);
+
+    /// Replaces the table (the one entry point for data).
+    void setTable(std::shared_ptr<const bench::ResultTable> table);
+    const std::shared_ptr<const bench::ResultTable> &table() const { return m_table; }
+    /// Statistic of the time columns: "mean", "median", "p90", "p99" (throughput and memory keep
+    /// their single figure).
+    void setStatistic(const QString &statistic);
+    QString statistic() const { return m_statistic; }
+    /// The SLO verdicts and ranks to show (empty ranking: none).
+    void setRanking(const bench::Ranking &ranking);
+
+    /// The metric of a numeric column ("ttft"), or "" for label columns.
+    static QString metricOf(int column);
+    /// Display name of a metric column with its unit: "TTFT (ms)".
+    static QString columnTitle(int column);
+    /// The numeric columns the metric pickers offer.
+    static const std::vector<int> &metricColumns();
+    /// The number of column @p column of run @p row (NaN when missing).
+    double value(int row, int column) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void recomputeValues();
+    QString labelText(int row, int column) const;
+
+    std::shared_ptr<const bench::ResultTable> m_table;
+    QString m_statistic = QStringLiteral("mean");
+    std::vector<std::vector<double>> m_values; // [column - ConcurrencyColumn][run]
+    std::vector<int> m_meets;                  // per run, see MeetsSloRole
+    std::vector<int> m_rank;                   // per run, 0 = unranked
+    std::vector<QString> m_violations;         // per run, the violated limit names
+    mutable QHash<std::uint32_t, QString> m_configurations; // label set → ConfigurationRole text (charts ask per run)
+};
+
+} // namespace quantcfg::ui
