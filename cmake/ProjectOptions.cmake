@@ -23,3 +23,15 @@ if(QUANTCFG_SANITIZE)
     target_compile_options(project_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(project_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer harnesses (tests/fuzz): every target gets coverage instrumentation plus ASan and
+# UBSan; only the harness executables link libFuzzer's main. Needs clang.
+option(QUANTCFG_BUILD_FUZZERS "Build the libFuzzer harnesses in tests/fuzz (clang only)" OFF)
+if(QUANTCFG_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "QUANTCFG_BUILD_FUZZERS needs clang (configure with CXX=clang++)")
+    endif()
+    target_compile_options(project_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(project_options INTERFACE -fsanitize=address,undefined)
+endif()

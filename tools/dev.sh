@@ -2,7 +2,9 @@
 # One entry point for setting up, building, testing and running quantcfg on Debian 12 / Ubuntu 24.04.
 #
 #   tools/dev.sh studio   install what is missing, build, start quantcfg-studio
-#   tools/dev.sh test     install what is missing, build (warnings are errors), run every test
+#   tools/dev.sh test     install what is missing, build (warnings are errors), run every test,
+#                         then the same under ASan + UBSan, then each fuzzer for 20 s (what CI runs)
+#   tools/dev.sh fuzz [SECONDS [HARNESS...]]  run the fuzzers longer (default 600 s each; docs/fuzzing.md)
 #   tools/dev.sh build    install what is missing and build the developer tree
 #   tools/dev.sh deps     only install what is missing
 set -euo pipefail
@@ -16,6 +18,8 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
     nlohmann-json3-dev libvalijson-dev libyaml-cpp-dev libcli11-dev libbenchmark-dev
     xvfb xauth fonts-dejavu-core
+    clang libclang-rt-dev llvm
+    dpkg-dev file librsvg2-bin desktop-file-utils appstream
 )
 
 install_missing() {
@@ -44,9 +48,18 @@ build)
     ;;
 test)
     install_missing
-    cmake --preset ci
-    cmake --build --preset ci -j "$(jobs)"
-    QT_QPA_PLATFORM=offscreen ctest --preset ci -j "$(jobs)"
+    timed() { local t=$SECONDS; "$@"; echo "== $* took $((SECONDS - t)) s" >&2; }
+    for preset in ci asan; do
+        timed cmake --preset "$preset"
+        timed cmake --build --preset "$preset" -j "$(jobs)"
+        timed ctest --preset "$preset" -j "$(jobs)"
+    done
+    timed tools/fuzz.sh 20
+    ;;
+fuzz)
+    install_missing
+    shift
+    exec tools/fuzz.sh "${1:-600}" "${@:2}"
     ;;
 studio)
     install_missing
@@ -61,7 +74,7 @@ studio)
     exec "$studio" "$@"
     ;;
 *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (preset "fuzz": clang, ASan + UBSan, no studio) and runs each for
+# a bounded time. See docs/fuzzing.md.
+#
+#   tools/fuzz.sh [SECONDS] [HARNESS...]
+#
+# SECONDS (default 20) is the time per run. HARNESS is config, nvidia_smi, shell_lint or
+# bench_import (default: all); bench_import runs once per import format, on that format's seeds.
+# Corpora grow in build/fuzz/runs/<run>/corpus and survive between calls; crashing inputs land in
+# build/fuzz/runs/<run>/artifacts/. Exits 1 when any run found a crash, leak or timeout.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+seconds=${1:-20}
+shift || true
+harnesses=("$@")
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(config nvidia_smi shell_lint bench_import)
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$(nproc 2>/dev/null || echo 2)"
+
+# One line per run: "run-name harness seed-directory".
+runs=()
+for h in "${harnesses[@]}"; do
+    if [ "$h" = bench_import ]; then
+        for d in tests/fuzz/corpus/bench-*; do runs+=("$(basename "$d") $h $d"); done
+    else
+        runs+=("$h $h tests/fuzz/corpus/$h")
+    fi
+done
+
+fuzz_one() {
+    local run=$1 harness=$2 seeds=$3 secs=$4
+    local work="build/fuzz/runs/$run"
+    mkdir -p "$work/corpus" "$work/artifacts"
+    # The first directory receives new inputs; the seeds in the source tree are only read.
+    if "build/fuzz/tests/fuzz/fuzz_$harness" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$work/corpus" "$seeds" >"$work/log" 2>&1; then
+        echo "fuzz $run: ok, $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$') inputs in ${secs}s"
+    else
+        echo "fuzz $run: FAILED (log: $work/log)"
+        tail -n 40 "$work/log"
+        echo "Reproduce with build/fuzz/tests/fuzz/fuzz_$harness ARTIFACT; keep the input as a regression in tests/fuzz/regressions/$harness/"
+        return 1
+    fi
+}
+export -f fuzz_one
+
+# Two runs at a time on two cores; each fuzzer is single-threaded.
+printf '%s\n' "${runs[@]}" \
+    | xargs -P "$(nproc 2>/dev/null || echo 2)" -L 1 bash -c 'fuzz_one "$0" "$1" "$2" '"$seconds"
