@@ -12,7 +12,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -113,21 +112,17 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     tableLayout->addWidget(m_filter);
     tableLayout->addWidget(m_table, 1);
 
-    auto *side = new QWidget(this);
-    auto *sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    auto *importsBox = new QGroupBox(tr("Imports"), side);
-    (new QVBoxLayout(importsBox))->addWidget(m_importsView);
-    auto *sloBox = new QGroupBox(tr("SLO and ranking"), side);
-    auto *sloLayout = new QVBoxLayout(sloBox);
+    // The side panel is a tab widget so its height never squeezes the charts below it.
+    auto *side = new QTabWidget(this);
+    side->setDocumentMode(true);
+    auto *sloPage = new QWidget(side);
+    auto *sloLayout = new QVBoxLayout(sloPage);
     sloLayout->addWidget(m_slo);
     sloLayout->addWidget(m_best);
-    auto *issuesBox = new QGroupBox(tr("Import issues"), side);
-    (new QVBoxLayout(issuesBox))->addWidget(m_issuesView);
-    sideLayout->addWidget(importsBox, 2);
-    sideLayout->addWidget(sloBox, 0);
-    sideLayout->addWidget(issuesBox, 2);
-
+    sloLayout->addStretch(1);
+    side->addTab(sloPage, tr("SLO and ranking"));
+    side->addTab(m_importsView, tr("Imports"));
+    side->addTab(m_issuesView, tr("Import issues"));
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(tableArea);
     top->addWidget(side);
