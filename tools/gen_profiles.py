@@ -378,6 +378,34 @@ def capability_notes_sglang():
              "message": "below SM89 SGLang switches fp8 to Marlin FP8 (weight-only W8A16): memory is saved, no FP8 compute speed-up"}]
 
 
+# Flag spellings shared by the versions of one engine (they differ in values, not in these).
+VLLM_FIELDS = {
+    "model": {"positional": True},
+    "revision": {"flag": "--revision"},
+    "method_flag": "--quantization",
+    "kv_cache_flag": "--kv-cache-dtype",
+    "dtype_flag": "--dtype",
+    "tp_flag": "--tensor-parallel-size",
+    "pp_flag": "--pipeline-parallel-size",
+    "dp_flag": "--data-parallel-size",
+    "expert_parallel": {"style": "enable_flag", "flag": "--enable-expert-parallel"},
+}
+SGLANG_FIELDS = {
+    "model": {"flag": "--model-path"},
+    "revision": {"flag": "--revision"},
+    "method_flag": "--quantization",
+    "kv_cache_flag": "--kv-cache-dtype",
+    "dtype_flag": "--dtype",
+    "tp_flag": "--tp-size",
+    "pp_flag": "--pp-size",
+    "dp_flag": "--dp-size",
+    "expert_parallel": {"style": "size_divides_tp", "flag": "--ep-size"},
+    "attention_target": {"flag": "--attention-backend"},
+    "moe_backend_flag": "--moe-runner-backend",
+    "max_len_flag": "--context-length",
+}
+
+
 def profile_argparse(engine, facts, version, label, default, order, source, methods, kv, attn, moe_values, extra):
     flags = argparse_flags(facts)
     p = {
@@ -422,15 +450,7 @@ def main():
     p = profile_argparse("vllm", v, "2026-08", "0.27.dev (main 2026-08-14, after v0.26.0)", True, 0, "vllm-sglang-2026-08.json",
                          VLLM_2026_METHODS, kv_vllm(v["flags"]["--kv-cache-dtype"]["choices"]), ATTN_VLLM_2026,
                          moe_backend_map(v["flags"]["--moe-backend"]["choices"]), {
-                             "model": {"positional": True},
-                             "revision": {"flag": "--revision"},
-                             "method_flag": "--quantization",
-                             "kv_cache_flag": "--kv-cache-dtype",
-                             "dtype_flag": "--dtype",
-                             "tp_flag": "--tensor-parallel-size",
-                             "pp_flag": "--pipeline-parallel-size",
-                             "dp_flag": "--data-parallel-size",
-                             "expert_parallel": {"style": "enable_flag", "flag": "--enable-expert-parallel"},
+                             **VLLM_FIELDS,
                              "attention_target": {"flag": "--attention-backend"},
                              "moe_backend_flag": "--moe-backend",
                              "max_len_flag": "--max-model-len",
@@ -451,15 +471,7 @@ def main():
                          VLLM_2025_METHODS, kv_vllm(v["flags"]["--kv-cache-dtype"]["choices"]), ATTN_VLLM_2025,
                          {k: U("vLLM 2025-12 has no --moe-backend flag (added 2026-02-25, #33807)", "use vLLM 2026-08") if k != "auto" else {"omit": True}
                           for k in ("auto", "triton", "deep_gemm", "cutlass", "marlin", "flashinfer_cutlass", "flashinfer_mxfp4", "flashinfer_trtllm")}, {
-                             "model": {"positional": True},
-                             "revision": {"flag": "--revision"},
-                             "method_flag": "--quantization",
-                             "kv_cache_flag": "--kv-cache-dtype",
-                             "dtype_flag": "--dtype",
-                             "tp_flag": "--tensor-parallel-size",
-                             "pp_flag": "--pipeline-parallel-size",
-                             "dp_flag": "--data-parallel-size",
-                             "expert_parallel": {"style": "enable_flag", "flag": "--enable-expert-parallel"},
+                             **VLLM_FIELDS,
                              "attention_target": {"env": "VLLM_ATTENTION_BACKEND"},
                              "max_len_flag": "--max-model-len",
                              "capability_notes": capability_notes_vllm(),
@@ -475,18 +487,7 @@ def main():
     p = profile_argparse("sglang", s, "0.5.18", "0.5.18 (main 2026-08-22)", True, 1, "vllm-sglang-2026-08.json",
                          SGLANG_0518_METHODS, kv_sglang(s["flags"]["--kv-cache-dtype"]["choices"]), ATTN_SGLANG,
                          moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
-                             "model": {"flag": "--model-path"},
-                             "revision": {"flag": "--revision"},
-                             "method_flag": "--quantization",
-                             "kv_cache_flag": "--kv-cache-dtype",
-                             "dtype_flag": "--dtype",
-                             "tp_flag": "--tp-size",
-                             "pp_flag": "--pp-size",
-                             "dp_flag": "--dp-size",
-                             "expert_parallel": {"style": "size_divides_tp", "flag": "--ep-size"},
-                             "attention_target": {"flag": "--attention-backend"},
-                             "moe_backend_flag": "--moe-runner-backend",
-                             "max_len_flag": "--context-length",
+                             **SGLANG_FIELDS,
                              "capability_notes": capability_notes_sglang(),
                          })
     p["removed_flags"] = removed(old["sglang"]["flags"], s["flags"], "removed from SGLang between 0.5.6 and 0.5.18")
@@ -499,18 +500,7 @@ def main():
     p = profile_argparse("sglang", s, "0.5.6", "0.5.6 (tag v0.5.6, 2025-12-02)", False, 1, "vllm-sglang-2025-12.json",
                          SGLANG_056_METHODS, kv_sglang(s["flags"]["--kv-cache-dtype"]["choices"]), ATTN_SGLANG,
                          moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
-                             "model": {"flag": "--model-path"},
-                             "revision": {"flag": "--revision"},
-                             "method_flag": "--quantization",
-                             "kv_cache_flag": "--kv-cache-dtype",
-                             "dtype_flag": "--dtype",
-                             "tp_flag": "--tp-size",
-                             "pp_flag": "--pp-size",
-                             "dp_flag": "--dp-size",
-                             "expert_parallel": {"style": "size_divides_tp", "flag": "--ep-size"},
-                             "attention_target": {"flag": "--attention-backend"},
-                             "moe_backend_flag": "--moe-runner-backend",
-                             "max_len_flag": "--context-length",
+                             **SGLANG_FIELDS,
                              "capability_notes": capability_notes_sglang(),
                          })
     # The extractor dropped the ep-divides-tp rule on 0.5.6 (its message moved files), but the

@@ -44,12 +44,7 @@ void runTask(Context &ctx, TaskCli &opt)
     const PresetLibrary lib = loadPresetLibrary();
     for (const std::string &p : opt.spec.presets) {
         if (!lib.find(p)) {
-            Diagnostic d;
-            d.code = "preset.unknown";
-            d.message = "no preset named '" + p + "'";
-            for (const Preset &q : lib.presets)
-                d.allowed.push_back(q.name);
-            printDiagnostics(ctx, "task", {d});
+            printDiagnostics(ctx, "task", {unknownPreset(lib, "no preset named '" + p + "'")});
             ctx.exitCode = ExitUsage;
             return;
         }

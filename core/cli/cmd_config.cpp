@@ -94,12 +94,7 @@ void runShow(Context &ctx, const std::string &name, bool json)
     const PresetLibrary lib = loadPresetLibrary();
     const Preset *p = lib.find(name);
     if (!p) {
-        Diagnostic d;
-        d.code = "preset.unknown";
-        d.message = "no preset named '" + name + "'";
-        for (const Preset &q : lib.presets)
-            d.allowed.push_back(q.name);
-        printDiagnostics(ctx, "show", {d});
+        printDiagnostics(ctx, "show", {unknownPreset(lib, "no preset named '" + name + "'")});
         ctx.exitCode = ExitInvalid;
         return;
     }

@@ -61,13 +61,8 @@ LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg)
             loaded.document = p->document;
             return loaded;
         }
-        Diagnostic d;
-        d.code = "preset.unknown";
-        d.message = "'" + arg + "' is neither a file nor a preset";
-        for (const Preset &p : lib.presets)
-            d.allowed.push_back(p.name);
         loaded.label = arg;
-        loaded.diagnostics.push_back(std::move(d));
+        loaded.diagnostics.push_back(unknownPreset(lib, "'" + arg + "' is neither a file nor a preset"));
         return loaded;
     }
     loaded.label = arg == "-" ? "<stdin>" : arg;
@@ -75,6 +70,16 @@ LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg)
     loaded.document = std::move(r.value);
     loaded.diagnostics = std::move(r.diagnostics);
     return loaded;
+}
+
+Diagnostic unknownPreset(const PresetLibrary &lib, std::string message)
+{
+    Diagnostic d;
+    d.code = "preset.unknown";
+    d.message = std::move(message);
+    for (const Preset &p : lib.presets)
+        d.allowed.push_back(p.name);
+    return d;
 }
 
 void printJson(Context &ctx, const Json &doc)

@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/jsonio.h"
+#include "core/presets.h"
 
 #include <iosfwd>
 #include <optional>
@@ -39,6 +40,9 @@ struct LoadedConfig
 
 /// Resolves @p arg: an existing file (or "-") is read; otherwise a preset of that name is used.
 LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg);
+
+/// The "preset.unknown" error for @p message, listing the presets of @p lib as allowed values.
+Diagnostic unknownPreset(const PresetLibrary &lib, std::string message);
 
 /// Writes @p doc to ctx.out, pretty-printed.
 void printJson(Context &ctx, const Json &doc);
