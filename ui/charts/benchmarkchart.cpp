@@ -140,13 +140,21 @@ void BenchmarkChart::buildBars()
         auto *set = new QBarSet(sp.name);
         if (sp.after)
             set->setBrush(QBrush(set->color(), Qt::Dense3Pattern));
+        // QBarSet has no gaps: a category without runs gets a zero-height bar, and its tooltip
+        // says there is no value rather than showing 0.
+        QList<bool> missing;
         for (const QPointF &p : sp.points) {
-            *set << (std::isfinite(p.y()) ? p.y() : 0.0);
-            top = std::max(top, std::isfinite(p.y()) ? p.y() : 0.0);
+            missing << !std::isfinite(p.y());
+            *set << (missing.back() ? 0.0 : p.y());
+            top = std::max(top, missing.back() ? 0.0 : p.y());
         }
         m_readPoints += static_cast<std::size_t>(sp.points.size());
-        connect(set, &QBarSet::hovered, this, [this, set, categories = feed.categories](bool status, int index) {
-            if (status)
+        connect(set, &QBarSet::hovered, this, [this, set, missing, categories = feed.categories](bool status, int index) {
+            if (!status)
+                return;
+            if (missing.value(index, true))
+                QToolTip::showText(QCursor::pos(), tr("%1, %2: no runs").arg(set->label(), categories.value(index)));
+            else
                 QToolTip::showText(QCursor::pos(), tr("%1, %2: %3 (mean of the runs shown)")
                                                        .arg(set->label(), categories.value(index), numberText(set->at(index))));
         });
