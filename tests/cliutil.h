@@ -3,6 +3,8 @@
 #include "core/cli/cli.h"
 
 #include <sstream>
+#include <QStringList>
+
 #include <string>
 #include <vector>
 
@@ -27,6 +29,15 @@ inline CliRun quantcfgRun(std::vector<std::string> args, const std::string &stdi
     r.out = out.str();
     r.err = err.str();
     return r;
+}
+
+/// The same with Qt strings, for data-driven rows that hold QStringList arguments.
+inline CliRun quantcfgRunQt(const QStringList &args, const std::string &stdinText = {})
+{
+    std::vector<std::string> argv;
+    for (const QString &a : args)
+        argv.push_back(a.toStdString());
+    return quantcfgRun(std::move(argv), stdinText);
 }
 
 } // namespace testutil

@@ -51,10 +51,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(int, code);
-        std::vector<std::string> argv;
-        for (const QString &a : args)
-            argv.push_back(a.toStdString());
-        const Run r = quantcfgRun(argv);
+        const Run r = testutil::quantcfgRunQt(args);
         QVERIFY2(r.code == code, (std::to_string(r.code) + "\n" + r.out + r.err).c_str());
     }
 

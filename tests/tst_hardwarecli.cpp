@@ -12,10 +12,7 @@ namespace {
 
 testutil::CliRun quantcfgRun(const QStringList &args)
 {
-    std::vector<std::string> argv;
-    for (const QString &a : args)
-        argv.push_back(a.toStdString());
-    return testutil::quantcfgRun(argv);
+    return testutil::quantcfgRunQt(args);
 }
 
 QString data(const char *relative)

@@ -296,8 +296,10 @@ ATTN_VLLM_2026 = {
     "auto": {"omit": True},
     "flashinfer": {"value": "FLASHINFER"},
     "flash_attn": {"value": "FLASH_ATTN"},
-    "fa3": {"value": "FLASH_ATTN", "extra_args": ["--attention-config.flash_attn_version", "3"]},
-    "fa4": {"value": "FLASH_ATTN", "extra_args": ["--attention-config.flash_attn_version", "4"]},
+    # The FlashAttention version lives in the same JSON config as the backend: both go through its
+    # dotted form so the parser merges them into one --attention-config.
+    "fa3": {"value": "FLASH_ATTN", "args": ["--attention-config.backend", "FLASH_ATTN", "--attention-config.flash_attn_version", "3"]},
+    "fa4": {"value": "FLASH_ATTN", "args": ["--attention-config.backend", "FLASH_ATTN", "--attention-config.flash_attn_version", "4"]},
     "triton": {"value": "TRITON_ATTN"},
     "flex_attention": {"value": "FLEX_ATTENTION"},
     "torch_native": U("vLLM has no torch-native attention for language models (TORCH_SDPA is for vision encoders only)", "use triton or auto"),
@@ -520,7 +522,10 @@ def main():
         "default": True,
         "order": 2,
         "facts": {"file": "tensorrt-llm-2026.json", "version": trt["version"], "commit": trt["commit"]},
-        "invocation": {"argv": trt["command"][:]},
+        # trtllm-serve MODEL and trtllm-serve serve MODEL are the same command (DefaultGroup).
+        "invocation": {"argv": trt["command"][:], "optional_subcommand": trt["subcommands"]["default_subcommand"]},
+        "aliases": ["tensorrt_llm", "tensorrt-llm", "trt-llm"],
+        "autotuner_name": "tensorrt_llm",
         "parser": {"kind": "click", "underscore_dash_equivalent": False, "json_dotted_args": False, "allow_abbrev": False},
         "flags": click_flags(trt),
         "min_capability": {},

@@ -49,8 +49,8 @@ void runTask(Context &ctx, TaskCli &opt)
             return;
         }
     }
-    if (opt.spec.engine == "tensorrt_llm" || opt.spec.engine == "tensorrt-llm")
-        opt.spec.engine = "trtllm";
+    if (const EngineProfile *p = ProfileRegistry::builtIn().findSpec(opt.spec.engine))
+        opt.spec.engine = p->engine(); // accept the autotuner's names ("tensorrt_llm")
     if (!ProfileRegistry::builtIn().find(opt.spec.engine)) {
         Diagnostic d;
         d.code = "engine.unknown";

@@ -20,12 +20,11 @@ Diagnostic taskError(std::string pointer, std::string message, std::vector<std::
     return d;
 }
 
-// The design spells TensorRT-LLM "tensorrt_llm"; quantcfg's engine id is "trtllm".
+// The autotuner spells TensorRT-LLM "tensorrt_llm"; profiles list such names as aliases.
 std::string engineId(const std::string &runtime)
 {
-    if (runtime == "tensorrt_llm" || runtime == "tensorrt-llm" || runtime == "trt-llm")
-        return "trtllm";
-    return runtime;
+    const EngineProfile *p = ProfileRegistry::builtIn().findSpec(runtime);
+    return p ? p->engine() : runtime;
 }
 
 // argv after the program and model → {"--flag": value | true}, the autotuner's runtime_args.
@@ -191,7 +190,8 @@ Json makeTask(const TaskSpec &spec)
     Json task = Json::object();
     task["task_name"] = spec.name;
     task["model"] = {{"id_or_path", spec.model.empty() ? std::string(kDefaultModel) : spec.model}, {"namespace", "autotuner"}};
-    task["base_runtime"] = spec.engine == "trtllm" ? "tensorrt_llm" : spec.engine;
+    const EngineProfile *profile = ProfileRegistry::builtIn().findSpec(spec.engine);
+    task["base_runtime"] = profile ? profile->document().value("autotuner_name", profile->engine()) : spec.engine;
     task["parameters"] = {{"quantization_preset", spec.presets}};
     task["optimization"] = {{"strategy", "grid_search"}, {"objective", spec.objective},
                             {"max_iterations", static_cast<int>(spec.presets.size() * std::max<std::size_t>(1, spec.concurrency.size()))}};

@@ -419,7 +419,8 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
             return out;
         }
     }
-    if (profile.engine() == "trtllm" && i < argv.size() && argv[i] == "serve")
+    const std::string subcommand = doc["invocation"].value("optional_subcommand", std::string());
+    if (!subcommand.empty() && i < argv.size() && argv[i] == subcommand)
         ++i;
 
     int positionals = 0;

@@ -347,13 +347,10 @@ private:
                 entryNotes(*e, "/attention/backend", "map.attention-note");
                 const Json target = m_map["attention_target"];
                 const std::string value = (*e)["value"].get<std::string>();
-                if (e->contains("extra_args") && target.contains("flag")) {
-                    // The FlashAttention version lives in the same JSON config: use its dotted form
-                    // for both so the parser merges one --attention-config.
-                    flag("--attention-config.backend", value);
-                    const auto extra = (*e)["extra_args"].get<std::vector<std::string>>();
-                    for (std::size_t i = 0; i + 1 < extra.size(); i += 2)
-                        flag(extra[i], extra[i + 1]);
+                if (e->contains("args")) { // a spelling that needs several words
+                    const auto words = (*e)["args"].get<std::vector<std::string>>();
+                    for (std::size_t i = 0; i + 1 < words.size(); i += 2)
+                        flag(words[i], words[i + 1]);
                 } else {
                     emit(target, value);
                 }

@@ -138,8 +138,11 @@ const EngineProfile *ProfileRegistry::findSpec(const std::string &spec) const
 {
     const auto at = spec.find('@');
     std::string engine = spec.substr(0, at);
-    if (engine == "tensorrt-llm" || engine == "tensorrt_llm" || engine == "trt-llm")
-        engine = "trtllm";
+    for (const auto &p : m_profiles) { // other names of an engine (the autotuner's "tensorrt_llm")
+        const Json &aliases = p->document().value("aliases", Json::array());
+        if (std::find(aliases.begin(), aliases.end(), engine) != aliases.end())
+            engine = p->engine();
+    }
     return find(engine, at == std::string::npos ? std::string() : spec.substr(at + 1));
 }
 
