@@ -46,9 +46,13 @@ struct ParallelSettings
     std::optional<int> pipelineParallel;
     std::optional<int> dataParallel;
 
-    int tp() const { return tensorParallel.value_or(1); }
-    int pp() const { return pipelineParallel.value_or(1); }
-    int dp() const { return dataParallel.value_or(1); }
+    // Sizes for arithmetic: unset or non-positive (a schema error, reported by validation) count as 1,
+    // so no check divides by zero on a config the user is still typing.
+    int tp() const { return positive(tensorParallel); }
+    int pp() const { return positive(pipelineParallel); }
+    int dp() const { return positive(dataParallel); }
+
+    static int positive(const std::optional<int> &size) { return size && *size > 0 ? *size : 1; }
 };
 
 struct MoeSettings

@@ -194,28 +194,32 @@ void checkParallelism(const Config &c, Diagnostics &out)
         out.push_back(make(Severity::Warning, "semantic.multi-node", "/parallelism/tensor_parallel_size",
                            "tensor_parallel_size " + std::to_string(*p.tensorParallel)
                                + " is larger than one 8-GPU node: tensor parallelism across nodes needs a fast interconnect"));
-    } else if (p.tensorParallel && (*p.tensorParallel & (*p.tensorParallel - 1)) != 0) {
+    } else if (p.tensorParallel && *p.tensorParallel > 0 && (*p.tensorParallel & (*p.tensorParallel - 1)) != 0) {
         out.push_back(make(Severity::Warning, "semantic.tp-not-power-of-two", "/parallelism/tensor_parallel_size",
                            "tensor_parallel_size is not a power of two; most models' head counts will not divide evenly"));
     }
     const auto &m = c.moe;
     const int tp = p.tp();
-    if (m.expertParallel && tp % *m.expertParallel != 0 && *m.expertParallel % tp != 0) {
+    // Non-positive expert sizes are schema errors; the arithmetic below only makes sense for real sizes.
+    const std::optional<int> expertParallel = m.expertParallel && *m.expertParallel > 0 ? m.expertParallel : std::nullopt;
+    const std::optional<int> expertTp = m.expertTp && *m.expertTp > 0 ? m.expertTp : std::nullopt;
+    if (expertParallel && tp % *expertParallel != 0 && *expertParallel % tp != 0) {
         out.push_back(make(Severity::Warning, "semantic.ep-tp", "/moe/expert_parallel_size",
-                           "expert_parallel_size " + std::to_string(*m.expertParallel) + " neither divides nor is a multiple of tensor_parallel_size "
+                           "expert_parallel_size " + std::to_string(*expertParallel) + " neither divides nor is a multiple of tensor_parallel_size "
                                + std::to_string(tp)));
     }
-    if (m.expertTp) {
-        const int ep = m.expertParallel.value_or(0);
-        if (ep > 0 && *m.expertTp * ep != tp) {
+    if (expertTp) {
+        const int ep = expertParallel.value_or(0);
+        const long long product = static_cast<long long>(*expertTp) * ep;
+        if (ep > 0 && product != tp) {
             Diagnostic d = make(Severity::Warning, "semantic.moe-sizes", "/moe/expert_tp_size",
-                                "expert_tp_size × expert_parallel_size = " + std::to_string(*m.expertTp * ep)
+                                "expert_tp_size × expert_parallel_size = " + std::to_string(product)
                                     + " but tensor_parallel_size is " + std::to_string(tp));
             d.suggestion = "engines split the TP group into expert TP × expert parallel; make the product equal tensor_parallel_size";
             out.push_back(std::move(d));
-        } else if (ep == 0 && (*m.expertTp > tp || tp % *m.expertTp != 0)) {
+        } else if (ep == 0 && (*expertTp > tp || tp % *expertTp != 0)) {
             out.push_back(make(Severity::Warning, "semantic.moe-sizes", "/moe/expert_tp_size",
-                               "expert_tp_size " + std::to_string(*m.expertTp) + " does not divide tensor_parallel_size " + std::to_string(tp)));
+                               "expert_tp_size " + std::to_string(*expertTp) + " does not divide tensor_parallel_size " + std::to_string(tp)));
         }
     }
 }

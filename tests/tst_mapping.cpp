@@ -111,6 +111,11 @@ private slots:
         QTest::newRow("vllm ep is a switch") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 8})") << "vllm" << " --enable-expert-parallel " << "--ep" << "" << "full" << "";
         QTest::newRow("vllm ep size differs") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 4})") << "vllm" << " --enable-expert-parallel " << "" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
         QTest::newRow("vllm expert tp unexpressible") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2})") << "vllm" << "" << "expert" << "" << "degraded" << "map.expert-tp@/moe/expert_tp_size";
+        // Sizes the schema rejects (0, negative, overflowing products) still map without dividing by zero: the
+        // command shows what was typed, the expert-parallel arithmetic is skipped (fuzz finding).
+        QTest::newRow("zero expert sizes sglang") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 0, "expert_tp_size": 0})") << "sglang" << " --tp-size 4 " << "--ep-size" << "" << "full" << "";
+        QTest::newRow("zero tp with expert tp trtllm") << with(R"("parallelism": {"tensor_parallel_size": 0}, "moe": {"expert_tp_size": 3})") << "trtllm" << " --tp_size 0 " << "--ep_size" << "" << "degraded" << "map.expert-tp@/moe/expert_tp_size";
+        QTest::newRow("huge sizes vllm") << with(R"("parallelism": {"tensor_parallel_size": 2147483647, "data_parallel_size": 2147483647}, "moe": {"expert_parallel_size": 2147483647})") << "vllm" << " --enable-expert-parallel " << "" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
         QTest::newRow("trtllm ep and moe tp yaml") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 2, "expert_tp_size": 2})") << "trtllm" << " --ep_size 2 " << "" << "moe_tensor_parallel_size: 2" << "full" << "";
         QTest::newRow("moe backend vllm 2026") << with(R"("moe": {"runner_backend": "flashinfer_cutlass"})") << "vllm" << " --moe-backend flashinfer_cutlass " << "" << "" << "full" << "";
         QTest::newRow("moe backend vllm 2025-12 none") << with(R"("moe": {"runner_backend": "triton"})") << "vllm@2025-12" << "" << "--moe-backend" << "" << "degraded" << "map.moe-backend@/moe/runner_backend";

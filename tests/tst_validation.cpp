@@ -89,6 +89,8 @@ private slots:
         QTest::newRow("moe sizes multiply") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2, "expert_parallel_size": 4}})" << "semantic.moe-sizes" << "/moe/expert_tp_size" << "warning";
         QTest::newRow("moe sizes ok") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2, "expert_parallel_size": 2}})" << "" << "" << "";
         QTest::newRow("expert tp divides tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 3}})" << "semantic.moe-sizes" << "/moe/expert_tp_size" << "warning";
+        QTest::newRow("zero ep is a schema error, not a crash") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 0}})" << "schema.range" << "/moe/expert_parallel_size" << "error";
+        QTest::newRow("zero tp with expert tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 0}, "moe": {"expert_tp_size": 3}})" << "schema.range" << "/parallelism/tensor_parallel_size" << "error";
         QTest::newRow("ep vs tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 3}})" << "semantic.ep-tp" << "/moe/expert_parallel_size" << "warning";
         QTest::newRow("group size on fp8") << R"({"quantization": {"method": "fp8", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
         QTest::newRow("not an object") << R"([1, 2])" << "json.not-object" << "" << "error";

@@ -261,7 +261,12 @@ private:
 
     void moe()
     {
-        const auto &m = m_config.moe;
+        // Non-positive expert sizes are schema errors (validation reports them); they map to nothing.
+        auto m = m_config.moe;
+        if (m.expertParallel && *m.expertParallel <= 0)
+            m.expertParallel.reset();
+        if (m.expertTp && *m.expertTp <= 0)
+            m.expertTp.reset();
         const auto &p = m_config.parallelism;
         const int tp = p.tp();
         const Json &style = m_map["expert_parallel"];
@@ -270,7 +275,7 @@ private:
 
         if (kind == "enable_flag") {
             // vLLM: one switch; EP size = TP × DP and MoE TP = 1 with it, MoE TP = TP × DP without.
-            const int world = tp * p.dp();
+            const long long world = static_cast<long long>(tp) * p.dp();
             const bool wantEp = (m.expertParallel && *m.expertParallel > 1) || (m.expertTp && *m.expertTp == 1 && world > 1 && !m.expertParallel);
             if (wantEp) {
                 m_plan.argv.push_back(epFlag);

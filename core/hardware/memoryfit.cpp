@@ -175,9 +175,10 @@ FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &g
                                                    + std::to_string(tp),
                                                "/parallelism/tensor_parallel_size"));
     }
-    if (gpu.count > 0 && tp * pp > gpu.count) {
+    const long long gpusNeeded = static_cast<long long>(tp) * pp;
+    if (gpu.count > 0 && gpusNeeded > gpu.count) {
         e.diagnostics.push_back(makeDiagnostic(Severity::Error, "fit.not-enough-gpus",
-                                               "tensor × pipeline parallel needs " + std::to_string(tp * pp) + " GPUs, "
+                                               "tensor × pipeline parallel needs " + std::to_string(gpusNeeded) + " GPUs, "
                                                    + std::to_string(gpu.count) + " available",
                                                "/parallelism"));
     }
