@@ -84,6 +84,20 @@ void ConfigDocument::reset(const Json &doc)
     emit modifiedChanged(false);
 }
 
+void ConfigDocument::recover(const Json &doc, const QString &originalPath)
+{
+    if (!originalPath.isEmpty() && QFileInfo::exists(originalPath) && load(originalPath)) {
+        if (doc != m_json)
+            m_undoStack->push(new ReplaceDocumentCommand(this, m_json, doc, ReplaceDocumentCommand::Kind::Recover,
+                                                         tr("Recover unsaved changes")));
+        return;
+    }
+    // Untitled, or the file is gone: the recovered text is all there is, and it is not saved anywhere.
+    reset(doc);
+    setFilePath(originalPath);
+    m_undoStack->resetClean();
+}
+
 bool ConfigDocument::load(const QString &path, QString *error)
 {
     const JsonResult result = loadJsonFile(path.toStdString());

@@ -42,6 +42,10 @@ public:
     /// Replaces the whole document with text typed in the JSON editor; consecutive edits merge.
     void editJson(const Json &doc);
 
+    /// Restores unsaved changes recovered after a crash: @p doc becomes the document, modified and
+    /// belonging to @p originalPath (empty for an untitled one). When that file can still be read,
+    /// the history starts from it, so one undo shows what is on disk.
+    void recover(const Json &doc, const QString &originalPath);
     /// Starts over with @p doc: no file, empty history, not modified.
     void reset(const Json &doc);
     /// Reads @p path. On failure the document is unchanged and @p error says why.

@@ -22,6 +22,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
@@ -60,6 +61,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     restoreSettings();
     loadDefault();
+
+    m_autosave = new Autosave(m_document, Autosave::defaultDirectory(), this);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString &message) { statusBar()->showMessage(message); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -221,6 +225,8 @@ void MainWindow::start(const QStringList &arguments)
     show();
     // After show(): detection runs in another process and never delays the first paint.
     m_gpu->detect(m_settings->targetGpu());
+    // Asked once the window is up, so the question has a window to belong to.
+    QTimer::singleShot(0, this, [this] { offerRecovery(); });
 }
 
 void MainWindow::restoreSettings()

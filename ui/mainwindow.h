@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/autosave.h"
+
 #include <QMainWindow>
 #include <QMessageBox>
 
@@ -53,6 +55,17 @@ public:
     /// Asks for a file name to save to (empty = cancelled). Tests replace it.
     using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
     void setSaveFileChooser(SaveFileChooser chooser);
+
+    /// What to do with unsaved work left by a studio that did not exit normally.
+    enum class RecoveryChoice { Recover, Discard, Later };
+    /// Asks about one recoverable autosave. Tests replace it.
+    using RecoveryPrompt = std::function<RecoveryChoice(const Autosave::Recoverable &entry)>;
+    void setRecoveryPrompt(RecoveryPrompt prompt);
+    /// Offers the unsaved work of studios that crashed or were killed, newest first, until one is
+    /// recovered (start() calls it once the window is shown). Unreadable autosaves are set aside
+    /// with a message. Returns true when one was recovered into the document.
+    bool offerRecovery();
+    Autosave *autosave() const { return m_autosave; }
 
     /// Starts a new document from the default preset (after the unsaved-changes guard).
     bool newDocument();
@@ -145,7 +158,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_timing = nullptr;
     QAction *m_oneLineAction = nullptr;
+    Autosave *m_autosave = nullptr;
     UnsavedChangesPrompt m_prompt;
+    RecoveryPrompt m_recoveryPrompt;
     SaveFileChooser m_chooser;
 };
 

@@ -17,7 +17,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
+#include <QLocale>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace quantcfg::ui {
@@ -73,6 +75,67 @@ bool MainWindow::maybeSave()
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
+}
+
+void MainWindow::setRecoveryPrompt(RecoveryPrompt prompt)
+{
+    m_recoveryPrompt = std::move(prompt);
+}
+
+namespace {
+
+MainWindow::RecoveryChoice askAboutRecovery(QWidget *parent, const Autosave::Recoverable &entry)
+{
+    const QString name = entry.originalPath.isEmpty() ? MainWindow::tr("an untitled configuration")
+                                                      : QStringLiteral("“%1”").arg(QFileInfo(entry.originalPath).fileName());
+    QMessageBox box(QMessageBox::Warning, MainWindow::tr("Recover Unsaved Changes"),
+                    MainWindow::tr("quantcfg Studio did not close normally. Unsaved changes to %1, autosaved %2, can be recovered.")
+                        .arg(name, QLocale().toString(entry.savedAt, QLocale::ShortFormat)),
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(entry.originalPath.isEmpty()
+                               ? MainWindow::tr("Recover opens them as a new unsaved document. Discard deletes them.")
+                               : MainWindow::tr("Recover opens %1 with the changes unsaved; Undo shows the file as it is on disk. "
+                                                "Discard deletes the changes.")
+                                     .arg(QDir::toNativeSeparators(entry.originalPath)));
+    QPushButton *recover = box.addButton(MainWindow::tr("&Recover"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(MainWindow::tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(MainWindow::tr("Decide &Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == recover)
+        return MainWindow::RecoveryChoice::Recover;
+    if (box.clickedButton() == discard)
+        return MainWindow::RecoveryChoice::Discard;
+    return MainWindow::RecoveryChoice::Later;
+}
+
+} // namespace
+
+bool MainWindow::offerRecovery()
+{
+    for (const Autosave::Recoverable &entry : m_autosave->recoverable()) {
+        if (!entry.error.isEmpty()) {
+            const QString kept = m_autosave->setAside(entry);
+            showStatus(tr("An autosave could not be read (%1: %2); it was kept as %3")
+                           .arg(QDir::toNativeSeparators(entry.autosavePath), entry.error, QDir::toNativeSeparators(kept)));
+            continue;
+        }
+        const RecoveryChoice choice = m_recoveryPrompt ? m_recoveryPrompt(entry) : askAboutRecovery(this, entry);
+        if (choice == RecoveryChoice::Discard) {
+            m_autosave->discard(entry);
+            continue;
+        }
+        if (choice == RecoveryChoice::Later || !maybeSave())
+            continue;
+        m_document->recover(entry.document, entry.originalPath);
+        m_presets->selectPreset({});
+        // The recovered work is this studio's autosave now; only then is the old copy removed.
+        m_autosave->flush();
+        m_autosave->discard(entry);
+        showStatus(tr("Recovered unsaved changes to %1").arg(m_document->displayName()));
+        return true;
+    }
+    return false;
 }
 
 bool MainWindow::newDocument()

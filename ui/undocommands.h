@@ -51,7 +51,7 @@ private:
 class ReplaceDocumentCommand final : public SnapshotCommand
 {
 public:
-    enum class Kind { LoadPreset, EditJson };
+    enum class Kind { LoadPreset, EditJson, Recover };
     ReplaceDocumentCommand(ConfigDocument *document, Json before, Json after, Kind kind, const QString &text);
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
