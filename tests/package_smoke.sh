@@ -25,6 +25,8 @@ expected=(
     usr/bin/quantcfg
     usr/bin/quantcfg-studio
     usr/share/quantcfg/presets/universal-fp8.json
+    usr/share/doc/quantcfg/copyright
+    usr/share/doc/quantcfg/LICENSE
     "usr/share/applications/$appid.desktop"
     "usr/share/metainfo/$appid.metainfo.xml"
     "usr/share/icons/hicolor/scalable/apps/$appid.svg"
