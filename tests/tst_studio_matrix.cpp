@@ -198,6 +198,26 @@ private slots:
         w.close();
     }
 
+    // The page is built when first shown; a detection that finished before must still reach it.
+    void pageBuiltAfterDetectionShowsTheDetectedGpu()
+    {
+        useFakeSmi("one-h100");
+        MainWindow w;
+        QVERIFY(!w.findChild<HardwareTab *>());
+        QSignalSpy finished(w.gpuPicker(), &TargetGpuPicker::detectionFinished);
+        w.start({});
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!w.findChild<HardwareTab *>()); // not shown yet, not built yet
+        w.pages()->setCurrentIndex(1);
+        auto *tab = w.findChild<HardwareTab *>();
+        QVERIFY(tab);
+        QCOMPARE(tab, w.hardwareTab());
+        QVERIFY(tab->isVisible());
+        QVERIFY(tab->banner()->text().startsWith(QLatin1String("Detected: NVIDIA H100")));
+        QCOMPARE(tab->model()->highlightedColumn(), columnOf(tab->model()->matrix(), 90));
+        w.close();
+    }
+
     void methodRowFollowsDocumentAndDoubleClickApplies()
     {
         useFakeSmi("no-devices");

@@ -97,9 +97,10 @@ public:
     const std::vector<EnginePane *> &enginePanes() const { return m_panes; }
     /// The window's tabs: Config, Hardware matrix, Memory fit, Benchmarks.
     QTabWidget *pages() const { return m_pages; }
-    HardwareTab *hardwareTab() const { return m_hardware; }
-    MemoryFitPanel *memoryFitPanel() const { return m_fit; }
-    BenchmarksTab *benchmarksTab() const { return m_bench; }
+    /// The pages beside the configuration, built on first use (first shown or asked for).
+    HardwareTab *hardwareTab();
+    MemoryFitPanel *memoryFitPanel();
+    BenchmarksTab *benchmarksTab();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +114,10 @@ private:
     void buildPages();
     /// Connects the tabs to the toolbar's GPU picker (created after the pages).
     void buildPageConnections();
+    /// The tab page that holds page @p index once it is built.
+    QWidget *pageHolder(int index) const;
+    /// Puts the newly built @p page into its holder and shows it.
+    void installPage(int index, QWidget *page);
     /// Applies @p method and the architecture of @p computeCapability (matrix double-click).
     void applyMatrixCell(const QString &method, int computeCapability);
     /// Applies the start options of start() and returns the remaining arguments.

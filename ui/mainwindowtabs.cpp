@@ -14,6 +14,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace quantcfg::ui {
 
@@ -23,30 +24,85 @@ void MainWindow::buildPages()
     m_pages->setObjectName(QStringLiteral("Pages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_mainSplitter, tr("&Config"));
-
-    m_hardware = new HardwareTab(m_pages);
-    m_pages->addTab(m_hardware, tr("&Hardware matrix"));
-    connect(m_hardware, &HardwareTab::applyRequested, this, &MainWindow::applyMatrixCell);
-    connect(m_hardware, &HardwareTab::message, this, &MainWindow::showStatus);
-    connect(m_document, &ConfigDocument::changed, m_hardware,
-            [this] { m_hardware->setConfigMethod(QString::fromStdString(m_document->config().quantization.methodOrNone())); });
-
-    m_fit = new MemoryFitPanel(m_document, m_pages);
-    m_pages->addTab(m_fit, tr("&Memory fit"));
-    connect(m_fit, &MemoryFitPanel::message, this, &MainWindow::showStatus);
-
-    m_bench = new BenchmarksTab(m_pages);
-    m_pages->addTab(m_bench, tr("&Benchmarks"));
-    connect(m_bench, &BenchmarksTab::message, this, &MainWindow::showStatus);
-
+    // The other pages are built the first time they are shown or asked for: the window opens on the
+    // configuration, and the matrix alone (every method on every architecture for every engine)
+    // would take a large share of the start-up time.
+    for (const QString &title : {tr("&Hardware matrix"), tr("&Memory fit"), tr("&Benchmarks")}) {
+        auto *holder = new QWidget(m_pages);
+        auto *layout = new QVBoxLayout(holder);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_pages->addTab(holder, title);
+    }
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        switch (index) {
+        case 1: hardwareTab(); break;
+        case 2: memoryFitPanel(); break;
+        case 3: benchmarksTab(); break;
+        default: break;
+        }
+    });
     setCentralWidget(m_pages);
 }
 
 void MainWindow::buildPageConnections()
 {
-    connect(m_gpu, &TargetGpuPicker::detectionFinished, m_hardware, [this] { m_hardware->setDetection(m_gpu->detection()); });
-    connect(m_gpu, &TargetGpuPicker::targetChanged, m_fit, [this] { m_fit->setTarget(m_gpu->currentTarget()); });
-    m_fit->setTarget(m_gpu->currentTarget());
+    // The pages read the target GPU when they are built; only the GPU picker's signals are wired here.
+    connect(m_gpu, &TargetGpuPicker::detectionFinished, this, [this] {
+        if (m_hardware)
+            m_hardware->setDetection(m_gpu->detection());
+    });
+    connect(m_gpu, &TargetGpuPicker::targetChanged, this, [this] {
+        if (m_fit)
+            m_fit->setTarget(m_gpu->currentTarget());
+    });
+}
+
+QWidget *MainWindow::pageHolder(int index) const
+{
+    return m_pages->widget(index);
+}
+
+void MainWindow::installPage(int index, QWidget *page)
+{
+    pageHolder(index)->layout()->addWidget(page);
+    page->show(); // now, not when the layout gets round to it: the page is being looked at
+}
+
+HardwareTab *MainWindow::hardwareTab()
+{
+    if (!m_hardware) {
+        m_hardware = new HardwareTab(pageHolder(1));
+        installPage(1, m_hardware);
+        connect(m_hardware, &HardwareTab::applyRequested, this, &MainWindow::applyMatrixCell);
+        connect(m_hardware, &HardwareTab::message, this, &MainWindow::showStatus);
+        const auto updateMethod = [this] { m_hardware->setConfigMethod(QString::fromStdString(m_document->config().quantization.methodOrNone())); };
+        connect(m_document, &ConfigDocument::changed, m_hardware, updateMethod);
+        updateMethod();
+        if (m_gpu->detection())
+            m_hardware->setDetection(m_gpu->detection());
+    }
+    return m_hardware;
+}
+
+MemoryFitPanel *MainWindow::memoryFitPanel()
+{
+    if (!m_fit) {
+        m_fit = new MemoryFitPanel(m_document, pageHolder(2));
+        installPage(2, m_fit);
+        connect(m_fit, &MemoryFitPanel::message, this, &MainWindow::showStatus);
+        m_fit->setTarget(m_gpu->currentTarget());
+    }
+    return m_fit;
+}
+
+BenchmarksTab *MainWindow::benchmarksTab()
+{
+    if (!m_bench) {
+        m_bench = new BenchmarksTab(pageHolder(3));
+        installPage(3, m_bench);
+        connect(m_bench, &BenchmarksTab::message, this, &MainWindow::showStatus);
+    }
+    return m_bench;
 }
 
 void MainWindow::applyMatrixCell(const QString &method, int computeCapability)
@@ -80,9 +136,9 @@ QStringList MainWindow::applyStartOptions(const QStringList &arguments)
             rest << a;
     }
     if (!model.isEmpty())
-        m_fit->loadModel(model);
+        memoryFitPanel()->loadModel(model);
     if (!before.isEmpty()) {
-        m_bench->labelEdit("import")->setText(after.isEmpty() ? QString() : tr("before"));
+        benchmarksTab()->labelEdit("import")->setText(after.isEmpty() ? QString() : tr("before"));
         m_bench->importFiles(before);
     }
     if (!after.isEmpty()) {
