@@ -139,6 +139,14 @@ private slots:
         panel.setTarget(targetFromComputeCapability(90));
         QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Unknown")));
         QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.memory-unknown"));
+        // ... with the studio's remedy, not the CLI's option.
+        const QString listed = studiotest::printModel(*panel.diagnosticsModel()).join(QLatin1Char('\n'));
+        QVERIFY2(listed.contains(QLatin1String("Target GPU list")) && !listed.contains(QLatin1String("--gpu")), qPrintable(listed));
+
+        // No target at all: the verdict asks for one; no error is listed for a choice not made yet.
+        panel.setTarget(std::nullopt);
+        QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Unknown")));
+        QVERIFY(!hasCode(*panel.diagnosticsModel(), "fit.memory-unknown"));
     }
 
     void checkpointWarnings()

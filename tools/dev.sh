@@ -3,7 +3,7 @@
 #
 #   tools/dev.sh studio   install what is missing, build, start quantcfg-studio
 #   tools/dev.sh test     install what is missing, build (warnings are errors), run every test,
-#                         then the same under ASan + UBSan, then each fuzzer on 30000 inputs from a fixed seed (what CI runs)
+#                         then the same under ASan + UBSan, then each fuzzer on 20000 inputs from a fixed seed (what CI runs)
 #   tools/dev.sh fuzz [SECONDS [HARNESS...]]  run the fuzzers longer (default 600 s each; docs/fuzzing.md)
 #   tools/dev.sh build    install what is missing and build the developer tree
 #   tools/dev.sh deps     only install what is missing
@@ -54,7 +54,7 @@ test)
         timed cmake --build --preset "$preset" -j "$(jobs)"
         timed ctest --preset "$preset" -j "$(jobs)"
     done
-    timed tools/fuzz.sh --runs 30000
+    timed tools/fuzz.sh --runs 20000
     ;;
 fuzz)
     install_missing

@@ -211,7 +211,16 @@ void MemoryFitPanel::recompute()
     const GpuTarget gpu = m_target.value_or(GpuTarget{});
     m_estimate = estimateFit(*m_shape, config, gpu, options);
     const FitEstimate &e = *m_estimate;
-    diags.insert(diags.end(), e.diagnostics.begin(), e.diagnostics.end());
+    for (Diagnostic d : e.diagnostics) {
+        if (d.code == "fit.memory-unknown") {
+            // The verdict already asks for a target when there is none; with one of unknown memory
+            // (an architecture rather than a GPU), the remedy is in the toolbar, not a CLI option.
+            if (!m_target)
+                continue;
+            d.suggestion = tr("choose a named GPU in the toolbar's Target GPU list").toStdString();
+        }
+        diags.push_back(std::move(d));
+    }
     m_diagnostics->setDiagnostics(diags);
 
     const ModelShape &s = *m_shape;

@@ -187,7 +187,9 @@ FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &g
     const KvRate rate = kvRate(m, c);
     e.kvBytesPerToken = rate.full + rate.sliding;
     if (gpu.memoryGiB <= 0.0) {
-        Diagnostic d = makeDiagnostic(Severity::Error, "fit.memory-unknown", "the memory of GPU '" + gpu.name + "' is unknown");
+        Diagnostic d = makeDiagnostic(Severity::Error, "fit.memory-unknown",
+                                      gpu.name.empty() ? std::string("no target GPU: the fit needs a GPU of known memory")
+                                                       : "the memory of GPU '" + gpu.name + "' is unknown");
         d.suggestion = "name the GPU (e.g. --gpu h100) instead of a compute capability";
         e.diagnostics.push_back(std::move(d));
         return e;
