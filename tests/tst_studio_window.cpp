@@ -99,6 +99,21 @@ private slots:
         verifyPanesMatchDocument(w);
     }
 
+    void toolbarUndoKeepsAShortLabel()
+    {
+        MainWindow w;
+        w.document()->setValue("/quantization/method", Json("awq"));
+        QToolButton *undo = nullptr;
+        for (QToolButton *b : w.findChildren<QToolButton *>()) {
+            if (b->defaultAction() && b->defaultAction()->shortcut() == QKeySequence(QKeySequence::Undo))
+                undo = b;
+        }
+        QVERIFY(undo);
+        QCOMPARE(undo->text(), QStringLiteral("Undo"));
+        QVERIFY(undo->defaultAction()->text().contains(QLatin1String("/quantization/method"))); // the menu entry says what
+        QVERIFY(undo->toolTip().contains(QLatin1String("/quantization/method")));
+    }
+
     void selectingAPresetFillsFormAndPanes_data()
     {
         QTest::addColumn<QString>("name");

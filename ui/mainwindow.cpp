@@ -177,6 +177,10 @@ void MainWindow::buildActions()
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
+    // The menu says what would be undone ("Undo Load preset …"); the toolbar button keeps a short,
+    // fixed label (the full text is its tooltip), so the Target GPU picker does not jump around.
+    undo->setIconText(tr("Undo"));
+    redo->setIconText(tr("Redo"));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
