@@ -99,6 +99,32 @@ private slots:
         verifyPanesMatchDocument(w);
     }
 
+    // Text typed in the JSON tab that does not parse never reached the document; dropping the
+    // document must not throw it away without asking.
+    void unparsedJsonTextIsNotDroppedSilently()
+    {
+        MainWindow w;
+        w.setUnsavedChangesPrompt([](const QString &) { return QMessageBox::Discard; });
+        QString asked;
+        w.setUnparsedTextPrompt([&](const QString &error) {
+            asked = error;
+            return QMessageBox::Cancel;
+        });
+        const QString typed = QStringLiteral("{\"quantization\": {\"method\": ");
+        w.jsonTab()->editor()->setPlainText(typed);
+        QVERIFY(!w.jsonTab()->errorText().isEmpty());
+        QVERIFY(!w.document()->isModified());
+        QVERIFY(!w.newDocument());
+        QCOMPARE(asked, w.jsonTab()->errorText());
+        QVERIFY(asked.contains(QLatin1String("ine "))); // says where: line and column
+        QCOMPARE(w.configTabs()->currentWidget(), w.jsonTab());
+        QCOMPARE(w.jsonTab()->editor()->toPlainText(), typed);
+
+        w.setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
+        QVERIFY(w.newDocument());
+        QVERIFY(w.jsonTab()->errorText().isEmpty());
+    }
+
     void toolbarUndoKeepsAShortLabel()
     {
         MainWindow w;

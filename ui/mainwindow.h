@@ -52,6 +52,9 @@ public:
     /// Asks what to do with unsaved changes; returns Save, Discard or Cancel. Tests replace it.
     using UnsavedChangesPrompt = std::function<QMessageBox::StandardButton(const QString &documentName)>;
     void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt);
+    /// Asks whether to throw away JSON text that does not parse; returns Discard or Cancel. Tests replace it.
+    using UnparsedTextPrompt = std::function<QMessageBox::StandardButton(const QString &error)>;
+    void setUnparsedTextPrompt(UnparsedTextPrompt prompt);
     /// Asks for a file name to save to (empty = cancelled). Tests replace it.
     using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
     void setSaveFileChooser(SaveFileChooser chooser);
@@ -79,7 +82,8 @@ public:
     bool exportScript(const QString &engine, const QString &path);
     /// Writes @p engine's extra file (TensorRT-LLM YAML) to @p path.
     bool saveExtraFile(const QString &engine, const QString &path);
-    /// The unsaved-changes guard: true when it is fine to drop the current document.
+    /// The unsaved-changes guard: true when it is fine to drop the current document. JSON text that
+    /// does not parse (and so is not in the document) is asked about first.
     bool maybeSave();
     /// Shows the field of @p pointer: in the form, or else in the JSON text.
     void revealField(const QString &pointer);
@@ -165,6 +169,7 @@ private:
     QAction *m_oneLineAction = nullptr;
     Autosave *m_autosave = nullptr;
     UnsavedChangesPrompt m_prompt;
+    UnparsedTextPrompt m_unparsedPrompt;
     RecoveryPrompt m_recoveryPrompt;
     SaveFileChooser m_chooser;
 };

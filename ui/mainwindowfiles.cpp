@@ -7,6 +7,7 @@
 #include "core/presets.h"
 #include "ui/configanalysis.h"
 #include "ui/configdocument.h"
+#include "ui/jsoneditortab.h"
 #include "ui/presetpanel.h"
 #include "ui/savepresetdialog.h"
 #include "ui/settings.h"
@@ -16,11 +17,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMenu>
 #include <QLocale>
+#include <QMenu>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace quantcfg::ui {
 
@@ -60,8 +63,28 @@ QString MainWindow::chooseSavePath(const QString &title, const QString &suggeste
     return m_chooser ? m_chooser(title, suggested, filter) : QFileDialog::getSaveFileName(this, title, suggested, filter);
 }
 
+void MainWindow::setUnparsedTextPrompt(UnparsedTextPrompt prompt)
+{
+    m_unparsedPrompt = std::move(prompt);
+}
+
 bool MainWindow::maybeSave()
 {
+    if (const QString error = m_json->errorText(); !error.isEmpty()) {
+        // That text never reached the document: neither saving nor the autosave would keep it.
+        const QMessageBox::StandardButton answer =
+            m_unparsedPrompt ? m_unparsedPrompt(error)
+                             : QMessageBox::warning(this, tr("JSON Text Does Not Parse"),
+                                                    tr("The JSON tab holds text that does not parse, so it is not part of the "
+                                                       "configuration and would be lost:\n%1\n\nDiscard that text?")
+                                                        .arg(error),
+                                                    QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            m_tabs->setCurrentWidget(m_json);
+            m_json->editor()->setFocus();
+            return false;
+        }
+    }
     if (!m_document->isModified())
         return true;
     QMessageBox::StandardButton answer = QMessageBox::Cancel;
