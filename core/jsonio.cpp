@@ -134,6 +134,22 @@ JsonResult parseJson(std::string_view text)
         d.line = line;
         d.column = column;
         result.diagnostics.push_back(std::move(d));
+    } catch (const Json::out_of_range &e) {
+        // A number beyond double's range ("1E999"): nlohmann reports it without a position, but
+        // quotes the literal, which is found again in the text.
+        Diagnostic d = ioError("json.number-out-of-range", cleanParseMessage(e.what()));
+        const std::string what = e.what();
+        const auto open = what.find('\'');
+        const auto close = what.rfind('\'');
+        if (open != std::string::npos && close > open + 1) {
+            const auto at = text.find(std::string_view(what).substr(open + 1, close - open - 1));
+            if (at != std::string_view::npos) {
+                const auto [line, column] = lineColumnAt(text, at);
+                d.line = line;
+                d.column = column;
+            }
+        }
+        result.diagnostics.push_back(std::move(d));
     }
     return result;
 }

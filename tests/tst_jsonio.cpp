@@ -27,6 +27,18 @@ private slots:
         QTest::newRow("empty input") << QString() << 1 << 1;
         QTest::newRow("second line") << QStringLiteral("{\"a\": 1,\n \"b\" 2}") << 2 << 6;
     }
+    // A number beyond double's range is refused with its position, not thrown (fuzz finding).
+    void numberBeyondDoubleIsAnError()
+    {
+        const std::string text = "{\n  \"max\": 1E999\n}";
+        const JsonResult r = parseJson(text);
+        QVERIFY(!r.value);
+        QCOMPARE(r.diagnostics.size(), std::size_t(1));
+        QCOMPARE(r.diagnostics[0].code, std::string("json.number-out-of-range"));
+        QVERIFY2(r.diagnostics[0].message.find("1E999") != std::string::npos, r.diagnostics[0].message.c_str());
+        QCOMPARE(r.diagnostics[0].line, 2);
+        QCOMPARE(r.diagnostics[0].column, 10);
+    }
     void syntaxErrorPosition()
     {
         QFETCH(QString, text);

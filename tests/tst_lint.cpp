@@ -36,6 +36,7 @@ private slots:
         QTest::addColumn<QString>("code");       // expected finding, empty = clean
         QTest::addColumn<QString>("suggestion"); // expected did-you-mean / replacement
 
+        QTest::newRow("bare dash with a value") << "vllm" << "vllm serve m -=x" << "lint.unknown-flag" << ""; // fuzz finding
         QTest::newRow("vllm clean") << "vllm" << "vllm serve m --kv-cache-dtype fp8 --tensor-parallel-size 2" << "" << "";
         QTest::newRow("vllm underscores ok") << "vllm" << "vllm serve m --kv_cache_dtype fp8 --tensor_parallel_size 2" << "" << "";
         QTest::newRow("vllm bf16 kv") << "vllm" << "vllm serve m --kv-cache-dtype bf16" << "lint.bad-choice" << "bfloat16";

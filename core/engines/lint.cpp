@@ -459,8 +459,9 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
         if (!f) {
             Diagnostic d = finding(Severity::Error, "lint.unknown-flag", name + " is not a " + profile.displayName() + " " + profile.version() + " option", name, index);
             std::string swapped = name;
-            std::replace(swapped.begin() + 2, swapped.end(), swapped.find('_') != std::string::npos ? '_' : '-',
-                         swapped.find('_') != std::string::npos ? '-' : '_');
+            if (swapped.size() > 2) // after the leading "--"; a bare "-" has nothing to swap
+                std::replace(swapped.begin() + 2, swapped.end(), swapped.find('_') != std::string::npos ? '_' : '-',
+                             swapped.find('_') != std::string::npos ? '-' : '_');
             std::vector<std::string> prefixed;
             for (const std::string &n : profile.flagNames()) {
                 if (n.rfind(name, 0) == 0 && n.rfind("--", 0) == 0)
