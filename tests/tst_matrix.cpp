@@ -106,6 +106,27 @@ private slots:
         QCOMPARE(checkCapability(fp8Note, "FP8", 80).state, Support::Unsupported); // below the minimum stays unsupported
     }
 
+    // Formats without a minimum (unquantized, "the checkpoint decides") are listed in the profile too,
+    // and the reasons name the profile's engine, not a hard-coded one.
+    void checkpointFormatsWithoutMinimumComeFromTheProfile()
+    {
+        const EngineProfile &builtIn = *ProfileRegistry::builtIn().find("trtllm");
+        const CapabilityVerdict none = checkCapability(builtIn, "NO_QUANT", 80);
+        QCOMPARE(none.state, Support::Supported);
+        QCOMPARE(none.reason, std::string("unquantized checkpoints run on every supported GPU"));
+        QCOMPARE(checkCapability(builtIn, "NO_QUANT", 75).reason,
+                 std::string("TensorRT-LLM supports Ampere (SM80) and newer; SM75 is not a target (community support at most)"));
+        QCOMPARE(checkCapability(builtIn, "FP8", 80).reason, std::string("FP8 checkpoints need SM89 or newer in TensorRT-LLM"));
+
+        Json doc = builtIn.document();
+        doc["mapping"].erase("checkpoint_any_sm");
+        doc["display_name"] = "Other";
+        const EngineProfile other(doc);
+        QCOMPARE(checkCapability(other, "NO_QUANT", 80).state, Support::Unknown);
+        QCOMPARE(checkCapability(other, "FP8", 80).reason, std::string("FP8 checkpoints need SM89 or newer in Other"));
+        QCOMPARE(checkCapability(other, "W4A16_AWQ", 100).reason, std::string("Other's support matrix lists W4A16_AWQ only for SM80, SM89, SM90"));
+    }
+
     void shape()
     {
         const CompatibilityMatrix m = buildMatrix(*ProfileRegistry::builtIn().find("vllm"));

@@ -242,6 +242,11 @@ TRTLLM_METHODS = {
 # weight-only note below says where the fallback applies.
 TRTLLM_SM_KEY = {"FP8": "FP8", "FP8_PER_CHANNEL_PER_TOKEN": "FP8_PER_CHANNEL_PER_TOKEN", "NVFP4": "NVFP4",
                  "MXFP4": "W4A16_MXFP4", "MXFP8": "MXFP8", "W4A16_AWQ": "W4A16_AWQ", "W4A8_AWQ": "W4A8_AWQ"}
+# Checkpoint formats with no minimum of their own: they run on every GPU TensorRT-LLM targets, or
+# the format inside the checkpoint decides (then it is checked when the checkpoint is read).
+TRTLLM_ANY_SM = {"NO_QUANT": "unquantized checkpoints run on every supported GPU",
+                 "MODELOPT": "depends on the format stored in the checkpoint",
+                 "COMPRESSED_TENSORS": "depends on the format stored in the checkpoint"}
 
 # ---------------------------------------------------------------------------------------------
 # KV cache: unified dtype → engine value. "fp8" uses kv_cache.fp8_format when set ("fp8:e5m2").
@@ -547,6 +552,7 @@ def main():
         "mapping": {
             "methods": TRTLLM_METHODS,
             "checkpoint_min_sm_key": TRTLLM_SM_KEY,
+            "checkpoint_any_sm": TRTLLM_ANY_SM,
             "kv_cache": KV_TRTLLM,
             "dtype": DTYPES,
             "attention": ATTN_TRTLLM,

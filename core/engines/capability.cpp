@@ -1,5 +1,7 @@
 #include "core/engines/capability.h"
 
+#include "core/hardware/gpudatabase.h"
+
 #include <algorithm>
 
 namespace quantcfg {
@@ -55,13 +57,14 @@ const Json *weightOnlyNote(const Json &doc, const std::string &engineValue, int 
 
 // TensorRT-LLM style: minimum SM and support list keyed by checkpoint format. False when @p v is
 // final; true when the format runs from v.minCapability (v.reason says so).
-bool checkByCheckpointFormat(const Json &doc, const std::string &engineValue, int cc, CapabilityVerdict &v)
+bool checkByCheckpointFormat(const EngineProfile &profile, const std::string &engineValue, int cc, CapabilityVerdict &v)
 {
-    const Json &keys = doc["mapping"]["checkpoint_min_sm_key"];
-    if (engineValue == "NO_QUANT" || engineValue == "MODELOPT" || engineValue == "COMPRESSED_TENSORS") {
+    const Json &doc = profile.document();
+    const Json &mapping = doc["mapping"];
+    const Json &keys = mapping["checkpoint_min_sm_key"];
+    if (const auto any = mapping.find("checkpoint_any_sm"); any != mapping.end() && any->contains(engineValue)) {
         v.state = Support::Supported;
-        v.reason = engineValue == "NO_QUANT" ? "unquantized checkpoints run on every supported GPU"
-                                             : "depends on the format stored in the checkpoint";
+        v.reason = (*any)[engineValue].get<std::string>();
         return false;
     }
     if (!keys.contains(engineValue)) {
@@ -73,7 +76,7 @@ bool checkByCheckpointFormat(const Json &doc, const std::string &engineValue, in
     v.minCapability = doc["min_sm"].value(key, 0);
     if (cc < v.minCapability) {
         v.state = Support::Unsupported;
-        v.reason = engineValue + " checkpoints need SM" + std::to_string(v.minCapability) + " or newer in TensorRT-LLM";
+        v.reason = engineValue + " checkpoints need SM" + std::to_string(v.minCapability) + " or newer in " + profile.displayName();
         return false;
     }
     if (doc.contains("supported_sm") && doc["supported_sm"].contains(key)) {
@@ -83,7 +86,7 @@ bool checkByCheckpointFormat(const Json &doc, const std::string &engineValue, in
             std::string listed;
             for (int sm : list)
                 listed += (listed.empty() ? "SM" : ", SM") + std::to_string(sm);
-            v.reason = "TensorRT-LLM's support matrix lists " + engineValue + " only for " + listed;
+            v.reason = profile.displayName() + "'s support matrix lists " + engineValue + " only for " + listed;
             return false;
         }
     }
@@ -161,11 +164,14 @@ CapabilityVerdict checkCapability(const EngineProfile &profile, const std::strin
     if (doc.contains("lowest_listed_sm") && cc < doc["lowest_listed_sm"].get<int>()) {
         v.state = Support::NotTargeted;
         v.minCapability = doc["lowest_listed_sm"].get<int>();
-        v.reason = profile.displayName() + " supports Ampere (SM80) and newer; SM" + std::to_string(cc) + " is not a target (community support at most)";
+        const auto lowest = architectureFor(v.minCapability);
+        const std::string sm = "SM" + std::to_string(v.minCapability);
+        v.reason = profile.displayName() + " supports " + (lowest ? lowest->name + " (" + sm + ")" : sm) + " and newer; SM" + std::to_string(cc)
+                   + " is not a target (community support at most)";
         return v;
     }
 
-    const bool runs = doc.contains("min_sm") ? checkByCheckpointFormat(doc, engineValue, cc, v)
+    const bool runs = doc.contains("min_sm") ? checkByCheckpointFormat(profile, engineValue, cc, v)
                                              : checkByMinCapability(profile, engineValue, cc, v);
     if (!runs)
         return v;
