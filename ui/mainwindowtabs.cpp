@@ -51,7 +51,9 @@ void MainWindow::buildPageConnections()
 
 void MainWindow::applyMatrixCell(const QString &method, int computeCapability)
 {
-    m_document->setValue("/quantization/method", Json(method.toStdString()));
+    // Its own undo step: a form edit of the method just before must not merge into it.
+    m_document->setValueAsStep("/quantization/method", Json(method.toStdString()),
+                               tr("Apply %1 for sm_%2 from the matrix").arg(method).arg(computeCapability));
     // Keep a chosen GPU of the same architecture (it says more than the bare capability).
     const auto current = m_gpu->currentTarget();
     const auto want = architectureFor(computeCapability);
