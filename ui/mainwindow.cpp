@@ -8,6 +8,7 @@
 #include "ui/diagnosticsmodel.h"
 #include "ui/enginepane.h"
 #include "ui/jsoneditortab.h"
+#include "ui/memoryfitpanel.h"
 #include "ui/presetpanel.h"
 #include "ui/settings.h"
 #include "ui/startupprobe.h"
@@ -247,6 +248,7 @@ void MainWindow::restoreSettings()
     setMultiLine(m_settings->multiLineCommands());
     m_gpu->selectId(m_settings->targetGpu());
     m_analysis->setTargetGpu(m_gpu->currentTarget());
+    m_fit->restoreModel(m_settings->fitModelPath());
     updateRecentMenu();
 }
 

@@ -7,6 +7,7 @@
 #include "ui/configdocument.h"
 #include "ui/hardwaretab.h"
 #include "ui/memoryfitpanel.h"
+#include "ui/settings.h"
 #include "ui/targetgpupicker.h"
 
 #include <QCheckBox>
@@ -34,6 +35,7 @@ void MainWindow::buildPages()
     m_fit = new MemoryFitPanel(m_document, m_pages);
     m_pages->addTab(m_fit, tr("&Memory fit"));
     connect(m_fit, &MemoryFitPanel::message, this, &MainWindow::showStatus);
+    connect(m_fit, &MemoryFitPanel::modelLoaded, this, [this](const QString &path) { m_settings->setFitModelPath(path); });
 
     m_bench = new BenchmarksTab(m_pages);
     m_pages->addTab(m_bench, tr("&Benchmarks"));
