@@ -26,8 +26,22 @@ struct FieldApplicability
 };
 
 /// The applicability of the field at @p pointer (e.g. "/quantization/fp8_variant") under
-/// @p config. These are the same rules checkSemantics() reports as "not applicable" warnings when
-/// such a field is set anyway. Fields without a rule always apply.
+/// @p config. Fields without a rule always apply.
 FieldApplicability fieldApplicability(const Config &config, std::string_view pointer);
+
+/// A field that is set in a configuration under which it has no effect, with the warning
+/// validation reports for it.
+struct InapplicableField
+{
+    std::string pointer;              ///< "/quantization/fp8_variant"
+    FieldApplicability applicability; ///< the rule it breaks
+    std::string code;                 ///< "semantic.not-applicable", "semantic.bits-without-method", ...
+    std::string message;              ///< "fp8_variant only applies to method fp8"
+};
+
+/// Every field that is set in @p config but does not apply under it, in a fixed order. This is
+/// where checkSemantics() takes its not-applicable warnings from, so the studio's form (which
+/// disables by fieldApplicability()) and the validator follow one set of rules.
+std::vector<InapplicableField> inapplicableFields(const Config &config);
 
 } // namespace quantcfg

@@ -1,5 +1,6 @@
 #include "core/validation.h"
 
+#include "core/applicability.h"
 #include "core/schema.h"
 
 #include <algorithm>
@@ -15,34 +16,33 @@ struct MethodTraits
     std::string_view method;
     std::initializer_list<int> weightBits; ///< allowed weight bits; empty = any/not applicable
     int activationBits;                    ///< 16 = weight-only, 8 = W?A8, 0 = not fixed
-    bool marlinFamily;                     ///< awq/gptq family that enable_marlin applies to
 };
 
 // Unified-config semantics, not engine facts: what the method itself means.
 constexpr std::array<MethodTraits, 23> kMethods{{
-    {"none", {}, 0, false},
-    {"awq", {4}, 16, true},
-    {"awq_marlin", {4}, 16, true},
-    {"gptq", {2, 3, 4, 8}, 16, true},
-    {"gptq_marlin", {4, 8}, 16, true},
-    {"marlin", {4, 8}, 16, true},
-    {"gguf", {2, 3, 4, 8}, 16, false},
-    {"w4a8", {4}, 8, false},
-    {"qoq", {4}, 8, false},
-    {"bitsandbytes", {4, 8}, 16, false},
-    {"auto-round", {2, 3, 4, 8}, 16, false},
-    {"modelopt", {4, 8}, 0, false},
-    {"modelopt_fp8", {8}, 8, false},
-    {"modelopt_fp4", {4}, 0, false},
-    {"mxfp4", {4}, 0, false},
-    {"mxfp8", {8}, 8, false},
-    {"petit_nvfp4", {4}, 0, false},
-    {"fp8", {8}, 8, false},
-    {"w8a8_fp8", {8}, 8, false},
-    {"w8a8_int8", {8}, 8, false},
-    {"w4afp8", {4}, 8, false},
-    {"compressed-tensors", {4, 8}, 0, false},
-    {"moe_wna16", {4, 8}, 16, false},
+    {"none", {}, 0},
+    {"awq", {4}, 16},
+    {"awq_marlin", {4}, 16},
+    {"gptq", {2, 3, 4, 8}, 16},
+    {"gptq_marlin", {4, 8}, 16},
+    {"marlin", {4, 8}, 16},
+    {"gguf", {2, 3, 4, 8}, 16},
+    {"w4a8", {4}, 8},
+    {"qoq", {4}, 8},
+    {"bitsandbytes", {4, 8}, 16},
+    {"auto-round", {2, 3, 4, 8}, 16},
+    {"modelopt", {4, 8}, 0},
+    {"modelopt_fp8", {8}, 8},
+    {"modelopt_fp4", {4}, 0},
+    {"mxfp4", {4}, 0},
+    {"mxfp8", {8}, 8},
+    {"petit_nvfp4", {4}, 0},
+    {"fp8", {8}, 8},
+    {"w8a8_fp8", {8}, 8},
+    {"w8a8_int8", {8}, 8},
+    {"w4afp8", {4}, 8},
+    {"compressed-tensors", {4, 8}, 0},
+    {"moe_wna16", {4, 8}, 16},
 }};
 
 const MethodTraits *traits(std::string_view method)
@@ -82,18 +82,14 @@ void checkQuantization(const Config &c, Diagnostics &out)
     if (!t)
         return; // the schema already reports an unknown method
 
-    if (q.weightBits) {
-        if (method == "none") {
-            out.push_back(make(Severity::Warning, "semantic.bits-without-method", "/quantization/weight_bits",
-                               "weight_bits has no effect when method is none"));
-        } else if (t->weightBits.size() > 0
-                   && std::find(t->weightBits.begin(), t->weightBits.end(), *q.weightBits) == t->weightBits.end()) {
-            Diagnostic d = make(Severity::Error, "semantic.weight-bits", "/quantization/weight_bits",
-                                method + " checkpoints do not have " + std::to_string(*q.weightBits) + "-bit weights");
-            d.value = std::to_string(*q.weightBits);
-            d.allowed = toStrings(t->weightBits);
-            out.push_back(std::move(d));
-        }
+    // Fields that do not apply to the method (weight_bits with none, ...) are checkApplicability()'s.
+    if (q.weightBits && t->weightBits.size() > 0
+        && std::find(t->weightBits.begin(), t->weightBits.end(), *q.weightBits) == t->weightBits.end()) {
+        Diagnostic d = make(Severity::Error, "semantic.weight-bits", "/quantization/weight_bits",
+                            method + " checkpoints do not have " + std::to_string(*q.weightBits) + "-bit weights");
+        d.value = std::to_string(*q.weightBits);
+        d.allowed = toStrings(t->weightBits);
+        out.push_back(std::move(d));
     }
     if (q.activationBits && t->activationBits != 0 && *q.activationBits != t->activationBits) {
         Diagnostic d = make(Severity::Error, "semantic.activation-bits", "/quantization/activation_bits",
@@ -103,23 +99,11 @@ void checkQuantization(const Config &c, Diagnostics &out)
         d.allowed = {std::to_string(t->activationBits)};
         out.push_back(std::move(d));
     }
-    if (q.activationDtype && method != "w4a8") {
-        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/activation_dtype",
-                           "activation_dtype only applies to method w4a8"));
-    }
     if (method == "w4a8" && !q.activationDtype) {
         Diagnostic d = make(Severity::Info, "semantic.default-activation-dtype", "/quantization/activation_dtype",
                             "w4a8 without activation_dtype is taken as fp8 activations");
         d.allowed = {"fp8", "int8"};
         out.push_back(std::move(d));
-    }
-    if (q.fp8Variant && method != "fp8") {
-        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/fp8_variant",
-                           "fp8_variant only applies to method fp8"));
-    }
-    if (q.ggufVariant && method != "gguf") {
-        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/gguf_variant",
-                           "gguf_variant only applies to method gguf"));
     }
     if (method == "gguf" && q.ggufVariant && q.weightBits && ggufBits(*q.ggufVariant) != *q.weightBits) {
         out.push_back(make(Severity::Warning, "semantic.gguf-bits", "/quantization/weight_bits",
@@ -135,14 +119,6 @@ void checkQuantization(const Config &c, Diagnostics &out)
         out.push_back(make(Severity::Error, "semantic.qoq-base-is-qoq", "/quantization/base_quantization",
                            "base_quantization cannot itself be qoq"));
     }
-    if (method != "qoq") {
-        if (q.baseQuantization)
-            out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/base_quantization",
-                               "base_quantization only applies to method qoq"));
-        if (q.memoryReduction)
-            out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/memory_reduction",
-                               "memory_reduction only applies to method qoq"));
-    }
     if (q.fallbackMethod) {
         if (*q.fallbackMethod == method)
             out.push_back(make(Severity::Warning, "semantic.fallback-same", "/quantization/fallback_method",
@@ -151,18 +127,10 @@ void checkQuantization(const Config &c, Diagnostics &out)
             out.push_back(make(Severity::Error, "semantic.fallback-qoq", "/quantization/fallback_method",
                                "qoq cannot be a fallback: it is itself the least supported method"));
     }
-    if (q.enableMarlin) {
-        const bool isMarlin = method == "awq_marlin" || method == "gptq_marlin" || method == "marlin";
-        if (*q.enableMarlin && !t->marlinFamily)
-            out.push_back(make(Severity::Warning, "semantic.marlin-not-applicable", "/quantization/enable_marlin",
-                               "enable_marlin only applies to AWQ and GPTQ methods"));
-        else if (!*q.enableMarlin && isMarlin)
-            out.push_back(make(Severity::Warning, "semantic.marlin-conflict", "/quantization/enable_marlin",
-                               "enable_marlin is false but method " + method + " is a Marlin method"));
-    }
-    if (q.groupSize && (method == "none" || nominalWeightBits(method) == 8)) {
-        out.push_back(make(Severity::Warning, "semantic.not-applicable", "/quantization/group_size",
-                           "group_size only applies to 4-bit and lower methods"));
+    const bool isMarlin = method == "awq_marlin" || method == "gptq_marlin" || method == "marlin";
+    if (q.enableMarlin == false && isMarlin) {
+        out.push_back(make(Severity::Warning, "semantic.marlin-conflict", "/quantization/enable_marlin",
+                           "enable_marlin is false but method " + method + " is a Marlin method"));
     }
 }
 
@@ -171,20 +139,15 @@ void checkKvCache(const Config &c, Diagnostics &out)
     const auto &kv = c.kvCache;
     if (!kv.fp8Format)
         return;
+    // fp8_format with any other dtype does not apply (checkApplicability()); with an FP8 dtype that
+    // names the other format it is a contradiction.
     const std::string dtype = kv.dtype.value_or("auto");
-    if (dtype == "fp8")
-        return;
-    if (dtype == "fp8_e5m2" || dtype == "fp8_e4m3") {
-        if (dtype.substr(4) != *kv.fp8Format) {
-            Diagnostic d = make(Severity::Error, "semantic.kv-fp8-conflict", "/kv_cache/fp8_format",
-                                "fp8_format " + *kv.fp8Format + " contradicts dtype " + dtype);
-            d.suggestion = "set dtype to fp8 and choose the format here, or remove fp8_format";
-            out.push_back(std::move(d));
-        }
-        return;
+    if ((dtype == "fp8_e5m2" || dtype == "fp8_e4m3") && dtype.substr(4) != *kv.fp8Format) {
+        Diagnostic d = make(Severity::Error, "semantic.kv-fp8-conflict", "/kv_cache/fp8_format",
+                            "fp8_format " + *kv.fp8Format + " contradicts dtype " + dtype);
+        d.suggestion = "set dtype to fp8 and choose the format here, or remove fp8_format";
+        out.push_back(std::move(d));
     }
-    out.push_back(make(Severity::Warning, "semantic.not-applicable", "/kv_cache/fp8_format",
-                       "fp8_format only applies when the KV-cache dtype is fp8"));
 }
 
 void checkParallelism(const Config &c, Diagnostics &out)
@@ -224,6 +187,23 @@ void checkParallelism(const Config &c, Diagnostics &out)
     }
 }
 
+// Fields set although they have no effect: warnings from the same rules the studio's form disables
+// fields by. A field that already has an error says what is wrong with it more precisely, and an
+// unknown method (a schema error) is no ground for judging the fields that depend on it.
+void checkApplicability(const Config &c, Diagnostics &out)
+{
+    const bool knownMethod = traits(c.quantization.methodOrNone()) != nullptr;
+    for (InapplicableField &f : inapplicableFields(c)) {
+        if (!knownMethod && f.applicability.dependsOn == "/quantization/method")
+            continue;
+        const bool hasError = std::any_of(out.begin(), out.end(), [&](const Diagnostic &d) {
+            return d.pointer == f.pointer && d.severity == Severity::Error;
+        });
+        if (!hasError)
+            out.push_back(make(Severity::Warning, std::move(f.code), std::move(f.pointer), std::move(f.message)));
+    }
+}
+
 } // namespace
 
 int nominalWeightBits(std::string_view method)
@@ -244,6 +224,7 @@ Diagnostics checkSemantics(const Config &config)
     checkQuantization(config, out);
     checkKvCache(config, out);
     checkParallelism(config, out);
+    checkApplicability(config, out);
     return out;
 }
 

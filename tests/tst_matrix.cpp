@@ -61,7 +61,10 @@ private slots:
         QTest::newRow("trtllm int4 awq not on blackwell") << "trtllm" << "awq" << 100 << "unsupported" << 80;
         QTest::newRow("trtllm int4 awq hopper") << "trtllm" << "awq" << 90 << "supported" << 80;
         QTest::newRow("trtllm nvfp4 hopper") << "trtllm" << "modelopt_fp4" << 90 << "unsupported" << 100;
+        QTest::newRow("trtllm mxfp4 ampere") << "trtllm" << "mxfp4" << 86 << "unsupported" << 90;
         QTest::newRow("trtllm mxfp4 hopper weight-only") << "trtllm" << "mxfp4" << 90 << "weight-only" << 90;
+        QTest::newRow("trtllm mxfp4 blackwell") << "trtllm" << "mxfp4" << 100 << "supported" << 90;
+        QTest::newRow("trtllm mxfp4 blackwell 12.0") << "trtllm" << "mxfp4" << 120 << "supported" << 90;
         QTest::newRow("trtllm gguf") << "trtllm" << "gguf" << 90 << "not-available" << 0;
     }
     void cells()
@@ -76,6 +79,52 @@ private slots:
         QCOMPARE(QString::fromLatin1(supportName(cell.state)), state);
         QCOMPARE(cell.minCapability, minCc);
         QVERIFY(!cell.reason.empty());
+    }
+
+    // Weight-only ranges of checkpoint formats come from the profile's capability notes, not from
+    // code: without TensorRT-LLM's MXFP4 note, MXFP4 on Hopper is plain "supported" (from its
+    // W4A16_MXFP4 minimum), and a note on another format takes effect the same way.
+    void checkpointWeightOnlyComesFromTheProfile()
+    {
+        const EngineProfile &builtIn = *ProfileRegistry::builtIn().find("trtllm");
+        QCOMPARE(checkCapability(builtIn, "MXFP4", 90).state, Support::WeightOnly);
+
+        Json doc = builtIn.document();
+        Json &notes = doc["mapping"]["capability_notes"];
+        notes = Json::array();
+        const EngineProfile withoutNote(doc);
+        const CapabilityVerdict mxfp4 = checkCapability(withoutNote, "MXFP4", 90);
+        QCOMPARE(mxfp4.state, Support::Supported);
+        QCOMPARE(mxfp4.minCapability, 90);
+
+        notes.push_back({{"methods", {"FP8"}}, {"below", 90}, {"state", "weight_only"}, {"message", "FP8 on Ada is weight-only here"}});
+        const EngineProfile fp8Note(doc);
+        const CapabilityVerdict ada = checkCapability(fp8Note, "FP8", 89);
+        QCOMPARE(ada.state, Support::WeightOnly);
+        QCOMPARE(ada.reason, std::string("FP8 on Ada is weight-only here"));
+        QCOMPARE(checkCapability(fp8Note, "FP8", 90).state, Support::Supported);
+        QCOMPARE(checkCapability(fp8Note, "FP8", 80).state, Support::Unsupported); // below the minimum stays unsupported
+    }
+
+    // Formats without a minimum (unquantized, "the checkpoint decides") are listed in the profile too,
+    // and the reasons name the profile's engine, not a hard-coded one.
+    void checkpointFormatsWithoutMinimumComeFromTheProfile()
+    {
+        const EngineProfile &builtIn = *ProfileRegistry::builtIn().find("trtllm");
+        const CapabilityVerdict none = checkCapability(builtIn, "NO_QUANT", 80);
+        QCOMPARE(none.state, Support::Supported);
+        QCOMPARE(none.reason, std::string("unquantized checkpoints run on every supported GPU"));
+        QCOMPARE(checkCapability(builtIn, "NO_QUANT", 75).reason,
+                 std::string("TensorRT-LLM supports Ampere (SM80) and newer; SM75 is not a target (community support at most)"));
+        QCOMPARE(checkCapability(builtIn, "FP8", 80).reason, std::string("FP8 checkpoints need SM89 or newer in TensorRT-LLM"));
+
+        Json doc = builtIn.document();
+        doc["mapping"].erase("checkpoint_any_sm");
+        doc["display_name"] = "Other";
+        const EngineProfile other(doc);
+        QCOMPARE(checkCapability(other, "NO_QUANT", 80).state, Support::Unknown);
+        QCOMPARE(checkCapability(other, "FP8", 80).reason, std::string("FP8 checkpoints need SM89 or newer in Other"));
+        QCOMPARE(checkCapability(other, "W4A16_AWQ", 100).reason, std::string("Other's support matrix lists W4A16_AWQ only for SM80, SM89, SM90"));
     }
 
     void shape()

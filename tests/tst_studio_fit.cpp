@@ -6,12 +6,19 @@
 #include "core/presets.h"
 #include "ui/configdocument.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/mainwindow.h"
 #include "ui/memoryfitpanel.h"
+#include "ui/settings.h"
 
 #include "studiotestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -46,7 +53,17 @@ class TestStudioFit : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_home;
+
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        studiotest::isolateUserFiles(m_home); // QSettings live in m_home, never in the developer's
+        QVERIFY2(QSettings().fileName().startsWith(m_home.path()), qPrintable(QSettings().fileName()));
+    }
+
     void figuresMatchCore_data()
     {
         QTest::addColumn<QString>("model");
@@ -163,6 +180,47 @@ private slots:
         const Diagnostics direct = checkCheckpoint(*readCheckpoint(data("checkpoints/awq").toStdString()).quantization, doc.config());
         for (const Diagnostic &d : direct)
             QVERIFY(hasCode(*panel.diagnosticsModel(), d.code.c_str()));
+    }
+
+    // The model chosen in the tab is remembered (in the settings file) and loaded again by the next
+    // window; a remembered model that has gone away is reported in the panel, not silently dropped.
+    void modelIsRememberedBetweenRuns()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath(QStringLiteral("llama"));
+        QVERIFY(QDir().mkpath(model));
+        QVERIFY(QFile::copy(data("models/llama-3.1-8b/config.json"), model + QStringLiteral("/config.json")));
+        {
+            MainWindow first;
+            QCOMPARE(first.memoryFitPanel()->modelPath(), QString());
+            QVERIFY(first.memoryFitPanel()->loadModel(model));
+        }
+        // On disk, where the next run reads it.
+        QSettings settings;
+        settings.sync();
+        QCOMPARE(Settings().fitModelPath(), QFileInfo(model).absoluteFilePath());
+        QCOMPARE(QSettings(settings.fileName(), QSettings::IniFormat).value(QStringLiteral("fit/model")).toString(),
+                 QFileInfo(model).absoluteFilePath());
+        {
+            MainWindow second;
+            MemoryFitPanel *panel = second.memoryFitPanel();
+            QCOMPARE(panel->modelPath(), QFileInfo(model).absoluteFilePath());
+            QVERIFY(panel->estimate());
+            QVERIFY(panel->valueText(Figure::Model).startsWith(QLatin1String("llama:")));
+            QCOMPARE(panel->notice(), QString());
+        }
+
+        QVERIFY(dir.remove());
+        MainWindow third;
+        MemoryFitPanel *panel = third.memoryFitPanel();
+        QVERIFY(!panel->estimate());
+        QCOMPARE(panel->modelPath(), QString());
+        QVERIFY2(panel->notice().contains(QDir::toNativeSeparators(QFileInfo(model).absoluteFilePath())), qPrintable(panel->notice()));
+        QVERIFY(panel->notice().contains(QLatin1String("no longer exists")));
+        // Choosing another model clears the notice and is remembered instead.
+        QVERIFY(panel->loadModel(data("models/mistral-7b-v0.1")));
+        QCOMPARE(panel->notice(), QString());
+        QCOMPARE(Settings().fitModelPath(), QFileInfo(data("models/mistral-7b-v0.1")).absoluteFilePath());
     }
 
     void unusableModel()

@@ -4,12 +4,14 @@
 #include "core/engines/profile.h"
 #include "core/hardware/gpudatabase.h"
 #include "ui/configdocument.h"
+#include "ui/configform.h"
 #include "ui/hardwaretab.h"
 #include "ui/mainwindow.h"
 #include "ui/matrixmodel.h"
 #include "ui/targetgpupicker.h"
 
 #include "studiotestutil.h"
+#include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -52,6 +54,42 @@ void useFakeSmi(const char *scenario)
     qputenv("QUANTCFG_ROCM_SMI", "");
     qputenv("QUANTCFG_NVIDIA_SMI", QCFG_TEST_DATA "/nvidia-smi/fake-nvidia-smi.sh");
     qputenv("QUANTCFG_FAKE_SMI_CASE", scenario);
+}
+
+// Shows @p w on the matrix tab and double-clicks the cell of @p method and capability @p cc with
+// the mouse, as a user would; false when the cell cannot be found or did not ask to be applied.
+bool doubleClickCell(MainWindow &w, const std::string &method, int cc)
+{
+    HardwareTab *tab = w.hardwareTab();
+    const CompatibilityMatrix &m = tab->model()->matrix();
+    w.resize(1280, 800);
+    w.show();
+    w.pages()->setCurrentWidget(tab);
+    if (!QTest::qWaitForWindowExposed(&w))
+        return false;
+    const int row = rowOf(m, method);
+    const int column = columnOf(m, cc);
+    if (row < 0 || column < 0)
+        return false;
+    tab->view()->scrollTo(tab->model()->index(row, column));
+    const QRect rect = tab->view()->visualRect(tab->model()->index(row, column));
+    if (!rect.isValid())
+        return false;
+    QSignalSpy applied(tab, &HardwareTab::applyRequested);
+    QTest::mouseClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
+    return applied.size() == 1;
+}
+
+// Chooses @p method in the form's method combo box, as a user would.
+void chooseMethodInForm(MainWindow &w, const QString &method)
+{
+    auto *combo = qobject_cast<QComboBox *>(w.form()->editorWidget("/quantization/method"));
+    QVERIFY(combo);
+    const int index = combo->findText(method);
+    QVERIFY(index >= 0);
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
 }
 
 } // namespace
@@ -231,27 +269,53 @@ private slots:
         QVERIFY(tab->model()->headerData(rowOf(m, "awq"), Qt::Vertical, Qt::FontRole).value<QFont>().bold());
 
         w.gpuPicker()->selectId(QStringLiteral("none"));
-        w.resize(1280, 800);
-        w.show();
-        w.pages()->setCurrentWidget(tab);
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        const int row = rowOf(m, "fp8");
-        const int column = columnOf(m, 89);
-        QVERIFY(row >= 0 && column >= 0);
-        tab->view()->scrollTo(tab->model()->index(row, column));
-        const QRect rect = tab->view()->visualRect(tab->model()->index(row, column));
-        QVERIFY(rect.isValid());
-        QSignalSpy applied(tab, &HardwareTab::applyRequested);
-        QTest::mouseClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
-        QTest::mouseDClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
-        QCOMPARE(applied.size(), 1);
+        QVERIFY(doubleClickCell(w, "fp8", 89));
         QCOMPARE(w.document()->config().quantization.methodOrNone(), std::string("fp8"));
         QCOMPARE(w.gpuPicker()->currentId(), QStringLiteral("sm_89"));
-        QCOMPARE(tab->model()->highlightedRow(), row);
+        QCOMPARE(tab->model()->highlightedRow(), rowOf(m, "fp8"));
         w.document()->undoStack()->undo();
         QCOMPARE(w.document()->config().quantization.methodOrNone(), std::string("awq"));
         QCOMPARE(tab->model()->highlightedRow(), rowOf(m, "awq"));
         w.document()->undoStack()->setClean();
+        w.close();
+    }
+
+    // A double-click is one undo step of its own: it does not merge with a form edit of the method
+    // just before it (nor does a form edit just after it merge into it).
+    void doubleClickIsItsOwnUndoStep()
+    {
+        useFakeSmi("no-devices");
+        MainWindow w;
+        Json start = w.document()->json();
+        start["quantization"]["method"] = "awq";
+        w.document()->reset(start);
+        QUndoStack *undo = w.document()->undoStack();
+
+        chooseMethodInForm(w, QStringLiteral("gptq"));
+        const Json afterForm = w.document()->json();
+        QCOMPARE_JSON(afterForm["quantization"]["method"], Json("gptq"));
+        QCOMPARE(undo->count(), 1);
+
+        QVERIFY(doubleClickCell(w, "fp8", 89));
+        const Json afterClick = w.document()->json();
+        QCOMPARE_JSON(afterClick["quantization"]["method"], Json("fp8"));
+        QCOMPARE(undo->count(), 2);
+        QVERIFY(undo->undoText().contains(QLatin1String("matrix")));
+
+        chooseMethodInForm(w, QStringLiteral("awq_marlin"));
+        QCOMPARE(undo->count(), 3);
+
+        undo->undo();
+        QCOMPARE_JSON(w.document()->json(), afterClick);
+        undo->undo(); // exactly the state before the double-click
+        QCOMPARE_JSON(w.document()->json(), afterForm);
+        undo->undo(); // then the form edit
+        QCOMPARE_JSON(w.document()->json(), start);
+        QVERIFY(!undo->canUndo());
+        undo->redo();
+        undo->redo();
+        QCOMPARE_JSON(w.document()->json(), afterClick);
+        undo->setClean();
         w.close();
     }
 };

@@ -54,6 +54,7 @@ private slots:
         QTest::newRow("kv dtype bf16 is not unified") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "bf16"}})" << "schema.enum" << "/kv_cache/dtype" << "error";
         QTest::newRow("tp zero") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 0}})" << "schema.range" << "/parallelism/tensor_parallel_size" << "error";
         QTest::newRow("tp 16 warns") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 16}})" << "semantic.multi-node" << "/parallelism/tensor_parallel_size" << "warning";
+        QTest::newRow("tp 8 ok") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 8}})" << "" << "" << "";
         QTest::newRow("tp 6 warns") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 6}})" << "semantic.tp-not-power-of-two" << "/parallelism/tensor_parallel_size" << "warning";
         QTest::newRow("pp type") << R"({"quantization": {"method": "none"}, "parallelism": {"pipeline_parallel_size": 1.5}})" << "schema.type" << "/parallelism/pipeline_parallel_size" << "error";
         QTest::newRow("dtype enum") << R"({"quantization": {"method": "none"}, "dtype": "fp16"})" << "schema.enum" << "/dtype" << "error";
@@ -73,18 +74,34 @@ private slots:
         QTest::newRow("w4a8 defaults fp8") << R"({"quantization": {"method": "w4a8"}})" << "semantic.default-activation-dtype" << "/quantization/activation_dtype" << "info";
         QTest::newRow("weight-only a8") << R"({"quantization": {"method": "gptq", "activation_bits": 8}})" << "semantic.activation-bits" << "/quantization/activation_bits" << "error";
         QTest::newRow("fp8 a16") << R"({"quantization": {"method": "fp8", "activation_bits": 16}})" << "semantic.activation-bits" << "/quantization/activation_bits" << "error";
+        QTest::newRow("fp8 a8 ok") << R"({"quantization": {"method": "fp8", "activation_bits": 8}})" << "" << "" << "";
+        QTest::newRow("weight_bits without method") << R"({"quantization": {"method": "none", "weight_bits": 8}})" << "semantic.bits-without-method" << "/quantization/weight_bits" << "warning";
+        // activation_bits has no effect without a method either (the form disables it too).
+        QTest::newRow("activation_bits without method") << R"({"quantization": {"method": "none", "activation_bits": 8}})" << "semantic.bits-without-method" << "/quantization/activation_bits" << "warning";
         QTest::newRow("qoq needs base") << R"({"quantization": {"method": "qoq"}})" << "semantic.qoq-needs-base" << "/quantization/base_quantization" << "error";
+        QTest::newRow("qoq base is qoq") << R"({"quantization": {"method": "qoq", "base_quantization": "qoq"}})" << "semantic.qoq-base-is-qoq" << "/quantization/base_quantization" << "error";
         QTest::newRow("qoq with base ok") << R"({"quantization": {"method": "qoq", "base_quantization": "awq", "memory_reduction": 0.75}})" << "" << "" << "";
         QTest::newRow("base without qoq") << R"({"quantization": {"method": "awq", "base_quantization": "gptq"}})" << "semantic.not-applicable" << "/quantization/base_quantization" << "warning";
+        QTest::newRow("memory_reduction without qoq") << R"({"quantization": {"method": "awq", "memory_reduction": 0.5}})" << "semantic.not-applicable" << "/quantization/memory_reduction" << "warning";
         QTest::newRow("activation_dtype without w4a8") << R"({"quantization": {"method": "fp8", "activation_dtype": "fp8"}})" << "semantic.not-applicable" << "/quantization/activation_dtype" << "warning";
         QTest::newRow("fp8_variant without fp8") << R"({"quantization": {"method": "awq", "fp8_variant": "w8a8_fp8"}})" << "semantic.not-applicable" << "/quantization/fp8_variant" << "warning";
+        QTest::newRow("fp8_variant with fp8 ok") << R"({"quantization": {"method": "fp8", "fp8_variant": "w8a8_fp8"}})" << "" << "" << "";
+        QTest::newRow("gguf_variant without gguf") << R"({"quantization": {"method": "awq", "gguf_variant": "Q4_K_M"}})" << "semantic.not-applicable" << "/quantization/gguf_variant" << "warning";
+        QTest::newRow("gguf variant ok") << R"({"quantization": {"method": "gguf", "gguf_variant": "Q4_K_M", "weight_bits": 4}})" << "" << "" << "";
         QTest::newRow("gguf variant bits") << R"({"quantization": {"method": "gguf", "gguf_variant": "Q4_K_M", "weight_bits": 8}})" << "semantic.gguf-bits" << "/quantization/weight_bits" << "warning";
         QTest::newRow("fallback same") << R"({"quantization": {"method": "awq", "fallback_method": "awq"}})" << "semantic.fallback-same" << "/quantization/fallback_method" << "warning";
+        QTest::newRow("fallback other ok") << R"({"quantization": {"method": "awq", "fallback_method": "gptq"}})" << "" << "" << "";
         QTest::newRow("fallback qoq") << R"({"quantization": {"method": "awq", "fallback_method": "qoq"}})" << "semantic.fallback-qoq" << "/quantization/fallback_method" << "error";
         QTest::newRow("marlin conflict") << R"({"quantization": {"method": "awq_marlin", "enable_marlin": false}})" << "semantic.marlin-conflict" << "/quantization/enable_marlin" << "warning";
+        QTest::newRow("marlin method with marlin ok") << R"({"quantization": {"method": "gptq_marlin", "enable_marlin": true}})" << "" << "" << "";
         QTest::newRow("marlin on fp8") << R"({"quantization": {"method": "fp8", "enable_marlin": true}})" << "semantic.marlin-not-applicable" << "/quantization/enable_marlin" << "warning";
+        // false has no effect outside AWQ/GPTQ either (the form disables the field whatever its value).
+        QTest::newRow("marlin off on fp8") << R"({"quantization": {"method": "fp8", "enable_marlin": false}})" << "semantic.marlin-not-applicable" << "/quantization/enable_marlin" << "warning";
+        QTest::newRow("marlin on gptq ok") << R"({"quantization": {"method": "gptq", "enable_marlin": true}})" << "" << "" << "";
         QTest::newRow("kv fp8 format conflict") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8_e5m2", "fp8_format": "e4m3"}})" << "semantic.kv-fp8-conflict" << "/kv_cache/fp8_format" << "error";
         QTest::newRow("kv fp8 with format ok") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8", "fp8_format": "e4m3"}})" << "" << "" << "";
+        // An FP8 dtype that names the format already: fp8_format has no effect (the form disables it).
+        QTest::newRow("fp8_format repeats the dtype") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8_e4m3", "fp8_format": "e4m3"}})" << "semantic.not-applicable" << "/kv_cache/fp8_format" << "warning";
         QTest::newRow("fp8_format without fp8") << R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "bfloat16", "fp8_format": "e4m3"}})" << "semantic.not-applicable" << "/kv_cache/fp8_format" << "warning";
         QTest::newRow("moe sizes multiply") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2, "expert_parallel_size": 4}})" << "semantic.moe-sizes" << "/moe/expert_tp_size" << "warning";
         QTest::newRow("moe sizes ok") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2, "expert_parallel_size": 2}})" << "" << "" << "";
@@ -93,6 +110,8 @@ private slots:
         QTest::newRow("zero tp with expert tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 0}, "moe": {"expert_tp_size": 3}})" << "schema.range" << "/parallelism/tensor_parallel_size" << "error";
         QTest::newRow("ep vs tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 3}})" << "semantic.ep-tp" << "/moe/expert_parallel_size" << "warning";
         QTest::newRow("group size on fp8") << R"({"quantization": {"method": "fp8", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
+        QTest::newRow("group size without method") << R"({"quantization": {"method": "none", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
+        QTest::newRow("group size on awq ok") << R"({"quantization": {"method": "awq", "group_size": 128}})" << "" << "" << "";
         QTest::newRow("not an object") << R"([1, 2])" << "json.not-object" << "" << "error";
     }
     void rules()
@@ -112,6 +131,22 @@ private slots:
         QVERIFY(!d->message.empty());
         // One explanation per problem: no duplicate diagnostics at the same place.
         QCOMPARE(std::count_if(diags.begin(), diags.end(), [&](const Diagnostic &o) { return o.pointer == d->pointer && o.code == d->code; }), 1L);
+    }
+
+    // A field with an error is not also reported as not applicable: the error is the explanation.
+    void contradictionIsNotAlsoNotApplicable()
+    {
+        const Diagnostics diags = validateDocument(Json::parse(R"({"quantization": {"method": "none"}, "kv_cache": {"dtype": "fp8_e5m2", "fp8_format": "e4m3"}})"));
+        QVERIFY(findDiag(diags, "semantic.kv-fp8-conflict", "/kv_cache/fp8_format"));
+        QCOMPARE(std::count_if(diags.begin(), diags.end(), [](const Diagnostic &d) { return d.pointer == "/kv_cache/fp8_format"; }), 1L);
+    }
+
+    // An unknown method is the schema's error; the fields that depend on the method are not judged by it.
+    void unknownMethodIsNotAGroundForNotApplicable()
+    {
+        const Diagnostics diags = validateDocument(Json::parse(R"({"quantization": {"method": "fp9", "fp8_variant": "standard", "group_size": 128}})"));
+        QVERIFY(findDiag(diags, "schema.enum", "/quantization/method"));
+        QCOMPARE(countSeverity(diags, Severity::Warning), 0);
     }
 
     void enumErrorsListAllowedValues()

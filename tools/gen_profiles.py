@@ -237,9 +237,16 @@ TRTLLM_METHODS = {
     "w8a8_int8": U("INT8 SmoothQuant is not available on TensorRT-LLM's PyTorch backend", "use fp8"),
     "moe_wna16": U("TensorRT-LLM has no moe_wna16 format", "quantize with ModelOpt"),
 }
-# Which TensorRT-LLM checkpoint format each min_sm / supported_sm entry is keyed by.
+# Which TensorRT-LLM checkpoint format each min_sm / supported_sm entry is keyed by. An MXFP4
+# checkpoint runs as W4A16_MXFP4 below Blackwell, so that fallback's minimum (SM90) is MXFP4's; the
+# weight-only note below says where the fallback applies.
 TRTLLM_SM_KEY = {"FP8": "FP8", "FP8_PER_CHANNEL_PER_TOKEN": "FP8_PER_CHANNEL_PER_TOKEN", "NVFP4": "NVFP4",
                  "MXFP4": "W4A16_MXFP4", "MXFP8": "MXFP8", "W4A16_AWQ": "W4A16_AWQ", "W4A8_AWQ": "W4A8_AWQ"}
+# Checkpoint formats with no minimum of their own: they run on every GPU TensorRT-LLM targets, or
+# the format inside the checkpoint decides (then it is checked when the checkpoint is read).
+TRTLLM_ANY_SM = {"NO_QUANT": "unquantized checkpoints run on every supported GPU",
+                 "MODELOPT": "depends on the format stored in the checkpoint",
+                 "COMPRESSED_TENSORS": "depends on the format stored in the checkpoint"}
 
 # ---------------------------------------------------------------------------------------------
 # KV cache: unified dtype → engine value. "fp8" uses kv_cache.fp8_format when set ("fp8:e5m2").
@@ -370,6 +377,14 @@ def capability_notes_vllm():
              "message": "below SM89 vLLM runs FP8 as FP8-Marlin W8A16 (weight-only): memory is saved, there is no FP8 compute speed-up"},
             {"methods": ["compressed-tensors"], "below": 89, "state": "weight_only",
              "message": "compressed-tensors W8A8-FP8 needs SM89; below it vLLM falls back to W8A16 (weight-only)"}]
+
+
+def capability_notes_trtllm(min_sm):
+    # Keyed by checkpoint format (TensorRT-LLM's "engine value"). The facts list MXFP4 (native FP4
+    # compute) from SM100 and W4A16_MXFP4 (the dequantizing fallback it runs as) from SM90.
+    native = min_sm["MXFP4"]
+    return [{"methods": ["MXFP4"], "below": native, "state": "weight_only",
+             "message": f"below SM{native} TensorRT-LLM runs MXFP4 checkpoints as W4A16_MXFP4 (weight-only)"}]
 
 
 def capability_notes_sglang():
@@ -537,6 +552,7 @@ def main():
         "mapping": {
             "methods": TRTLLM_METHODS,
             "checkpoint_min_sm_key": TRTLLM_SM_KEY,
+            "checkpoint_any_sm": TRTLLM_ANY_SM,
             "kv_cache": KV_TRTLLM,
             "dtype": DTYPES,
             "attention": ATTN_TRTLLM,
@@ -556,6 +572,7 @@ def main():
             "max_len_flag": "--max_seq_len",
             "yaml_flag": "--extra_llm_api_options",
             "kv_min_sm": {"fp8": "KV_CACHE_FP8", "nvfp4": "KV_CACHE_NVFP4"},
+            "capability_notes": capability_notes_trtllm(min_sm),
         },
         "removed_flags": {
             "--quant-algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},

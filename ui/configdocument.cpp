@@ -33,6 +33,20 @@ Json withValue(Json doc, const std::string &pointer, const std::optional<Json> &
     }
 }
 
+namespace {
+
+// Pushes the edit of the field at @p pointer, unless it changes nothing.
+void pushFieldEdit(ConfigDocument *document, const std::string &pointer, const std::optional<Json> &value,
+                   SetFieldCommand::Merge merge, const QString &text)
+{
+    Json after = withValue(document->json(), pointer, value);
+    if (after == document->json())
+        return;
+    document->undoStack()->push(new SetFieldCommand(document, document->json(), std::move(after), pointer, merge, text));
+}
+
+} // namespace
+
 ConfigDocument::ConfigDocument(QObject *parent)
     : QObject(parent)
     , m_json(Json::object())
@@ -55,10 +69,12 @@ bool ConfigDocument::isModified() const
 
 void ConfigDocument::setValue(const std::string &pointer, const std::optional<Json> &value)
 {
-    Json after = withValue(m_json, pointer, value);
-    if (after == m_json)
-        return;
-    m_undoStack->push(new SetFieldCommand(this, m_json, std::move(after), pointer));
+    pushFieldEdit(this, pointer, value, SetFieldCommand::Merge::SameField, tr("Change %1").arg(QString::fromStdString(pointer)));
+}
+
+void ConfigDocument::setValueAsStep(const std::string &pointer, const std::optional<Json> &value, const QString &text)
+{
+    pushFieldEdit(this, pointer, value, SetFieldCommand::Merge::Never, text);
 }
 
 void ConfigDocument::loadPreset(const Json &doc, const QString &presetName)

@@ -37,6 +37,9 @@ public:
     /// Sets the value at @p pointer ("/quantization/method"), creating parent objects; nothing
     /// removes the key. Consecutive edits of the same field merge into one undo step.
     void setValue(const std::string &pointer, const std::optional<Json> &value);
+    /// Like setValue(), but as an undo step of its own called @p text: it never merges with edits of
+    /// the same field before or after it (a matrix cell applied is one deliberate step).
+    void setValueAsStep(const std::string &pointer, const std::optional<Json> &value, const QString &text);
     /// Replaces the whole document with @p doc, e.g. a preset's configuration (one undo step).
     void loadPreset(const Json &doc, const QString &presetName);
     /// Replaces the whole document with text typed in the JSON editor; consecutive edits merge.

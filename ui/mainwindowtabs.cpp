@@ -7,6 +7,7 @@
 #include "ui/configdocument.h"
 #include "ui/hardwaretab.h"
 #include "ui/memoryfitpanel.h"
+#include "ui/settings.h"
 #include "ui/targetgpupicker.h"
 
 #include <QCheckBox>
@@ -90,7 +91,9 @@ MemoryFitPanel *MainWindow::memoryFitPanel()
         m_fit = new MemoryFitPanel(m_document, pageHolder(2));
         installPage(2, m_fit);
         connect(m_fit, &MemoryFitPanel::message, this, &MainWindow::showStatus);
+        connect(m_fit, &MemoryFitPanel::modelLoaded, this, [this](const QString &path) { m_settings->setFitModelPath(path); });
         m_fit->setTarget(m_gpu->currentTarget());
+        m_fit->restoreModel(m_settings->fitModelPath());
     }
     return m_fit;
 }
@@ -107,7 +110,9 @@ BenchmarksTab *MainWindow::benchmarksTab()
 
 void MainWindow::applyMatrixCell(const QString &method, int computeCapability)
 {
-    m_document->setValue("/quantization/method", Json(method.toStdString()));
+    // Its own undo step: a form edit of the method just before must not merge into it.
+    m_document->setValueAsStep("/quantization/method", Json(method.toStdString()),
+                               tr("Apply %1 for sm_%2 from the matrix").arg(method).arg(computeCapability));
     // Keep a chosen GPU of the same architecture (it says more than the bare capability).
     const auto current = m_gpu->currentTarget();
     const auto want = architectureFor(computeCapability);

@@ -4,8 +4,10 @@
 #include "ui/diagnosticsmodel.h"
 #include "ui/fitbar.h"
 
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -45,6 +47,7 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_pathEdit(new QLineEdit(this))
+    , m_notice(new QLabel(this))
     , m_length(new QSpinBox(this))
     , m_concurrency(new QSpinBox(this))
     , m_utilization(new QDoubleSpinBox(this))
@@ -57,6 +60,12 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
     m_pathEdit->setReadOnly(true);
     m_pathEdit->setPlaceholderText(tr("Choose a model's config.json or its folder"));
     m_pathEdit->setAccessibleName(tr("Model"));
+    m_notice->setObjectName(QStringLiteral("FitNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setMargin(6);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
     auto *fileButton = new QPushButton(tr("config.&json…"), this);
     auto *folderButton = new QPushButton(tr("Model &folder…"), this);
     connect(fileButton, &QPushButton::clicked, this, [this] { chooseModel(false); });
@@ -124,6 +133,7 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(modelRow);
+    layout->addWidget(m_notice);
     layout->addLayout(options);
     layout->addLayout(form);
     layout->addWidget(m_bar);
@@ -140,8 +150,28 @@ void MemoryFitPanel::chooseModel(bool folder)
         loadModel(path);
 }
 
+void MemoryFitPanel::restoreModel(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    if (!QFileInfo::exists(path)) {
+        // Kept in the settings: the folder may be on a disk that is not mounted right now.
+        m_notice->setText(tr("The model used last time, %1, no longer exists. Choose its config.json or folder again.")
+                              .arg(QDir::toNativeSeparators(path)));
+        m_notice->show();
+        return;
+    }
+    loadModel(path);
+}
+
+QString MemoryFitPanel::notice() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
 bool MemoryFitPanel::loadModel(const QString &path)
 {
+    m_notice->hide();
     m_path = path;
     m_pathEdit->setText(path);
     const std::filesystem::path p = path.toStdString();
@@ -152,8 +182,10 @@ bool MemoryFitPanel::loadModel(const QString &path)
     m_checkpoint = checkpoint.quantization;
     m_modelDiagnostics.insert(m_modelDiagnostics.end(), checkpoint.diagnostics.begin(), checkpoint.diagnostics.end());
     recompute();
-    if (m_shape)
+    if (m_shape) {
         emit message(tr("Loaded %1").arg(path));
+        emit modelLoaded(QFileInfo(path).absoluteFilePath());
+    }
     return m_shape.has_value();
 }
 

@@ -39,7 +39,12 @@ public:
 
     /// Reads @p path (config.json or a model folder); false (with the reason listed) when unusable.
     bool loadModel(const QString &path);
+    /// Loads the model remembered from an earlier run (empty: none). When @p path no longer exists,
+    /// nothing is loaded and the panel says so (notice()).
+    void restoreModel(const QString &path);
     QString modelPath() const { return m_path; }
+    /// The message above the figures, e.g. that the remembered model no longer exists; empty when none.
+    QString notice() const;
     void setTarget(const std::optional<GpuTarget> &target);
     /// Sequence length to check (0 = the model's maximum) and sequences that must fit at once.
     void setLength(long long length);
@@ -53,6 +58,8 @@ public:
 
 signals:
     void message(const QString &text);
+    /// A model was loaded from @p path (absolute), so it can be remembered for the next run.
+    void modelLoaded(const QString &path);
 
 private:
     void recompute();
@@ -67,6 +74,7 @@ private:
     std::optional<GpuTarget> m_target;
     std::optional<FitEstimate> m_estimate;
     QLineEdit *m_pathEdit;
+    QLabel *m_notice;
     QSpinBox *m_length;
     QSpinBox *m_concurrency;
     QDoubleSpinBox *m_utilization;

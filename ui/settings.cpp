@@ -32,6 +32,7 @@ const Key<bool> kMultiLine{"engines/multiLineCommands", true};
 const Key<QString> kTargetGpu{"hardware/targetGpu", {}};
 const Key<QString> kLastFile{"files/last", {}};
 const Key<QStringList> kRecentFiles{"files/recent", {}};
+const Key<QString> kFitModel{"fit/model", {}};
 
 } // namespace
 
@@ -56,6 +57,9 @@ void Settings::setTargetGpu(const QString &id) { kTargetGpu.set(m_settings, id);
 
 QString Settings::lastFile() const { return kLastFile.get(m_settings); }
 void Settings::setLastFile(const QString &path) { kLastFile.set(m_settings, path); }
+
+QString Settings::fitModelPath() const { return kFitModel.get(m_settings); }
+void Settings::setFitModelPath(const QString &path) { kFitModel.set(m_settings, path); }
 
 QStringList Settings::recentFiles() const { return kRecentFiles.get(m_settings); }
 

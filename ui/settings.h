@@ -38,6 +38,10 @@ public:
     QString lastFile() const;
     void setLastFile(const QString &path);
 
+    /// The model config.json or folder last loaded in the memory fit tab; empty when none.
+    QString fitModelPath() const;
+    void setFitModelPath(const QString &path);
+
     /// Recently opened or saved files, most recent first (at most kMaxRecentFiles).
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);

@@ -29,11 +29,17 @@ void SnapshotCommand::absorb(const SnapshotCommand &other)
     setObsolete(m_after == m_before);
 }
 
-SetFieldCommand::SetFieldCommand(ConfigDocument *document, Json before, Json after, std::string pointer)
-    : SnapshotCommand(document, std::move(before), std::move(after),
-                      QObject::tr("Change %1").arg(QString::fromStdString(pointer)))
+SetFieldCommand::SetFieldCommand(ConfigDocument *document, Json before, Json after, std::string pointer, Merge merge, const QString &text)
+    : SnapshotCommand(document, std::move(before), std::move(after), text)
     , m_pointer(std::move(pointer))
+    , m_merge(merge)
 {
+}
+
+int SetFieldCommand::id() const
+{
+    // -1: QUndoStack merges neither this command into the previous one nor the next one into it.
+    return m_merge == Merge::Never ? -1 : static_cast<int>(CommandId::SetField);
 }
 
 bool SetFieldCommand::mergeWith(const QUndoCommand *other)

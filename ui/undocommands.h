@@ -35,16 +35,19 @@ private:
     Json m_after;
 };
 
-/// An edit of one form field; typing in the same field merges into one step.
+/// An edit of one field. Typing in the same form field merges into one step; an edit made as a
+/// step of its own (Merge::Never: a matrix cell applied) merges with nothing before or after it.
 class SetFieldCommand final : public SnapshotCommand
 {
 public:
-    SetFieldCommand(ConfigDocument *document, Json before, Json after, std::string pointer);
-    int id() const override { return static_cast<int>(CommandId::SetField); }
+    enum class Merge { SameField, Never };
+    SetFieldCommand(ConfigDocument *document, Json before, Json after, std::string pointer, Merge merge, const QString &text);
+    int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
     std::string m_pointer;
+    Merge m_merge = Merge::SameField;
 };
 
 /// The whole document replaced: a preset loaded, or text typed in the JSON editor (which merges).

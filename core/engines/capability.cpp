@@ -1,5 +1,7 @@
 #include "core/engines/capability.h"
 
+#include "core/hardware/gpudatabase.h"
+
 #include <algorithm>
 
 namespace quantcfg {
@@ -26,6 +28,106 @@ int minFrom(const Json &v)
     if (v.is_object() && v.contains("value"))
         return v["value"].get<int>();
     return -1;
+}
+
+bool namesValue(const Json &note, const std::string &engineValue)
+{
+    const Json &methods = note["methods"];
+    return std::find(methods.begin(), methods.end(), engineValue) != methods.end();
+}
+
+// The profile's capability notes: weight-only ranges ("below") and borrowed minimums ("capability_as").
+const Json &capabilityNotes(const Json &doc)
+{
+    static const Json none = Json::array();
+    const Json &mapping = doc["mapping"];
+    const auto notes = mapping.find("capability_notes");
+    return notes == mapping.end() ? none : *notes;
+}
+
+// The profile's weight-only note for @p engineValue on @p cc ("below SM89 FP8 runs as W8A16"), if any.
+const Json *weightOnlyNote(const Json &doc, const std::string &engineValue, int cc)
+{
+    for (const Json &note : capabilityNotes(doc)) {
+        if (note.contains("below") && namesValue(note, engineValue) && cc < note["below"].get<int>())
+            return &note;
+    }
+    return nullptr;
+}
+
+// TensorRT-LLM style: minimum SM and support list keyed by checkpoint format. False when @p v is
+// final; true when the format runs from v.minCapability (v.reason says so).
+bool checkByCheckpointFormat(const EngineProfile &profile, const std::string &engineValue, int cc, CapabilityVerdict &v)
+{
+    const Json &doc = profile.document();
+    const Json &mapping = doc["mapping"];
+    const Json &keys = mapping["checkpoint_min_sm_key"];
+    if (const auto any = mapping.find("checkpoint_any_sm"); any != mapping.end() && any->contains(engineValue)) {
+        v.state = Support::Supported;
+        v.reason = (*any)[engineValue].get<std::string>();
+        return false;
+    }
+    if (!keys.contains(engineValue)) {
+        v.state = Support::Unknown;
+        v.reason = "no capability data for " + engineValue;
+        return false;
+    }
+    const std::string key = keys[engineValue].get<std::string>();
+    v.minCapability = doc["min_sm"].value(key, 0);
+    if (cc < v.minCapability) {
+        v.state = Support::Unsupported;
+        v.reason = engineValue + " checkpoints need SM" + std::to_string(v.minCapability) + " or newer in " + profile.displayName();
+        return false;
+    }
+    if (doc.contains("supported_sm") && doc["supported_sm"].contains(key)) {
+        const auto list = doc["supported_sm"][key].get<std::vector<int>>();
+        if (std::find(list.begin(), list.end(), listedFamily(cc)) == list.end()) {
+            v.state = Support::Unsupported;
+            std::string listed;
+            for (int sm : list)
+                listed += (listed.empty() ? "SM" : ", SM") + std::to_string(sm);
+            v.reason = profile.displayName() + "'s support matrix lists " + engineValue + " only for " + listed;
+            return false;
+        }
+    }
+    v.reason = engineValue + " is supported from SM" + std::to_string(v.minCapability);
+    return true;
+}
+
+// vLLM/SGLang style: minimum compute capability keyed by --quantization value. False when @p v is
+// final; true when the value runs from v.minCapability (v.reason says so).
+bool checkByMinCapability(const EngineProfile &profile, const std::string &engineValue, int cc, CapabilityVerdict &v)
+{
+    const Json &table = profile.document()["min_capability"];
+    const std::string who = profile.displayName() + " " + profile.version();
+    // A value without its own entry may borrow another's (SGLang rewrites marlin to gptq_marlin).
+    for (const Json &note : capabilityNotes(profile.document())) {
+        if (note.contains("capability_as") && namesValue(note, engineValue)
+            && table.contains(note["capability_as"].get<std::string>()) && !table.contains(engineValue)) {
+            v = checkCapability(profile, note["capability_as"].get<std::string>(), cc);
+            v.engineValue = engineValue;
+            v.reason += " (" + note["message"].get<std::string>() + ")";
+            return false;
+        }
+    }
+    if (!table.contains(engineValue)) {
+        v.state = Support::Unknown;
+        v.reason = "no minimum compute capability recorded for " + engineValue + " in " + who;
+        return false;
+    }
+    v.minCapability = minFrom(table[engineValue]);
+    if (v.minCapability <= 0) {
+        v.state = Support::NotTargeted;
+        v.reason = engineValue + " is for non-NVIDIA platforms in " + who;
+        return false;
+    }
+    if (cc < v.minCapability) {
+        v.state = Support::Unsupported;
+        v.reason = who + " requires compute capability " + ccText(v.minCapability) + " for " + engineValue + "; this GPU has " + ccText(cc);
+        return false;
+    }
+    v.reason = engineValue + " runs from compute capability " + ccText(v.minCapability) + " in " + who;
+    return true;
 }
 
 } // namespace
@@ -59,105 +161,27 @@ CapabilityVerdict checkCapability(const EngineProfile &profile, const std::strin
     CapabilityVerdict v;
     v.engineValue = engineValue;
     const Json &doc = profile.document();
-    const std::string who = profile.displayName() + " " + profile.version();
-
     if (doc.contains("lowest_listed_sm") && cc < doc["lowest_listed_sm"].get<int>()) {
         v.state = Support::NotTargeted;
         v.minCapability = doc["lowest_listed_sm"].get<int>();
-        v.reason = profile.displayName() + " supports Ampere (SM80) and newer; SM" + std::to_string(cc) + " is not a target (community support at most)";
+        const auto lowest = architectureFor(v.minCapability);
+        const std::string sm = "SM" + std::to_string(v.minCapability);
+        v.reason = profile.displayName() + " supports " + (lowest ? lowest->name + " (" + sm + ")" : sm) + " and newer; SM" + std::to_string(cc)
+                   + " is not a target (community support at most)";
         return v;
     }
 
-    if (doc.contains("min_sm")) { // TensorRT-LLM: keyed by checkpoint format
-        const Json &keys = doc["mapping"]["checkpoint_min_sm_key"];
-        if (engineValue == "NO_QUANT" || engineValue == "MODELOPT" || engineValue == "COMPRESSED_TENSORS") {
-            v.state = Support::Supported;
-            v.reason = engineValue == "NO_QUANT" ? "unquantized checkpoints run on every supported GPU"
-                                                 : "depends on the format stored in the checkpoint";
-            return v;
-        }
-        if (!keys.contains(engineValue)) {
-            v.state = Support::Unknown;
-            v.reason = "no capability data for " + engineValue;
-            return v;
-        }
-        const std::string key = keys[engineValue].get<std::string>();
-        v.minCapability = doc["min_sm"].value(key, 0);
-        if (engineValue == "MXFP4") { // MXFP4 runs as W4A16_MXFP4 below SM100, from SM90
-            if (cc >= 100) {
-                v.state = Support::Supported;
-                v.minCapability = 90;
-                v.reason = "MXFP4 with FP4 compute on Blackwell";
-            } else if (cc >= 90) {
-                v.state = Support::WeightOnly;
-                v.minCapability = 90;
-                v.reason = "below SM100 TensorRT-LLM runs MXFP4 checkpoints as W4A16_MXFP4 (weight-only)";
-            } else {
-                v.state = Support::Unsupported;
-                v.minCapability = 90;
-                v.reason = "MXFP4 needs SM90 or newer in TensorRT-LLM";
-            }
-            return v;
-        }
-        if (cc < v.minCapability) {
-            v.state = Support::Unsupported;
-            v.reason = engineValue + " checkpoints need SM" + std::to_string(v.minCapability) + " or newer in TensorRT-LLM";
-            return v;
-        }
-        if (doc.contains("supported_sm") && doc["supported_sm"].contains(key)) {
-            const auto list = doc["supported_sm"][key].get<std::vector<int>>();
-            if (std::find(list.begin(), list.end(), listedFamily(cc)) == list.end()) {
-                v.state = Support::Unsupported;
-                std::string listed;
-                for (int sm : list)
-                    listed += (listed.empty() ? "SM" : ", SM") + std::to_string(sm);
-                v.reason = "TensorRT-LLM's support matrix lists " + engineValue + " only for " + listed;
-                return v;
-            }
-        }
-        v.state = Support::Supported;
-        v.reason = engineValue + " is supported from SM" + std::to_string(v.minCapability);
+    const bool runs = doc.contains("min_sm") ? checkByCheckpointFormat(profile, engineValue, cc, v)
+                                             : checkByMinCapability(profile, engineValue, cc, v);
+    if (!runs)
         return v;
-    }
-
-    const Json &table = doc["min_capability"];
-    // A value without its own entry may borrow another's (SGLang rewrites marlin to gptq_marlin).
-    for (const Json &note : doc["mapping"].value("capability_notes", Json::array())) {
-        const auto methods = note["methods"].get<std::vector<std::string>>();
-        if (note.contains("capability_as") && std::find(methods.begin(), methods.end(), engineValue) != methods.end()
-            && table.contains(note["capability_as"].get<std::string>()) && !table.contains(engineValue)) {
-            CapabilityVerdict borrowed = checkCapability(profile, note["capability_as"].get<std::string>(), cc);
-            borrowed.engineValue = engineValue;
-            borrowed.reason += " (" + note["message"].get<std::string>() + ")";
-            return borrowed;
-        }
-    }
-    if (!table.contains(engineValue)) {
-        v.state = Support::Unknown;
-        v.reason = "no minimum compute capability recorded for " + engineValue + " in " + who;
+    // Above the minimum: the profile's notes say where a method only runs weight-only.
+    if (const Json *note = weightOnlyNote(doc, engineValue, cc)) {
+        v.state = Support::WeightOnly;
+        v.reason = (*note)["message"].get<std::string>();
         return v;
-    }
-    v.minCapability = minFrom(table[engineValue]);
-    if (v.minCapability <= 0) {
-        v.state = Support::NotTargeted;
-        v.reason = engineValue + " is for non-NVIDIA platforms in " + who;
-        return v;
-    }
-    if (cc < v.minCapability) {
-        v.state = Support::Unsupported;
-        v.reason = who + " requires compute capability " + ccText(v.minCapability) + " for " + engineValue + "; this GPU has " + ccText(cc);
-        return v;
-    }
-    for (const Json &note : doc["mapping"].value("capability_notes", Json::array())) {
-        const auto methods = note["methods"].get<std::vector<std::string>>();
-        if (note.contains("below") && std::find(methods.begin(), methods.end(), engineValue) != methods.end() && cc < note["below"].get<int>()) {
-            v.state = Support::WeightOnly;
-            v.reason = note["message"].get<std::string>();
-            return v;
-        }
     }
     v.state = Support::Supported;
-    v.reason = engineValue + " runs from compute capability " + ccText(v.minCapability) + " in " + who;
     return v;
 }
 
