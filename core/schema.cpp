@@ -112,8 +112,8 @@ const Json *Schema::resolve(const Json *node) const
 {
     // Local references only ("#/definitions/method"); the shipped schema uses nothing else.
     for (int depth = 0; node && node->is_object() && node->contains("$ref") && depth < 8; ++depth) {
-        const std::string ref = (*node)["$ref"].get<std::string>();
-        if (ref.rfind("#", 0) != 0)
+        const std::string_view ref = (*node)["$ref"].get_ref<const std::string &>();
+        if (ref.empty() || ref[0] != '#')
             return node;
         node = findPointer(m_doc, ref.substr(1));
     }
@@ -266,18 +266,18 @@ Diagnostics Schema::unknownKeys(const Json &doc) const
             return;
         const Json &props = (*schema)["properties"];
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const std::string child = pointer + "/" + escapeToken(it.key());
-            if (!props.contains(it.key())) {
+            const auto known = props.find(it.key());
+            if (known == props.end()) {
                 Diagnostic d;
                 d.severity = Severity::Warning;
                 d.code = "schema.unknown-key";
-                d.pointer = child;
+                d.pointer = pointer + "/" + escapeToken(it.key());
                 d.message = "unknown key '" + it.key() + "' (kept when saving, ignored by quantcfg)";
                 for (auto p = props.begin(); p != props.end(); ++p)
                     d.allowed.push_back(p.key());
                 out.push_back(std::move(d));
-            } else {
-                self(self, it.value(), &props[it.key()], child);
+            } else if (it.value().is_object()) { // only objects can hold unknown keys
+                self(self, it.value(), &*known, pointer + "/" + escapeToken(it.key()));
             }
         }
     };

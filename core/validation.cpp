@@ -163,26 +163,28 @@ void checkParallelism(const Config &c, Diagnostics &out)
     }
     const auto &m = c.moe;
     const int tp = p.tp();
-    // Non-positive expert sizes are schema errors; the arithmetic below only makes sense for real sizes.
-    const std::optional<int> expertParallel = m.expertParallel && *m.expertParallel > 0 ? m.expertParallel : std::nullopt;
-    const std::optional<int> expertTp = m.expertTp && *m.expertTp > 0 ? m.expertTp : std::nullopt;
-    if (expertParallel && tp % *expertParallel != 0 && *expertParallel % tp != 0) {
+    // Non-positive expert sizes are schema errors; the arithmetic below only makes sense for real
+    // sizes, so they count as unset (0). Plain ints: GCC 12 -O2 wrongly finds copied optionals
+    // "maybe uninitialized", which fails the -Werror build.
+    const int expertParallel = m.expertParallel && *m.expertParallel > 0 ? *m.expertParallel : 0;
+    const int expertTp = m.expertTp && *m.expertTp > 0 ? *m.expertTp : 0;
+    if (expertParallel > 0 && tp % expertParallel != 0 && expertParallel % tp != 0) {
         out.push_back(make(Severity::Warning, "semantic.ep-tp", "/moe/expert_parallel_size",
-                           "expert_parallel_size " + std::to_string(*expertParallel) + " neither divides nor is a multiple of tensor_parallel_size "
+                           "expert_parallel_size " + std::to_string(expertParallel) + " neither divides nor is a multiple of tensor_parallel_size "
                                + std::to_string(tp)));
     }
-    if (expertTp) {
-        const int ep = expertParallel.value_or(0);
-        const long long product = static_cast<long long>(*expertTp) * ep;
+    if (expertTp > 0) {
+        const int ep = expertParallel;
+        const long long product = static_cast<long long>(expertTp) * ep;
         if (ep > 0 && product != tp) {
             Diagnostic d = make(Severity::Warning, "semantic.moe-sizes", "/moe/expert_tp_size",
                                 "expert_tp_size × expert_parallel_size = " + std::to_string(product)
                                     + " but tensor_parallel_size is " + std::to_string(tp));
             d.suggestion = "engines split the TP group into expert TP × expert parallel; make the product equal tensor_parallel_size";
             out.push_back(std::move(d));
-        } else if (ep == 0 && (*expertTp > tp || tp % *expertTp != 0)) {
+        } else if (ep == 0 && (expertTp > tp || tp % expertTp != 0)) {
             out.push_back(make(Severity::Warning, "semantic.moe-sizes", "/moe/expert_tp_size",
-                               "expert_tp_size " + std::to_string(*expertTp) + " does not divide tensor_parallel_size " + std::to_string(tp)));
+                               "expert_tp_size " + std::to_string(expertTp) + " does not divide tensor_parallel_size " + std::to_string(tp)));
         }
     }
 }

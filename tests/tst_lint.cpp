@@ -79,6 +79,19 @@ private slots:
         QTest::newRow("sglang qoq removed") << "sglang" << "python3 -m sglang.launch_server --model-path m --quantization qoq" << "lint.bad-choice" << "";
         QTest::newRow("sglang 0.5.6 qoq") << "sglang@0.5.6" << "python3 -m sglang.launch_server --model-path m --quantization qoq" << "" << "";
         QTest::newRow("sglang flashinfer cutlass quant") << "sglang" << "python3 -m sglang.launch_server --model-path m --quantization awq --moe-runner-backend flashinfer_cutlass" << "lint.constraint.flashinfer-cutlass-moe-quant" << "";
+        // Every kind of cross-flag rule, broken and kept (conflicts, value_in_or_equals with and
+        // without a condition, warn_value_equals, requires_flag with gt/and_flag_ne).
+        QTest::newRow("vllm conflicting flags") << "vllm" << "vllm serve m --enable-per-request-metrics --disable-log-stats" << "lint.constraint.per-request-metrics-vs-disable-log-stats" << "";
+        QTest::newRow("vllm one of conflicting flags") << "vllm" << "vllm serve m --enable-per-request-metrics" << "" << "";
+        QTest::newRow("sglang dense tp not 1 or tp") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --moe-dense-tp-size 2" << "lint.constraint.moe-dense-tp-1-or-tp" << "";
+        QTest::newRow("sglang dense tp equals tp") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --moe-dense-tp-size 4" << "" << "";
+        QTest::newRow("sglang flashinfer cutlass ep") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 2 --moe-runner-backend flashinfer_cutlass --quantization modelopt_fp4" << "lint.constraint.flashinfer-cutlass-moe-ep" << "";
+        QTest::newRow("sglang flashinfer cutlass ep equals tp") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 4 --moe-runner-backend flashinfer_cutlass --quantization modelopt_fp4" << "" << "";
+        QTest::newRow("sglang a2a overrides ep") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 2 --moe-a2a-backend deepep" << "lint.constraint.a2a-forces-ep-eq-tp" << "";
+        QTest::newRow("sglang a2a with ep equal tp") << "sglang" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 4 --moe-a2a-backend deepep" << "" << "";
+        QTest::newRow("sglang multinode dp") << "sglang" << "python3 -m sglang.launch_server --model-path m --dp-size 2 --nnodes 2" << "lint.constraint.multinode-dp-needs-dp-attention" << "";
+        QTest::newRow("sglang multinode dp attention") << "sglang" << "python3 -m sglang.launch_server --model-path m --dp-size 2 --nnodes 2 --enable-dp-attention" << "" << "";
+        QTest::newRow("sglang single node dp") << "sglang" << "python3 -m sglang.launch_server --model-path m --dp-size 2" << "" << "";
         QTest::newRow("sglang ambiguous abbreviation") << "sglang" << "python3 -m sglang.launch_server --model-path m --quant fp8" << "lint.ambiguous-abbreviation" << "";
         QTest::newRow("sglang deprecated flag") << "sglang" << "python3 -m sglang.launch_server --model-path m --disable-cuda-graph" << "lint.deprecated-flag" << "";
         QTest::newRow("sglang errors when used") << "sglang" << "python3 -m sglang.launch_server --model-path m --enable-expert-distribution-metrics" << "lint.flag-errors" << "";

@@ -88,7 +88,33 @@ std::vector<std::string> strings(const Json &arr)
     return out;
 }
 
-const std::string *valueOf(const std::vector<std::pair<std::string, std::string>> &values, const std::string &flag)
+// Constraint checks run on every mapping: they read the profile's JSON in place (views, no copies).
+
+// The member @p key of @p obj, or nullptr.
+const Json *member(const Json &obj, std::string_view key)
+{
+    const auto it = obj.find(key);
+    return it != obj.end() ? &*it : nullptr;
+}
+
+// A string member of @p obj, or "" when it is missing or not a string.
+std::string_view text(const Json &obj, const char *key)
+{
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? std::string_view(it->get_ref<const std::string &>()) : std::string_view();
+}
+
+// Whether the JSON array @p list (nullptr: none) holds @p value; non-strings compare as compact JSON.
+bool listed(const Json *list, std::string_view value)
+{
+    if (!list)
+        return false;
+    return std::any_of(list->begin(), list->end(), [value](const Json &v) {
+        return v.is_string() ? v.get_ref<const std::string &>() == value : toCompactJson(v) == value;
+    });
+}
+
+const std::string *valueOf(const std::vector<std::pair<std::string, std::string>> &values, std::string_view flag)
 {
     for (auto it = values.rbegin(); it != values.rend(); ++it) {
         if (it->first == flag)
@@ -99,7 +125,7 @@ const std::string *valueOf(const std::vector<std::pair<std::string, std::string>
 
 // Value of a flag for a constraint: given value, else the parser default, else nothing.
 std::optional<std::string> effective(const EngineProfile &p, const std::vector<std::pair<std::string, std::string>> &values,
-                                     const std::string &flag)
+                                     std::string_view flag)
 {
     if (const std::string *v = valueOf(values, flag))
         return *v;
@@ -268,94 +294,96 @@ std::vector<std::pair<std::string, std::string>> collectFlagValues(const EngineP
         if (t.size() < 2 || t[0] != '-' || looksNegativeNumber(t))
             continue;
         const auto eq = t.find('=');
-        const std::string name = t.substr(0, eq);
-        std::string primary;
-        const Json *f = profile.flag(name, &primary);
+        const std::string_view name = std::string_view(t).substr(0, eq);
+        const auto [f, primary] = profile.lookup(name);
         if (!f)
             continue;
         if (!f->value("value", false)) {
-            const bool negated = f->contains("negations") && std::find((*f)["negations"].begin(), (*f)["negations"].end(), name) != (*f)["negations"].end();
-            values.emplace_back(primary, negated ? "false" : "");
+            const Json *negations = member(*f, "negations");
+            const bool negated = negations && listed(negations, name);
+            values.emplace_back(*primary, negated ? "false" : "");
         } else if (eq != std::string::npos) {
-            values.emplace_back(primary, t.substr(eq + 1));
+            values.emplace_back(*primary, t.substr(eq + 1));
         } else if (i + 1 < argv.size()) {
-            values.emplace_back(primary, argv[++i]);
+            values.emplace_back(*primary, argv[++i]);
         }
     }
     return values;
 }
 
-Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &rawValues)
+Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &values)
 {
     Diagnostics out;
     // Constraints name flags by one spelling; values are keyed by the primary name. Key both by
     // the primary name so an alias in either place (SGLang 0.5.6: --ep-size is an alias) matches.
-    const auto canon = [&profile](const std::string &name) {
-        std::string primary;
-        return profile.flag(name, &primary) ? primary : name;
+    const auto canon = [&profile](std::string_view name) {
+        const std::string *primary = profile.lookup(name).second;
+        return primary ? std::string_view(*primary) : name;
     };
-    const std::vector<std::pair<std::string, std::string>> &values = rawValues;
-    const auto violated = [&](const Json &c, const std::string &dropFlag) {
-        Diagnostic d = finding(c.value("kind", "") == "warn_value_equals" ? Severity::Warning : Severity::Error,
+    const auto violated = [&](const Json &c, std::string_view dropFlag) {
+        Diagnostic d = finding(text(c, "kind") == "warn_value_equals" ? Severity::Warning : Severity::Error,
                                "lint.constraint." + c.value("id", std::string("rule")), c.value("message", std::string("constraint violated")));
-        d.suggestion = dropFlag;
+        d.suggestion = std::string(dropFlag);
         out.push_back(std::move(d));
     };
-    const auto given = [&](const std::string &flag) { return valueOf(values, canon(flag)) != nullptr; };
+    const auto given = [&](std::string_view flag) { return valueOf(values, canon(flag)) != nullptr; };
     const auto whenHolds = [&](const Json &c) {
-        if (!c.contains("when"))
+        const Json *when = member(c, "when");
+        if (!when)
             return true;
-        const auto v = effective(profile, values, canon(c["when"].value("flag", std::string())));
-        if (!v)
-            return false;
-        const auto allowed = strings(c["when"].value("in", Json::array()));
-        return std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
+        const auto v = effective(profile, values, canon(text(*when, "flag")));
+        return v && listed(member(*when, "in"), *v);
     };
 
     static const Json kNone = Json::array();
     const Json &doc = profile.document();
     const auto found = doc.find("constraints");
     for (const Json &c : found != doc.end() ? *found : kNone) {
-        const std::string kind = c.value("kind", "");
+        const std::string_view kind = text(c, "kind");
         if (kind == "requires_flag") {
             const Json &cond = c["if"];
-            const std::string flag = cond.value("flag", std::string());
+            const std::string_view flag = text(cond, "flag");
             if (!given(flag))
                 continue;
             bool holds = true;
-            if (cond.contains("in_field")) {
+            if (const Json *field = member(cond, "in_field")) {
                 const Json *f = profile.flag(flag);
-                const auto list = f ? strings(f->value(cond["in_field"].get<std::string>(), Json::array())) : std::vector<std::string>{};
-                holds = std::find(list.begin(), list.end(), *valueOf(values, canon(flag))) != list.end();
+                holds = f && listed(member(*f, field->get_ref<const std::string &>()), *valueOf(values, canon(flag)));
             }
-            if (cond.contains("gt")) {
+            if (const Json *gt = member(cond, "gt")) {
                 const auto n = asInt(effective(profile, values, canon(flag)));
-                holds = holds && n && *n > cond["gt"].get<long long>();
+                holds = holds && n && *n > gt->get<long long>();
             }
-            if (cond.contains("and_flag_ne")) {
-                const auto other = effective(profile, values, canon(cond["and_flag_ne"][0].get<std::string>()));
-                holds = holds && other && *other != toCompactJson(cond["and_flag_ne"][1]);
+            if (const Json *ne = member(cond, "and_flag_ne")) {
+                const auto other = effective(profile, values, canon((*ne)[0].get_ref<const std::string &>()));
+                holds = holds && other && *other != toCompactJson((*ne)[1]);
             }
-            if (holds && !given(c["then"].value("flag", std::string())))
+            if (holds && !given(text(c["then"], "flag")))
                 violated(c, canon(flag));
         } else if (kind == "conflicts") {
-            const auto flags = strings(c.value("flags", Json::array()));
-            if (std::all_of(flags.begin(), flags.end(), given))
-                violated(c, canon(flags.back()));
+            const Json *flags = member(c, "flags");
+            if (flags && !flags->empty()
+                && std::all_of(flags->begin(), flags->end(), [&](const Json &f) { return given(f.get_ref<const std::string &>()); }))
+                violated(c, canon(flags->back().get_ref<const std::string &>()));
         } else if (kind == "divides") {
-            const auto divisor = asInt(effective(profile, values, canon(c.value("divisor", std::string()))));
-            const auto dividend = asInt(effective(profile, values, canon(c.value("dividend", std::string()))));
+            const std::string_view divisorFlag = text(c, "divisor");
+            const auto divisor = asInt(effective(profile, values, canon(divisorFlag)));
+            const auto dividend = asInt(effective(profile, values, canon(text(c, "dividend"))));
             if (divisor && dividend && *divisor > 0 && *dividend % *divisor != 0)
-                violated(c, canon(c.value("divisor", std::string())));
+                violated(c, canon(divisorFlag));
         } else if (kind == "value_in_or_equals" || kind == "value_in" || kind == "warn_value_equals") {
             if (!whenHolds(c))
                 continue;
-            const std::string flag = c.value("flag", std::string());
-            const std::string dropFlag = c.contains("when") ? c["when"].value("flag", std::string()) : flag;
-            const auto v = kind == "value_in" ? (given(flag) ? std::optional<std::string>(*valueOf(values, canon(flag))) : std::nullopt)
-                                              : effective(profile, values, canon(flag));
+            const std::string_view flag = text(c, "flag");
+            const Json *when = member(c, "when");
+            const std::string_view dropFlag = when ? text(*when, "flag") : flag;
+            std::optional<std::string> v;
+            if (kind != "value_in")
+                v = effective(profile, values, canon(flag));
+            else if (const std::string *set = valueOf(values, canon(flag)))
+                v = *set;
             if (kind == "warn_value_equals") {
-                const auto other = effective(profile, values, canon(c.value("equals_flag", std::string())));
+                const auto other = effective(profile, values, canon(text(c, "equals_flag")));
                 if (v && other && *v != *other)
                     violated(c, canon(flag));
                 continue;
@@ -368,10 +396,9 @@ Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std
             }
             if (!v)
                 continue;
-            const auto allowed = strings(c.value("allowed", Json::array()));
-            bool ok = std::find(allowed.begin(), allowed.end(), *v) != allowed.end();
-            if (!ok && c.contains("or_equals_flag"))
-                ok = effective(profile, values, canon(c["or_equals_flag"].get<std::string>())) == v;
+            bool ok = listed(member(c, "allowed"), *v);
+            if (const Json *other = member(c, "or_equals_flag"); !ok && other)
+                ok = effective(profile, values, canon(other->get_ref<const std::string &>())) == v;
             if (!ok)
                 violated(c, canon(dropFlag));
         }

@@ -90,24 +90,26 @@ private:
             setYaml(target["yaml"].get<std::string>(), value);
     }
 
-    Json targetFor(const char *flagKey, const char *targetKey) const
+    // Emits @p value to mapping[@p flagKey] (a flag name) if the profile has it, else to the target
+    // mapping[@p targetKey]; to nothing when it has neither.
+    void emitTo(const char *flagKey, const char *targetKey, const std::string &value)
     {
-        if (m_map.contains(flagKey))
-            return Json{{"flag", m_map[flagKey]}};
-        if (m_map.contains(targetKey))
-            return m_map[targetKey];
-        return Json();
+        if (const auto f = m_map.find(flagKey); f != m_map.end())
+            flag(f->get_ref<const std::string &>(), value);
+        else if (const auto t = m_map.find(targetKey); t != m_map.end())
+            emit(*t, value);
     }
 
     // Looks up @p key in mapping[@p table], falling back to @p fallbackKey.
     const Json *entry(const char *table, const std::string &key, const std::string &fallbackKey = {}) const
     {
         const Json &t = m_map[table];
-        if (t.contains(key))
-            return &t[key];
-        if (!fallbackKey.empty() && t.contains(fallbackKey))
-            return &t[fallbackKey];
-        return nullptr;
+        if (const auto it = t.find(key); it != t.end())
+            return &*it;
+        if (fallbackKey.empty())
+            return nullptr;
+        const auto it = t.find(fallbackKey);
+        return it != t.end() ? &*it : nullptr;
     }
 
     void model()
@@ -230,7 +232,7 @@ private:
             return;
         const std::string value = (*e)["value"].get<std::string>();
         m_plan.resolvedKvCache = value + " (" + e->value("format", value) + ")";
-        emit(targetFor("kv_cache_flag", "kv_cache_target"), value);
+        emitTo("kv_cache_flag", "kv_cache_target", value);
         m_kvValue = value;
     }
 
@@ -240,7 +242,7 @@ private:
             return;
         const Json *e = entry("dtype", *m_config.dtype);
         if (e && e->contains("value"))
-            emit(targetFor("dtype_flag", "dtype_target"), (*e)["value"].get<std::string>());
+            emitTo("dtype_flag", "dtype_target", (*e)["value"].get<std::string>());
     }
 
     void parallelism()
@@ -335,7 +337,7 @@ private:
                      e->value("suggestion", std::string()), *m.runnerBackend);
             } else if (e && !e->value("omit", false)) {
                 entryNotes(*e, "/moe/runner_backend", "map.moe-backend-note");
-                emit(targetFor("moe_backend_flag", "moe_backend_target"), (*e)["value"].get<std::string>());
+                emitTo("moe_backend_flag", "moe_backend_target", (*e)["value"].get<std::string>());
             }
         }
     }
@@ -350,7 +352,7 @@ private:
                      e->value("suggestion", std::string()), *a.backend);
             } else if (e && !e->value("omit", false)) {
                 entryNotes(*e, "/attention/backend", "map.attention-note");
-                const Json target = m_map["attention_target"];
+                const Json &target = m_map["attention_target"];
                 const std::string value = (*e)["value"].get<std::string>();
                 if (e->contains("args")) { // a spelling that needs several words
                     const auto words = (*e)["args"].get<std::vector<std::string>>();

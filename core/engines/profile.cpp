@@ -37,6 +37,7 @@ EngineProfile::EngineProfile(Json doc)
     m_underscoreDash = m_doc["parser"].value("underscore_dash_equivalent", false);
     const bool equivalent = m_underscoreDash;
     m_mapping = &std::as_const(m_doc)["mapping"];
+    m_invocation = std::as_const(m_doc)["invocation"]["argv"].get<std::vector<std::string>>();
     for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
         const auto add = [&](const std::string &name) {
             m_index.push_back({equivalent ? normaliseDashes(name) : name, it.key(), &it.value()});
@@ -57,12 +58,15 @@ bool EngineProfile::underscoreDashEquivalent() const
     return m_underscoreDash;
 }
 
-std::vector<std::string> EngineProfile::invocation() const
+const Json *EngineProfile::flag(std::string_view name, std::string *primary) const
 {
-    return m_doc["invocation"]["argv"].get<std::vector<std::string>>();
+    const auto [found, primaryName] = lookup(name);
+    if (found && primary)
+        *primary = *primaryName;
+    return found;
 }
 
-const Json *EngineProfile::flag(std::string_view name, std::string *primary) const
+std::pair<const Json *, const std::string *> EngineProfile::lookup(std::string_view name) const
 {
     std::string normalised;
     std::string_view key = name;
@@ -73,10 +77,8 @@ const Json *EngineProfile::flag(std::string_view name, std::string *primary) con
     const auto it = std::lower_bound(m_index.begin(), m_index.end(), key,
                                      [](const IndexEntry &entry, std::string_view k) { return entry.name < k; });
     if (it == m_index.end() || it->name != key)
-        return nullptr;
-    if (primary)
-        *primary = it->primary;
-    return it->flag;
+        return {nullptr, nullptr};
+    return {it->flag, &it->primary};
 }
 
 ProfileRegistry::ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> profiles)

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string_view>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace quantcfg {
@@ -31,11 +32,14 @@ public:
     /// The "mapping" section: how unified fields and values are spelled for this engine.
     const Json &mapping() const { return *m_mapping; }
     /// The invocation tokens before the model, e.g. {"vllm", "serve"}.
-    std::vector<std::string> invocation() const;
+    const std::vector<std::string> &invocation() const { return m_invocation; }
 
     /// A flag of the engine's parser by any of its names (primary, alias or negation; for
     /// parsers that treat '_' and '-' alike, either spelling). nullptr when unknown.
     const Json *flag(std::string_view name, std::string *primary = nullptr) const;
+    /// The same look-up without copying: the flag and its primary name (which live as long as the
+    /// profile), or {nullptr, nullptr} when unknown.
+    std::pair<const Json *, const std::string *> lookup(std::string_view name) const;
     /// Every name the parser accepts (primary flags, aliases, negations).
     const std::vector<std::string> &flagNames() const { return m_names; }
     /// True for argparse parsers that accept '_' for '-' in long options (vLLM).
@@ -48,6 +52,7 @@ private:
     std::string m_version;
     std::string m_versionLabel;
     bool m_isDefault = false;
+    std::vector<std::string> m_invocation;               // read once: every plan starts with it
     std::vector<std::string> m_names;                    // sorted
     struct IndexEntry
     {
