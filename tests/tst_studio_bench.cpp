@@ -1,6 +1,8 @@
 // The benchmarks tab: fixtures → runs model rows, import off the UI thread (cancel, relabel,
 // issues), the three charts fed from the table's proxy (series and values), SLO lines, Pareto
 // points, and PNG / SVG export.
+#include "bench/syntheticruns.h"
+#include "core/bench/decimate.h"
 #include "core/bench/importers.h"
 #include "core/bench/scoring.h"
 #include "ui/benchmarkstab.h"
@@ -10,6 +12,7 @@
 #include "ui/sloeditor.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractProxyModel>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -27,11 +30,14 @@
 #include <QStandardItemModel>
 #include <QSvgRenderer>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 using namespace quantcfg;
@@ -90,6 +96,24 @@ QList<QLineSeries *> sloLines(QChart *chart)
     return out;
 }
 
+// The model rows a view shows, mapped by the view itself, one row at a time.
+std::vector<int> shownRows(const QAbstractProxyModel &view)
+{
+    std::vector<int> rows;
+    for (int r = 0; r < view.rowCount(); ++r) {
+        QModelIndex index = view.index(r, 0);
+        for (auto *proxy = &view; proxy; proxy = qobject_cast<const QAbstractProxyModel *>(proxy->sourceModel()))
+            index = proxy->mapToSource(index);
+        rows.push_back(index.row());
+    }
+    return rows;
+}
+
+bool sameNumber(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
 } // namespace
 
 class TestStudioBench : public QObject
@@ -131,6 +155,112 @@ private slots:
         QCOMPARE(model.index(0, ResultTableModel::ThroughputColumn).data().toString(), QStringLiteral("1520.7"));
         QCOMPARE(model.index(0, ResultTableModel::MemoryColumn).data().toString(), QStringLiteral("41.50"));
         QCOMPARE(model.index(0, ResultTableModel::ConcurrencyColumn).data().toString(), QStringLiteral("8"));
+    }
+
+    void typedAccessorsMatchTheRoles()
+    {
+        // The charts read the model through values(), meetsSlo(), labelSetText() and
+        // configuration(): each must say what data() says for every run.
+        auto table = std::make_shared<bench::ResultTable>();
+        bench::importFiles(paths(allFixtures()), *table);
+        ResultTableModel model;
+        model.setTable(table);
+        model.setStatistic(QStringLiteral("p99"));
+        bench::SloSpec slo;
+        slo.limits.push_back(bench::SloLimit{"ttft", "ttft", "p99", 700});
+        model.setRanking(bench::rankRuns(*table, slo, bench::Objective::MaximizeThroughput));
+        QVERIFY(model.values(ResultTableModel::EngineColumn).empty());
+        QVERIFY(model.values(ResultTableModel::SloColumn).empty());
+        for (int r = 0; r < model.rowCount(); ++r) {
+            for (int c = ResultTableModel::ConcurrencyColumn; c <= ResultTableModel::MemoryColumn; ++c) {
+                const double role = model.index(r, c).data(ResultTableModel::ValueRole).toDouble();
+                QVERIFY2(sameNumber(model.values(c)[static_cast<std::size_t>(r)], role), qPrintable(QStringLiteral("row %1 column %2").arg(r).arg(c)));
+            }
+            QCOMPARE(model.meetsSlo(r), model.index(r, 0).data(ResultTableModel::MeetsSloRole).toInt());
+            const std::uint32_t labelSet = table->run(static_cast<std::uint32_t>(r)).labelSet;
+            QCOMPARE(model.configuration(labelSet), model.index(r, 0).data(ResultTableModel::ConfigurationRole).toString());
+            for (int c = ResultTableModel::ImportColumn; c <= ResultTableModel::QuantizationColumn; ++c)
+                QCOMPARE(model.labelSetText(labelSet, c), model.index(r, c).data().toString());
+        }
+    }
+
+    void chartsReadWhatTheTableShows()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, allFixtures()));
+        QSortFilterProxyModel *proxy = tab.proxy();
+        QCOMPARE(charts::FeedRows::of(*proxy).model, tab.runsModel());
+        QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
+        tab.filterEdit()->setText(QStringLiteral("sglang"));
+        QVERIFY(proxy->rowCount() > 0 && proxy->rowCount() < tab.runsModel()->rowCount());
+        QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
+        tab.runsView()->sortByColumn(ResultTableModel::ThroughputColumn, Qt::DescendingOrder);
+        QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
+        QSortFilterProxyModel outer; // a proxy over the proxy
+        outer.setSourceModel(proxy);
+        outer.setFilterKeyColumn(ResultTableModel::PresetColumn);
+        outer.setFilterFixedString(QStringLiteral("universal"));
+        QVERIFY(outer.rowCount() > 0 && outer.rowCount() < proxy->rowCount());
+        QCOMPARE(charts::FeedRows::of(outer).rows, shownRows(outer));
+
+        // The scatter draws exactly the shown runs that have both numbers.
+        BenchmarkChart *scatter = tab.chart(2);
+        scatter->refresh();
+        std::size_t both = 0;
+        for (int r : shownRows(*proxy))
+            both += std::isfinite(tab.runsModel()->value(r, ResultTableModel::E2eColumn))
+                    && std::isfinite(tab.runsModel()->value(r, ResultTableModel::ThroughputColumn));
+        QVERIFY(both > 0);
+        QCOMPARE(scatter->lastScatter().total, both);
+    }
+
+    void manyRunsFeedAsCoreComputes()
+    {
+        // Enough runs that the feeds take their fast paths (Pareto candidates, radix-sorted lines).
+        const auto table = benchdata::syntheticRuns(30000);
+        ResultTableModel model;
+        model.setTable(table);
+        const charts::FeedRows rows = charts::FeedRows::of(model);
+        QCOMPARE(rows.rows.size(), table->runs().size());
+
+        const charts::ScatterFeed scatter = charts::scatterFeed(rows, ResultTableModel::TtftColumn, ResultTableModel::ThroughputColumn, {}, 240, 140);
+        std::vector<bench::ParetoPoint> all;
+        for (int r = 0; r < model.rowCount(); ++r)
+            all.push_back(bench::ParetoPoint{static_cast<std::uint32_t>(r), model.value(r, ResultTableModel::ThroughputColumn),
+                                             model.value(r, ResultTableModel::TtftColumn), false});
+        bench::markParetoFront(all);
+        std::set<int> front;
+        for (const bench::ParetoPoint &p : all) {
+            if (p.onFront)
+                front.insert(static_cast<int>(p.run));
+        }
+        QVERIFY(front.size() > 3);
+        QCOMPARE(std::set<int>(scatter.front.rows.begin(), scatter.front.rows.end()), front);
+        QCOMPARE(scatter.total, table->runs().size());
+
+        // Each line: its configuration's runs sorted by concurrency (equal ones in row order), then LTTB.
+        const std::vector<charts::SeriesPoints> lines = charts::lineFeed(rows, ResultTableModel::ConcurrencyColumn,
+                                                                         ResultTableModel::ThroughputColumn, {}, 300);
+        QCOMPARE(lines.size(), std::size_t(9));
+        for (const charts::SeriesPoints &line : lines) {
+            std::vector<int> runs;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                if (model.index(r, 0).data(ResultTableModel::ConfigurationRole).toString() == line.name)
+                    runs.push_back(r);
+            }
+            std::stable_sort(runs.begin(), runs.end(), [&model](int a, int b) {
+                return model.value(a, ResultTableModel::ConcurrencyColumn) < model.value(b, ResultTableModel::ConcurrencyColumn);
+            });
+            std::vector<double> x, y;
+            for (int r : runs) {
+                x.push_back(model.value(r, ResultTableModel::ConcurrencyColumn));
+                y.push_back(model.value(r, ResultTableModel::ThroughputColumn));
+            }
+            std::vector<int> expected;
+            for (std::size_t i : bench::lttb(x, y, 300))
+                expected.push_back(runs[i]);
+            QCOMPARE(line.rows, expected);
+        }
     }
 
     void importOffThreadWithIssues()
@@ -206,7 +336,7 @@ private slots:
                 expected[{label(*table, r, "engine"), label(*table, r, "preset")}] = *v;
         }
         QCOMPARE(series->count(), 2);
-        const charts::BarFeed feed = charts::barFeed(*tab.proxy(), ResultTableModel::ThroughputColumn, false);
+        const charts::BarFeed feed = charts::barFeed(charts::FeedRows::of(*tab.proxy()), ResultTableModel::ThroughputColumn);
         int checked = 0;
         for (QBarSet *set : series->barSets()) {
             for (int c = 0; c < feed.categories.size(); ++c) {

@@ -250,8 +250,11 @@ void BenchmarksTab::updateCharts()
     chart(1)->setXColumn(m_load->currentData().toInt());
     chart(2)->setMetricColumn(latency);
     chart(2)->setXColumn(ResultTableModel::ThroughputColumn);
+    // Before/after: the first two imports.
+    const charts::Overlay overlay = m_overlay->isChecked() && m_batches.size() >= 2 ? charts::Overlay{m_batches[0].name, m_batches[1].name}
+                                                                                    : charts::Overlay{};
     for (BenchmarkChart *c : m_charts)
-        c->setOverlay(m_overlay->isChecked());
+        c->setOverlay(overlay);
 }
 
 void BenchmarksTab::rescore()
@@ -378,6 +381,7 @@ void BenchmarksTab::onImportFinished()
     m_issues->setDiagnostics(issues);
     m_runs->setTable(m_importer->result());
     refreshImportsModel();
+    updateCharts(); // the overlay's imports may have changed
     rescore();
     m_table->resizeColumnsToContents();
     emit message(tr("Imported %1 runs from %2 files").arg(runs).arg(m_importer->reports().size()));

@@ -31,6 +31,25 @@ QString numberText(double v)
     return QString::number(v, 'f', std::abs(v) >= 100 ? 1 : 2);
 }
 
+// Gives a scatter series its points once it is styled and on the chart. Qt Charts (6.4) restyles
+// every marker item on each style change with a linear search per item, quadratic in the points,
+// and its item first makes the markers with the default shape, then throws them away and makes
+// them again with the series' shape. Styled first, then one point (the shape is fixed on it), then
+// all points: the markers are made once and never restyled.
+void setScatterPoints(QScatterSeries *series, const QList<QPointF> &points)
+{
+    if (points.size() > 1)
+        series->replace(points.mid(0, 1));
+    series->replace(points);
+}
+
+// Takes @p series out of the legend (its marker, not the series).
+void hideLegendEntry(QChart *chart, QAbstractSeries *series)
+{
+    for (QLegendMarker *marker : chart->legend()->markers(series))
+        marker->setVisible(false);
+}
+
 } // namespace
 
 BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
@@ -83,7 +102,7 @@ void BenchmarkChart::setSloLines(std::vector<SloLine> lines)
     scheduleRefresh();
 }
 
-void BenchmarkChart::setOverlay(bool overlay)
+void BenchmarkChart::setOverlay(const Overlay &overlay)
 {
     m_overlay = overlay;
     scheduleRefresh();
@@ -110,17 +129,21 @@ void BenchmarkChart::refresh()
     }
     m_readPoints = 0;
     m_scatter = {};
+    m_parts.clear();
+    m_runs = nullptr;
     if (!m_model || m_metric < 0)
         return;
+    const FeedRows runs = FeedRows::of(*m_model);
+    m_runs = runs.model;
     switch (m_kind) {
     case Kind::Bars:
-        buildBars();
+        buildBars(runs);
         break;
     case Kind::Lines:
-        buildLines();
+        buildLines(runs);
         break;
     case Kind::Scatter:
-        buildScatter();
+        buildScatter(runs);
         break;
     }
     wireLegend();
@@ -131,9 +154,9 @@ QString BenchmarkChart::axisTitle(int column) const
     return m_model ? m_model->headerData(column, Qt::Horizontal).toString() : QString();
 }
 
-void BenchmarkChart::buildBars()
+void BenchmarkChart::buildBars(const FeedRows &runs)
 {
-    const BarFeed feed = barFeed(*m_model, m_metric, m_overlay);
+    const BarFeed feed = barFeed(runs, m_metric, m_overlay);
     auto *series = new QBarSeries;
     double top = 0;
     for (const SeriesPoints &sp : feed.sets) {
@@ -177,12 +200,12 @@ void BenchmarkChart::buildBars()
     addSloLines(-0.5, feed.categories.size() - 0.5, false, series);
 }
 
-void BenchmarkChart::buildLines()
+void BenchmarkChart::buildLines(const FeedRows &runs)
 {
     const int plotWidth = std::max(100, m_view->width());
     // One point per pixel of width per series: LTTB keeps the shape at that resolution.
     const std::size_t maxPoints = static_cast<std::size_t>(m_maxPoints > 0 ? m_maxPoints : plotWidth);
-    const std::vector<SeriesPoints> feed = lineFeed(*m_model, m_x, m_metric, m_overlay, maxPoints, &m_readPoints);
+    const std::vector<SeriesPoints> feed = lineFeed(runs, m_x, m_metric, m_overlay, maxPoints, &m_readPoints);
     auto *x = new QValueAxis;
     auto *y = new QValueAxis;
     x->setTitleText(axisTitle(m_x));
@@ -228,7 +251,7 @@ void BenchmarkChart::buildLines()
         addSloLines(minX, maxX, false, first);
 }
 
-void BenchmarkChart::buildScatter()
+void BenchmarkChart::buildScatter(const FeedRows &runs)
 {
     // One point per marker-sized cell: markers closer than their size overlap anyway, and Qt Charts
     // makes a graphics item per scatter point, so what is drawn must stay in the thousands.
@@ -236,7 +259,7 @@ void BenchmarkChart::buildScatter()
     const QSize plot = m_view->size();
     const int cols = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.width() / kCell);
     const int rows = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.height() / kCell);
-    m_scatter = scatterFeed(*m_model, m_metric, m_x, m_overlay, cols, rows);
+    m_scatter = scatterFeed(runs, m_metric, m_x, m_overlay, cols, rows);
     m_readPoints = m_scatter.total;
     auto *x = new QValueAxis;
     auto *y = new QValueAxis;
@@ -246,25 +269,39 @@ void BenchmarkChart::buildScatter()
     m_chart->addAxis(y, Qt::AlignLeft);
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX, maxY = 0;
     for (const SeriesPoints &sp : m_scatter.groups) {
-        auto *series = new QScatterSeries;
-        series->setName(tr("%1 (%2 runs)").arg(sp.name).arg(sp.points.size()));
-        // Not colour alone: the verdict is the marker's shape.
-        series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
-                               : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
-                                                  : QScatterSeries::MarkerShapeTriangle);
-        series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
-        if (sp.after)
-            series->setBrush(Qt::NoBrush);
-        series->replace(sp.points);
         for (const QPointF &p : sp.points) {
             minX = std::min(minX, p.x());
             maxX = std::max(maxX, p.x());
             maxY = std::max(maxY, p.y());
         }
-        m_chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        attachHover(series, sp.rows);
+        // Qt Charts keeps a series' markers in one item group, and adding an item to a group costs
+        // a pass over the items already there: n markers cost n² (9,000 took a third of a second).
+        // A dense group is drawn as series of at most kMarkersPerSeries markers, one legend entry.
+        constexpr qsizetype kMarkersPerSeries = 512;
+        QScatterSeries *first = nullptr;
+        for (qsizetype from = 0; from < std::max<qsizetype>(1, sp.points.size()); from += kMarkersPerSeries) {
+            auto *series = new QScatterSeries;
+            series->setName(tr("%1 (%2 runs)").arg(sp.name).arg(sp.points.size()));
+            // Not colour alone: the verdict is the marker's shape.
+            series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
+                                   : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
+                                                      : QScatterSeries::MarkerShapeTriangle);
+            series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
+            if (sp.after)
+                series->setBrush(Qt::NoBrush);
+            m_chart->addSeries(series);
+            if (first) {
+                series->setBrush(first->brush()); // the theme gave each part a colour of its own
+                series->setPen(first->pen());
+                hideLegendEntry(m_chart, series);
+                m_parts[first] << series;
+            }
+            first = first ? first : series;
+            series->attachAxis(x);
+            series->attachAxis(y);
+            setScatterPoints(series, sp.points.mid(from, kMarkersPerSeries));
+            attachHover(series, std::vector<int>(sp.rows.begin() + from, sp.rows.begin() + std::min(from + kMarkersPerSeries, sp.points.size())));
+        }
     }
     auto *front = new QLineSeries;
     front->setName(tr("Pareto front (%1 runs)").arg(m_scatter.front.points.size()));
@@ -344,15 +381,19 @@ void BenchmarkChart::attachHover(QAbstractSeries *series, std::vector<int> rows)
 
 QString BenchmarkChart::runText(int row) const
 {
-    return m_model ? m_model->index(row, 0).data(ResultTableModel::LabelRole).toString() : QString();
+    return m_runs && row >= 0 && row < m_runs->rowCount() ? m_runs->index(row, 0).data(ResultTableModel::LabelRole).toString() : QString();
 }
 
 void BenchmarkChart::wireLegend()
 {
     for (QLegendMarker *marker : m_chart->legend()->markers()) {
-        connect(marker, &QLegendMarker::clicked, this, [marker] {
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
             QAbstractSeries *series = marker->series();
             series->setVisible(!series->isVisible());
+            for (QAbstractSeries *part : m_parts.value(series)) {
+                part->setVisible(series->isVisible());
+                hideLegendEntry(m_chart, part);
+            }
             marker->setVisible(true); // hiding a series hides its marker: keep it to click again
             QFont font = marker->font();
             font.setStrikeOut(!series->isVisible());
