@@ -284,18 +284,56 @@ private slots:
             unknownFormat |= tab.issuesModel()->index(r, 0).data(DiagnosticsModel::CodeRole).toString() == QLatin1String("bench.unknown-format");
         QVERIFY(unknownFormat);
 
-        // A second import adds to the first; relabelling it re-imports with the new labels.
+        // A second import adds to the first; renaming it re-imports with the new name.
         const int before = tab.runsModel()->rowCount();
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
         QCOMPARE(tab.importsModel()->rowCount(), 2);
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
-        tab.importsModel()->item(1, 1)->setText(QStringLiteral("trtllm"));
+        tab.importsModel()->item(1, 0)->setText(QStringLiteral("after"));
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         for (int r = before; r < tab.runsModel()->rowCount(); ++r)
-            QCOMPARE(tab.runsModel()->index(r, ResultTableModel::EngineColumn).data().toString(), QStringLiteral("trtllm"));
+            QCOMPARE(tab.runsModel()->index(r, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("after"));
+        QCOMPARE(tab.runsModel()->index(0, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("before"));
         QCOMPARE(tab.runsModel()->index(0, ResultTableModel::EngineColumn).data().toString().toStdString(), label(expected, 0, "engine"));
+    }
+
+    void relabelFillsOnlyGaps()
+    {
+        // Two runs name their engine, one does not; none names a version.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("results.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("engine,preset,concurrency,ttft_mean_ms\nvllm,universal-fp8,8,10\n,,16,12\nsglang,,4,9\n");
+        }
+        const auto column = [](BenchmarksTab &tab, int c) {
+            QStringList values;
+            for (int r = 0; r < tab.runsModel()->rowCount(); ++r)
+                values << tab.runsModel()->index(r, c).data().toString();
+            return values;
+        };
+        BenchmarksTab tab;
+        tab.labelEdit("engine")->setText(QStringLiteral("trtllm"));
+        tab.labelEdit("preset")->setText(QStringLiteral("high-quality"));
+        tab.labelEdit("version")->setText(QStringLiteral("1.0"));
+        QVERIFY(importInto(tab, {path}));
+        QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("trtllm"), QStringLiteral("sglang")}));
+        QCOMPARE(column(tab, ResultTableModel::PresetColumn),
+                 (QStringList{QStringLiteral("universal-fp8"), QStringLiteral("high-quality"), QStringLiteral("high-quality")}));
+        QCOMPARE(column(tab, ResultTableModel::VersionColumn), (QStringList{QStringLiteral("1.0"), QStringLiteral("1.0"), QStringLiteral("1.0")}));
+
+        // Relabelling in the imports list follows the same rule.
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        tab.importsModel()->item(0, 1)->setText(QStringLiteral("lmdeploy"));
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.imports().front().engine, QStringLiteral("lmdeploy"));
+        QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("lmdeploy"), QStringLiteral("sglang")}));
+        tab.importsModel()->item(0, 1)->setText(QString()); // no engine given: the gap stays empty
+        QVERIFY(done.wait(20000));
+        QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QString(), QStringLiteral("sglang")}));
     }
 
     void cancelLeavesTableUnchanged()

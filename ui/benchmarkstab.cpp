@@ -80,7 +80,8 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     m_importsView = new QTableView(this);
     m_importsView->setModel(m_importsModel);
     m_importsView->setAccessibleName(tr("Imports"));
-    m_importsView->setToolTip(tr("Edit an import's name, engine, preset or version to relabel its runs"));
+    m_importsView->setToolTip(tr("Edit an import's name, engine, preset or version to relabel its runs; engine, preset and "
+                                 "version go only to runs whose files lack them"));
     m_importsView->horizontalHeader()->setStretchLastSection(true);
     m_importsView->verticalHeader()->hide();
     m_importsModel->setHorizontalHeaderLabels({tr("Import"), tr("Engine"), tr("Preset"), tr("Version"), tr("Files")});
@@ -121,7 +122,16 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     sloLayout->addWidget(m_best);
     sloLayout->addStretch(1);
     side->addTab(sloPage, tr("SLO and ranking"));
-    side->addTab(m_importsView, tr("Imports"));
+    auto *importsPage = new QWidget(side);
+    auto *importsLayout = new QVBoxLayout(importsPage);
+    importsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *relabelNote = new QLabel(tr("Edit a cell to relabel an import (its files are read again). Engine, preset and version "
+                                      "only fill gaps: runs whose files give one keep their own."),
+                                   importsPage);
+    relabelNote->setWordWrap(true);
+    importsLayout->addWidget(relabelNote);
+    importsLayout->addWidget(m_importsView, 1);
+    side->addTab(importsPage, tr("Imports"));
     side->addTab(m_issuesView, tr("Import issues"));
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(tableArea);

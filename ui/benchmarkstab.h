@@ -40,9 +40,11 @@ public:
     explicit BenchmarksTab(QWidget *parent = nullptr);
 
     /// Imports @p paths as one import named by the name field (or "import N"), with the engine,
-    /// preset and version fields as labels. Returns at once; importFinished() follows.
+    /// preset and version fields as labels for the runs whose files lack them. Returns at once;
+    /// importFinished() follows.
     void importFiles(const QStringList &paths);
-    /// Changes the labels of import @p index and re-imports everything.
+    /// Changes the labels of import @p index and re-imports everything (engine, preset and version
+    /// still only fill gaps).
     void relabel(int index, const ImportBatch &batch);
     /// Asks a running import to stop; nothing of it is added.
     void cancelImport();
