@@ -499,6 +499,88 @@ private slots:
                                      QStringLiteral("sglang [after]")}));
     }
 
+    void overlayOfTheChosenImports()
+    {
+        BenchmarksTab tab;
+        const std::pair<const char *, const char *> imports[] = {
+            {"first", "tidy-wide.csv"}, {"second", "tidy-long-semicolon.csv"}, {"third", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"}};
+        for (const auto &[name, file] : imports) {
+            tab.labelEdit("import")->setText(QLatin1String(name));
+            QVERIFY(importInto(tab, {fixture(file)}));
+        }
+        // The pickers list the imports by file name; the first two are the default.
+        QCOMPARE(tab.beforePicker()->count(), 3);
+        QCOMPARE(tab.beforePicker()->itemText(2), QStringLiteral("vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json (third)"));
+        QCOMPARE(tab.beforePicker()->currentText(), QStringLiteral("tidy-wide.csv (first)"));
+        QCOMPARE(tab.afterPicker()->currentText(), QStringLiteral("tidy-long-semicolon.csv (second)"));
+        QVERIFY(!tab.overlay().active());
+        tab.overlayBox()->setChecked(true);
+        tab.beforePicker()->setCurrentIndex(2);
+        tab.afterPicker()->setCurrentIndex(0);
+        QCOMPARE(tab.overlay().before, QStringLiteral("third"));
+        QCOMPARE(tab.overlay().after, QStringLiteral("first"));
+
+        // Bars: sets of the two chosen imports only, "before" first; the "after" set of an engine
+        // is hatched in the colour of that engine's "before" set.
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+        BenchmarkChart *bars = tab.chart(0);
+        bars->refresh();
+        const auto *barSeries = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
+        QStringList names;
+        for (QBarSet *set : barSeries->barSets())
+            names << set->label();
+        QCOMPARE(names, (QStringList{QStringLiteral("vllm [third]"), QStringLiteral("vllm [first]"), QStringLiteral("sglang [first]")}));
+        QCOMPARE(barSeries->barSets().at(0)->brush().style(), Qt::SolidPattern);
+        QCOMPARE(barSeries->barSets().at(1)->brush().style(), Qt::Dense3Pattern);
+        QCOMPARE(barSeries->barSets().at(1)->brush().color(), barSeries->barSets().at(0)->color());
+
+        // Lines and scatter: every series comes from one of the two, the "after" ones dashed or hollow.
+        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
+        tab.latencyPicker()->setCurrentIndex(0); // TTFT
+        tab.chart(1)->refresh();
+        tab.chart(2)->refresh();
+        int dashed = 0, solid = 0, hollow = 0, filled = 0;
+        for (QAbstractSeries *s : tab.chart(1)->chart()->series()) {
+            QVERIFY2(s->name().endsWith(QLatin1String("[third]")) || s->name().endsWith(QLatin1String("[first]")), qPrintable(s->name()));
+            (qobject_cast<QLineSeries *>(s)->pen().style() == Qt::DashLine ? dashed : solid) += 1;
+            QCOMPARE(qobject_cast<QLineSeries *>(s)->pen().style() == Qt::DashLine, s->name().endsWith(QLatin1String("[first]")));
+        }
+        QVERIFY(dashed > 0 && solid > 0);
+        for (QAbstractSeries *s : tab.chart(2)->chart()->series()) {
+            if (auto *points = qobject_cast<QScatterSeries *>(s)) {
+                QVERIFY2(s->name().contains(QLatin1String("[third]")) || s->name().contains(QLatin1String("[first]")), qPrintable(s->name()));
+                (points->brush().style() == Qt::NoBrush ? hollow : filled) += 1;
+            }
+        }
+        QVERIFY(hollow > 0 && filled > 0);
+        // The scatter's points are exactly the runs of the two imports.
+        std::size_t both = 0;
+        for (int r = 0; r < tab.runsModel()->rowCount(); ++r) {
+            const QString import = tab.runsModel()->index(r, ResultTableModel::ImportColumn).data().toString();
+            both += import != QLatin1String("second") && std::isfinite(tab.runsModel()->value(r, ResultTableModel::TtftColumn))
+                    && std::isfinite(tab.runsModel()->value(r, ResultTableModel::ThroughputColumn));
+        }
+        QCOMPARE(tab.chart(2)->lastScatter().total, both);
+
+        // Off: every import, unsplit.
+        tab.overlayBox()->setChecked(false);
+        bars->refresh();
+        QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 2);
+    }
+
+    void importNamesAreUnique()
+    {
+        BenchmarksTab tab;
+        for (int i = 0; i < 3; ++i) {
+            tab.labelEdit("import")->setText(QStringLiteral("baseline"));
+            QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        }
+        QStringList names;
+        for (const ImportBatch &b : tab.imports())
+            names << b.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("baseline"), QStringLiteral("baseline (2)"), QStringLiteral("baseline (3)")}));
+    }
+
     void exportsPngAndSvg()
     {
         BenchmarksTab tab;

@@ -93,7 +93,7 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
         QString *field[] = {&batch.name, &batch.engine, &batch.preset, &batch.version};
         if (*field[item->column()] == item->text())
             return;
-        *field[item->column()] = item->text();
+        *field[item->column()] = item->column() == NameCol ? uniqueImportName(item->text(), row) : item->text();
         relabel(row, batch);
     });
 
@@ -211,9 +211,33 @@ QWidget *BenchmarksTab::buildChartArea()
     add(tr("&Statistic:"), m_statistic);
     add(tr("L&oad axis:"), m_load);
     add(tr("&Latency axis:"), m_latency);
-    m_overlay = new QCheckBox(tr("O&verlay imports (before/after)"), area);
-    connect(m_overlay, &QCheckBox::toggled, this, &BenchmarksTab::updateCharts);
+    m_overlay = new QCheckBox(tr("O&verlay"), area);
+    m_overlay->setToolTip(tr("Draw only the runs of two imports, the \"after\" one dashed, hatched or hollow"));
+    m_before = new QComboBox(area);
+    m_after = new QComboBox(area);
+    for (QComboBox *combo : {m_before, m_after}) {
+        // File names can be long: the combo stays compact and its list shows them whole.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+        combo->setEnabled(false);
+        connect(combo, &QComboBox::currentIndexChanged, this, &BenchmarksTab::updateCharts);
+    }
+    m_before->setAccessibleName(tr("Before import"));
+    m_after->setAccessibleName(tr("After import"));
+    m_before->setToolTip(tr("Before: the import drawn solid"));
+    m_after->setToolTip(tr("After: the import drawn dashed, hatched or hollow"));
+    connect(m_overlay, &QCheckBox::toggled, this, [this](bool on) {
+        m_before->setEnabled(on);
+        m_after->setEnabled(on);
+        updateCharts();
+    });
     pickers->addWidget(m_overlay);
+    pickers->addWidget(m_before);
+    auto *versus = new QLabel(tr("→"), area);
+    versus->setAccessibleName(tr("compared with"));
+    pickers->addWidget(versus);
+    pickers->addWidget(m_after);
+    m_overlay->setEnabled(false); // until there are two imports
     pickers->addStretch(1);
     auto *exportButton = new QPushButton(tr("E&xport chart…"), area);
     exportButton->setToolTip(tr("PNG or SVG, by the file name's suffix"));
@@ -260,11 +284,18 @@ void BenchmarksTab::updateCharts()
     chart(1)->setXColumn(m_load->currentData().toInt());
     chart(2)->setMetricColumn(latency);
     chart(2)->setXColumn(ResultTableModel::ThroughputColumn);
-    // Before/after: the first two imports.
-    const charts::Overlay overlay = m_overlay->isChecked() && m_batches.size() >= 2 ? charts::Overlay{m_batches[0].name, m_batches[1].name}
-                                                                                    : charts::Overlay{};
+    const charts::Overlay shown = overlay();
     for (BenchmarkChart *c : m_charts)
-        c->setOverlay(overlay);
+        c->setOverlay(shown);
+}
+
+charts::Overlay BenchmarksTab::overlay() const
+{
+    const auto nameAt = [this](const QComboBox *combo) {
+        const int index = combo->currentData().isValid() ? combo->currentData().toInt() : -1;
+        return index >= 0 && static_cast<std::size_t>(index) < m_batches.size() ? m_batches[static_cast<std::size_t>(index)].name : QString();
+    };
+    return m_overlay->isChecked() ? charts::Overlay{nameAt(m_before), nameAt(m_after)} : charts::Overlay{};
 }
 
 void BenchmarksTab::rescore()
@@ -310,12 +341,30 @@ void BenchmarksTab::importFiles(const QStringList &paths)
     batch.name = m_name->text().trimmed();
     if (batch.name.isEmpty())
         batch.name = tr("import %1").arg(++m_importCounter);
+    batch.name = uniqueImportName(batch.name, -1);
     batch.paths = paths;
     batch.engine = m_engine->text();
     batch.preset = m_preset->text();
     batch.version = m_version->text();
     m_name->clear();
     startImport({batch}, false);
+}
+
+// The overlay and the runs' "import" label tell imports apart by name, so no two may share one:
+// a taken name gets " (2)", " (3)", ….
+QString BenchmarksTab::uniqueImportName(const QString &name, int except) const
+{
+    const auto taken = [this, except](const QString &candidate) {
+        for (std::size_t i = 0; i < m_batches.size(); ++i) {
+            if (static_cast<int>(i) != except && m_batches[i].name == candidate)
+                return true;
+        }
+        return false;
+    };
+    QString unique = name.trimmed();
+    for (int n = 2; taken(unique); ++n)
+        unique = tr("%1 (%2)").arg(name.trimmed()).arg(n);
+    return unique;
 }
 
 void BenchmarksTab::relabel(int index, const ImportBatch &batch)
@@ -333,6 +382,7 @@ void BenchmarksTab::cancelImport()
 void BenchmarksTab::clear()
 {
     m_batches.clear();
+    m_overlay->setChecked(false);
     m_runs->setTable(nullptr);
     m_issues->setDiagnostics({});
     refreshImportsModel();
@@ -391,7 +441,6 @@ void BenchmarksTab::onImportFinished()
     m_issues->setDiagnostics(issues);
     m_runs->setTable(m_importer->result());
     refreshImportsModel();
-    updateCharts(); // the overlay's imports may have changed
     rescore();
     m_table->resizeColumnsToContents();
     emit message(tr("Imported %1 runs from %2 files").arg(runs).arg(m_importer->reports().size()));
@@ -417,6 +466,35 @@ void BenchmarksTab::refreshImportsModel()
     }
     m_fillingImports = false;
     m_importsView->resizeColumnsToContents();
+    refreshOverlayPickers();
+}
+
+// Lists the imports by file name in both overlay pickers, keeping the chosen ones while they
+// exist; otherwise the first import is "before" and the second "after".
+void BenchmarksTab::refreshOverlayPickers()
+{
+    const int before = m_before->currentIndex(), after = m_after->currentIndex();
+    for (QComboBox *combo : {m_before, m_after}) {
+        const QSignalBlocker block(combo);
+        combo->clear();
+        for (std::size_t i = 0; i < m_batches.size(); ++i) {
+            const ImportBatch &b = m_batches[i];
+            const QString first = QFileInfo(b.paths.value(0)).fileName();
+            const QString files = b.paths.size() > 1 ? tr("%1 +%2 more").arg(first).arg(b.paths.size() - 1) : first;
+            combo->addItem(tr("%1 (%2)").arg(files, b.name), static_cast<int>(i));
+            combo->setItemData(combo->count() - 1, b.paths.join(QLatin1Char('\n')), Qt::ToolTipRole);
+        }
+    }
+    const int count = static_cast<int>(m_batches.size());
+    const int newBefore = before >= 0 && before < count ? before : 0;
+    const int newAfter = after >= 0 && after < count ? after : (newBefore == 0 ? 1 : 0);
+    {
+        const QSignalBlocker blockBefore(m_before), blockAfter(m_after);
+        m_before->setCurrentIndex(count > 0 ? newBefore : -1);
+        m_after->setCurrentIndex(count > 1 ? newAfter : -1);
+    }
+    m_overlay->setEnabled(count >= 2 || m_overlay->isChecked());
+    updateCharts();
 }
 
 bool BenchmarksTab::exportChart(const QString &path, QString *error) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/benchmarkimporter.h"
+#include "ui/charts/chartfeed.h"
 
 #include <QWidget>
 
@@ -30,8 +31,8 @@ class SloEditor;
 /// cancellable progress dialog; warnings in an issues list), lists the imports with their labels
 /// (editable: relabelling re-imports), shows the runs in a sortable, filterable table and draws
 /// three charts from that same table's proxy: bars per preset and engine, a metric against load,
-/// and throughput against latency with the Pareto front. An SLO editor scores and ranks the runs
-/// and draws its limits on the charts.
+/// and throughput against latency with the Pareto front (two chosen imports overlaid as before and
+/// after). An SLO editor scores and ranks the runs and draws its limits on the charts.
 class BenchmarksTab final : public QWidget
 {
     Q_OBJECT
@@ -39,7 +40,8 @@ class BenchmarksTab final : public QWidget
 public:
     explicit BenchmarksTab(QWidget *parent = nullptr);
 
-    /// Imports @p paths as one import named by the name field (or "import N"), with the engine,
+    /// Imports @p paths as one import named by the name field (or "import N"; a name already used
+    /// gets a number), with the engine,
     /// preset and version fields as labels for the runs whose files lack them. Returns at once;
     /// importFinished() follows.
     void importFiles(const QStringList &paths);
@@ -67,6 +69,11 @@ public:
     QComboBox *loadPicker() const { return m_load; }
     QComboBox *latencyPicker() const { return m_latency; }
     QCheckBox *overlayBox() const { return m_overlay; }
+    /// The imports overlaid as "before" and "after" (item data: the index in imports()).
+    QComboBox *beforePicker() const { return m_before; }
+    QComboBox *afterPicker() const { return m_after; }
+    /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
+    charts::Overlay overlay() const;
     QLabel *bestLabel() const { return m_best; }
     QLineEdit *labelEdit(const char *key) const;
 
@@ -89,7 +96,9 @@ private:
     void rescore();
     void updateCharts();
     void refreshImportsModel();
+    void refreshOverlayPickers();
     void exportInteractive();
+    QString uniqueImportName(const QString &name, int except) const;
 
     std::vector<ImportBatch> m_batches;
     std::vector<ImportBatch> m_pending;
@@ -115,6 +124,8 @@ private:
     QComboBox *m_load = nullptr;
     QComboBox *m_latency = nullptr;
     QCheckBox *m_overlay = nullptr;
+    QComboBox *m_before = nullptr;
+    QComboBox *m_after = nullptr;
     QLabel *m_best = nullptr;
     SloEditor *m_slo = nullptr;
     QTabWidget *m_chartTabs = nullptr;

@@ -43,6 +43,18 @@ void setScatterPoints(QScatterSeries *series, const QList<QPointF> &points)
     series->replace(points);
 }
 
+// Overlay: an "after" series takes the colour of the "before" series with the same base, so the
+// two read as one configuration before and after; the style (hatched, dashed, hollow) tells them
+// apart. @p own is the series' theme colour; "before" series record theirs in @p before.
+QColor overlayColour(QHash<QString, QColor> &before, const SeriesPoints &sp, const QColor &own)
+{
+    if (!sp.after) {
+        before.insert(sp.base, own);
+        return own;
+    }
+    return before.value(sp.base, own);
+}
+
 // Takes @p series out of the legend (its marker, not the series).
 void hideLegendEntry(QChart *chart, QAbstractSeries *series)
 {
@@ -161,8 +173,6 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
     double top = 0;
     for (const SeriesPoints &sp : feed.sets) {
         auto *set = new QBarSet(sp.name);
-        if (sp.after)
-            set->setBrush(QBrush(set->color(), Qt::Dense3Pattern));
         // QBarSet has no gaps: a category without runs gets a zero-height bar, and its tooltip
         // says there is no value rather than showing 0.
         QList<bool> missing;
@@ -183,7 +193,17 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
         });
         series->append(set);
     }
-    m_chart->addSeries(series);
+    m_chart->addSeries(series); // gives the sets their theme colours
+    QHash<QString, QColor> beforeColours;
+    for (qsizetype i = 0; i < series->count(); ++i) {
+        QBarSet *set = series->barSets().at(i);
+        const SeriesPoints &sp = feed.sets[static_cast<std::size_t>(i)];
+        const QColor colour = overlayColour(beforeColours, sp, set->color());
+        if (sp.after) {
+            set->setBrush(QBrush(colour, Qt::Dense3Pattern));
+            set->setBorderColor(colour);
+        }
+    }
     auto *x = new QBarCategoryAxis;
     x->append(feed.categories);
     x->setTitleText(tr("Preset"));
@@ -214,22 +234,25 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
     m_chart->addAxis(y, Qt::AlignLeft);
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX, minY = 0, maxY = 0;
     QAbstractSeries *first = nullptr;
+    QHash<QString, QColor> beforeColours;
     for (const SeriesPoints &sp : feed) {
         auto *series = new QLineSeries;
         series->setName(sp.name);
         series->replace(sp.points);
         series->setPointsVisible(sp.points.size() < 60);
-        if (sp.after) {
-            QPen pen = series->pen();
-            pen.setStyle(Qt::DashLine);
-            series->setPen(pen);
-        }
         for (const QPointF &p : sp.points) {
             minX = std::min(minX, p.x());
             maxX = std::max(maxX, p.x());
             maxY = std::max(maxY, p.y());
         }
-        m_chart->addSeries(series);
+        m_chart->addSeries(series); // gives it its theme colour
+        const QColor colour = overlayColour(beforeColours, sp, series->color());
+        if (sp.after) {
+            QPen pen = series->pen();
+            pen.setColor(colour);
+            pen.setStyle(Qt::DashLine);
+            series->setPen(pen);
+        }
         series->attachAxis(x);
         series->attachAxis(y);
         attachHover(series, sp.rows);
@@ -268,6 +291,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX, maxY = 0;
+    QHash<QString, QColor> beforeColours;
     for (const SeriesPoints &sp : m_scatter.groups) {
         for (const QPointF &p : sp.points) {
             minX = std::min(minX, p.x());
@@ -287,16 +311,24 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
                                    : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
                                                       : QScatterSeries::MarkerShapeTriangle);
             series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
-            if (sp.after)
-                series->setBrush(Qt::NoBrush);
-            m_chart->addSeries(series);
+            m_chart->addSeries(series); // gives it its theme colour
             if (first) {
-                series->setBrush(first->brush()); // the theme gave each part a colour of its own
+                // The other parts look like the first (the theme gave each a colour of its own).
+                series->setBrush(first->brush());
                 series->setPen(first->pen());
                 hideLegendEntry(m_chart, series);
                 m_parts[first] << series;
+            } else {
+                const QColor colour = overlayColour(beforeColours, sp, series->color());
+                if (sp.after) {
+                    series->setBrush(Qt::NoBrush);
+                    QPen pen = series->pen();
+                    pen.setColor(colour);
+                    pen.setWidthF(1.5);
+                    series->setPen(pen);
+                }
+                first = series;
             }
-            first = first ? first : series;
             series->attachAxis(x);
             series->attachAxis(y);
             setScatterPoints(series, sp.points.mid(from, kMarkersPerSeries));

@@ -20,16 +20,18 @@ namespace quantcfg::ui::charts {
 
 namespace {
 
-// Series names in the order they are first met, with whether each is the overlay's "after".
+// Series names in the order they are first met, with their base (the name without the import)
+// and whether each is the overlay's "after".
 class Names
 {
 public:
-    int add(const QString &name, bool after)
+    int add(const QString &name, const QString &base, bool after)
     {
         const auto it = m_index.constFind(name);
         if (it != m_index.cend())
             return *it;
         m_names << name;
+        m_bases << base;
         m_after.push_back(after);
         return m_index[name] = static_cast<int>(m_names.size() - 1);
     }
@@ -47,12 +49,14 @@ public:
     {
         SeriesPoints sp;
         sp.name = m_names[index];
+        sp.base = m_bases[index];
         sp.after = m_after[static_cast<std::size_t>(index)];
         return sp;
     }
 
 private:
     QStringList m_names;
+    QStringList m_bases;
     QHash<QString, int> m_index;
     std::vector<bool> m_after;
 };
@@ -233,8 +237,8 @@ BarFeed barFeed(const FeedRows &runs, int metricColumn, const Overlay &overlay)
         QString engine = model.labelSetText(labelSet, ResultTableModel::EngineColumn);
         preset = preset.isEmpty() ? QObject::tr("(no preset)") : preset;
         engine = engine.isEmpty() ? QObject::tr("(no engine)") : engine;
-        const int set = sets.add(withImport(engine, model, labelSet, overlay), side == Side::After);
-        const int category = categories.add(preset, false);
+        const int set = sets.add(withImport(engine, model, labelSet, overlay), engine, side == Side::After);
+        const int category = categories.add(preset, preset, false);
         return groupOf.emplace(std::pair{set, category}, static_cast<int>(groupOf.size())).first->second;
     };
     const std::vector<std::vector<int>> groups = rowsByGroup(runs, values, values, keyOf, [](int key, int) { return key; });
@@ -268,7 +272,7 @@ std::vector<SeriesPoints> lineFeed(const FeedRows &runs, int xColumn, int yColum
     const auto keyOf = [&](std::uint32_t labelSet) {
         const Side side = sideOf(model, labelSet, overlay);
         const QString configuration = model.configuration(labelSet);
-        return side == Side::None ? -1 : names.add(withImport(configuration, model, labelSet, overlay), side == Side::After);
+        return side == Side::None ? -1 : names.add(withImport(configuration, model, labelSet, overlay), configuration, side == Side::After);
     };
     const std::vector<std::vector<int>> groups = rowsByGroup(runs, xs, ys, keyOf, [](int key, int) { return key; });
     for (const int group : names.order()) {
@@ -315,9 +319,8 @@ ScatterFeed scatterFeed(const FeedRows &runs, int xColumn, int yColumn, const Ov
         SeriesPoints sp;
         sp.meetsSlo = static_cast<int>(group % 3) - 1;
         sp.after = group >= 3;
-        sp.name = sp.meetsSlo == 1 ? QObject::tr("meets SLO") : sp.meetsSlo == 0 ? QObject::tr("violates SLO") : QObject::tr("runs");
-        if (overlay.active())
-            sp.name = QStringLiteral("%1 [%2]").arg(sp.name, sp.after ? overlay.after : overlay.before);
+        sp.base = sp.meetsSlo == 1 ? QObject::tr("meets SLO") : sp.meetsSlo == 0 ? QObject::tr("violates SLO") : QObject::tr("runs");
+        sp.name = overlay.active() ? QStringLiteral("%1 [%2]").arg(sp.base, sp.after ? overlay.after : overlay.before) : sp.base;
         const std::vector<double> px = gather(xs, points), py = gather(ys, points);
         for (std::size_t i : bench::decimateScatter(px, py, columns, rows)) {
             sp.points << QPointF(px[i], py[i]);

@@ -20,6 +20,7 @@ namespace quantcfg::ui::charts {
 struct SeriesPoints
 {
     QString name;
+    QString base; ///< the name without the import: an "after" series takes the colour of the "before" one with the same base
     QList<QPointF> points;
     std::vector<int> rows;
     int meetsSlo = -1; ///< scatter groups: 1 meets the SLO, 0 violates it, -1 no verdict
