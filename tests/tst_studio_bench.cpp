@@ -8,8 +8,12 @@
 #include "ui/benchmarkstab.h"
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/mainwindow.h"
 #include "ui/resulttablemodel.h"
+#include "ui/settings.h"
 #include "ui/sloeditor.h"
+
+#include "studiotestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractProxyModel>
@@ -20,11 +24,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QScatterSeries>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -120,7 +127,19 @@ class TestStudioBench : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_home;
+
 private slots:
+    void initTestCase()
+    {
+        // Tabs given Settings write the studio's settings file: keep it out of the user's home.
+        QVERIFY(m_home.isValid());
+        studiotest::isolateUserFiles(m_home);
+        QCoreApplication::setOrganizationName(QStringLiteral("quantcfg"));
+        QCoreApplication::setApplicationName(QStringLiteral("quantcfg-studio"));
+    }
+
     void modelRowsFromFixture()
     {
         auto table = std::make_shared<bench::ResultTable>();
@@ -579,6 +598,72 @@ private slots:
         for (const ImportBatch &b : tab.imports())
             names << b.name;
         QCOMPARE(names, (QStringList{QStringLiteral("baseline"), QStringLiteral("baseline (2)"), QStringLiteral("baseline (3)")}));
+    }
+
+    void viewAndRecentFilesAreRemembered()
+    {
+        const QString file = QFileInfo(fixture("tidy-wide.csv")).absoluteFilePath();
+        {
+            Settings settings;
+            settings.clearRecentBenchmarkFiles();
+            BenchmarksTab tab;
+            tab.useSettings(&settings);
+            tab.chartTabs()->setCurrentIndex(2);
+            tab.metricPicker()->setCurrentIndex(tab.metricPicker()->findData(int(ResultTableModel::TpotColumn)));
+            tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p90")));
+            tab.loadPicker()->setCurrentIndex(tab.loadPicker()->findData(int(ResultTableModel::RequestRateColumn)));
+            tab.latencyPicker()->setCurrentIndex(tab.latencyPicker()->findData(int(ResultTableModel::TtftColumn)));
+            tab.sloEditor()->setLimit(SloEditor::Ttft, 640);
+            tab.sloEditor()->setLimit(SloEditor::Memory, 40);
+            tab.sloEditor()->setLimit(SloEditor::Memory, -1); // off; its 40 GB is kept
+            tab.sloEditor()->setObjective(bench::Objective::MinimizeTtft);
+            QVERIFY(importInto(tab, {file}));
+        }
+        // In the settings file, by name.
+        const QSettings stored(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("quantcfg"), QStringLiteral("quantcfg-studio"));
+        QVERIFY(stored.fileName().startsWith(m_home.path()));
+        QCOMPARE(stored.value(QStringLiteral("benchmarks/statistic")).toString(), QStringLiteral("p90"));
+        Settings settings;
+        const BenchmarkView v = settings.benchmarkView();
+        QCOMPARE(QStringList({v.chart, v.metric, v.statistic, v.loadAxis, v.latencyAxis, v.objective}),
+                 QStringList({QStringLiteral("scatter"), QStringLiteral("tpot"), QStringLiteral("p90"), QStringLiteral("request_rate"),
+                              QStringLiteral("ttft"), QStringLiteral("minimize_ttft")}));
+        QVERIFY(v.ttft == (BenchmarkView::Limit{true, 640}));
+        QVERIFY(v.tpot == (BenchmarkView::Limit{false, 50}));
+        QVERIFY(v.memory == (BenchmarkView::Limit{false, 40}));
+        QCOMPARE(settings.recentBenchmarkFiles(), QStringList{file});
+
+        // A new tab comes back as it was left, and offers the file without importing it.
+        BenchmarksTab tab;
+        tab.useSettings(&settings);
+        QCOMPARE(tab.chartTabs()->currentIndex(), 2);
+        QCOMPARE(tab.metricPicker()->currentData().toInt(), int(ResultTableModel::TpotColumn));
+        QCOMPARE(tab.statisticPicker()->currentData().toString(), QStringLiteral("p90"));
+        QCOMPARE(tab.loadPicker()->currentData().toInt(), int(ResultTableModel::RequestRateColumn));
+        QCOMPARE(tab.latencyPicker()->currentData().toInt(), int(ResultTableModel::TtftColumn));
+        QVERIFY(tab.sloEditor()->isEnabled(SloEditor::Ttft));
+        QCOMPARE(tab.sloEditor()->threshold(SloEditor::Ttft), 640.0);
+        QVERIFY(!tab.sloEditor()->isEnabled(SloEditor::Memory));
+        QCOMPARE(tab.sloEditor()->threshold(SloEditor::Memory), 40.0);
+        QCOMPARE(tab.sloEditor()->objective(), bench::Objective::MinimizeTtft);
+        QCOMPARE(tab.runsModel()->rowCount(), 0);
+        QAction *recent = tab.recentMenu()->actions().value(0);
+        QVERIFY(recent);
+        QCOMPARE(recent->data().toString(), file);
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        recent->trigger();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv"));
+    }
+
+    void mainWindowRemembersTheTab()
+    {
+        {
+            MainWindow w;
+            w.benchmarksTab()->statisticPicker()->setCurrentIndex(w.benchmarksTab()->statisticPicker()->findData(QStringLiteral("median")));
+        }
+        MainWindow w;
+        QCOMPARE(w.benchmarksTab()->statisticPicker()->currentData().toString(), QStringLiteral("median"));
     }
 
     void exportsPngAndSvg()

@@ -3,6 +3,7 @@
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/resulttablemodel.h"
+#include "ui/settings.h"
 #include "ui/sloeditor.h"
 
 #include <QCheckBox>
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -25,8 +27,11 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace quantcfg::ui {
 
@@ -35,6 +40,9 @@ using charts::BenchmarkChart;
 namespace {
 
 enum ImportsColumn { NameCol, EngineCol, PresetCol, VersionCol, FilesCol, ImportsColumnCount };
+
+// The chart tabs by the name Settings keeps them under.
+const char *const kChartNames[] = {"bars", "lines", "scatter"};
 
 QLineEdit *labelField(const QString &placeholder, QWidget *parent)
 {
@@ -164,6 +172,14 @@ QWidget *BenchmarksTab::buildImportBar()
         if (!paths.isEmpty())
             importFiles(paths);
     });
+    auto *recentButton = new QToolButton(bar);
+    recentButton->setText(tr("Recen&t"));
+    recentButton->setToolTip(tr("Recent benchmark files: choose one to import it again"));
+    recentButton->setAccessibleName(tr("Recent benchmark files"));
+    recentButton->setPopupMode(QToolButton::InstantPopup);
+    m_recentMenu = new QMenu(tr("Recent benchmark files"), recentButton);
+    recentButton->setMenu(m_recentMenu);
+    refreshRecentMenu();
     auto *clearButton = new QPushButton(tr("Clear"), bar);
     connect(clearButton, &QPushButton::clicked, this, &BenchmarksTab::clear);
     m_name = labelField(tr("import name"), bar);
@@ -171,6 +187,7 @@ QWidget *BenchmarksTab::buildImportBar()
     m_preset = labelField(tr("preset"), bar);
     m_version = labelField(tr("engine version"), bar);
     row->addWidget(importButton);
+    row->addWidget(recentButton);
     row->addWidget(clearButton);
     row->addSpacing(12);
     row->addWidget(new QLabel(tr("Labels for the next import (when the files lack them):"), bar));
@@ -254,6 +271,7 @@ QWidget *BenchmarksTab::buildChartArea()
         m_charts.push_back(chart);
         m_chartTabs->addTab(chart, title);
     }
+    connect(m_chartTabs, &QTabWidget::currentChanged, this, &BenchmarksTab::saveView);
     auto *layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(pickers);
@@ -287,6 +305,7 @@ void BenchmarksTab::updateCharts()
     const charts::Overlay shown = overlay();
     for (BenchmarkChart *c : m_charts)
         c->setOverlay(shown);
+    saveView();
 }
 
 charts::Overlay BenchmarksTab::overlay() const
@@ -314,6 +333,7 @@ void BenchmarksTab::rescore()
     }
     for (BenchmarkChart *c : m_charts)
         c->setSloLines(lines);
+    saveView();
     if (!m_runs->table()) {
         m_best->setText(tr("Import results to rank them."));
         return;
@@ -434,10 +454,20 @@ void BenchmarksTab::onImportFinished()
         emit importFinished();
         return;
     }
-    if (m_replacing)
+    if (m_replacing) {
         m_batches = m_pending;
-    else
+    } else {
         m_batches.insert(m_batches.end(), m_pending.begin(), m_pending.end());
+        if (m_settings) {
+            QStringList imported;
+            for (const bench::FileReport &r : m_importer->reports()) {
+                if (!r.failed)
+                    imported << QFileInfo(QString::fromStdString(r.path)).absoluteFilePath();
+            }
+            m_settings->addRecentBenchmarkFiles(imported);
+            refreshRecentMenu();
+        }
+    }
     m_issues->setDiagnostics(issues);
     m_runs->setTable(m_importer->result());
     refreshImportsModel();
@@ -495,6 +525,92 @@ void BenchmarksTab::refreshOverlayPickers()
     }
     m_overlay->setEnabled(count >= 2 || m_overlay->isChecked());
     updateCharts();
+}
+
+void BenchmarksTab::refreshRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings ? m_settings->recentBenchmarkFiles() : QStringList();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setToolTip(path);
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] { importFiles({path}); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent benchmark files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear list"), this, [this] {
+        if (m_settings)
+            m_settings->clearRecentBenchmarkFiles();
+        refreshRecentMenu();
+    });
+}
+
+void BenchmarksTab::useSettings(Settings *settings)
+{
+    m_settings = settings;
+    restoreView();
+    refreshRecentMenu();
+}
+
+void BenchmarksTab::restoreView()
+{
+    if (!m_settings)
+        return;
+    const BenchmarkView v = m_settings->benchmarkView();
+    m_restoring = true;
+    const auto choose = [](QComboBox *combo, const QVariant &value) {
+        if (const int index = combo->findData(value); index >= 0)
+            combo->setCurrentIndex(index);
+    };
+    const auto columnOf = [](const QString &metric) {
+        for (int column : ResultTableModel::metricColumns()) {
+            if (ResultTableModel::metricOf(column) == metric)
+                return column;
+        }
+        return -1;
+    };
+    for (int i = 0; i < m_chartTabs->count(); ++i) {
+        if (v.chart == QLatin1String(kChartNames[i]))
+            m_chartTabs->setCurrentIndex(i);
+    }
+    choose(m_metric, columnOf(v.metric));
+    choose(m_statistic, v.statistic);
+    choose(m_load, v.loadAxis == QLatin1String("request_rate") ? int(ResultTableModel::RequestRateColumn)
+                   : v.loadAxis == QLatin1String("concurrency") ? int(ResultTableModel::ConcurrencyColumn)
+                                                                 : -1);
+    choose(m_latency, columnOf(v.latencyAxis));
+    if (const auto objective = bench::objectiveFromName(v.objective.toStdString()))
+        m_slo->setObjective(*objective);
+    for (auto [limit, saved] : {std::pair{SloEditor::Ttft, v.ttft}, std::pair{SloEditor::Tpot, v.tpot}, std::pair{SloEditor::Memory, v.memory}}) {
+        if (saved.threshold > 0) {
+            m_slo->setLimit(limit, saved.threshold); // enables it and sets the value, kept while off
+            m_slo->setLimit(limit, saved.enabled ? saved.threshold : -1);
+        }
+    }
+    m_restoring = false;
+    saveView();
+}
+
+void BenchmarksTab::saveView()
+{
+    if (!m_settings || m_restoring)
+        return;
+    BenchmarkView v;
+    v.chart = QLatin1String(kChartNames[std::max(0, m_chartTabs->currentIndex())]);
+    v.metric = ResultTableModel::metricOf(m_metric->currentData().toInt());
+    v.statistic = m_statistic->currentData().toString();
+    v.loadAxis = m_load->currentData().toInt() == ResultTableModel::RequestRateColumn ? QStringLiteral("request_rate")
+                                                                                      : QStringLiteral("concurrency");
+    v.latencyAxis = ResultTableModel::metricOf(m_latency->currentData().toInt());
+    v.objective = QLatin1String(bench::objectiveName(m_slo->objective()));
+    for (auto [limit, saved] : {std::pair{SloEditor::Ttft, &v.ttft}, std::pair{SloEditor::Tpot, &v.tpot}, std::pair{SloEditor::Memory, &v.memory}})
+        *saved = {m_slo->isEnabled(limit), m_slo->threshold(limit)};
+    m_settings->setBenchmarkView(v);
 }
 
 bool BenchmarksTab::exportChart(const QString &path, QString *error) const

@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressDialog;
 class QSortFilterProxyModel;
 class QStandardItemModel;
@@ -25,6 +26,7 @@ class BenchmarkChart;
 }
 class DiagnosticsModel;
 class ResultTableModel;
+class Settings;
 class SloEditor;
 
 /// The "Benchmarks" tab: imports result files (dialog or drag and drop, on a worker thread with a
@@ -74,11 +76,17 @@ public:
     QComboBox *afterPicker() const { return m_after; }
     /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
     charts::Overlay overlay() const;
+    /// "Recent benchmark files": one entry per file, choosing one imports it.
+    QMenu *recentMenu() const { return m_recentMenu; }
     QLabel *bestLabel() const { return m_best; }
     QLineEdit *labelEdit(const char *key) const;
 
     /// The charts export the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
+
+    /// Restores the chart, pickers and SLO from @p settings and lists its recent benchmark files
+    /// (nothing is imported), then keeps them there as they change. nullptr: remember nothing.
+    void useSettings(Settings *settings);
 
 signals:
     void importFinished();
@@ -97,8 +105,11 @@ private:
     void updateCharts();
     void refreshImportsModel();
     void refreshOverlayPickers();
+    void refreshRecentMenu();
     void exportInteractive();
     QString uniqueImportName(const QString &name, int except) const;
+    void restoreView();
+    void saveView();
 
     std::vector<ImportBatch> m_batches;
     std::vector<ImportBatch> m_pending;
@@ -126,6 +137,9 @@ private:
     QCheckBox *m_overlay = nullptr;
     QComboBox *m_before = nullptr;
     QComboBox *m_after = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    Settings *m_settings = nullptr;
+    bool m_restoring = false; // restoreView() is setting the pickers: do not save half a state
     QLabel *m_best = nullptr;
     SloEditor *m_slo = nullptr;
     QTabWidget *m_chartTabs = nullptr;

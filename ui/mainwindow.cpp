@@ -2,6 +2,7 @@
 
 #include "core/engines/profile.h"
 #include "core/schema.h"
+#include "ui/benchmarkstab.h"
 #include "ui/configanalysis.h"
 #include "ui/configdocument.h"
 #include "ui/configform.h"
@@ -62,7 +63,10 @@ MainWindow::MainWindow(QWidget *parent)
     loadDefault();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_bench->useSettings(nullptr); // m_settings goes before the tabs (members die before children)
+}
 
 void MainWindow::buildLayout()
 {

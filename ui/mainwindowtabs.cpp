@@ -7,6 +7,7 @@
 #include "ui/configdocument.h"
 #include "ui/hardwaretab.h"
 #include "ui/memoryfitpanel.h"
+#include "ui/settings.h"
 #include "ui/targetgpupicker.h"
 
 #include <QCheckBox>
@@ -38,6 +39,7 @@ void MainWindow::buildPages()
     m_bench = new BenchmarksTab(m_pages);
     m_pages->addTab(m_bench, tr("&Benchmarks"));
     connect(m_bench, &BenchmarksTab::message, this, &MainWindow::showStatus);
+    m_bench->useSettings(m_settings.get()); // its pickers, SLO and recent files; nothing is imported
 
     setCentralWidget(m_pages);
 }
