@@ -17,19 +17,26 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractProxyModel>
+#include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMenu>
+#include <QMimeData>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -40,6 +47,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -119,6 +128,37 @@ std::vector<int> shownRows(const QAbstractProxyModel &view)
 bool sameNumber(double a, double b)
 {
     return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+// Shows @p tab at a size where the charts have room.
+bool shown(BenchmarksTab &tab)
+{
+    tab.resize(1200, 800);
+    tab.show();
+    return QTest::qWaitForWindowExposed(&tab);
+}
+
+// Clicks, as a user would, the legend entry of @p chart that reads @p text.
+bool clickLegendEntry(BenchmarkChart *chart, const QString &text)
+{
+    QChartView *view = chart->view();
+    for (QGraphicsItem *item : view->scene()->items()) {
+        const auto *label = dynamic_cast<const QGraphicsTextItem *>(item);
+        if (!label || !label->isVisible() || label->toPlainText() != text || !chart->chart()->legend()->isAncestorOf(item))
+            continue;
+        const QPoint at = view->mapFromScene(label->mapToScene(label->boundingRect().center()));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        return true;
+    }
+    return false;
+}
+
+QList<qreal> values(const QBarSet *set)
+{
+    QList<qreal> out;
+    for (int i = 0; i < set->count(); ++i)
+        out << set->at(i);
+    return out;
 }
 
 } // namespace
@@ -666,12 +706,157 @@ private slots:
         QCOMPARE(w.benchmarksTab()->statisticPicker()->currentData().toString(), QStringLiteral("median"));
     }
 
+    void hoverNamesTheRunAndItsConfiguration()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
+        tab.latencyPicker()->setCurrentIndex(0); // TTFT
+        tab.chartTabs()->setCurrentIndex(2);
+        BenchmarkChart *scatter = tab.chart(2);
+        scatter->refresh();
+        QScatterSeries *runs = nullptr;
+        for (QAbstractSeries *s : scatter->chart()->series())
+            runs = runs ? runs : qobject_cast<QScatterSeries *>(s);
+        QVERIFY(runs);
+        // Near, not on, the first run's point (TTFT p99 812.5 ms, 1520.7 tokens/s).
+        emit runs->hovered(QPointF(815, 1515), true);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("run 1: before · vllm · universal-fp8 · 0.10.2 · concurrency=8\n"
+                                                  "TTFT p99 (ms): 812.5, Output throughput (tokens/s): 1520.7"));
+        QCOMPARE(scatter->pointToolTip(runs, QPointF(645, 1700)).section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("run 2: before · sglang · universal-fp8 · 0.5.2 · concurrency=8"));
+        emit runs->hovered(QPointF(815, 1515), false);
+        QTRY_VERIFY(!QToolTip::isVisible());
+
+        // Bars: the engine, the preset and the mean.
+        tab.chartTabs()->setCurrentIndex(0);
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+        tab.chart(0)->refresh();
+        QBarSet *vllm = qobject_cast<QBarSeries *>(tab.chart(0)->chart()->series().value(0))->barSets().value(0);
+        QCOMPARE(vllm->label(), QStringLiteral("vllm"));
+        emit vllm->hovered(true, 0);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("vllm, universal-fp8: 1520.7 (mean of the runs shown)"));
+    }
+
+    void legendEntriesHideAndShowTheirSeries()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        QVERIFY(importInto(tab, allFixtures()));
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+
+        // Lines: a click hides the series and strikes its entry out; the series stays hidden when
+        // the chart is rebuilt; a second click shows it.
+        tab.chartTabs()->setCurrentIndex(1);
+        BenchmarkChart *lines = tab.chart(1);
+        lines->refresh();
+        QTest::qWait(50);
+        auto *line = qobject_cast<QLineSeries *>(lines->chart()->series().value(0));
+        const QString name = line->name();
+        QVERIFY(clickLegendEntry(lines, name));
+        QVERIFY(!line->isVisible());
+        QVERIFY(lines->isHidden(name));
+        QLegendMarker *marker = lines->chart()->legend()->markers(line).value(0);
+        QVERIFY(marker->isVisible());
+        QVERIFY(marker->font().strikeOut());
+        lines->refresh();
+        QTest::qWait(50);
+        line = qobject_cast<QLineSeries *>(lines->chart()->series().value(0));
+        QCOMPARE(line->name(), name);
+        QVERIFY(!line->isVisible());
+        QVERIFY(clickLegendEntry(lines, name));
+        QVERIFY(line->isVisible());
+        QVERIFY(!lines->chart()->legend()->markers(line).value(0)->font().strikeOut());
+
+        // Bars: one engine's bars drop to zero, the other's stay; a second click brings them back.
+        tab.chartTabs()->setCurrentIndex(0);
+        BenchmarkChart *bars = tab.chart(0);
+        bars->refresh();
+        QTest::qWait(50);
+        const auto *series = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
+        QBarSet *first = series->barSets().value(0), *second = series->barSets().value(1);
+        const QList<qreal> firstValues = values(first), secondValues = values(second);
+        QVERIFY(std::any_of(firstValues.begin(), firstValues.end(), [](qreal v) { return v > 0; }));
+        QVERIFY(clickLegendEntry(bars, first->label()));
+        QVERIFY(series->isVisible());
+        QCOMPARE(values(first), QList<qreal>(firstValues.size(), 0.0));
+        QCOMPARE(values(second), secondValues);
+        QVERIFY(clickLegendEntry(bars, first->label()));
+        QCOMPARE(values(first), firstValues);
+    }
+
+    void legendHidesEveryPartOfADenseScatterGroup()
+    {
+        ResultTableModel model;
+        model.setTable(benchdata::syntheticRuns(30000));
+        BenchmarkChart chart(BenchmarkChart::Kind::Scatter);
+        chart.resize(1200, 700);
+        chart.setModel(&model);
+        chart.setMetricColumn(ResultTableModel::TtftColumn);
+        chart.setXColumn(ResultTableModel::ThroughputColumn);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.refresh();
+        QList<QScatterSeries *> parts;
+        for (QAbstractSeries *s : chart.chart()->series()) {
+            if (auto *points = qobject_cast<QScatterSeries *>(s))
+                parts << points;
+        }
+        QVERIFY(parts.size() > 1); // one group, drawn in parts, under one legend entry
+        const auto entries = [&chart, &parts] {
+            int shown = 0;
+            for (QScatterSeries *part : parts)
+                shown += chart.chart()->legend()->markers(part).value(0)->isVisible() ? 1 : 0;
+            return shown;
+        };
+        QTRY_COMPARE(entries(), 1);
+        QVERIFY(clickLegendEntry(&chart, parts.front()->name()));
+        for (QScatterSeries *part : parts)
+            QVERIFY(!part->isVisible());
+        QVERIFY(clickLegendEntry(&chart, parts.front()->name()));
+        for (QScatterSeries *part : parts)
+            QVERIFY(part->isVisible());
+        QTRY_COMPARE(entries(), 1);
+    }
+
+    void droppedFilesAreImported()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        // Dragged over a chart: the chart does not take it, the tab does.
+        QWidget *target = tab.chart(0)->view()->viewport();
+        const QPoint at = target->rect().center();
+
+        QMimeData web;
+        web.setUrls({QUrl(QStringLiteral("https://example.com/results.json"))});
+        QDragEnterEvent webEnter(at, Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &webEnter);
+        QVERIFY(!webEnter.isAccepted()); // not a file
+
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(fixture("tidy-wide.csv")), QUrl(QStringLiteral("https://example.com/results.json")),
+                       QUrl::fromLocalFile(fixture("sglang_1112_200_1024_256.jsonl"))});
+        QDragEnterEvent enter(at, Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(tab.isImporting());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.imports().size(), std::size_t(1));
+        QCOMPARE(tab.imports().front().paths, (QStringList{fixture("tidy-wide.csv"), fixture("sglang_1112_200_1024_256.jsonl")}));
+        QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv") + runsIn("sglang_1112_200_1024_256.jsonl"));
+    }
+
     void exportsPngAndSvg()
     {
         BenchmarksTab tab;
-        tab.resize(1200, 800);
-        tab.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QVERIFY(shown(tab));
         QVERIFY(importInto(tab, allFixtures()));
         QTemporaryDir dir;
         for (int kind = 0; kind < 3; ++kind) {

@@ -632,19 +632,30 @@ void BenchmarksTab::exportInteractive()
         QMessageBox::warning(this, tr("Export failed"), tr("Could not export the chart: %1").arg(error));
 }
 
+namespace {
+
+// The local files of a drag (a web link or a mail is not a result file).
+QStringList droppedFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
 void BenchmarksTab::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls())
+    if (!droppedFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void BenchmarksTab::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
+    const QStringList paths = droppedFiles(event->mimeData());
     if (!paths.isEmpty()) {
         importFiles(paths);
         event->acceptProposedAction();

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
+#include <QBarLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -55,6 +56,10 @@ QColor overlayColour(QHash<QString, QColor> &before, const SeriesPoints &sp, con
     return before.value(sp.base, own);
 }
 
+// The name a series is known by in the legend's hidden set: its feed's name, without the run
+// count that the legend text adds (it changes with the filter).
+constexpr const char *kFeedName = "feedName";
+
 // Takes @p series out of the legend (its marker, not the series).
 void hideLegendEntry(QChart *chart, QAbstractSeries *series)
 {
@@ -72,6 +77,10 @@ BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
     , m_refreshTimer(new QTimer(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
+    // Files dropped on a chart are for the benchmarks tab around it: the view (which takes every
+    // drag into its scene) must not take them.
+    m_view->setAcceptDrops(false);
+    m_view->viewport()->setAcceptDrops(false);
     m_view->setRubberBand(kind == Kind::Bars ? QChartView::NoRubberBand : QChartView::RectangleRubberBand);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -142,6 +151,8 @@ void BenchmarkChart::refresh()
     m_readPoints = 0;
     m_scatter = {};
     m_parts.clear();
+    m_pointRows.clear();
+    m_hiddenBars.clear();
     m_runs = nullptr;
     if (!m_model || m_metric < 0)
         return;
@@ -238,6 +249,7 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
     for (const SeriesPoints &sp : feed) {
         auto *series = new QLineSeries;
         series->setName(sp.name);
+        series->setProperty(kFeedName, sp.name);
         series->replace(sp.points);
         series->setPointsVisible(sp.points.size() < 60);
         for (const QPointF &p : sp.points) {
@@ -306,6 +318,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
         for (qsizetype from = 0; from < std::max<qsizetype>(1, sp.points.size()); from += kMarkersPerSeries) {
             auto *series = new QScatterSeries;
             series->setName(tr("%1 (%2 runs)").arg(sp.name).arg(sp.points.size()));
+            series->setProperty(kFeedName, sp.name);
             // Not colour alone: the verdict is the marker's shape.
             series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
                                    : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
@@ -337,6 +350,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     }
     auto *front = new QLineSeries;
     front->setName(tr("Pareto front (%1 runs)").arg(m_scatter.front.points.size()));
+    front->setProperty(kFeedName, m_scatter.front.name);
     front->replace(m_scatter.front.points);
     front->setPointsVisible(true);
     QPen pen = front->pen();
@@ -368,6 +382,7 @@ void BenchmarkChart::addSloLines(double from, double to, bool vertical, QAbstrac
             continue;
         auto *line = new QLineSeries;
         line->setName(l.name);
+        line->setProperty(kFeedName, l.name);
         QPen pen(QColor(0xc6, 0x28, 0x28));
         pen.setStyle(Qt::DashDotLine);
         pen.setWidth(2);
@@ -384,31 +399,43 @@ void BenchmarkChart::addSloLines(double from, double to, bool vertical, QAbstrac
 
 void BenchmarkChart::attachHover(QAbstractSeries *series, std::vector<int> rows)
 {
+    m_pointRows.insert(series, std::move(rows));
     auto *xy = qobject_cast<QXYSeries *>(series);
-    connect(xy, &QXYSeries::hovered, this, [this, xy, rows = std::move(rows)](const QPointF &point, bool state) {
-        if (!state) {
+    connect(xy, &QXYSeries::hovered, this, [this, xy](const QPointF &point, bool state) {
+        const QString text = state ? pointToolTip(xy, point) : QString();
+        if (text.isEmpty())
             QToolTip::hideText();
-            return;
-        }
-        // The hovered position is not exactly a point: take the nearest one.
-        const QList<QPointF> points = xy->points();
-        qsizetype best = -1;
-        double bestDistance = std::numeric_limits<double>::infinity();
-        const QPointF at = m_chart->mapToPosition(point, xy);
-        for (qsizetype i = 0; i < points.size(); ++i) {
-            const QPointF d = m_chart->mapToPosition(points[i], xy) - at;
-            const double distance = QPointF::dotProduct(d, d);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = i;
-            }
-        }
-        if (best >= 0 && static_cast<std::size_t>(best) < rows.size())
-            QToolTip::showText(QCursor::pos(), tr("%1\n%2: %3, %4: %5")
-                                                   .arg(runText(rows[static_cast<std::size_t>(best)]), m_chart->axes(Qt::Horizontal).value(0)->titleText(),
-                                                        numberText(points[best].x()), m_chart->axes(Qt::Vertical).value(0)->titleText(),
-                                                        numberText(points[best].y())));
+        else
+            QToolTip::showText(QCursor::pos(), text, m_view);
     });
+}
+
+QString BenchmarkChart::pointToolTip(QAbstractSeries *series, const QPointF &at) const
+{
+    auto *xy = qobject_cast<QXYSeries *>(series);
+    const auto rows = m_pointRows.constFind(series);
+    if (!xy || rows == m_pointRows.cend())
+        return {};
+    // The hovered position is not exactly a point: take the nearest one on screen.
+    const QList<QPointF> points = xy->points();
+    qsizetype best = -1;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    const QPointF position = m_chart->mapToPosition(at, xy);
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const QPointF d = m_chart->mapToPosition(points[i], xy) - position;
+        const double distance = QPointF::dotProduct(d, d);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = i;
+        }
+    }
+    if (best < 0 || static_cast<std::size_t>(best) >= rows->size())
+        return {};
+    const QAbstractAxis *x = m_chart->axes(Qt::Horizontal).value(0);
+    const QAbstractAxis *y = m_chart->axes(Qt::Vertical).value(0);
+    return tr("%1\n%2: %3, %4: %5")
+        .arg(runText((*rows)[static_cast<std::size_t>(best)]), x ? x->titleText() : QString(), numberText(points[best].x()),
+             y ? y->titleText() : QString(), numberText(points[best].y()));
 }
 
 QString BenchmarkChart::runText(int row) const
@@ -418,20 +445,61 @@ QString BenchmarkChart::runText(int row) const
 
 void BenchmarkChart::wireLegend()
 {
+    QSet<const QAbstractSeries *> parts; // further parts of scatter groups: their first part's entry stands for them
+    for (const QList<QAbstractSeries *> &more : std::as_const(m_parts)) {
+        for (const QAbstractSeries *part : more)
+            parts.insert(part);
+    }
     for (QLegendMarker *marker : m_chart->legend()->markers()) {
-        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
-            QAbstractSeries *series = marker->series();
-            series->setVisible(!series->isVisible());
-            for (QAbstractSeries *part : m_parts.value(series)) {
-                part->setVisible(series->isVisible());
-                hideLegendEntry(m_chart, part);
-            }
-            marker->setVisible(true); // hiding a series hides its marker: keep it to click again
-            QFont font = marker->font();
-            font.setStrikeOut(!series->isVisible());
-            marker->setFont(font);
+        if (parts.contains(marker->series()))
+            continue;
+        auto *bar = qobject_cast<QBarLegendMarker *>(marker);
+        const QVariant feedName = marker->series()->property(kFeedName);
+        const QString name = bar ? bar->barset()->label() : feedName.isValid() ? feedName.toString() : marker->series()->name();
+        if (m_hidden.contains(name))
+            applyHidden(marker, true);
+        connect(marker, &QLegendMarker::clicked, this, [this, marker, name] {
+            const bool hide = !m_hidden.contains(name);
+            if (hide)
+                m_hidden.insert(name);
+            else
+                m_hidden.remove(name);
+            applyHidden(marker, hide);
         });
     }
+}
+
+void BenchmarkChart::applyHidden(QLegendMarker *marker, bool hidden)
+{
+    if (auto *bar = qobject_cast<QBarLegendMarker *>(marker)) {
+        // A set of a bar series cannot be hidden on its own (hiding the series hides every set):
+        // its bars drop to zero height, the other sets stay where they are, and the values come
+        // back when it is shown again.
+        QBarSet *set = bar->barset();
+        if (hidden && !m_hiddenBars.contains(set)) {
+            QList<qreal> values;
+            for (int i = 0; i < set->count(); ++i) {
+                values << set->at(i);
+                set->replace(i, 0);
+            }
+            m_hiddenBars.insert(set, values);
+        } else if (!hidden && m_hiddenBars.contains(set)) {
+            const QList<qreal> values = m_hiddenBars.take(set);
+            for (int i = 0; i < values.size(); ++i)
+                set->replace(i, values[i]);
+        }
+    } else {
+        QAbstractSeries *series = marker->series();
+        series->setVisible(!hidden);
+        for (QAbstractSeries *part : m_parts.value(series)) {
+            part->setVisible(!hidden);
+            hideLegendEntry(m_chart, part); // showing a series shows its entry
+        }
+        marker->setVisible(true); // hiding a series hides its entry: keep it to click again
+    }
+    QFont font = marker->font();
+    font.setStrikeOut(hidden);
+    marker->setFont(font);
 }
 
 int BenchmarkChart::drawnPoints() const

@@ -4,14 +4,17 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 #include <vector>
 
 class QAbstractItemModel;
 class QAbstractSeries;
+class QBarSet;
 class QChart;
 class QChartView;
+class QLegendMarker;
 class QTimer;
 
 namespace quantcfg::ui {
@@ -71,8 +74,16 @@ public:
     bool exportPng(const QString &path, QString *error = nullptr) const;
     bool exportSvg(const QString &path, QString *error = nullptr) const;
 
-    /// The text of the tooltip for runs model row @p row (the run and its configuration).
+    /// The text naming run @p row of the runs model (the run and its configuration).
     QString runText(int row) const;
+    /// The tooltip of the point of @p series nearest to @p at (chart coordinates), naming its run,
+    /// its configuration and the point's values; "" when the series has no such point. Hovering
+    /// a point shows it.
+    QString pointToolTip(QAbstractSeries *series, const QPointF &at) const;
+
+    /// Whether the series or bar set named @p name (its name without the run count) was hidden by
+    /// a click on its legend entry. It stays hidden when the chart is rebuilt, until clicked again.
+    bool isHidden(const QString &name) const { return m_hidden.contains(name); }
 
 private:
     void scheduleRefresh();
@@ -82,6 +93,7 @@ private:
     void addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries);
     void attachHover(QAbstractSeries *series, std::vector<int> rows);
     void wireLegend();
+    void applyHidden(QLegendMarker *marker, bool hidden);
     QString axisTitle(int column) const;
 
     Kind m_kind;
@@ -97,6 +109,9 @@ private:
     std::vector<SloLine> m_slo;
     ScatterFeed m_scatter;
     QHash<const QAbstractSeries *, QList<QAbstractSeries *>> m_parts; ///< scatter series drawn in parts: first → the others
+    QSet<QString> m_hidden;                                       ///< series hidden from the legend, by name
+    QHash<const QAbstractSeries *, std::vector<int>> m_pointRows; ///< runs model row of each drawn point
+    QHash<const QBarSet *, QList<qreal>> m_hiddenBars;           ///< values of the bar sets hidden now
     std::size_t m_readPoints = 0;
 };
 
