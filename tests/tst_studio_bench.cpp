@@ -569,9 +569,9 @@ private slots:
         }
         // The pickers list the imports by file name; the first two are the default.
         QCOMPARE(tab.beforePicker()->count(), 3);
-        QCOMPARE(tab.beforePicker()->itemText(2), QStringLiteral("vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json (third)"));
-        QCOMPARE(tab.beforePicker()->currentText(), QStringLiteral("tidy-wide.csv (first)"));
-        QCOMPARE(tab.afterPicker()->currentText(), QStringLiteral("tidy-long-semicolon.csv (second)"));
+        QCOMPARE(tab.beforePicker()->itemText(2), QStringLiteral("third · vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"));
+        QCOMPARE(tab.beforePicker()->currentText(), QStringLiteral("first · tidy-wide.csv"));
+        QCOMPARE(tab.afterPicker()->currentText(), QStringLiteral("second · tidy-long-semicolon.csv"));
         QVERIFY(!tab.overlay().active());
         tab.overlayBox()->setChecked(true);
         tab.beforePicker()->setCurrentIndex(2);

@@ -190,7 +190,7 @@ QWidget *BenchmarksTab::buildImportBar()
     row->addWidget(recentButton);
     row->addWidget(clearButton);
     row->addSpacing(12);
-    row->addWidget(new QLabel(tr("Labels for the next import (when the files lack them):"), bar));
+    row->addWidget(new QLabel(tr("Next import's labels, where the files lack them:"), bar));
     for (QLineEdit *e : {m_name, m_engine, m_preset, m_version})
         row->addWidget(e);
     row->addStretch(1);
@@ -228,38 +228,7 @@ QWidget *BenchmarksTab::buildChartArea()
     add(tr("&Statistic:"), m_statistic);
     add(tr("L&oad axis:"), m_load);
     add(tr("&Latency axis:"), m_latency);
-    m_overlay = new QCheckBox(tr("O&verlay"), area);
-    m_overlay->setToolTip(tr("Draw only the runs of two imports, the \"after\" one dashed, hatched or hollow"));
-    m_before = new QComboBox(area);
-    m_after = new QComboBox(area);
-    for (QComboBox *combo : {m_before, m_after}) {
-        // File names can be long: the combo stays compact and its list shows them whole.
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
-        combo->setEnabled(false);
-        connect(combo, &QComboBox::currentIndexChanged, this, &BenchmarksTab::updateCharts);
-    }
-    m_before->setAccessibleName(tr("Before import"));
-    m_after->setAccessibleName(tr("After import"));
-    m_before->setToolTip(tr("Before: the import drawn solid"));
-    m_after->setToolTip(tr("After: the import drawn dashed, hatched or hollow"));
-    connect(m_overlay, &QCheckBox::toggled, this, [this](bool on) {
-        m_before->setEnabled(on);
-        m_after->setEnabled(on);
-        updateCharts();
-    });
-    pickers->addWidget(m_overlay);
-    pickers->addWidget(m_before);
-    auto *versus = new QLabel(tr("→"), area);
-    versus->setAccessibleName(tr("compared with"));
-    pickers->addWidget(versus);
-    pickers->addWidget(m_after);
-    m_overlay->setEnabled(false); // until there are two imports
     pickers->addStretch(1);
-    auto *exportButton = new QPushButton(tr("E&xport chart…"), area);
-    exportButton->setToolTip(tr("PNG or SVG, by the file name's suffix"));
-    connect(exportButton, &QPushButton::clicked, this, &BenchmarksTab::exportInteractive);
-    pickers->addWidget(exportButton);
 
     m_chartTabs = new QTabWidget(area);
     const std::pair<BenchmarkChart::Kind, QString> kinds[] = {{BenchmarkChart::Kind::Bars, tr("Per preset and engine")},
@@ -272,11 +241,52 @@ QWidget *BenchmarksTab::buildChartArea()
         m_chartTabs->addTab(chart, title);
     }
     connect(m_chartTabs, &QTabWidget::currentChanged, this, &BenchmarksTab::saveView);
+    m_chartTabs->setCornerWidget(buildChartCorner(m_chartTabs), Qt::TopRightCorner);
     auto *layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(pickers);
     layout->addWidget(m_chartTabs, 1);
     return area;
+}
+
+// Beside the chart tabs, where that row has room (so the pickers fit a 1280-pixel window): the
+// overlay's box with its two imports, and the export button.
+QWidget *BenchmarksTab::buildChartCorner(QWidget *parent)
+{
+    auto *corner = new QWidget(parent);
+    auto *row = new QHBoxLayout(corner);
+    row->setContentsMargins(0, 0, 0, 2);
+    m_overlay = new QCheckBox(tr("O&verlay"), corner);
+    m_overlay->setToolTip(tr("Draw only the runs of two imports, the \"after\" one dashed, hatched or hollow"));
+    m_overlay->setEnabled(false); // until there are two imports
+    m_before = new QComboBox(corner);
+    m_after = new QComboBox(corner);
+    for (QComboBox *combo : {m_before, m_after}) {
+        // File names can be long: the combo stays compact and its list shows them whole.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+        combo->setEnabled(false);
+        connect(combo, &QComboBox::currentIndexChanged, this, &BenchmarksTab::updateCharts);
+    }
+    m_before->setAccessibleName(tr("Before import"));
+    m_after->setAccessibleName(tr("After import"));
+    m_before->setToolTip(tr("Before: the import drawn solid"));
+    m_after->setToolTip(tr("After: the import drawn dashed, hatched or hollow"));
+    connect(m_overlay, &QCheckBox::toggled, this, [this](bool on) {
+        m_before->setEnabled(on);
+        m_after->setEnabled(on);
+        updateCharts();
+    });
+    auto *versus = new QLabel(tr("→"), corner);
+    versus->setAccessibleName(tr("compared with"));
+    auto *exportButton = new QPushButton(tr("E&xport chart…"), corner);
+    exportButton->setToolTip(tr("PNG or SVG, by the file name's suffix"));
+    connect(exportButton, &QPushButton::clicked, this, &BenchmarksTab::exportInteractive);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_overlay, m_before, versus, m_after})
+        row->addWidget(w);
+    row->addSpacing(16);
+    row->addWidget(exportButton);
+    return corner;
 }
 
 charts::BenchmarkChart *BenchmarksTab::chart(int kind) const
@@ -511,7 +521,8 @@ void BenchmarksTab::refreshOverlayPickers()
             const ImportBatch &b = m_batches[i];
             const QString first = QFileInfo(b.paths.value(0)).fileName();
             const QString files = b.paths.size() > 1 ? tr("%1 +%2 more").arg(first).arg(b.paths.size() - 1) : first;
-            combo->addItem(tr("%1 (%2)").arg(files, b.name), static_cast<int>(i));
+            // The name first: it is what the legend shows ("vllm [after]"), and a narrow combo keeps it.
+            combo->addItem(tr("%1 · %2").arg(b.name, files), static_cast<int>(i));
             combo->setItemData(combo->count() - 1, b.paths.join(QLatin1Char('\n')), Qt::ToolTipRole);
         }
     }

@@ -99,6 +99,7 @@ protected:
 private:
     QWidget *buildImportBar();
     QWidget *buildChartArea();
+    QWidget *buildChartCorner(QWidget *parent);
     void startImport(std::vector<ImportBatch> batches, bool replace);
     void onImportFinished();
     void rescore();

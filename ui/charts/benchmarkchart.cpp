@@ -44,16 +44,19 @@ void setScatterPoints(QScatterSeries *series, const QList<QPointF> &points)
     series->replace(points);
 }
 
-// Overlay: an "after" series takes the colour of the "before" series with the same base, so the
-// two read as one configuration before and after; the style (hatched, dashed, hollow) tells them
-// apart. @p own is the series' theme colour; "before" series record theirs in @p before.
-QColor overlayColour(QHash<QString, QColor> &before, const SeriesPoints &sp, const QColor &own)
+// The colour of the series of @p sp in one chart: one per base name, in the order met, from ten
+// that stay apart (Tableau 10; the Qt theme has five, and ten configurations got two blues). An
+// "after" series thus has the colour of the "before" one with the same base, so the two read as one
+// configuration before and after; the style (hatched, dashed, hollow) tells them apart.
+QColor colourOf(QHash<QString, QColor> &byBase, const SeriesPoints &sp)
 {
-    if (!sp.after) {
-        before.insert(sp.base, own);
-        return own;
-    }
-    return before.value(sp.base, own);
+    static const QRgb palette[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    const auto it = byBase.constFind(sp.base);
+    if (it != byBase.cend())
+        return *it;
+    const QColor colour(palette[byBase.size() % std::size(palette)]);
+    byBase.insert(sp.base, colour);
+    return colour;
 }
 
 // The name a series is known by in the legend's hidden set: its feed's name, without the run
@@ -82,7 +85,9 @@ BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
     m_view->setAcceptDrops(false);
     m_view->viewport()->setAcceptDrops(false);
     m_view->setRubberBand(kind == Kind::Bars ? QChartView::NoRubberBand : QChartView::RectangleRubberBand);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // Lines and scatter groups have long names (configuration, import): a column on the right shows
+    // them whole, where a row under the plot cut them to "vllm · universal-f…".
+    m_chart->legend()->setAlignment(kind == Kind::Bars ? Qt::AlignBottom : Qt::AlignRight);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(0);
@@ -204,16 +209,14 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
         });
         series->append(set);
     }
-    m_chart->addSeries(series); // gives the sets their theme colours
-    QHash<QString, QColor> beforeColours;
+    m_chart->addSeries(series); // themes the sets: the colours below come after
+    QHash<QString, QColor> colours;
     for (qsizetype i = 0; i < series->count(); ++i) {
         QBarSet *set = series->barSets().at(i);
         const SeriesPoints &sp = feed.sets[static_cast<std::size_t>(i)];
-        const QColor colour = overlayColour(beforeColours, sp, set->color());
-        if (sp.after) {
-            set->setBrush(QBrush(colour, Qt::Dense3Pattern));
-            set->setBorderColor(colour);
-        }
+        const QColor colour = colourOf(colours, sp);
+        set->setBrush(sp.after ? QBrush(colour, Qt::Dense3Pattern) : QBrush(colour));
+        set->setBorderColor(colour);
     }
     auto *x = new QBarCategoryAxis;
     x->append(feed.categories);
@@ -227,6 +230,7 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
     for (const SloLine &l : m_slo)
         top = l.column == m_metric ? std::max(top, l.threshold) : top;
     y->setRange(0, top > 0 ? top * 1.1 : 1);
+    y->applyNiceNumbers(); // ticks at 0, 500, 1000 rather than at 0, 470.3, 940.6
     m_chart->setTitle(tr("%1 per preset and engine").arg(axisTitle(m_metric)));
     addSloLines(-0.5, feed.categories.size() - 0.5, false, series);
 }
@@ -245,7 +249,7 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
     m_chart->addAxis(y, Qt::AlignLeft);
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX, minY = 0, maxY = 0;
     QAbstractSeries *first = nullptr;
-    QHash<QString, QColor> beforeColours;
+    QHash<QString, QColor> colours;
     for (const SeriesPoints &sp : feed) {
         auto *series = new QLineSeries;
         series->setName(sp.name);
@@ -257,14 +261,11 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
             maxX = std::max(maxX, p.x());
             maxY = std::max(maxY, p.y());
         }
-        m_chart->addSeries(series); // gives it its theme colour
-        const QColor colour = overlayColour(beforeColours, sp, series->color());
-        if (sp.after) {
-            QPen pen = series->pen();
-            pen.setColor(colour);
-            pen.setStyle(Qt::DashLine);
-            series->setPen(pen);
-        }
+        m_chart->addSeries(series); // themes it: its colour comes after
+        QPen pen = series->pen();
+        pen.setColor(colourOf(colours, sp));
+        pen.setStyle(sp.after ? Qt::DashLine : Qt::SolidLine);
+        series->setPen(pen);
         series->attachAxis(x);
         series->attachAxis(y);
         attachHover(series, sp.rows);
@@ -272,9 +273,13 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
     }
     for (const SloLine &l : m_slo)
         maxY = l.column == m_metric ? std::max(maxY, l.threshold) : maxY;
-    if (minX <= maxX)
-        x->setRange(minX, maxX > minX ? maxX : minX + 1);
+    if (minX <= maxX) {
+        const double margin = maxX > minX ? (maxX - minX) * 0.03 : 0.5; // points at the ends stay whole
+        x->setRange(minX - margin, maxX + margin);
+        x->applyNiceNumbers();
+    }
     y->setRange(minY, maxY > 0 ? maxY * 1.1 : 1);
+    y->applyNiceNumbers();
     // Antialiased polylines of thousands of segments are what makes a redraw slow; dense lines
     // look the same without it.
     std::size_t drawn = 0;
@@ -283,7 +288,7 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
     m_view->setRenderHint(QPainter::Antialiasing, drawn < 4000);
     m_chart->setTitle(tr("%1 against %2").arg(axisTitle(m_metric), axisTitle(m_x)));
     if (first && minX <= maxX)
-        addSloLines(minX, maxX, false, first);
+        addSloLines(x->min(), x->max(), false, first);
 }
 
 void BenchmarkChart::buildScatter(const FeedRows &runs)
@@ -303,7 +308,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX, maxY = 0;
-    QHash<QString, QColor> beforeColours;
+    QHash<QString, QColor> colours;
     for (const SeriesPoints &sp : m_scatter.groups) {
         for (const QPointF &p : sp.points) {
             minX = std::min(minX, p.x());
@@ -324,7 +329,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
                                    : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
                                                       : QScatterSeries::MarkerShapeTriangle);
             series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
-            m_chart->addSeries(series); // gives it its theme colour
+            m_chart->addSeries(series); // themes it: its colour comes after
             if (first) {
                 // The other parts look like the first (the theme gave each a colour of its own).
                 series->setBrush(first->brush());
@@ -332,14 +337,12 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
                 hideLegendEntry(m_chart, series);
                 m_parts[first] << series;
             } else {
-                const QColor colour = overlayColour(beforeColours, sp, series->color());
-                if (sp.after) {
-                    series->setBrush(Qt::NoBrush);
-                    QPen pen = series->pen();
-                    pen.setColor(colour);
-                    pen.setWidthF(1.5);
-                    series->setPen(pen);
-                }
+                const QColor colour = colourOf(colours, sp);
+                series->setBrush(sp.after ? QBrush(Qt::NoBrush) : QBrush(colour));
+                QPen pen = series->pen();
+                pen.setColor(sp.after ? colour : colour.darker(130));
+                pen.setWidthF(sp.after ? 1.5 : 1);
+                series->setPen(pen);
                 first = series;
             }
             series->attachAxis(x);
@@ -353,9 +356,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     front->setProperty(kFeedName, m_scatter.front.name);
     front->replace(m_scatter.front.points);
     front->setPointsVisible(true);
-    QPen pen = front->pen();
-    pen.setWidth(2);
-    front->setPen(pen);
+    front->setPen(QPen(QColor(0x33, 0x33, 0x33), 2)); // not a palette colour: it is no group
     if (m_scatter.front.points.size() <= 12) {
         front->setPointLabelsVisible(true);
         front->setPointLabelsFormat(QStringLiteral("@yPoint"));
@@ -370,8 +371,10 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     if (minX <= maxX)
         x->setRange(0, maxX * 1.1);
     y->setRange(0, maxY > 0 ? maxY * 1.15 : 1);
+    x->applyNiceNumbers();
+    y->applyNiceNumbers();
     m_chart->setTitle(tr("%1 against %2, Pareto front").arg(axisTitle(m_x), axisTitle(m_metric)));
-    addSloLines(0, maxY * 1.15, true, front);
+    addSloLines(y->min(), y->max(), true, front);
 }
 
 void BenchmarkChart::addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries)
