@@ -3,7 +3,10 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 #include <vector>
 
 using namespace quantcfg::bench;
@@ -34,6 +37,23 @@ private slots:
         const std::vector<double> x{1, 2, 3}, y{3, 1, 2};
         QCOMPARE(lttb(x, y, 10), (std::vector<std::size_t>{0, 1, 2}));
         QCOMPARE(lttb(x, y, 2), (std::vector<std::size_t>{0, 1, 2}));
+    }
+
+    void sortOrderIsAStableSort()
+    {
+        // Negative, zero (both signs: equal), equal and extreme values, and enough of them that every 16-bit digit
+        // of the keys differs somewhere.
+        std::vector<double> x{3.5, -1.0, 0.0, 3.5, -0.0, -1e300, 1e300, -0.5, 2.0, 3.5, 1.0 / 3.0, -2.25, 7.0};
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> any(-1e6, 1e6);
+        for (int i = 0; i < 5000; ++i)
+            x.push_back(i % 5 == 0 ? std::round(any(rng)) : any(rng) * 1e-3);
+        std::vector<std::uint32_t> expected(x.size());
+        std::iota(expected.begin(), expected.end(), std::uint32_t{0});
+        std::stable_sort(expected.begin(), expected.end(), [&x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
+        QCOMPARE(sortOrder(x), expected);
+        QVERIFY(sortOrder({}).empty());
+        QCOMPARE(sortOrder(std::vector<double>{2.0, 2.0, 2.0}), (std::vector<std::uint32_t>{0, 1, 2}));
     }
 
     void scatterOnePointPerCell()

@@ -248,6 +248,39 @@ private slots:
         QCOMPARE(testutil::q(std::string(*table.label(0, "tp"))), QStringLiteral("2"));
     }
 
+    void fallbackLabelsFillOnlyGaps()
+    {
+        // The user's fallback labels go only where neither the file nor its name gives the key
+        // (the name "trtllm-results" says engine tensorrt-llm).
+        QTemporaryDir dir;
+        const std::string csv = "engine,preset,concurrency,ttft_mean_ms\n"
+                                "vllm,universal-fp8,8,10\n"
+                                ",,16,12\n";
+        const std::string plain = dir.filePath(QStringLiteral("results.csv")).toStdString();
+        const std::string named = dir.filePath(QStringLiteral("trtllm-results.csv")).toStdString();
+        writeFile(plain, csv);
+        writeFile(named, csv);
+        ResultTable table;
+        ImportOptions o;
+        o.extraLabels = {{"import", "before"}};
+        o.fallbackLabels = {{"engine", "sglang"}, {"preset", "high-quality"}, {"engine_version", "0.5.2"}};
+        importFiles({plain, named}, table, o);
+        QCOMPARE(table.runs().size(), std::size_t(4));
+        const auto labelOf = [&table](std::uint32_t run, const char *key) {
+            const auto v = table.label(run, key);
+            return v ? testutil::q(std::string(*v)) : QStringLiteral("(none)");
+        };
+        const QStringList got{labelOf(0, "engine"), labelOf(0, "preset"), labelOf(1, "engine"), labelOf(1, "preset"),
+                              labelOf(2, "engine"), labelOf(3, "engine"), labelOf(3, "preset")};
+        QCOMPARE(got, (QStringList{QStringLiteral("vllm"), QStringLiteral("universal-fp8"), QStringLiteral("sglang"),
+                                   QStringLiteral("high-quality"), QStringLiteral("vllm"), QStringLiteral("tensorrt-llm"),
+                                   QStringLiteral("high-quality")}));
+        for (std::uint32_t run = 0; run < 4; ++run) {
+            QCOMPARE(labelOf(run, "engine_version"), QStringLiteral("0.5.2")); // no file gives one
+            QCOMPARE(labelOf(run, "import"), QStringLiteral("before"));       // extra labels still win
+        }
+    }
+
     void badFiles_data()
     {
         QTest::addColumn<QString>("content"); // written to a temporary file; "" = see name

@@ -1,37 +1,59 @@
 // The benchmarks tab: fixtures → runs model rows, import off the UI thread (cancel, relabel,
 // issues), the three charts fed from the table's proxy (series and values), SLO lines, Pareto
 // points, and PNG / SVG export.
+#include "bench/syntheticruns.h"
+#include "core/bench/decimate.h"
 #include "core/bench/importers.h"
 #include "core/bench/scoring.h"
 #include "ui/benchmarkstab.h"
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/mainwindow.h"
 #include "ui/resulttablemodel.h"
+#include "ui/settings.h"
 #include "ui/sloeditor.h"
 
+#include "studiotestutil.h"
+
 #include <QAbstractItemModelTester>
+#include <QAbstractProxyModel>
+#include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
+#include <QFileInfo>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMimeData>
 #include <QScatterSeries>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QSvgRenderer>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
+#include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 using namespace quantcfg;
@@ -90,13 +112,74 @@ QList<QLineSeries *> sloLines(QChart *chart)
     return out;
 }
 
+// The model rows a view shows, mapped by the view itself, one row at a time.
+std::vector<int> shownRows(const QAbstractProxyModel &view)
+{
+    std::vector<int> rows;
+    for (int r = 0; r < view.rowCount(); ++r) {
+        QModelIndex index = view.index(r, 0);
+        for (auto *proxy = &view; proxy; proxy = qobject_cast<const QAbstractProxyModel *>(proxy->sourceModel()))
+            index = proxy->mapToSource(index);
+        rows.push_back(index.row());
+    }
+    return rows;
+}
+
+bool sameNumber(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+// Shows @p tab at a size where the charts have room.
+bool shown(BenchmarksTab &tab)
+{
+    tab.resize(1200, 800);
+    tab.show();
+    return QTest::qWaitForWindowExposed(&tab);
+}
+
+// Clicks, as a user would, the legend entry of @p chart that reads @p text.
+bool clickLegendEntry(BenchmarkChart *chart, const QString &text)
+{
+    QChartView *view = chart->view();
+    for (QGraphicsItem *item : view->scene()->items()) {
+        const auto *label = dynamic_cast<const QGraphicsTextItem *>(item);
+        if (!label || !label->isVisible() || label->toPlainText() != text || !chart->chart()->legend()->isAncestorOf(item))
+            continue;
+        const QPoint at = view->mapFromScene(label->mapToScene(label->boundingRect().center()));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        return true;
+    }
+    return false;
+}
+
+QList<qreal> values(const QBarSet *set)
+{
+    QList<qreal> out;
+    for (int i = 0; i < set->count(); ++i)
+        out << set->at(i);
+    return out;
+}
+
 } // namespace
 
 class TestStudioBench : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_home;
+
 private slots:
+    void initTestCase()
+    {
+        // Tabs given Settings write the studio's settings file: keep it out of the user's home.
+        QVERIFY(m_home.isValid());
+        studiotest::isolateUserFiles(m_home);
+        QCoreApplication::setOrganizationName(QStringLiteral("quantcfg"));
+        QCoreApplication::setApplicationName(QStringLiteral("quantcfg-studio"));
+    }
+
     void modelRowsFromFixture()
     {
         auto table = std::make_shared<bench::ResultTable>();
@@ -133,6 +216,112 @@ private slots:
         QCOMPARE(model.index(0, ResultTableModel::ConcurrencyColumn).data().toString(), QStringLiteral("8"));
     }
 
+    void typedAccessorsMatchTheRoles()
+    {
+        // The charts read the model through values(), meetsSlo(), labelSetText() and
+        // configuration(): each must say what data() says for every run.
+        auto table = std::make_shared<bench::ResultTable>();
+        bench::importFiles(paths(allFixtures()), *table);
+        ResultTableModel model;
+        model.setTable(table);
+        model.setStatistic(QStringLiteral("p99"));
+        bench::SloSpec slo;
+        slo.limits.push_back(bench::SloLimit{"ttft", "ttft", "p99", 700});
+        model.setRanking(bench::rankRuns(*table, slo, bench::Objective::MaximizeThroughput));
+        QVERIFY(model.values(ResultTableModel::EngineColumn).empty());
+        QVERIFY(model.values(ResultTableModel::SloColumn).empty());
+        for (int r = 0; r < model.rowCount(); ++r) {
+            for (int c = ResultTableModel::ConcurrencyColumn; c <= ResultTableModel::MemoryColumn; ++c) {
+                const double role = model.index(r, c).data(ResultTableModel::ValueRole).toDouble();
+                QVERIFY2(sameNumber(model.values(c)[static_cast<std::size_t>(r)], role), qPrintable(QStringLiteral("row %1 column %2").arg(r).arg(c)));
+            }
+            QCOMPARE(model.meetsSlo(r), model.index(r, 0).data(ResultTableModel::MeetsSloRole).toInt());
+            const std::uint32_t labelSet = table->run(static_cast<std::uint32_t>(r)).labelSet;
+            QCOMPARE(model.configuration(labelSet), model.index(r, 0).data(ResultTableModel::ConfigurationRole).toString());
+            for (int c = ResultTableModel::ImportColumn; c <= ResultTableModel::QuantizationColumn; ++c)
+                QCOMPARE(model.labelSetText(labelSet, c), model.index(r, c).data().toString());
+        }
+    }
+
+    void chartsReadWhatTheTableShows()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, allFixtures()));
+        QSortFilterProxyModel *proxy = tab.proxy();
+        QCOMPARE(charts::FeedRows::of(*proxy).model, tab.runsModel());
+        QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
+        tab.filterEdit()->setText(QStringLiteral("sglang"));
+        QVERIFY(proxy->rowCount() > 0 && proxy->rowCount() < tab.runsModel()->rowCount());
+        QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
+        tab.runsView()->sortByColumn(ResultTableModel::ThroughputColumn, Qt::DescendingOrder);
+        QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
+        QSortFilterProxyModel outer; // a proxy over the proxy
+        outer.setSourceModel(proxy);
+        outer.setFilterKeyColumn(ResultTableModel::PresetColumn);
+        outer.setFilterFixedString(QStringLiteral("universal"));
+        QVERIFY(outer.rowCount() > 0 && outer.rowCount() < proxy->rowCount());
+        QCOMPARE(charts::FeedRows::of(outer).rows, shownRows(outer));
+
+        // The scatter draws exactly the shown runs that have both numbers.
+        BenchmarkChart *scatter = tab.chart(2);
+        scatter->refresh();
+        std::size_t both = 0;
+        for (int r : shownRows(*proxy))
+            both += std::isfinite(tab.runsModel()->value(r, ResultTableModel::E2eColumn))
+                    && std::isfinite(tab.runsModel()->value(r, ResultTableModel::ThroughputColumn));
+        QVERIFY(both > 0);
+        QCOMPARE(scatter->lastScatter().total, both);
+    }
+
+    void manyRunsFeedAsCoreComputes()
+    {
+        // Enough runs that the feeds take their fast paths (Pareto candidates, radix-sorted lines).
+        const auto table = benchdata::syntheticRuns(30000);
+        ResultTableModel model;
+        model.setTable(table);
+        const charts::FeedRows rows = charts::FeedRows::of(model);
+        QCOMPARE(rows.rows.size(), table->runs().size());
+
+        const charts::ScatterFeed scatter = charts::scatterFeed(rows, ResultTableModel::TtftColumn, ResultTableModel::ThroughputColumn, {}, 240, 140);
+        std::vector<bench::ParetoPoint> all;
+        for (int r = 0; r < model.rowCount(); ++r)
+            all.push_back(bench::ParetoPoint{static_cast<std::uint32_t>(r), model.value(r, ResultTableModel::ThroughputColumn),
+                                             model.value(r, ResultTableModel::TtftColumn), false});
+        bench::markParetoFront(all);
+        std::set<int> front;
+        for (const bench::ParetoPoint &p : all) {
+            if (p.onFront)
+                front.insert(static_cast<int>(p.run));
+        }
+        QVERIFY(front.size() > 3);
+        QCOMPARE(std::set<int>(scatter.front.rows.begin(), scatter.front.rows.end()), front);
+        QCOMPARE(scatter.total, table->runs().size());
+
+        // Each line: its configuration's runs sorted by concurrency (equal ones in row order), then LTTB.
+        const std::vector<charts::SeriesPoints> lines = charts::lineFeed(rows, ResultTableModel::ConcurrencyColumn,
+                                                                         ResultTableModel::ThroughputColumn, {}, 300);
+        QCOMPARE(lines.size(), std::size_t(9));
+        for (const charts::SeriesPoints &line : lines) {
+            std::vector<int> runs;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                if (model.index(r, 0).data(ResultTableModel::ConfigurationRole).toString() == line.name)
+                    runs.push_back(r);
+            }
+            std::stable_sort(runs.begin(), runs.end(), [&model](int a, int b) {
+                return model.value(a, ResultTableModel::ConcurrencyColumn) < model.value(b, ResultTableModel::ConcurrencyColumn);
+            });
+            std::vector<double> x, y;
+            for (int r : runs) {
+                x.push_back(model.value(r, ResultTableModel::ConcurrencyColumn));
+                y.push_back(model.value(r, ResultTableModel::ThroughputColumn));
+            }
+            std::vector<int> expected;
+            for (std::size_t i : bench::lttb(x, y, 300))
+                expected.push_back(runs[i]);
+            QCOMPARE(line.rows, expected);
+        }
+    }
+
     void importOffThreadWithIssues()
     {
         BenchmarksTab tab;
@@ -154,18 +343,56 @@ private slots:
             unknownFormat |= tab.issuesModel()->index(r, 0).data(DiagnosticsModel::CodeRole).toString() == QLatin1String("bench.unknown-format");
         QVERIFY(unknownFormat);
 
-        // A second import adds to the first; relabelling it re-imports with the new labels.
+        // A second import adds to the first; renaming it re-imports with the new name.
         const int before = tab.runsModel()->rowCount();
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
         QCOMPARE(tab.importsModel()->rowCount(), 2);
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
-        tab.importsModel()->item(1, 1)->setText(QStringLiteral("trtllm"));
+        tab.importsModel()->item(1, 0)->setText(QStringLiteral("after"));
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         for (int r = before; r < tab.runsModel()->rowCount(); ++r)
-            QCOMPARE(tab.runsModel()->index(r, ResultTableModel::EngineColumn).data().toString(), QStringLiteral("trtllm"));
+            QCOMPARE(tab.runsModel()->index(r, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("after"));
+        QCOMPARE(tab.runsModel()->index(0, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("before"));
         QCOMPARE(tab.runsModel()->index(0, ResultTableModel::EngineColumn).data().toString().toStdString(), label(expected, 0, "engine"));
+    }
+
+    void relabelFillsOnlyGaps()
+    {
+        // Two runs name their engine, one does not; none names a version.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("results.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("engine,preset,concurrency,ttft_mean_ms\nvllm,universal-fp8,8,10\n,,16,12\nsglang,,4,9\n");
+        }
+        const auto column = [](BenchmarksTab &tab, int c) {
+            QStringList values;
+            for (int r = 0; r < tab.runsModel()->rowCount(); ++r)
+                values << tab.runsModel()->index(r, c).data().toString();
+            return values;
+        };
+        BenchmarksTab tab;
+        tab.labelEdit("engine")->setText(QStringLiteral("trtllm"));
+        tab.labelEdit("preset")->setText(QStringLiteral("high-quality"));
+        tab.labelEdit("version")->setText(QStringLiteral("1.0"));
+        QVERIFY(importInto(tab, {path}));
+        QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("trtllm"), QStringLiteral("sglang")}));
+        QCOMPARE(column(tab, ResultTableModel::PresetColumn),
+                 (QStringList{QStringLiteral("universal-fp8"), QStringLiteral("high-quality"), QStringLiteral("high-quality")}));
+        QCOMPARE(column(tab, ResultTableModel::VersionColumn), (QStringList{QStringLiteral("1.0"), QStringLiteral("1.0"), QStringLiteral("1.0")}));
+
+        // Relabelling in the imports list follows the same rule.
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        tab.importsModel()->item(0, 1)->setText(QStringLiteral("lmdeploy"));
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.imports().front().engine, QStringLiteral("lmdeploy"));
+        QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("lmdeploy"), QStringLiteral("sglang")}));
+        tab.importsModel()->item(0, 1)->setText(QString()); // no engine given: the gap stays empty
+        QVERIFY(done.wait(20000));
+        QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QString(), QStringLiteral("sglang")}));
     }
 
     void cancelLeavesTableUnchanged()
@@ -206,7 +433,7 @@ private slots:
                 expected[{label(*table, r, "engine"), label(*table, r, "preset")}] = *v;
         }
         QCOMPARE(series->count(), 2);
-        const charts::BarFeed feed = charts::barFeed(*tab.proxy(), ResultTableModel::ThroughputColumn, false);
+        const charts::BarFeed feed = charts::barFeed(charts::FeedRows::of(*tab.proxy()), ResultTableModel::ThroughputColumn);
         int checked = 0;
         for (QBarSet *set : series->barSets()) {
             for (int c = 0; c < feed.categories.size(); ++c) {
@@ -331,12 +558,305 @@ private slots:
                                      QStringLiteral("sglang [after]")}));
     }
 
+    void overlayOfTheChosenImports()
+    {
+        BenchmarksTab tab;
+        const std::pair<const char *, const char *> imports[] = {
+            {"first", "tidy-wide.csv"}, {"second", "tidy-long-semicolon.csv"}, {"third", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"}};
+        for (const auto &[name, file] : imports) {
+            tab.labelEdit("import")->setText(QLatin1String(name));
+            QVERIFY(importInto(tab, {fixture(file)}));
+        }
+        // The pickers list the imports by file name; the first two are the default.
+        QCOMPARE(tab.beforePicker()->count(), 3);
+        QCOMPARE(tab.beforePicker()->itemText(2), QStringLiteral("third · vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"));
+        QCOMPARE(tab.beforePicker()->currentText(), QStringLiteral("first · tidy-wide.csv"));
+        QCOMPARE(tab.afterPicker()->currentText(), QStringLiteral("second · tidy-long-semicolon.csv"));
+        QVERIFY(!tab.overlay().active());
+        tab.overlayBox()->setChecked(true);
+        tab.beforePicker()->setCurrentIndex(2);
+        tab.afterPicker()->setCurrentIndex(0);
+        QCOMPARE(tab.overlay().before, QStringLiteral("third"));
+        QCOMPARE(tab.overlay().after, QStringLiteral("first"));
+
+        // Bars: sets of the two chosen imports only, "before" first; the "after" set of an engine
+        // is hatched in the colour of that engine's "before" set.
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+        BenchmarkChart *bars = tab.chart(0);
+        bars->refresh();
+        const auto *barSeries = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
+        QStringList names;
+        for (QBarSet *set : barSeries->barSets())
+            names << set->label();
+        QCOMPARE(names, (QStringList{QStringLiteral("vllm [third]"), QStringLiteral("vllm [first]"), QStringLiteral("sglang [first]")}));
+        QCOMPARE(barSeries->barSets().at(0)->brush().style(), Qt::SolidPattern);
+        QCOMPARE(barSeries->barSets().at(1)->brush().style(), Qt::Dense3Pattern);
+        QCOMPARE(barSeries->barSets().at(1)->brush().color(), barSeries->barSets().at(0)->color());
+
+        // Lines and scatter: every series comes from one of the two, the "after" ones dashed or hollow.
+        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
+        tab.latencyPicker()->setCurrentIndex(0); // TTFT
+        tab.chart(1)->refresh();
+        tab.chart(2)->refresh();
+        int dashed = 0, solid = 0, hollow = 0, filled = 0;
+        for (QAbstractSeries *s : tab.chart(1)->chart()->series()) {
+            QVERIFY2(s->name().endsWith(QLatin1String("[third]")) || s->name().endsWith(QLatin1String("[first]")), qPrintable(s->name()));
+            (qobject_cast<QLineSeries *>(s)->pen().style() == Qt::DashLine ? dashed : solid) += 1;
+            QCOMPARE(qobject_cast<QLineSeries *>(s)->pen().style() == Qt::DashLine, s->name().endsWith(QLatin1String("[first]")));
+        }
+        QVERIFY(dashed > 0 && solid > 0);
+        for (QAbstractSeries *s : tab.chart(2)->chart()->series()) {
+            if (auto *points = qobject_cast<QScatterSeries *>(s)) {
+                QVERIFY2(s->name().contains(QLatin1String("[third]")) || s->name().contains(QLatin1String("[first]")), qPrintable(s->name()));
+                (points->brush().style() == Qt::NoBrush ? hollow : filled) += 1;
+            }
+        }
+        QVERIFY(hollow > 0 && filled > 0);
+        // The scatter's points are exactly the runs of the two imports.
+        std::size_t both = 0;
+        for (int r = 0; r < tab.runsModel()->rowCount(); ++r) {
+            const QString import = tab.runsModel()->index(r, ResultTableModel::ImportColumn).data().toString();
+            both += import != QLatin1String("second") && std::isfinite(tab.runsModel()->value(r, ResultTableModel::TtftColumn))
+                    && std::isfinite(tab.runsModel()->value(r, ResultTableModel::ThroughputColumn));
+        }
+        QCOMPARE(tab.chart(2)->lastScatter().total, both);
+
+        // Off: every import, unsplit.
+        tab.overlayBox()->setChecked(false);
+        bars->refresh();
+        QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 2);
+    }
+
+    void importNamesAreUnique()
+    {
+        BenchmarksTab tab;
+        for (int i = 0; i < 3; ++i) {
+            tab.labelEdit("import")->setText(QStringLiteral("baseline"));
+            QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        }
+        QStringList names;
+        for (const ImportBatch &b : tab.imports())
+            names << b.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("baseline"), QStringLiteral("baseline (2)"), QStringLiteral("baseline (3)")}));
+    }
+
+    void viewAndRecentFilesAreRemembered()
+    {
+        const QString file = QFileInfo(fixture("tidy-wide.csv")).absoluteFilePath();
+        {
+            Settings settings;
+            settings.clearRecentBenchmarkFiles();
+            BenchmarksTab tab;
+            tab.useSettings(&settings);
+            tab.chartTabs()->setCurrentIndex(2);
+            tab.metricPicker()->setCurrentIndex(tab.metricPicker()->findData(int(ResultTableModel::TpotColumn)));
+            tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p90")));
+            tab.loadPicker()->setCurrentIndex(tab.loadPicker()->findData(int(ResultTableModel::RequestRateColumn)));
+            tab.latencyPicker()->setCurrentIndex(tab.latencyPicker()->findData(int(ResultTableModel::TtftColumn)));
+            tab.sloEditor()->setLimit(SloEditor::Ttft, 640);
+            tab.sloEditor()->setLimit(SloEditor::Memory, 40);
+            tab.sloEditor()->setLimit(SloEditor::Memory, -1); // off; its 40 GB is kept
+            tab.sloEditor()->setObjective(bench::Objective::MinimizeTtft);
+            QVERIFY(importInto(tab, {file}));
+        }
+        // In the settings file, by name.
+        const QSettings stored(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("quantcfg"), QStringLiteral("quantcfg-studio"));
+        QVERIFY(stored.fileName().startsWith(m_home.path()));
+        QCOMPARE(stored.value(QStringLiteral("benchmarks/statistic")).toString(), QStringLiteral("p90"));
+        Settings settings;
+        const BenchmarkView v = settings.benchmarkView();
+        QCOMPARE(QStringList({v.chart, v.metric, v.statistic, v.loadAxis, v.latencyAxis, v.objective}),
+                 QStringList({QStringLiteral("scatter"), QStringLiteral("tpot"), QStringLiteral("p90"), QStringLiteral("request_rate"),
+                              QStringLiteral("ttft"), QStringLiteral("minimize_ttft")}));
+        QVERIFY(v.ttft == (BenchmarkView::Limit{true, 640}));
+        QVERIFY(v.tpot == (BenchmarkView::Limit{false, 50}));
+        QVERIFY(v.memory == (BenchmarkView::Limit{false, 40}));
+        QCOMPARE(settings.recentBenchmarkFiles(), QStringList{file});
+
+        // A new tab comes back as it was left, and offers the file without importing it.
+        BenchmarksTab tab;
+        tab.useSettings(&settings);
+        QCOMPARE(tab.chartTabs()->currentIndex(), 2);
+        QCOMPARE(tab.metricPicker()->currentData().toInt(), int(ResultTableModel::TpotColumn));
+        QCOMPARE(tab.statisticPicker()->currentData().toString(), QStringLiteral("p90"));
+        QCOMPARE(tab.loadPicker()->currentData().toInt(), int(ResultTableModel::RequestRateColumn));
+        QCOMPARE(tab.latencyPicker()->currentData().toInt(), int(ResultTableModel::TtftColumn));
+        QVERIFY(tab.sloEditor()->isEnabled(SloEditor::Ttft));
+        QCOMPARE(tab.sloEditor()->threshold(SloEditor::Ttft), 640.0);
+        QVERIFY(!tab.sloEditor()->isEnabled(SloEditor::Memory));
+        QCOMPARE(tab.sloEditor()->threshold(SloEditor::Memory), 40.0);
+        QCOMPARE(tab.sloEditor()->objective(), bench::Objective::MinimizeTtft);
+        QCOMPARE(tab.runsModel()->rowCount(), 0);
+        QAction *recent = tab.recentMenu()->actions().value(0);
+        QVERIFY(recent);
+        QCOMPARE(recent->data().toString(), file);
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        recent->trigger();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv"));
+    }
+
+    void mainWindowRemembersTheTab()
+    {
+        {
+            MainWindow w;
+            w.benchmarksTab()->statisticPicker()->setCurrentIndex(w.benchmarksTab()->statisticPicker()->findData(QStringLiteral("median")));
+        }
+        MainWindow w;
+        QCOMPARE(w.benchmarksTab()->statisticPicker()->currentData().toString(), QStringLiteral("median"));
+    }
+
+    void hoverNamesTheRunAndItsConfiguration()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
+        tab.latencyPicker()->setCurrentIndex(0); // TTFT
+        tab.chartTabs()->setCurrentIndex(2);
+        BenchmarkChart *scatter = tab.chart(2);
+        scatter->refresh();
+        QScatterSeries *runs = nullptr;
+        for (QAbstractSeries *s : scatter->chart()->series())
+            runs = runs ? runs : qobject_cast<QScatterSeries *>(s);
+        QVERIFY(runs);
+        // Near, not on, the first run's point (TTFT p99 812.5 ms, 1520.7 tokens/s).
+        emit runs->hovered(QPointF(815, 1515), true);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("run 1: before · vllm · universal-fp8 · 0.10.2 · concurrency=8\n"
+                                                  "TTFT p99 (ms): 812.5, Output throughput (tokens/s): 1520.7"));
+        QCOMPARE(scatter->pointToolTip(runs, QPointF(645, 1700)).section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("run 2: before · sglang · universal-fp8 · 0.5.2 · concurrency=8"));
+        emit runs->hovered(QPointF(815, 1515), false);
+        QTRY_VERIFY(!QToolTip::isVisible());
+
+        // Bars: the engine, the preset and the mean.
+        tab.chartTabs()->setCurrentIndex(0);
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+        tab.chart(0)->refresh();
+        QBarSet *vllm = qobject_cast<QBarSeries *>(tab.chart(0)->chart()->series().value(0))->barSets().value(0);
+        QCOMPARE(vllm->label(), QStringLiteral("vllm"));
+        emit vllm->hovered(true, 0);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("vllm, universal-fp8: 1520.7 (mean of the runs shown)"));
+    }
+
+    void legendEntriesHideAndShowTheirSeries()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        QVERIFY(importInto(tab, allFixtures()));
+        tab.metricPicker()->setCurrentIndex(0); // throughput
+
+        // Lines: a click hides the series and strikes its entry out; the series stays hidden when
+        // the chart is rebuilt; a second click shows it.
+        tab.chartTabs()->setCurrentIndex(1);
+        BenchmarkChart *lines = tab.chart(1);
+        lines->refresh();
+        QTest::qWait(50);
+        auto *line = qobject_cast<QLineSeries *>(lines->chart()->series().value(0));
+        const QString name = line->name();
+        QVERIFY(clickLegendEntry(lines, name));
+        QVERIFY(!line->isVisible());
+        QVERIFY(lines->isHidden(name));
+        QLegendMarker *marker = lines->chart()->legend()->markers(line).value(0);
+        QVERIFY(marker->isVisible());
+        QVERIFY(marker->font().strikeOut());
+        lines->refresh();
+        QTest::qWait(50);
+        line = qobject_cast<QLineSeries *>(lines->chart()->series().value(0));
+        QCOMPARE(line->name(), name);
+        QVERIFY(!line->isVisible());
+        QVERIFY(clickLegendEntry(lines, name));
+        QVERIFY(line->isVisible());
+        QVERIFY(!lines->chart()->legend()->markers(line).value(0)->font().strikeOut());
+
+        // Bars: one engine's bars drop to zero, the other's stay; a second click brings them back.
+        tab.chartTabs()->setCurrentIndex(0);
+        BenchmarkChart *bars = tab.chart(0);
+        bars->refresh();
+        QTest::qWait(50);
+        const auto *series = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
+        QBarSet *first = series->barSets().value(0), *second = series->barSets().value(1);
+        const QList<qreal> firstValues = values(first), secondValues = values(second);
+        QVERIFY(std::any_of(firstValues.begin(), firstValues.end(), [](qreal v) { return v > 0; }));
+        QVERIFY(clickLegendEntry(bars, first->label()));
+        QVERIFY(series->isVisible());
+        QCOMPARE(values(first), QList<qreal>(firstValues.size(), 0.0));
+        QCOMPARE(values(second), secondValues);
+        QVERIFY(clickLegendEntry(bars, first->label()));
+        QCOMPARE(values(first), firstValues);
+    }
+
+    void legendHidesEveryPartOfADenseScatterGroup()
+    {
+        ResultTableModel model;
+        model.setTable(benchdata::syntheticRuns(30000));
+        BenchmarkChart chart(BenchmarkChart::Kind::Scatter);
+        chart.resize(1200, 700);
+        chart.setModel(&model);
+        chart.setMetricColumn(ResultTableModel::TtftColumn);
+        chart.setXColumn(ResultTableModel::ThroughputColumn);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.refresh();
+        QList<QScatterSeries *> parts;
+        for (QAbstractSeries *s : chart.chart()->series()) {
+            if (auto *points = qobject_cast<QScatterSeries *>(s))
+                parts << points;
+        }
+        QVERIFY(parts.size() > 1); // one group, drawn in parts, under one legend entry
+        const auto entries = [&chart, &parts] {
+            int shown = 0;
+            for (QScatterSeries *part : parts)
+                shown += chart.chart()->legend()->markers(part).value(0)->isVisible() ? 1 : 0;
+            return shown;
+        };
+        QTRY_COMPARE(entries(), 1);
+        QVERIFY(clickLegendEntry(&chart, parts.front()->name()));
+        for (QScatterSeries *part : parts)
+            QVERIFY(!part->isVisible());
+        QVERIFY(clickLegendEntry(&chart, parts.front()->name()));
+        for (QScatterSeries *part : parts)
+            QVERIFY(part->isVisible());
+        QTRY_COMPARE(entries(), 1);
+    }
+
+    void droppedFilesAreImported()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        // Dragged over a chart: the chart does not take it, the tab does.
+        QWidget *target = tab.chart(0)->view()->viewport();
+        const QPoint at = target->rect().center();
+
+        QMimeData web;
+        web.setUrls({QUrl(QStringLiteral("https://example.com/results.json"))});
+        QDragEnterEvent webEnter(at, Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &webEnter);
+        QVERIFY(!webEnter.isAccepted()); // not a file
+
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(fixture("tidy-wide.csv")), QUrl(QStringLiteral("https://example.com/results.json")),
+                       QUrl::fromLocalFile(fixture("sglang_1112_200_1024_256.jsonl"))});
+        QDragEnterEvent enter(at, Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(tab.isImporting());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(tab.imports().size(), std::size_t(1));
+        QCOMPARE(tab.imports().front().paths, (QStringList{fixture("tidy-wide.csv"), fixture("sglang_1112_200_1024_256.jsonl")}));
+        QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv") + runsIn("sglang_1112_200_1024_256.jsonl"));
+    }
+
     void exportsPngAndSvg()
     {
         BenchmarksTab tab;
-        tab.resize(1200, 800);
-        tab.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QVERIFY(shown(tab));
         QVERIFY(importInto(tab, allFixtures()));
         QTemporaryDir dir;
         for (int kind = 0; kind < 3; ++kind) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the studio screenshots in docs/screenshots/ from the real application, under Xvfb.
 #
-#   tools/screenshots.sh [BUILD_DIR]     (default: build/dev; the quantcfg-studio target must be built)
+#   tools/screenshots.sh [BUILD_DIR] [NAME]   (default: build/dev; the quantcfg-studio target must be
+#                                             built. NAME, a shell pattern: only the shots it matches)
 #
 # Needs xvfb-run and ImageMagick's `import`. Settings and user presets go to a temporary home, so
 # the shots show the defaults whatever the developer has configured.
@@ -21,8 +22,11 @@ trap 'rm -rf "$tmp"' EXIT
 # shot NAME WIDTH HEIGHT [ARGS]: starts the studio full-screen (optionally with ARGS: a file, --tab,
 # --model, --bench …) and grabs the screen. $settings, when set, is written as the studio's settings.
 settings=""
+only="${2:-*}"
 shot() {
     local name="$1" w="$2" h="$3" file="${4:-}"
+    # shellcheck disable=SC2053 # $only is a pattern
+    [[ "$name" == $only ]] || return 0
     rm -rf "$tmp/home" && mkdir -p "$tmp/home/config/quantcfg"
     [ -z "$settings" ] || printf '%s\n' "$settings" > "$tmp/home/config/quantcfg/quantcfg-studio.conf"
     XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" \
@@ -80,3 +84,14 @@ if [ -x "$palette_test" ]; then
 else
     echo "not built: $palette_test (no dark screenshot)" >&2
 fi
+
+# The load and latency charts (the benchmarks tab remembers its chart, pickers and SLO, so the
+# settings choose them): fixtures with loads, some configurations at several levels.
+sweep="--tab bench --bench $bench/tidy-wide.csv --bench $bench/tidy-long-semicolon.csv --bench $bench/tidy-tab.tsv \
+--bench $bench/vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json --bench $bench/autotuner-fp8-sweep_results.json \
+--bench $bench/sglang_1112_200_1024_256.jsonl --bench $bench/guidellm-benchmarks.csv"
+settings=$'[benchmarks]\nchart=lines'
+shot studio-bench-lines-1280x800 1280 800 "$sweep"
+settings=$'[benchmarks]\nchart=scatter\nstatistic=p99\nlatencyAxis=ttft\nslo\\ttft\\enabled=true\nslo\\ttft\\threshold=700'
+shot studio-bench-scatter-1280x800 1280 800 "$sweep"
+settings=""

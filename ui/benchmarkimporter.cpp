@@ -20,15 +20,16 @@ BenchmarkImporter::~BenchmarkImporter()
     }
 }
 
-bench::LabelPairs BenchmarkImporter::labelsOf(const ImportBatch &batch)
+bench::ImportOptions BenchmarkImporter::optionsFor(const ImportBatch &batch)
 {
-    bench::LabelPairs labels;
+    bench::ImportOptions options;
     for (const auto &[key, value] : {std::pair{"import", batch.name}, std::pair{"engine", batch.engine}, std::pair{"preset", batch.preset},
                                      std::pair{"engine_version", batch.version}}) {
+        bench::LabelPairs &labels = std::string_view(key) == "import" ? options.extraLabels : options.fallbackLabels;
         if (!value.trimmed().isEmpty())
             labels.emplace_back(key, value.trimmed().toStdString());
     }
-    return labels;
+    return options;
 }
 
 void BenchmarkImporter::start(std::shared_ptr<const bench::ResultTable> base, std::vector<ImportBatch> batches)
@@ -52,8 +53,7 @@ void BenchmarkImporter::start(std::shared_ptr<const bench::ResultTable> base, st
                 grand += static_cast<std::uint64_t>(std::max<qint64>(0, QFileInfo(p).size()));
         }
         for (const ImportBatch &batch : batches) {
-            bench::ImportOptions options;
-            options.extraLabels = labelsOf(batch);
+            bench::ImportOptions options = optionsFor(batch);
             options.progress = [this, cancel, before, grand](std::uint64_t done, std::uint64_t) {
                 const auto d = static_cast<qint64>(before + done), t = static_cast<qint64>(grand);
                 QMetaObject::invokeMethod(this, [this, d, t] { emit progress(d, t); }, Qt::QueuedConnection);

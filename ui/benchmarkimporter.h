@@ -15,8 +15,10 @@ class QThread;
 
 namespace quantcfg::ui {
 
-/// One import: files read together under a name, with the labels the user gave them (they win
-/// over what the files say; empty = keep the files' own).
+/// One import: files read together under a name, with the labels the user gave them. The name
+/// is every run's "import" label; engine, preset and version only fill gaps: a run whose file
+/// (its contents, or its name and folders) gives that label keeps it, the others get the user's
+/// value (empty = none).
 struct ImportBatch
 {
     QString name; ///< becomes the runs' "import" label ("before", "after", "import 1")
@@ -48,8 +50,9 @@ public:
     const std::vector<bench::FileReport> &reports() const { return m_reports; }
     bool wasCancelled() const { return m_cancelled; }
 
-    /// The labels an import gives its runs.
-    static bench::LabelPairs labelsOf(const ImportBatch &batch);
+    /// How an import labels its runs: the name as an extra label (it always applies), engine,
+    /// preset and version as fallback labels (only where the files lack them).
+    static bench::ImportOptions optionsFor(const ImportBatch &batch);
 
 signals:
     /// Bytes read so far of all files (queued from the worker).

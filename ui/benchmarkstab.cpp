@@ -3,6 +3,7 @@
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/resulttablemodel.h"
+#include "ui/settings.h"
 #include "ui/sloeditor.h"
 
 #include <QCheckBox>
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -25,8 +27,11 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace quantcfg::ui {
 
@@ -35,6 +40,9 @@ using charts::BenchmarkChart;
 namespace {
 
 enum ImportsColumn { NameCol, EngineCol, PresetCol, VersionCol, FilesCol, ImportsColumnCount };
+
+// The chart tabs by the name Settings keeps them under.
+const char *const kChartNames[] = {"bars", "lines", "scatter"};
 
 QLineEdit *labelField(const QString &placeholder, QWidget *parent)
 {
@@ -80,7 +88,8 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     m_importsView = new QTableView(this);
     m_importsView->setModel(m_importsModel);
     m_importsView->setAccessibleName(tr("Imports"));
-    m_importsView->setToolTip(tr("Edit an import's name, engine, preset or version to relabel its runs"));
+    m_importsView->setToolTip(tr("Edit an import's name, engine, preset or version to relabel its runs; engine, preset and "
+                                 "version go only to runs whose files lack them"));
     m_importsView->horizontalHeader()->setStretchLastSection(true);
     m_importsView->verticalHeader()->hide();
     m_importsModel->setHorizontalHeaderLabels({tr("Import"), tr("Engine"), tr("Preset"), tr("Version"), tr("Files")});
@@ -92,7 +101,7 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
         QString *field[] = {&batch.name, &batch.engine, &batch.preset, &batch.version};
         if (*field[item->column()] == item->text())
             return;
-        *field[item->column()] = item->text();
+        *field[item->column()] = item->column() == NameCol ? uniqueImportName(item->text(), row) : item->text();
         relabel(row, batch);
     });
 
@@ -121,7 +130,16 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     sloLayout->addWidget(m_best);
     sloLayout->addStretch(1);
     side->addTab(sloPage, tr("SLO and ranking"));
-    side->addTab(m_importsView, tr("Imports"));
+    auto *importsPage = new QWidget(side);
+    auto *importsLayout = new QVBoxLayout(importsPage);
+    importsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *relabelNote = new QLabel(tr("Edit a cell to relabel an import (its files are read again). Engine, preset and version "
+                                      "only fill gaps: runs whose files give one keep their own."),
+                                   importsPage);
+    relabelNote->setWordWrap(true);
+    importsLayout->addWidget(relabelNote);
+    importsLayout->addWidget(m_importsView, 1);
+    side->addTab(importsPage, tr("Imports"));
     side->addTab(m_issuesView, tr("Import issues"));
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(tableArea);
@@ -154,6 +172,14 @@ QWidget *BenchmarksTab::buildImportBar()
         if (!paths.isEmpty())
             importFiles(paths);
     });
+    auto *recentButton = new QToolButton(bar);
+    recentButton->setText(tr("Recen&t"));
+    recentButton->setToolTip(tr("Recent benchmark files: choose one to import it again"));
+    recentButton->setAccessibleName(tr("Recent benchmark files"));
+    recentButton->setPopupMode(QToolButton::InstantPopup);
+    m_recentMenu = new QMenu(tr("Recent benchmark files"), recentButton);
+    recentButton->setMenu(m_recentMenu);
+    refreshRecentMenu();
     auto *clearButton = new QPushButton(tr("Clear"), bar);
     connect(clearButton, &QPushButton::clicked, this, &BenchmarksTab::clear);
     m_name = labelField(tr("import name"), bar);
@@ -161,9 +187,10 @@ QWidget *BenchmarksTab::buildImportBar()
     m_preset = labelField(tr("preset"), bar);
     m_version = labelField(tr("engine version"), bar);
     row->addWidget(importButton);
+    row->addWidget(recentButton);
     row->addWidget(clearButton);
     row->addSpacing(12);
-    row->addWidget(new QLabel(tr("Labels for the next import (when the files lack them):"), bar));
+    row->addWidget(new QLabel(tr("Next import's labels, where the files lack them:"), bar));
     for (QLineEdit *e : {m_name, m_engine, m_preset, m_version})
         row->addWidget(e);
     row->addStretch(1);
@@ -201,14 +228,7 @@ QWidget *BenchmarksTab::buildChartArea()
     add(tr("&Statistic:"), m_statistic);
     add(tr("L&oad axis:"), m_load);
     add(tr("&Latency axis:"), m_latency);
-    m_overlay = new QCheckBox(tr("O&verlay imports (before/after)"), area);
-    connect(m_overlay, &QCheckBox::toggled, this, &BenchmarksTab::updateCharts);
-    pickers->addWidget(m_overlay);
     pickers->addStretch(1);
-    auto *exportButton = new QPushButton(tr("E&xport chart…"), area);
-    exportButton->setToolTip(tr("PNG or SVG, by the file name's suffix"));
-    connect(exportButton, &QPushButton::clicked, this, &BenchmarksTab::exportInteractive);
-    pickers->addWidget(exportButton);
 
     m_chartTabs = new QTabWidget(area);
     const std::pair<BenchmarkChart::Kind, QString> kinds[] = {{BenchmarkChart::Kind::Bars, tr("Per preset and engine")},
@@ -220,11 +240,53 @@ QWidget *BenchmarksTab::buildChartArea()
         m_charts.push_back(chart);
         m_chartTabs->addTab(chart, title);
     }
+    connect(m_chartTabs, &QTabWidget::currentChanged, this, &BenchmarksTab::saveView);
+    m_chartTabs->setCornerWidget(buildChartCorner(m_chartTabs), Qt::TopRightCorner);
     auto *layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(pickers);
     layout->addWidget(m_chartTabs, 1);
     return area;
+}
+
+// Beside the chart tabs, where that row has room (so the pickers fit a 1280-pixel window): the
+// overlay's box with its two imports, and the export button.
+QWidget *BenchmarksTab::buildChartCorner(QWidget *parent)
+{
+    auto *corner = new QWidget(parent);
+    auto *row = new QHBoxLayout(corner);
+    row->setContentsMargins(0, 0, 0, 2);
+    m_overlay = new QCheckBox(tr("O&verlay"), corner);
+    m_overlay->setToolTip(tr("Draw only the runs of two imports, the \"after\" one dashed, hatched or hollow"));
+    m_overlay->setEnabled(false); // until there are two imports
+    m_before = new QComboBox(corner);
+    m_after = new QComboBox(corner);
+    for (QComboBox *combo : {m_before, m_after}) {
+        // File names can be long: the combo stays compact and its list shows them whole.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+        combo->setEnabled(false);
+        connect(combo, &QComboBox::currentIndexChanged, this, &BenchmarksTab::updateCharts);
+    }
+    m_before->setAccessibleName(tr("Before import"));
+    m_after->setAccessibleName(tr("After import"));
+    m_before->setToolTip(tr("Before: the import drawn solid"));
+    m_after->setToolTip(tr("After: the import drawn dashed, hatched or hollow"));
+    connect(m_overlay, &QCheckBox::toggled, this, [this](bool on) {
+        m_before->setEnabled(on);
+        m_after->setEnabled(on);
+        updateCharts();
+    });
+    auto *versus = new QLabel(tr("→"), corner);
+    versus->setAccessibleName(tr("compared with"));
+    auto *exportButton = new QPushButton(tr("E&xport chart…"), corner);
+    exportButton->setToolTip(tr("PNG or SVG, by the file name's suffix"));
+    connect(exportButton, &QPushButton::clicked, this, &BenchmarksTab::exportInteractive);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_overlay, m_before, versus, m_after})
+        row->addWidget(w);
+    row->addSpacing(16);
+    row->addWidget(exportButton);
+    return corner;
 }
 
 charts::BenchmarkChart *BenchmarksTab::chart(int kind) const
@@ -250,8 +312,19 @@ void BenchmarksTab::updateCharts()
     chart(1)->setXColumn(m_load->currentData().toInt());
     chart(2)->setMetricColumn(latency);
     chart(2)->setXColumn(ResultTableModel::ThroughputColumn);
+    const charts::Overlay shown = overlay();
     for (BenchmarkChart *c : m_charts)
-        c->setOverlay(m_overlay->isChecked());
+        c->setOverlay(shown);
+    saveView();
+}
+
+charts::Overlay BenchmarksTab::overlay() const
+{
+    const auto nameAt = [this](const QComboBox *combo) {
+        const int index = combo->currentData().isValid() ? combo->currentData().toInt() : -1;
+        return index >= 0 && static_cast<std::size_t>(index) < m_batches.size() ? m_batches[static_cast<std::size_t>(index)].name : QString();
+    };
+    return m_overlay->isChecked() ? charts::Overlay{nameAt(m_before), nameAt(m_after)} : charts::Overlay{};
 }
 
 void BenchmarksTab::rescore()
@@ -270,6 +343,7 @@ void BenchmarksTab::rescore()
     }
     for (BenchmarkChart *c : m_charts)
         c->setSloLines(lines);
+    saveView();
     if (!m_runs->table()) {
         m_best->setText(tr("Import results to rank them."));
         return;
@@ -297,12 +371,30 @@ void BenchmarksTab::importFiles(const QStringList &paths)
     batch.name = m_name->text().trimmed();
     if (batch.name.isEmpty())
         batch.name = tr("import %1").arg(++m_importCounter);
+    batch.name = uniqueImportName(batch.name, -1);
     batch.paths = paths;
     batch.engine = m_engine->text();
     batch.preset = m_preset->text();
     batch.version = m_version->text();
     m_name->clear();
     startImport({batch}, false);
+}
+
+// The overlay and the runs' "import" label tell imports apart by name, so no two may share one:
+// a taken name gets " (2)", " (3)", ….
+QString BenchmarksTab::uniqueImportName(const QString &name, int except) const
+{
+    const auto taken = [this, except](const QString &candidate) {
+        for (std::size_t i = 0; i < m_batches.size(); ++i) {
+            if (static_cast<int>(i) != except && m_batches[i].name == candidate)
+                return true;
+        }
+        return false;
+    };
+    QString unique = name.trimmed();
+    for (int n = 2; taken(unique); ++n)
+        unique = tr("%1 (%2)").arg(name.trimmed()).arg(n);
+    return unique;
 }
 
 void BenchmarksTab::relabel(int index, const ImportBatch &batch)
@@ -320,6 +412,7 @@ void BenchmarksTab::cancelImport()
 void BenchmarksTab::clear()
 {
     m_batches.clear();
+    m_overlay->setChecked(false);
     m_runs->setTable(nullptr);
     m_issues->setDiagnostics({});
     refreshImportsModel();
@@ -371,10 +464,20 @@ void BenchmarksTab::onImportFinished()
         emit importFinished();
         return;
     }
-    if (m_replacing)
+    if (m_replacing) {
         m_batches = m_pending;
-    else
+    } else {
         m_batches.insert(m_batches.end(), m_pending.begin(), m_pending.end());
+        if (m_settings) {
+            QStringList imported;
+            for (const bench::FileReport &r : m_importer->reports()) {
+                if (!r.failed)
+                    imported << QFileInfo(QString::fromStdString(r.path)).absoluteFilePath();
+            }
+            m_settings->addRecentBenchmarkFiles(imported);
+            refreshRecentMenu();
+        }
+    }
     m_issues->setDiagnostics(issues);
     m_runs->setTable(m_importer->result());
     refreshImportsModel();
@@ -403,6 +506,122 @@ void BenchmarksTab::refreshImportsModel()
     }
     m_fillingImports = false;
     m_importsView->resizeColumnsToContents();
+    refreshOverlayPickers();
+}
+
+// Lists the imports by file name in both overlay pickers, keeping the chosen ones while they
+// exist; otherwise the first import is "before" and the second "after".
+void BenchmarksTab::refreshOverlayPickers()
+{
+    const int before = m_before->currentIndex(), after = m_after->currentIndex();
+    for (QComboBox *combo : {m_before, m_after}) {
+        const QSignalBlocker block(combo);
+        combo->clear();
+        for (std::size_t i = 0; i < m_batches.size(); ++i) {
+            const ImportBatch &b = m_batches[i];
+            const QString first = QFileInfo(b.paths.value(0)).fileName();
+            const QString files = b.paths.size() > 1 ? tr("%1 +%2 more").arg(first).arg(b.paths.size() - 1) : first;
+            // The name first: it is what the legend shows ("vllm [after]"), and a narrow combo keeps it.
+            combo->addItem(tr("%1 · %2").arg(b.name, files), static_cast<int>(i));
+            combo->setItemData(combo->count() - 1, b.paths.join(QLatin1Char('\n')), Qt::ToolTipRole);
+        }
+    }
+    const int count = static_cast<int>(m_batches.size());
+    const int newBefore = before >= 0 && before < count ? before : 0;
+    const int newAfter = after >= 0 && after < count ? after : (newBefore == 0 ? 1 : 0);
+    {
+        const QSignalBlocker blockBefore(m_before), blockAfter(m_after);
+        m_before->setCurrentIndex(count > 0 ? newBefore : -1);
+        m_after->setCurrentIndex(count > 1 ? newAfter : -1);
+    }
+    m_overlay->setEnabled(count >= 2 || m_overlay->isChecked());
+    updateCharts();
+}
+
+void BenchmarksTab::refreshRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings ? m_settings->recentBenchmarkFiles() : QStringList();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setToolTip(path);
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] { importFiles({path}); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent benchmark files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear list"), this, [this] {
+        if (m_settings)
+            m_settings->clearRecentBenchmarkFiles();
+        refreshRecentMenu();
+    });
+}
+
+void BenchmarksTab::useSettings(Settings *settings)
+{
+    m_settings = settings;
+    restoreView();
+    refreshRecentMenu();
+}
+
+void BenchmarksTab::restoreView()
+{
+    if (!m_settings)
+        return;
+    const BenchmarkView v = m_settings->benchmarkView();
+    m_restoring = true;
+    const auto choose = [](QComboBox *combo, const QVariant &value) {
+        if (const int index = combo->findData(value); index >= 0)
+            combo->setCurrentIndex(index);
+    };
+    const auto columnOf = [](const QString &metric) {
+        for (int column : ResultTableModel::metricColumns()) {
+            if (ResultTableModel::metricOf(column) == metric)
+                return column;
+        }
+        return -1;
+    };
+    for (int i = 0; i < m_chartTabs->count(); ++i) {
+        if (v.chart == QLatin1String(kChartNames[i]))
+            m_chartTabs->setCurrentIndex(i);
+    }
+    choose(m_metric, columnOf(v.metric));
+    choose(m_statistic, v.statistic);
+    choose(m_load, v.loadAxis == QLatin1String("request_rate") ? int(ResultTableModel::RequestRateColumn)
+                   : v.loadAxis == QLatin1String("concurrency") ? int(ResultTableModel::ConcurrencyColumn)
+                                                                 : -1);
+    choose(m_latency, columnOf(v.latencyAxis));
+    if (const auto objective = bench::objectiveFromName(v.objective.toStdString()))
+        m_slo->setObjective(*objective);
+    for (auto [limit, saved] : {std::pair{SloEditor::Ttft, v.ttft}, std::pair{SloEditor::Tpot, v.tpot}, std::pair{SloEditor::Memory, v.memory}}) {
+        if (saved.threshold > 0) {
+            m_slo->setLimit(limit, saved.threshold); // enables it and sets the value, kept while off
+            m_slo->setLimit(limit, saved.enabled ? saved.threshold : -1);
+        }
+    }
+    m_restoring = false;
+    saveView();
+}
+
+void BenchmarksTab::saveView()
+{
+    if (!m_settings || m_restoring)
+        return;
+    BenchmarkView v;
+    v.chart = QLatin1String(kChartNames[std::max(0, m_chartTabs->currentIndex())]);
+    v.metric = ResultTableModel::metricOf(m_metric->currentData().toInt());
+    v.statistic = m_statistic->currentData().toString();
+    v.loadAxis = m_load->currentData().toInt() == ResultTableModel::RequestRateColumn ? QStringLiteral("request_rate")
+                                                                                      : QStringLiteral("concurrency");
+    v.latencyAxis = ResultTableModel::metricOf(m_latency->currentData().toInt());
+    v.objective = QLatin1String(bench::objectiveName(m_slo->objective()));
+    for (auto [limit, saved] : {std::pair{SloEditor::Ttft, &v.ttft}, std::pair{SloEditor::Tpot, &v.tpot}, std::pair{SloEditor::Memory, &v.memory}})
+        *saved = {m_slo->isEnabled(limit), m_slo->threshold(limit)};
+    m_settings->setBenchmarkView(v);
 }
 
 bool BenchmarksTab::exportChart(const QString &path, QString *error) const
@@ -424,19 +643,30 @@ void BenchmarksTab::exportInteractive()
         QMessageBox::warning(this, tr("Export failed"), tr("Could not export the chart: %1").arg(error));
 }
 
+namespace {
+
+// The local files of a drag (a web link or a mail is not a result file).
+QStringList droppedFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
 void BenchmarksTab::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls())
+    if (!droppedFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void BenchmarksTab::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
+    const QStringList paths = droppedFiles(event->mimeData());
     if (!paths.isEmpty()) {
         importFiles(paths);
         event->acceptProposedAction();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/benchmarkimporter.h"
+#include "ui/charts/chartfeed.h"
 
 #include <QWidget>
 
@@ -10,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressDialog;
 class QSortFilterProxyModel;
 class QStandardItemModel;
@@ -24,14 +26,15 @@ class BenchmarkChart;
 }
 class DiagnosticsModel;
 class ResultTableModel;
+class Settings;
 class SloEditor;
 
 /// The "Benchmarks" tab: imports result files (dialog or drag and drop, on a worker thread with a
 /// cancellable progress dialog; warnings in an issues list), lists the imports with their labels
 /// (editable: relabelling re-imports), shows the runs in a sortable, filterable table and draws
 /// three charts from that same table's proxy: bars per preset and engine, a metric against load,
-/// and throughput against latency with the Pareto front. An SLO editor scores and ranks the runs
-/// and draws its limits on the charts.
+/// and throughput against latency with the Pareto front (two chosen imports overlaid as before and
+/// after). An SLO editor scores and ranks the runs and draws its limits on the charts.
 class BenchmarksTab final : public QWidget
 {
     Q_OBJECT
@@ -39,10 +42,13 @@ class BenchmarksTab final : public QWidget
 public:
     explicit BenchmarksTab(QWidget *parent = nullptr);
 
-    /// Imports @p paths as one import named by the name field (or "import N"), with the engine,
-    /// preset and version fields as labels. Returns at once; importFinished() follows.
+    /// Imports @p paths as one import named by the name field (or "import N"; a name already used
+    /// gets a number), with the engine,
+    /// preset and version fields as labels for the runs whose files lack them. Returns at once;
+    /// importFinished() follows.
     void importFiles(const QStringList &paths);
-    /// Changes the labels of import @p index and re-imports everything.
+    /// Changes the labels of import @p index and re-imports everything (engine, preset and version
+    /// still only fill gaps).
     void relabel(int index, const ImportBatch &batch);
     /// Asks a running import to stop; nothing of it is added.
     void cancelImport();
@@ -65,11 +71,22 @@ public:
     QComboBox *loadPicker() const { return m_load; }
     QComboBox *latencyPicker() const { return m_latency; }
     QCheckBox *overlayBox() const { return m_overlay; }
+    /// The imports overlaid as "before" and "after" (item data: the index in imports()).
+    QComboBox *beforePicker() const { return m_before; }
+    QComboBox *afterPicker() const { return m_after; }
+    /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
+    charts::Overlay overlay() const;
+    /// "Recent benchmark files": one entry per file, choosing one imports it.
+    QMenu *recentMenu() const { return m_recentMenu; }
     QLabel *bestLabel() const { return m_best; }
     QLineEdit *labelEdit(const char *key) const;
 
     /// The charts export the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
+
+    /// Restores the chart, pickers and SLO from @p settings and lists its recent benchmark files
+    /// (nothing is imported), then keeps them there as they change. nullptr: remember nothing.
+    void useSettings(Settings *settings);
 
 signals:
     void importFinished();
@@ -82,12 +99,18 @@ protected:
 private:
     QWidget *buildImportBar();
     QWidget *buildChartArea();
+    QWidget *buildChartCorner(QWidget *parent);
     void startImport(std::vector<ImportBatch> batches, bool replace);
     void onImportFinished();
     void rescore();
     void updateCharts();
     void refreshImportsModel();
+    void refreshOverlayPickers();
+    void refreshRecentMenu();
     void exportInteractive();
+    QString uniqueImportName(const QString &name, int except) const;
+    void restoreView();
+    void saveView();
 
     std::vector<ImportBatch> m_batches;
     std::vector<ImportBatch> m_pending;
@@ -113,6 +136,11 @@ private:
     QComboBox *m_load = nullptr;
     QComboBox *m_latency = nullptr;
     QCheckBox *m_overlay = nullptr;
+    QComboBox *m_before = nullptr;
+    QComboBox *m_after = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    Settings *m_settings = nullptr;
+    bool m_restoring = false; // restoreView() is setting the pickers: do not save half a state
     QLabel *m_best = nullptr;
     SloEditor *m_slo = nullptr;
     QTabWidget *m_chartTabs = nullptr;

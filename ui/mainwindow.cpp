@@ -2,6 +2,7 @@
 
 #include "core/engines/profile.h"
 #include "core/schema.h"
+#include "ui/benchmarkstab.h"
 #include "ui/configanalysis.h"
 #include "ui/configdocument.h"
 #include "ui/configform.h"
@@ -66,7 +67,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_autosave, &Autosave::failed, this, [this](const QString &message) { statusBar()->showMessage(message); });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_bench->useSettings(nullptr); // m_settings goes before the tabs (members die before children)
+}
 
 void MainWindow::buildLayout()
 {

@@ -104,6 +104,7 @@ BenchmarksTab *MainWindow::benchmarksTab()
         m_bench = new BenchmarksTab(pageHolder(3));
         installPage(3, m_bench);
         connect(m_bench, &BenchmarksTab::message, this, &MainWindow::showStatus);
+        m_bench->useSettings(m_settings.get()); // its pickers, SLO and recent files; nothing is imported
     }
     return m_bench;
 }

@@ -222,6 +222,45 @@ double ResultTableModel::value(int row, int column) const
     return kNaN;
 }
 
+std::span<const double> ResultTableModel::values(int column) const
+{
+    if (column < kFirstNumeric || column >= SloColumn)
+        return {};
+    return m_values[static_cast<std::size_t>(column - kFirstNumeric)];
+}
+
+int ResultTableModel::meetsSlo(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_meets.size() ? m_meets[static_cast<std::size_t>(row)] : -1;
+}
+
+QString ResultTableModel::labelSetText(std::uint32_t labelSet, int column) const
+{
+    const char *key = labelKey(column);
+    if (!m_table || !key)
+        return {};
+    for (const bench::Label &l : m_table->labels(labelSet)) {
+        if (m_table->str(l.key) == key) {
+            const std::string_view v = m_table->str(l.value);
+            return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        }
+    }
+    return {};
+}
+
+QString ResultTableModel::configuration(std::uint32_t labelSet) const
+{
+    if (const auto it = m_configurations.constFind(labelSet); it != m_configurations.cend())
+        return *it;
+    QStringList parts;
+    for (int c = EngineColumn; c <= QuantizationColumn; ++c) {
+        const QString t = labelSetText(labelSet, c);
+        if (!t.isEmpty())
+            parts << t;
+    }
+    return m_configurations[labelSet] = parts.isEmpty() ? tr("(unlabelled)") : parts.join(QStringLiteral(" · "));
+}
+
 int ResultTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !m_table ? 0 : static_cast<int>(m_table->runs().size());
@@ -234,8 +273,7 @@ int ResultTableModel::columnCount(const QModelIndex &parent) const
 
 QString ResultTableModel::labelText(int row, int column) const
 {
-    const auto v = m_table->label(static_cast<std::uint32_t>(row), labelKey(column));
-    return v ? QString::fromUtf8(v->data(), static_cast<qsizetype>(v->size())) : QString();
+    return labelSetText(m_table->run(static_cast<std::uint32_t>(row)).labelSet, column);
 }
 
 QVariant ResultTableModel::data(const QModelIndex &index, int role) const
@@ -245,7 +283,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     const int column = index.column();
     const auto r = static_cast<std::size_t>(row);
-    const int meets = r < m_meets.size() ? m_meets[r] : -1;
+    const int meets = meetsSlo(row);
     switch (role) {
     case Qt::DisplayRole:
         if (labelKey(column))
@@ -266,18 +304,8 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         return labelKey(column) ? QVariant(labelText(row, column)) : QVariant(column == SloColumn ? double(meets) : value(row, column));
     case RunRole:
         return row;
-    case ConfigurationRole: {
-        const std::uint32_t labelSet = m_table->run(static_cast<std::uint32_t>(row)).labelSet;
-        if (const auto it = m_configurations.constFind(labelSet); it != m_configurations.cend())
-            return *it;
-        QStringList parts;
-        for (int c = EngineColumn; c <= QuantizationColumn; ++c) {
-            const QString t = labelText(row, c);
-            if (!t.isEmpty())
-                parts << t;
-        }
-        return m_configurations[labelSet] = parts.isEmpty() ? tr("(unlabelled)") : parts.join(QStringLiteral(" · "));
-    }
+    case ConfigurationRole:
+        return configuration(m_table->run(static_cast<std::uint32_t>(row)).labelSet);
     case MeetsSloRole:
         return meets;
     case LabelRole: {

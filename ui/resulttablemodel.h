@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QStringList>
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace quantcfg::ui {
@@ -68,6 +70,19 @@ public:
     static const std::vector<int> &metricColumns();
     /// The number of column @p column of run @p row (NaN when missing).
     double value(int row, int column) const;
+
+    // Typed bulk access for the charts: what data() gives per cell as a QVariant, as arrays and
+    // per label set, so that reading a million runs is a pass over memory (chartfeed.h).
+    /// Every run's number in numeric column @p column (ConcurrencyColumn … MemoryColumn), indexed
+    /// by row (NaN when missing); empty for the other columns.
+    std::span<const double> values(int column) const;
+    /// MeetsSloRole of run @p row.
+    int meetsSlo(int row) const;
+    /// Label column @p column (ImportColumn … QuantizationColumn) of the runs whose label set is
+    /// @p labelSet ("" when they have no such label).
+    QString labelSetText(std::uint32_t labelSet, int column) const;
+    /// ConfigurationRole of the runs whose label set is @p labelSet.
+    QString configuration(std::uint32_t labelSet) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -33,6 +33,27 @@ const Key<QString> kTargetGpu{"hardware/targetGpu", {}};
 const Key<QString> kLastFile{"files/last", {}};
 const Key<QStringList> kRecentFiles{"files/recent", {}};
 const Key<QString> kFitModel{"fit/model", {}};
+const Key<QString> kBenchChart{"benchmarks/chart", {}};
+const Key<QString> kBenchMetric{"benchmarks/metric", {}};
+const Key<QString> kBenchStatistic{"benchmarks/statistic", {}};
+const Key<QString> kBenchLoadAxis{"benchmarks/loadAxis", {}};
+const Key<QString> kBenchLatencyAxis{"benchmarks/latencyAxis", {}};
+const Key<QString> kBenchObjective{"benchmarks/objective", {}};
+const Key<bool> kSloEnabled{"benchmarks/slo/%1/enabled", false};
+const Key<double> kSloThreshold{"benchmarks/slo/%1/threshold", -1};
+const Key<QStringList> kRecentBenchmarkFiles{"benchmarks/recentFiles", {}};
+
+// @p paths first (in their order), then the rest of @p list, without repeats, at most @p max.
+QStringList withRecent(QStringList list, const QStringList &paths, int max)
+{
+    for (auto it = paths.crbegin(); it != paths.crend(); ++it) {
+        list.removeAll(*it);
+        list.prepend(*it);
+    }
+    while (list.size() > max)
+        list.removeLast();
+    return list;
+}
 
 } // namespace
 
@@ -65,12 +86,7 @@ QStringList Settings::recentFiles() const { return kRecentFiles.get(m_settings);
 
 void Settings::addRecentFile(const QString &path)
 {
-    QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
-    while (files.size() > kMaxRecentFiles)
-        files.removeLast();
-    kRecentFiles.set(m_settings, files);
+    kRecentFiles.set(m_settings, withRecent(recentFiles(), {path}, kMaxRecentFiles));
 }
 
 void Settings::removeRecentFile(const QString &path)
@@ -79,5 +95,44 @@ void Settings::removeRecentFile(const QString &path)
     files.removeAll(path);
     kRecentFiles.set(m_settings, files);
 }
+
+BenchmarkView Settings::benchmarkView() const
+{
+    BenchmarkView v;
+    v.chart = kBenchChart.get(m_settings);
+    v.metric = kBenchMetric.get(m_settings);
+    v.statistic = kBenchStatistic.get(m_settings);
+    v.loadAxis = kBenchLoadAxis.get(m_settings);
+    v.latencyAxis = kBenchLatencyAxis.get(m_settings);
+    v.objective = kBenchObjective.get(m_settings);
+    for (auto [name, limit] : {std::pair{"ttft", &v.ttft}, std::pair{"tpot", &v.tpot}, std::pair{"memory", &v.memory}}) {
+        limit->enabled = kSloEnabled.get(m_settings, QLatin1StringView(name));
+        limit->threshold = kSloThreshold.get(m_settings, QLatin1StringView(name));
+    }
+    return v;
+}
+
+void Settings::setBenchmarkView(const BenchmarkView &view)
+{
+    kBenchChart.set(m_settings, view.chart);
+    kBenchMetric.set(m_settings, view.metric);
+    kBenchStatistic.set(m_settings, view.statistic);
+    kBenchLoadAxis.set(m_settings, view.loadAxis);
+    kBenchLatencyAxis.set(m_settings, view.latencyAxis);
+    kBenchObjective.set(m_settings, view.objective);
+    for (auto [name, limit] : {std::pair{"ttft", &view.ttft}, std::pair{"tpot", &view.tpot}, std::pair{"memory", &view.memory}}) {
+        kSloEnabled.set(m_settings, limit->enabled, QLatin1StringView(name));
+        kSloThreshold.set(m_settings, limit->threshold, QLatin1StringView(name));
+    }
+}
+
+QStringList Settings::recentBenchmarkFiles() const { return kRecentBenchmarkFiles.get(m_settings); }
+
+void Settings::addRecentBenchmarkFiles(const QStringList &paths)
+{
+    kRecentBenchmarkFiles.set(m_settings, withRecent(recentBenchmarkFiles(), paths, kMaxRecentBenchmarkFiles));
+}
+
+void Settings::clearRecentBenchmarkFiles() { kRecentBenchmarkFiles.set(m_settings, {}); }
 
 } // namespace quantcfg::ui

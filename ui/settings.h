@@ -7,6 +7,31 @@
 
 namespace quantcfg::ui {
 
+/// What the benchmarks tab remembers between sessions. Names, not indexes, so that a picker that
+/// gains an entry still restores the right one; an empty name or a negative threshold means "not
+/// remembered" (the tab keeps its default).
+struct BenchmarkView
+{
+    /// One SLO limit: on or off, and its threshold (ms or GB), kept while off.
+    struct Limit
+    {
+        bool enabled = false;
+        double threshold = -1;
+        bool operator==(const Limit &) const = default;
+    };
+
+    QString chart;       ///< "bars", "lines" or "scatter"
+    QString metric;      ///< the metric picker's metric: "output_throughput", "ttft", …
+    QString statistic;   ///< "mean", "median", "p90", "p99"
+    QString loadAxis;    ///< "concurrency" or "request_rate"
+    QString latencyAxis; ///< the latency picker's metric: "ttft", "tpot", "itl", "e2e_latency"
+    QString objective;   ///< core's objective name: "maximize_throughput", …
+    Limit ttft;
+    Limit tpot;
+    Limit memory;
+    bool operator==(const BenchmarkView &) const = default;
+};
+
 /// The one typed wrapper over QSettings. Every key the studio remembers is declared here once,
 /// with its type and default; nothing else in ui/ or app/ touches QSettings.
 class Settings final
@@ -48,6 +73,17 @@ public:
     void removeRecentFile(const QString &path);
 
     static constexpr int kMaxRecentFiles = 8;
+
+    /// The benchmarks tab's chart, pickers and SLO.
+    BenchmarkView benchmarkView() const;
+    void setBenchmarkView(const BenchmarkView &view);
+
+    /// Benchmark result files imported lately, most recent first (at most kMaxRecentBenchmarkFiles).
+    QStringList recentBenchmarkFiles() const;
+    void addRecentBenchmarkFiles(const QStringList &paths);
+    void clearRecentBenchmarkFiles();
+
+    static constexpr int kMaxRecentBenchmarkFiles = 12;
 
 private:
     QSettings m_settings;

@@ -57,6 +57,16 @@ void SloEditor::setLimit(Limit limit, double threshold)
         m_threshold[limit]->setValue(threshold);
 }
 
+bool SloEditor::isEnabled(Limit limit) const
+{
+    return m_enabled[limit]->isChecked();
+}
+
+double SloEditor::threshold(Limit limit) const
+{
+    return m_threshold[limit]->value();
+}
+
 void SloEditor::setObjective(bench::Objective objective)
 {
     m_objective->setCurrentIndex(m_objective->findData(static_cast<int>(objective)));

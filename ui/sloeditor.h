@@ -23,6 +23,9 @@ public:
 
     /// Enables limit @p limit at @p threshold (ms or GB); a negative threshold disables it.
     void setLimit(Limit limit, double threshold);
+    bool isEnabled(Limit limit) const;
+    /// The threshold of @p limit (ms or GB), also while it is off.
+    double threshold(Limit limit) const;
     void setObjective(bench::Objective objective);
     /// The time limits check this statistic ("mean", "p99", …).
     void setStatistic(const QString &statistic);

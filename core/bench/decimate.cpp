@@ -1,11 +1,49 @@
 #include "core/bench/decimate.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
 namespace quantcfg::bench {
+
+std::vector<std::uint32_t> sortOrder(std::span<const double> x)
+{
+    const std::size_t n = x.size();
+    // The bits of a double, flipped so that unsigned order is numeric order: negative values
+    // reversed, positive ones above them.
+    std::vector<std::uint64_t> keys(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto bits = std::bit_cast<std::uint64_t>(x[i] == 0 ? 0.0 : x[i]); // -0 equals +0
+        keys[i] = bits >> 63 ? ~bits : bits | (std::uint64_t(1) << 63);
+    }
+    std::vector<std::uint32_t> order(n), next(n);
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::vector<std::size_t> count(std::size_t(1) << 16);
+    // Plain loops over raw arrays: this runs per chart redraw, also in debug builds.
+    const std::uint64_t *key = keys.data();
+    for (int shift = 0; shift < 64; shift += 16) {
+        std::fill(count.begin(), count.end(), 0);
+        std::size_t *c = count.data();
+        for (std::size_t i = 0; i < n; ++i)
+            ++c[(key[i] >> shift) & 0xffff];
+        if (n == 0 || c[(key[0] >> shift) & 0xffff] == n)
+            continue; // every key has the same digit here
+        std::size_t sum = 0;
+        for (std::size_t d = 0; d < count.size(); ++d) {
+            const std::size_t here = c[d];
+            c[d] = sum;
+            sum += here;
+        }
+        const std::uint32_t *from = order.data();
+        std::uint32_t *to = next.data();
+        for (std::size_t i = 0; i < n; ++i)
+            to[c[(key[from[i]] >> shift) & 0xffff]++] = from[i];
+        order.swap(next);
+    }
+    return order;
+}
 
 std::vector<std::size_t> lttb(std::span<const double> x, std::span<const double> y, std::size_t threshold)
 {

@@ -67,6 +67,7 @@ std::uint32_t ImportContext::addRun(Tool tool, const LabelPairs &labels, Load lo
     LabelPairs all = options.extraLabels;
     mergeLabels(all, labels);
     mergeLabels(all, m_pathLabels);
+    mergeLabels(all, options.fallbackLabels);
     if (!load.hasConcurrency())
         load.concurrency = m_pathLoad.concurrency;
     if (!load.hasRequestRate())

@@ -33,7 +33,8 @@ public:
     void warn(std::uint64_t line, std::string code, std::string message, std::string value = {}, const std::string &onceKey = {});
 
     /// Adds a run. @p labels come from the file (they win over names guessed from the path, the
-    /// user's extra labels win over both); a load field the file lacks is taken from the path.
+    /// user's extra labels win over both, the user's fallback labels fill only keys still missing);
+    /// a load field the file lacks is taken from the path.
     std::uint32_t addRun(Tool tool, const LabelPairs &labels, Load load, std::string_view runId, std::uint64_t line);
 
     /// Adds a value: converts @p value from @p unit to the metric's normalised unit. A unit that does

@@ -46,6 +46,9 @@ struct ImportOptions
     std::uint64_t maxFileBytes = std::uint64_t(1) << 30;
     /// Labels given by the user for every run of the import; they win over everything in the files.
     LabelPairs extraLabels;
+    /// Labels given by the user only for the runs that lack them: a key here is used when neither
+    /// the file nor its path gives that key (the studio's engine, preset and version fields).
+    LabelPairs fallbackLabels;
     /// Guess labels and load from file and folder names (formats.md §4.11-12).
     bool labelsFromPath = true;
 };

@@ -2,7 +2,7 @@
 // the runs model (read through the proxy, decimate, build the series) and redrawing it (a full
 // synchronous repaint of the chart view, what every zoom, hover or resize costs). Not a test:
 // timings are not pass/fail.
-#include "core/bench/resulttable.h"
+#include "syntheticruns.h"
 #include "ui/charts/benchmarkchart.h"
 #include "ui/resulttablemodel.h"
 
@@ -14,37 +14,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 #include <vector>
 
 using namespace quantcfg;
 
 namespace {
-
-std::shared_ptr<bench::ResultTable> millionRuns(std::uint32_t runs)
-{
-    auto table = std::make_shared<bench::ResultTable>();
-    std::vector<std::uint32_t> sets;
-    for (const char *engine : {"vllm", "sglang", "trtllm"}) {
-        for (const char *preset : {"universal-fp8", "extreme-compression", "high-quality"}) {
-            auto &pool = table->strings();
-            sets.push_back(table->addLabelSet({{pool.intern("engine"), pool.intern(engine)}, {pool.intern("preset"), pool.intern(preset)}}));
-        }
-    }
-    const auto thr = table->seriesId("output_throughput", "value", "tokens/s", "tokens/s");
-    const auto ttft = table->seriesId("ttft", "mean", "ms", "ms");
-    std::mt19937 rng(7);
-    std::lognormal_distribution<double> noise(0, 0.3);
-    for (std::uint32_t i = 0; i < runs; ++i) {
-        bench::Run run;
-        run.labelSet = sets[i % sets.size()];
-        run.load.concurrency = 1 + (i / sets.size()) % 4096;
-        const std::uint32_t r = table->addRun(run);
-        table->addRow(r, thr, 40.0 * std::sqrt(run.load.concurrency) * noise(rng));
-        table->addRow(r, ttft, 20.0 + run.load.concurrency * 0.5 * noise(rng));
-    }
-    return table;
-}
 
 double median(std::vector<double> v)
 {
@@ -61,7 +35,7 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
     timer.start();
     ui::ResultTableModel model;
-    model.setTable(millionRuns(runs));
+    model.setTable(benchdata::syntheticRuns(runs));
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     std::printf("%u runs: table and model built in %.0f ms\n", runs, static_cast<double>(timer.nsecsElapsed()) / 1e6);

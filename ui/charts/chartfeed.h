@@ -9,17 +9,22 @@
 
 class QAbstractItemModel;
 
+namespace quantcfg::ui {
+class ResultTableModel;
+}
+
 namespace quantcfg::ui::charts {
 
-/// Points of one chart series read from the runs model, with the model row of each point (for
-/// tooltips naming the run).
+/// Points of one chart series read from the runs model, with the runs model row (the run's index
+/// in the table) of each point, for tooltips naming the run.
 struct SeriesPoints
 {
     QString name;
+    QString base; ///< the name without the import: an "after" series takes the colour of the "before" one with the same base
     QList<QPointF> points;
     std::vector<int> rows;
     int meetsSlo = -1; ///< scatter groups: 1 meets the SLO, 0 violates it, -1 no verdict
-    bool after = false; ///< overlay: from the later import (drawn dashed / hollow)
+    bool after = false; ///< overlay: from the "after" import (drawn dashed / hollow)
 };
 
 /// Grouped bars: one value per category (preset) per set (engine), the mean over the runs shown.
@@ -38,34 +43,43 @@ struct ScatterFeed
     std::size_t total = 0; ///< points before decimation
 };
 
-/// How the feeds read the model: its numeric values come from @c valueRole (double, NaN when
-/// missing), series names from @c configurationRole, the import from @c importColumn and the SLO
-/// verdict from @c meetsRole. ResultTableModel's roles are the defaults.
-struct FeedRoles
+/// The runs a chart draws: the rows of the ResultTableModel under a view model (the table's
+/// proxy, or the model itself) that the view shows, in the view's order. The feeds read the
+/// numbers of these rows through the model's typed accessors (ResultTableModel::values(), …), so
+/// a million runs cost a pass over arrays rather than a QVariant per cell, while the proxy's
+/// filter and sort still decide what is drawn: the charts show exactly what the table shows.
+struct FeedRows
 {
-    int valueRole;
-    int configurationRole;
-    int meetsRole;
-    int importColumn;
-    int engineColumn;
-    int presetColumn;
-    static FeedRoles resultTable();
+    const ResultTableModel *model = nullptr; ///< nullptr: the view is not over a ResultTableModel
+    std::vector<int> rows;                   ///< model rows (run indices), in the view's order
+
+    /// Maps every row of @p view (a ResultTableModel, or proxies over one) to the model's row.
+    static FeedRows of(const QAbstractItemModel &view);
 };
 
-/// The bar chart's data: @p metricColumn per preset (categories) per engine (sets); with
-/// @p overlay each import is its own set.
-BarFeed barFeed(const QAbstractItemModel &model, int metricColumn, bool overlay, const FeedRoles &roles = FeedRoles::resultTable());
+/// Before/after overlay of two imports (their "import" label, ImportBatch::name): only their runs
+/// are drawn, every series is split by import and the "after" one is drawn dashed, hatched or
+/// hollow. Off while either name is empty.
+struct Overlay
+{
+    QString before;
+    QString after;
+    bool active() const { return !before.isEmpty() && !after.isEmpty(); }
+};
+
+/// The bar chart's data: @p metricColumn per preset (categories) per engine (sets), each import
+/// its own set when @p overlay is active.
+BarFeed barFeed(const FeedRows &runs, int metricColumn, const Overlay &overlay = {});
 
 /// The line chart's data: @p yColumn against @p xColumn, one series per configuration (and per
 /// import with @p overlay), sorted by x, each reduced to @p maxPoints by LTTB. @p read (optional)
 /// receives the number of points before decimation.
-std::vector<SeriesPoints> lineFeed(const QAbstractItemModel &model, int xColumn, int yColumn, bool overlay, std::size_t maxPoints,
-                                   std::size_t *read = nullptr, const FeedRoles &roles = FeedRoles::resultTable());
+std::vector<SeriesPoints> lineFeed(const FeedRows &runs, int xColumn, int yColumn, const Overlay &overlay, std::size_t maxPoints,
+                                   std::size_t *read = nullptr);
 
 /// The scatter chart's data: throughput (@p yColumn) against latency (@p xColumn), grouped by SLO
 /// verdict (and import with @p overlay), each group decimated to one point per cell of a
 /// @p columns × @p rows grid; the Pareto front is never decimated.
-ScatterFeed scatterFeed(const QAbstractItemModel &model, int xColumn, int yColumn, bool overlay, int columns, int rows,
-                        const FeedRoles &roles = FeedRoles::resultTable());
+ScatterFeed scatterFeed(const FeedRows &runs, int xColumn, int yColumn, const Overlay &overlay, int columns, int rows);
 
 } // namespace quantcfg::ui::charts
