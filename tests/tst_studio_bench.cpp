@@ -694,6 +694,19 @@ private slots:
         recent->trigger();
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv"));
+
+        // A recent file that is gone is said so and taken off the list, not imported.
+        QTemporaryDir dir;
+        const QString gone = dir.filePath(QStringLiteral("gone.csv"));
+        settings.addRecentBenchmarkFiles({gone});
+        tab.useSettings(&settings);
+        QSignalSpy said(&tab, &BenchmarksTab::message);
+        tab.recentMenu()->actions().value(0)->trigger();
+        QCOMPARE(said.count(), 1);
+        QVERIFY(said.front().front().toString().contains(QLatin1String("no longer exists")));
+        QVERIFY(!tab.isImporting());
+        QCOMPARE(settings.recentBenchmarkFiles(), QStringList{file});
+        QCOMPARE(tab.recentMenu()->actions().value(0)->data().toString(), file);
     }
 
     void mainWindowRemembersTheTab()

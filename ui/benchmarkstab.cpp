@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -547,7 +548,7 @@ void BenchmarksTab::refreshRecentMenu()
         QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         action->setToolTip(path);
         action->setData(path);
-        connect(action, &QAction::triggered, this, [this, path] { importFiles({path}); });
+        connect(action, &QAction::triggered, this, [this, path] { importRecent(path); });
     }
     if (files.isEmpty()) {
         m_recentMenu->addAction(tr("No recent benchmark files"))->setEnabled(false);
@@ -559,6 +560,18 @@ void BenchmarksTab::refreshRecentMenu()
             m_settings->clearRecentBenchmarkFiles();
         refreshRecentMenu();
     });
+}
+
+void BenchmarksTab::importRecent(const QString &path)
+{
+    if (QFileInfo::exists(path)) {
+        importFiles({path});
+        return;
+    }
+    emit message(tr("%1 no longer exists; it is taken off the recent files").arg(QDir::toNativeSeparators(path)));
+    if (m_settings)
+        m_settings->removeRecentBenchmarkFile(path);
+    refreshRecentMenu();
 }
 
 void BenchmarksTab::useSettings(Settings *settings)

@@ -107,6 +107,7 @@ private:
     void refreshImportsModel();
     void refreshOverlayPickers();
     void refreshRecentMenu();
+    void importRecent(const QString &path);
     void exportInteractive();
     QString uniqueImportName(const QString &name, int except) const;
     void restoreView();

@@ -133,6 +133,13 @@ void Settings::addRecentBenchmarkFiles(const QStringList &paths)
     kRecentBenchmarkFiles.set(m_settings, withRecent(recentBenchmarkFiles(), paths, kMaxRecentBenchmarkFiles));
 }
 
+void Settings::removeRecentBenchmarkFile(const QString &path)
+{
+    QStringList files = recentBenchmarkFiles();
+    files.removeAll(path);
+    kRecentBenchmarkFiles.set(m_settings, files);
+}
+
 void Settings::clearRecentBenchmarkFiles() { kRecentBenchmarkFiles.set(m_settings, {}); }
 
 } // namespace quantcfg::ui

@@ -81,6 +81,7 @@ public:
     /// Benchmark result files imported lately, most recent first (at most kMaxRecentBenchmarkFiles).
     QStringList recentBenchmarkFiles() const;
     void addRecentBenchmarkFiles(const QStringList &paths);
+    void removeRecentBenchmarkFile(const QString &path);
     void clearRecentBenchmarkFiles();
 
     static constexpr int kMaxRecentBenchmarkFiles = 12;
