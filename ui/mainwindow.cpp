@@ -69,7 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_bench->useSettings(nullptr); // m_settings goes before the tabs (members die before children)
+    if (m_bench)
+        m_bench->useSettings(nullptr); // m_settings goes before the tabs (members die before children)
 }
 
 void MainWindow::buildLayout()
