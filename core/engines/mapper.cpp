@@ -315,7 +315,7 @@ private:
                              + std::to_string(tp) + "); " + epFlag + " not emitted",
                          "choose an expert_parallel_size that divides tensor_parallel_size");
                 } else {
-                    if (m.expertTp && m.expertParallel && *m.expertTp * *ep != tp)
+                    if (m.expertTp && m.expertParallel && static_cast<long long>(*m.expertTp) * *ep != tp)
                         note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
                              profile() + " derives MoE TP = TP / EP = " + std::to_string(tp / *ep) + "; expert_tp_size " + std::to_string(*m.expertTp) + " cannot be honoured");
                     flag(epFlag, std::to_string(*ep));
