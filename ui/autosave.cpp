@@ -18,9 +18,16 @@ namespace {
 constexpr const char *kFormatKey = "quantcfg_autosave";
 constexpr int kFormatVersion = 1;
 
+// "<dir>/<id>.json" <-> "<dir>/<id>.lock": the autosave and its lock share the id.
+QString withSuffix(const QString &path, QLatin1StringView suffix)
+{
+    const QFileInfo info(path);
+    return info.dir().filePath(info.completeBaseName() + suffix);
+}
+
 QString lockPathFor(const QString &autosavePath)
 {
-    return autosavePath.chopped(int(std::char_traits<char>::length(".json"))) + QLatin1StringView(".lock");
+    return withSuffix(autosavePath, QLatin1StringView(".lock"));
 }
 
 Autosave::Recoverable readAutosave(const QString &path)
@@ -97,7 +104,7 @@ void Autosave::removeStaleLocks() const
     const QDir dir(m_directory);
     for (const QString &name : dir.entryList({QStringLiteral("*.lock")}, QDir::Files)) {
         const QString lockPath = dir.filePath(name);
-        if (lockPath == lockPathFor(m_path) || QFile::exists(lockPath.chopped(int(std::char_traits<char>::length(".lock"))) + QLatin1StringView(".json")))
+        if (lockPath == lockPathFor(m_path) || QFile::exists(withSuffix(lockPath, QLatin1StringView(".json"))))
             continue;
         QLockFile stale(lockPath);
         stale.setStaleLockTime(0);
