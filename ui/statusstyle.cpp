@@ -1,6 +1,7 @@
 #include "ui/statusstyle.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QPalette>
 
 namespace quantcfg::ui {
@@ -12,19 +13,33 @@ QString tr(const char *text)
     return QCoreApplication::translate("quantcfg::ui::StatusStyle", text);
 }
 
+// One QIcon per file for the whole run: a QIcon made from an SVG parses the file again, while a
+// shared one keeps its rendered pixmaps. Views ask for these icons for every row they measure and
+// paint, so a fresh icon per call cost milliseconds at start-up. Deliberately never freed (icons
+// outliving the application must not be destroyed after it); GUI thread only, like QIcon itself.
+const QIcon &statusIcon(QLatin1StringView file)
+{
+    static auto *cache = new QHash<QString, QIcon>;
+    const QString path = QLatin1StringView(":/icons/") + file;
+    auto it = cache->find(path);
+    if (it == cache->end())
+        it = cache->insert(path, QIcon(path));
+    return *it;
+}
+
 } // namespace
 
 QIcon severityIcon(Severity severity)
 {
     switch (severity) {
     case Severity::Error:
-        return QIcon(QStringLiteral(":/icons/status-error.svg"));
+        return statusIcon(QLatin1StringView("status-error.svg"));
     case Severity::Warning:
-        return QIcon(QStringLiteral(":/icons/status-warning.svg"));
+        return statusIcon(QLatin1StringView("status-warning.svg"));
     case Severity::Info:
         break;
     }
-    return QIcon(QStringLiteral(":/icons/status-info.svg"));
+    return statusIcon(QLatin1StringView("status-info.svg"));
 }
 
 QString severityText(Severity severity)
@@ -63,13 +78,13 @@ QIcon planStatusIcon(PlanStatus status)
 {
     switch (status) {
     case PlanStatus::Full:
-        return QIcon(QStringLiteral(":/icons/status-ok.svg"));
+        return statusIcon(QLatin1StringView("status-ok.svg"));
     case PlanStatus::Degraded:
-        return QIcon(QStringLiteral(":/icons/status-warning.svg"));
+        return statusIcon(QLatin1StringView("status-warning.svg"));
     case PlanStatus::Unsupported:
         break;
     }
-    return QIcon(QStringLiteral(":/icons/status-error.svg"));
+    return statusIcon(QLatin1StringView("status-error.svg"));
 }
 
 QString planStatusText(PlanStatus status)

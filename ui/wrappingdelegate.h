@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFont>
+#include <QHash>
 #include <QStyledItemDelegate>
 
 class QTreeView;
@@ -21,6 +23,19 @@ public:
 private:
     explicit WrappingDelegate(QTreeView *view);
     QTreeView *m_view;
+
+    // Views ask for every row's size on each layout pass (several while a window first shows), and
+    // wrapping a message is a full text layout: heights are kept per text for one width and font.
+    struct Key
+    {
+        QString text;
+        bool decorated = false;
+        friend bool operator==(const Key &, const Key &) = default;
+        friend size_t qHash(const Key &key, size_t seed = 0) { return qHashMulti(seed, key.text, key.decorated); }
+    };
+    mutable QHash<Key, int> m_heights;
+    mutable int m_cachedWidth = -1;
+    mutable QFont m_cachedFont;
 };
 
 } // namespace quantcfg::ui
