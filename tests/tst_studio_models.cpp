@@ -56,6 +56,11 @@ private slots:
         QCOMPARE(model.index(1, 0).data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Warning));
         QCOMPARE(model.index(0, 0).data(DiagnosticsModel::CodeRole).toString(), QStringLiteral("semantic.weight-bits"));
         QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Error: ")));
+        // Copied rows come in row order whatever order they were selected in; rows out of range are skipped.
+        QCOMPARE(model.copyText({1, 0, 7}),
+                 QStringLiteral("Error: fp8 checkpoints do not have 4-bit weights (/quantization/weight_bits, Rules) [semantic.weight-bits]\n"
+                                "Warning: unknown key 'x_extra' (kept when saving, ignored by quantcfg) (/x_extra, Schema) [schema.unknown-key]"));
+        QCOMPARE(model.copyText({}), QString());
 
         // Engine findings name the engine; suggestions follow the message.
         Diagnostic d;

@@ -249,6 +249,48 @@ private slots:
         QCOMPARE(w.jsonTab()->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
     }
 
+    void diagnosticsCanBeCopied()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.document()->setValue("/quantization/weight_bits", Json(4));
+        w.document()->setValue("/x_note", Json("hi"));
+        QTreeView *view = w.diagnosticsView();
+        const QModelIndexList bits = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
+                                                                 QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
+        const QModelIndexList note = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
+                                                                 QStringLiteral("/x_note"), -1, Qt::MatchExactly);
+        QCOMPARE(bits.size(), 1);
+        QCOMPARE(note.size(), 1);
+
+        // Select both (Ctrl+click adds to the selection) and press Ctrl+C in the list.
+        view->setFocus();
+        view->scrollTo(bits.front());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(bits.front()).center());
+        view->scrollTo(note.front());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, view->visualRect(note.front()).center());
+        QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
+        QApplication::clipboard()->clear();
+        view->setFocus();
+        QTest::keySequence(view, QKeySequence::Copy);
+        const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.contains(QStringLiteral("Error: fp8 checkpoints do not have 4-bit weights (/quantization/weight_bits, Rules) [semantic.weight-bits]")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(lines.contains(QStringLiteral("Warning: unknown key 'x_note' (kept when saving, ignored by quantcfg) (/x_note, Schema) [schema.unknown-key]")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
+
+        // Copy All takes every row, selected or not, from the list's context menu.
+        const QList<QAction *> actions = view->actions();
+        const auto all = std::find_if(actions.begin(), actions.end(), [](QAction *a) { return a->text() == QStringLiteral("Copy &All"); });
+        QVERIFY(all != actions.end());
+        QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
+        (*all)->trigger();
+        QCOMPARE(QApplication::clipboard()->text().split(QLatin1Char('\n')).size(), w.diagnosticsModel()->rowCount());
+    }
+
     void copyPutsTheExactCommandOnTheClipboard()
     {
         MainWindow w;

@@ -133,8 +133,10 @@ void ConfigForm::addSection(QWidget *container, const QString &title, const std:
         row->label->setBuddy(editor->widget());
         row->label->setToolTip(row->description);
         row->message = new QLabel(field);
+        // Not selectable: a selectable label lays its text out as a rich-text document, which made
+        // these (a dozen are shown at once) most of the form's layout time. The same findings can
+        // be copied from the diagnostics list (Ctrl+C).
         row->message->setWordWrap(true);
-        row->message->setTextInteractionFlags(Qt::TextSelectableByMouse);
         row->message->hide();
 
         auto *fieldLayout = new QVBoxLayout(field);

@@ -7,6 +7,9 @@
 
 #include "ui/statusstyle.h"
 
+#include <QAction>
+#include <algorithm>
+#include <QClipboard>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -118,10 +121,52 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
+QString DiagnosticsModel::copyText(const QList<int> &rows) const
+{
+    QList<int> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    QStringList lines;
+    for (int row : sorted) {
+        if (row < 0 || row >= rowCount())
+            continue;
+        const Diagnostic &d = m_diagnostics[static_cast<std::size_t>(row)];
+        lines << QStringLiteral("%1: %2 (%3, %4) [%5]")
+                     .arg(severityText(d.severity), messageText(d), index(row, FieldColumn).data().toString(), sourceText(d),
+                          QString::fromStdString(d.code));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void DiagnosticsModel::attachView(QTreeView *view)
 {
     view->setModel(this);
     view->setRootIsDecorated(false);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto *copy = new QAction(tr("&Copy"), view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto *copyAll = new QAction(tr("Copy &All"), view);
+    const auto put = [this](const QList<int> &rows) {
+        const QString text = copyText(rows);
+        if (!text.isEmpty())
+            QGuiApplication::clipboard()->setText(text);
+    };
+    QObject::connect(copy, &QAction::triggered, view, [view, put] {
+        QList<int> rows;
+        for (const QModelIndex &index : view->selectionModel()->selectedRows())
+            rows << index.row();
+        if (rows.isEmpty() && view->currentIndex().isValid())
+            rows << view->currentIndex().row();
+        put(rows);
+    });
+    QObject::connect(copyAll, &QAction::triggered, view, [this, put] {
+        QList<int> rows;
+        for (int row = 0; row < rowCount(); ++row)
+            rows << row;
+        put(rows);
+    });
+    view->addActions({copy, copyAll});
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
     WrappingDelegate::install(view, MessageColumn);
     view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);

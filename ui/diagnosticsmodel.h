@@ -37,8 +37,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// Shows this model in @p view the way every diagnostics list of the studio looks: no tree
-    /// decoration, wrapped messages that take the width, field and source sized to their contents.
+    /// decoration, wrapped messages that take the width, field and source sized to their contents,
+    /// several rows selectable, and Copy (Ctrl+C and the context menu) putting them on the clipboard.
     void attachView(QTreeView *view);
+
+    /// The rows as plain text for the clipboard, one line each in row order:
+    /// "Error: message (field, source) [code]".
+    QString copyText(const QList<int> &rows) const;
 
     /// The message with its suggestion, as shown in the message column.
     static QString messageText(const Diagnostic &d);

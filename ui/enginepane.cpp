@@ -10,7 +10,6 @@
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -126,16 +125,11 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     fileButtons->addWidget(m_copyFile);
     fileButtons->addWidget(m_saveFile);
 
-    m_notes->setModel(m_notesModel);
-    m_notes->setRootIsDecorated(false);
-    WrappingDelegate::install(m_notes, DiagnosticsModel::MessageColumn);
+    m_notesModel->attachView(m_notes);
     m_notes->setAccessibleName(tr("Notes"));
     m_notes->setColumnHidden(DiagnosticsModel::SourceColumn, true);
     m_notes->setHeaderHidden(true);
     m_notes->setMinimumHeight(m_notes->fontMetrics().height() * 3);
-    m_notes->header()->setStretchLastSection(false);
-    m_notes->header()->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
-    m_notes->header()->setSectionResizeMode(DiagnosticsModel::FieldColumn, QHeaderView::ResizeToContents);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
