@@ -2,6 +2,7 @@
 #include "core/engines/mapper.h"
 #include "core/engines/render.h"
 #include "core/engines/yamlfile.h"
+#include "core/preload.h"
 #include "core/presets.h"
 #include "core/schema.h"
 
@@ -49,6 +50,18 @@ class TestMapping : public QObject
     Q_OBJECT
 
 private slots:
+    // First slot, so the data is not parsed yet: the studio starts the parse on another thread and
+    // asks for it on the GUI thread at the same time. Both must see the same, complete registry.
+    void preloadRacesFirstUse()
+    {
+        auto preload = preloadBuiltInData();
+        const ProfileRegistry &registry = ProfileRegistry::builtIn();
+        preload.get(); // rethrows whatever the other thread threw
+        QCOMPARE(&registry, &ProfileRegistry::builtIn());
+        QCOMPARE(registry.engines(), (std::vector<std::string>{"vllm", "sglang", "trtllm"}));
+        QVERIFY(Schema::unifiedConfig().subschema("/quantization/method"));
+    }
+
     // One row per mapping rule from the engine facts. "want" words must appear in argv (as a
     // contiguous " a b " sequence, env as NAME=value); "unwanted" must not; "yaml" must appear
     // in the TensorRT-LLM YAML file.

@@ -1,4 +1,5 @@
 // quantcfg-studio: the desktop editor. Everything but start-up lives in ui/.
+#include "core/preload.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -8,7 +9,11 @@
 
 int main(int argc, char *argv[])
 {
+    // Parsed while the application object connects to the display (both take milliseconds). Done
+    // before anything can call exit() (--help), which must not meet the parse half-way.
+    auto preload = quantcfg::preloadBuiltInData();
     QApplication app(argc, argv);
+    preload.wait();
     QApplication::setOrganizationName(QStringLiteral("quantcfg"));
     QApplication::setApplicationName(QStringLiteral("quantcfg-studio"));
     QApplication::setApplicationVersion(QStringLiteral(QUANTCFG_VERSION));
