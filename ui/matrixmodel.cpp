@@ -1,6 +1,7 @@
 #include "ui/matrixmodel.h"
 
 #include "core/hardware/gpudatabase.h"
+#include "ui/statusstyle.h"
 
 #include <QBrush>
 #include <QFont>
@@ -236,17 +237,17 @@ QIcon MatrixModel::stateIcon(Support state)
 {
     switch (state) {
     case Support::Supported:
-        return QIcon(QStringLiteral(":/icons/status-ok.svg"));
+        return studioIcon(QLatin1StringView("status-ok.svg"));
     case Support::WeightOnly:
-        return QIcon(QStringLiteral(":/icons/status-warning.svg"));
+        return studioIcon(QLatin1StringView("status-warning.svg"));
     case Support::Unsupported:
     case Support::NotTargeted:
-        return QIcon(QStringLiteral(":/icons/status-error.svg"));
+        return studioIcon(QLatin1StringView("status-error.svg"));
     case Support::NotAvailable:
     case Support::Unknown:
         break;
     }
-    return QIcon(QStringLiteral(":/icons/status-info.svg"));
+    return studioIcon(QLatin1StringView("status-info.svg"));
 }
 
 const std::vector<Support> &MatrixModel::allStates()

@@ -13,12 +13,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("quantcfg::ui::StatusStyle", text);
 }
 
-// One QIcon per file for the whole run: a QIcon made from an SVG parses the file again, while a
-// shared one keeps its rendered pixmaps. Views ask for these icons for every row they measure and
-// paint, so a fresh icon per call cost milliseconds at start-up. Deliberately never freed (icons
-// outliving the application must not be destroyed after it); GUI thread only, like QIcon itself.
-const QIcon &statusIcon(QLatin1StringView file)
+} // namespace
+
+const QIcon &studioIcon(QLatin1StringView file)
 {
+    // Deliberately never freed: icons outliving the application must not be destroyed after it.
     static auto *cache = new QHash<QString, QIcon>;
     const QString path = QLatin1StringView(":/icons/") + file;
     auto it = cache->find(path);
@@ -27,19 +26,17 @@ const QIcon &statusIcon(QLatin1StringView file)
     return *it;
 }
 
-} // namespace
-
 QIcon severityIcon(Severity severity)
 {
     switch (severity) {
     case Severity::Error:
-        return statusIcon(QLatin1StringView("status-error.svg"));
+        return studioIcon(QLatin1StringView("status-error.svg"));
     case Severity::Warning:
-        return statusIcon(QLatin1StringView("status-warning.svg"));
+        return studioIcon(QLatin1StringView("status-warning.svg"));
     case Severity::Info:
         break;
     }
-    return statusIcon(QLatin1StringView("status-info.svg"));
+    return studioIcon(QLatin1StringView("status-info.svg"));
 }
 
 QString severityText(Severity severity)
@@ -78,13 +75,13 @@ QIcon planStatusIcon(PlanStatus status)
 {
     switch (status) {
     case PlanStatus::Full:
-        return statusIcon(QLatin1StringView("status-ok.svg"));
+        return studioIcon(QLatin1StringView("status-ok.svg"));
     case PlanStatus::Degraded:
-        return statusIcon(QLatin1StringView("status-warning.svg"));
+        return studioIcon(QLatin1StringView("status-warning.svg"));
     case PlanStatus::Unsupported:
         break;
     }
-    return statusIcon(QLatin1StringView("status-error.svg"));
+    return studioIcon(QLatin1StringView("status-error.svg"));
 }
 
 QString planStatusText(PlanStatus status)

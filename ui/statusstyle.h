@@ -11,6 +11,12 @@ class QPalette;
 
 namespace quantcfg::ui {
 
+/// The icon of resources/icons/@p file (":/icons/<file>"), one shared QIcon per file for the run.
+/// A QIcon made from an SVG parses the file again, a shared one keeps its rendered pixmaps: views
+/// ask for icons for every row they measure and paint, and fresh ones cost milliseconds at start-up.
+/// GUI thread only, like QIcon itself.
+const QIcon &studioIcon(QLatin1StringView file);
+
 /// How severities and plan states look everywhere in the studio (one place, so the form, the lists
 /// and the engine panes agree). Colours adapt to light and dark palettes.
 QIcon severityIcon(Severity severity);
