@@ -127,6 +127,24 @@ private slots:
         QCOMPARE(checkCapability(other, "W4A16_AWQ", 100).reason, std::string("Other's support matrix lists W4A16_AWQ only for SM80, SM89, SM90"));
     }
 
+    // Support lists name one SM per family; which SM counts as which is the profile's data, not code.
+    void supportListFamiliesComeFromTheProfile()
+    {
+        const EngineProfile &builtIn = *ProfileRegistry::builtIn().find("trtllm");
+        QCOMPARE(checkCapability(builtIn, "W4A16_AWQ", 86).state, Support::Supported);  // listed as SM80
+        QCOMPARE(checkCapability(builtIn, "NVFP4", 103).state, Support::Supported);     // listed as SM100
+        QCOMPARE(checkCapability(builtIn, "NVFP4", 121).state, Support::Supported);     // listed as SM120
+        QCOMPARE(checkCapability(builtIn, "NVFP4", 110).state, Support::Unsupported);   // Thor: in no table
+
+        Json doc = builtIn.document();
+        doc["mapping"]["supported_sm_listed_as"].erase("86");
+        const EngineProfile other(doc);
+        QCOMPARE(checkCapability(other, "W4A16_AWQ", 86).state, Support::Unsupported);
+        QCOMPARE(checkCapability(other, "W4A16_AWQ", 80).state, Support::Supported);
+        doc["mapping"].erase("supported_sm_listed_as");
+        QCOMPARE(checkCapability(EngineProfile(doc), "NVFP4", 103).state, Support::Unsupported);
+    }
+
     void shape()
     {
         const CompatibilityMatrix m = buildMatrix(*ProfileRegistry::builtIn().find("vllm"));

@@ -242,6 +242,11 @@ TRTLLM_METHODS = {
 # weight-only note below says where the fallback applies.
 TRTLLM_SM_KEY = {"FP8": "FP8", "FP8_PER_CHANNEL_PER_TOKEN": "FP8_PER_CHANNEL_PER_TOKEN", "NVFP4": "NVFP4",
                  "MXFP4": "W4A16_MXFP4", "MXFP8": "MXFP8", "W4A16_AWQ": "W4A16_AWQ", "W4A8_AWQ": "W4A8_AWQ"}
+# TensorRT-LLM's support tables name one SM per family: the support matrix's "Ampere SM80/SM86" and
+# "Blackwell SM100/SM120 (... DGX Spark)", and the quantization matrix's "100/103" column. An SM
+# below is checked as the listed one it belongs to (87: Jetson Orin, Ampere; 121: DGX Spark's
+# GB10). SM110 (Thor) is in no table, so it stays unlisted.
+TRTLLM_SM_LISTED_AS = {"86": 80, "87": 80, "103": 100, "121": 120}
 # Checkpoint formats with no minimum of their own: they run on every GPU TensorRT-LLM targets, or
 # the format inside the checkpoint decides (then it is checked when the checkpoint is read).
 TRTLLM_ANY_SM = {"NO_QUANT": "unquantized checkpoints run on every supported GPU",
@@ -553,6 +558,7 @@ def main():
             "methods": TRTLLM_METHODS,
             "checkpoint_min_sm_key": TRTLLM_SM_KEY,
             "checkpoint_any_sm": TRTLLM_ANY_SM,
+            "supported_sm_listed_as": TRTLLM_SM_LISTED_AS,
             "kv_cache": KV_TRTLLM,
             "dtype": DTYPES,
             "attention": ATTN_TRTLLM,

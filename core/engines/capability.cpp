@@ -8,17 +8,16 @@ namespace quantcfg {
 
 namespace {
 
-// TensorRT-LLM lists one SM per family in its support tables: 86/87 are Ampere like 80, 103 is
-// Blackwell like 100, 121 like 120.
-int listedFamily(int cc)
+// The SM a support list names for @p cc: engines that list one SM per family (TensorRT-LLM: 86 is
+// listed as 80, 103 as 100) say so in mapping.supported_sm_listed_as.
+int listedAs(const Json &doc, int cc)
 {
-    if (cc >= 80 && cc < 89)
-        return 80;
-    if (cc >= 100 && cc < 110)
-        return 100;
-    if (cc >= 120 && cc < 130)
-        return 120;
-    return cc;
+    const Json &mapping = doc["mapping"];
+    const auto table = mapping.find("supported_sm_listed_as");
+    if (table == mapping.end())
+        return cc;
+    const auto entry = table->find(std::to_string(cc));
+    return entry != table->end() && entry->is_number_integer() ? entry->get<int>() : cc;
 }
 
 int minFrom(const Json &v)
@@ -81,7 +80,7 @@ bool checkByCheckpointFormat(const EngineProfile &profile, const std::string &en
     }
     if (doc.contains("supported_sm") && doc["supported_sm"].contains(key)) {
         const auto list = doc["supported_sm"][key].get<std::vector<int>>();
-        if (std::find(list.begin(), list.end(), listedFamily(cc)) == list.end()) {
+        if (std::find(list.begin(), list.end(), listedAs(doc, cc)) == list.end()) {
             v.state = Support::Unsupported;
             std::string listed;
             for (int sm : list)
