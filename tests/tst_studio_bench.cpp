@@ -856,6 +856,7 @@ private slots:
         QApplication::sendEvent(target, &enter);
         QVERIFY(enter.isAccepted());
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
+        QSignalSpy messages(&tab, &BenchmarksTab::message);
         QDropEvent drop(QPointF(at), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(target, &drop);
         QVERIFY(drop.isAccepted());
@@ -864,6 +865,13 @@ private slots:
         QCOMPARE(tab.imports().size(), std::size_t(1));
         QCOMPARE(tab.imports().front().paths, (QStringList{fixture("tidy-wide.csv"), fixture("sglang_1112_200_1024_256.jsonl")}));
         QCOMPARE(tab.runsModel()->rowCount(), runsIn("tidy-wide.csv") + runsIn("sglang_1112_200_1024_256.jsonl"));
+        QCOMPARE(messages.last().front().toString(), QStringLiteral("Imported %1 runs from 2 files").arg(tab.runsModel()->rowCount()));
+
+        // One file is "1 file", not "1 files".
+        QVERIFY(importInto(tab, {fixture("sglang_1112_200_1024_256.jsonl")}));
+        const int one = runsIn("sglang_1112_200_1024_256.jsonl");
+        QCOMPARE(messages.last().front().toString(),
+                 one == 1 ? QStringLiteral("Imported 1 run from 1 file") : QStringLiteral("Imported %1 runs from 1 file").arg(one));
     }
 
     void exportsPngAndSvg()

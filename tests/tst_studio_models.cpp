@@ -1,6 +1,7 @@
 #include "core/engines/mapper.h"
 #include "core/presets.h"
 #include "core/validation.h"
+#include "ui/counts.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/presetlistmodel.h"
 
@@ -36,6 +37,15 @@ class TestStudioModels : public QObject
     Q_OBJECT
 
 private slots:
+    void countsAreSingularForOne()
+    {
+        QCOMPARE(runCount(1), QStringLiteral("1 run"));
+        QCOMPARE(runCount(0), QStringLiteral("0 runs"));
+        QCOMPARE(runCount(12), QStringLiteral("12 runs"));
+        QCOMPARE(fileCount(1), QStringLiteral("1 file"));
+        QCOMPARE(fileCount(3), QStringLiteral("3 files"));
+    }
+
     void diagnosticsModel()
     {
         DiagnosticsModel model;

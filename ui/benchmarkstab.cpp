@@ -1,6 +1,7 @@
 #include "ui/benchmarkstab.h"
 
 #include "ui/charts/benchmarkchart.h"
+#include "ui/counts.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/resulttablemodel.h"
 #include "ui/settings.h"
@@ -358,7 +359,7 @@ void BenchmarksTab::rescore()
                                        .arg(meeting)
                                        .arg(ranking.runs.size())
                                        .arg(m_runs->index(static_cast<int>(ranking.runs[*ranking.best].run), 0).data(ResultTableModel::LabelRole).toString())
-                                 : tr("No run meets every SLO limit (%1 runs).").arg(ranking.runs.size()));
+                                 : tr("No run meets every SLO limit (%1).").arg(runCount(static_cast<qsizetype>(ranking.runs.size()))));
 }
 
 bool BenchmarksTab::isImporting() const
@@ -484,7 +485,7 @@ void BenchmarksTab::onImportFinished()
     refreshImportsModel();
     rescore();
     m_table->resizeColumnsToContents();
-    emit message(tr("Imported %1 runs from %2 files").arg(runs).arg(m_importer->reports().size()));
+    emit message(tr("Imported %1 from %2").arg(runCount(runs), fileCount(static_cast<qsizetype>(m_importer->reports().size()))));
     emit importFinished();
 }
 

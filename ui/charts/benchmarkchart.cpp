@@ -1,5 +1,6 @@
 #include "ui/charts/benchmarkchart.h"
 
+#include "ui/counts.h"
 #include "ui/resulttablemodel.h"
 
 #include <QAbstractItemModel>
@@ -322,7 +323,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
         QScatterSeries *first = nullptr;
         for (qsizetype from = 0; from < std::max<qsizetype>(1, sp.points.size()); from += kMarkersPerSeries) {
             auto *series = new QScatterSeries;
-            series->setName(tr("%1 (%2 runs)").arg(sp.name).arg(sp.points.size()));
+            series->setName(tr("%1 (%2)").arg(sp.name, runCount(static_cast<qsizetype>(sp.points.size()))));
             series->setProperty(kFeedName, sp.name);
             // Not colour alone: the verdict is the marker's shape.
             series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
@@ -352,7 +353,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
         }
     }
     auto *front = new QLineSeries;
-    front->setName(tr("Pareto front (%1 runs)").arg(m_scatter.front.points.size()));
+    front->setName(tr("Pareto front (%1)").arg(runCount(static_cast<qsizetype>(m_scatter.front.points.size()))));
     front->setProperty(kFeedName, m_scatter.front.name);
     front->replace(m_scatter.front.points);
     front->setPointsVisible(true);
