@@ -2,6 +2,7 @@
 #include "core/engines/profile.h"
 #include "core/engines/render.h"
 #include "core/presets.h"
+#include "ui/benchmarkstab.h"
 #include "ui/configanalysis.h"
 #include "ui/configdocument.h"
 #include "ui/configform.h"
@@ -10,6 +11,7 @@
 #include "ui/jsoneditortab.h"
 #include "ui/mainwindow.h"
 #include "ui/presetpanel.h"
+#include "ui/sloeditor.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"
@@ -18,11 +20,14 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QAbstractSpinBox>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -417,6 +422,69 @@ private slots:
         refused.setAccepted(false);
         QApplication::sendEvent(&w, &refused);
         QVERIFY(!refused.isAccepted());
+    }
+
+    // Text fields take any drop as text: files go to the page that takes them instead.
+    void filesDroppedOnAFieldGoToThePage()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto dragOnto = [](QWidget *target, const QMimeData &mime) {
+            const QPoint at = target->rect().center();
+            QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(target, &enter);
+            QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(target, &move);
+            QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(target, &drop);
+            return drop.isAccepted();
+        };
+
+        // A configuration dropped on the model field opens; the field does not get its URL.
+        auto *model = qobject_cast<QLineEdit *>(w.form()->editorWidget("/model/id_or_path"));
+        QVERIFY(model);
+        const QString before = model->text();
+        // File managers offer the file as a URL and as text; a field takes the text.
+        const QUrl file = QUrl::fromLocalFile(fixtureCopy("studio/unknown-keys.json"));
+        QMimeData config;
+        config.setUrls({file});
+        config.setText(file.toString());
+        QVERIFY(dragOnto(model, config));
+        QCOMPARE(w.document()->config().name.value(), std::string("with-extras"));
+        QVERIFY(!model->text().contains(QStringLiteral("file:")));
+
+        // On the JSON editor too (the drop lands on its viewport).
+        w.document()->reset(builtInPresets().front().document);
+        QVERIFY(dragOnto(w.jsonTab()->editor()->viewport(), config));
+        QCOMPARE(w.document()->config().name.value(), std::string("with-extras"));
+
+        // Text stays with the field; so do files the window does not open.
+        QMimeData text;
+        text.setText(QStringLiteral("org/model"));
+        model->clear();
+        QVERIFY(dragOnto(model, text));
+        QCOMPARE(model->text(), QStringLiteral("org/model"));
+        QMimeData notConfig;
+        notConfig.setUrls({QUrl::fromLocalFile(m_home.path())}); // a directory
+        notConfig.setText(notConfig.urls().front().toString());
+        const std::string name = w.document()->config().name.value_or("");
+        dragOnto(model, notConfig);
+        QCOMPARE(w.document()->config().name.value_or(""), name);
+
+        // Result files dropped on a field of the benchmarks tab are imported.
+        BenchmarksTab *bench = w.benchmarksTab();
+        w.pages()->setCurrentWidget(bench);
+        const QList<QAbstractSpinBox *> limits = bench->sloEditor()->findChildren<QAbstractSpinBox *>();
+        QVERIFY(!limits.isEmpty());
+        QMimeData results;
+        results.setUrls({QUrl::fromLocalFile(QStringLiteral(QCFG_TEST_DATA "/bench/tidy-wide.csv"))});
+        results.setText(results.urls().front().toString());
+        QSignalSpy imported(bench, &BenchmarksTab::importFinished);
+        QVERIFY(dragOnto(limits.front(), results));
+        QVERIFY(imported.wait(20000));
+        QCOMPARE(bench->imports().size(), std::size_t(1));
     }
 
     void settingsAreRemembered()

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "ui/filedroprouter.h"
+
 #include "core/engines/profile.h"
 #include "core/schema.h"
 #include "ui/benchmarkstab.h"
@@ -8,6 +10,7 @@
 #include "ui/configform.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/enginepane.h"
+#include "ui/filedroprouter.h"
 #include "ui/jsoneditortab.h"
 #include "ui/presetpanel.h"
 #include "ui/settings.h"
@@ -39,6 +42,8 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
+    // Files dragged onto a text field go to the page that takes them (it asks first).
+    qApp->installEventFilter(new FileDropRouter(this));
     buildLayout();
     buildActions();
     buildPageConnections();
