@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QSettings>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,12 +24,18 @@ inline QStringList printModel(const QAbstractItemModel &model, int role = Qt::Di
     return lines;
 }
 
-/// Points QSettings and the user preset folder at a fresh temporary directory, so tests neither
-/// read nor change the developer's settings and presets.
+/// Names the application like the studio does and points QSettings, the user preset folder and
+/// the autosave folder at a fresh temporary directory, so tests neither read nor change the
+/// developer's files. Call from initTestCase(); it fails the test case if the isolation did not
+/// take.
 inline void isolateUserFiles(const QTemporaryDir &dir)
 {
+    QVERIFY(dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("quantcfg"));
+    QCoreApplication::setApplicationName(QStringLiteral("quantcfg-studio"));
     qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toLocal8Bit());
     qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toLocal8Bit());
+    QVERIFY2(QSettings().fileName().startsWith(dir.path()), qPrintable(QSettings().fileName()));
 }
 
 } // namespace studiotest

@@ -82,7 +82,6 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
         studiotest::isolateUserFiles(m_home);
         QVERIFY(autosaveDir().startsWith(m_home.path()));
     }
@@ -265,9 +264,7 @@ int main(int argc, char *argv[])
         const QString file = qEnvironmentVariable(kCrashEnv);
         editAndCrash(Autosave::defaultDirectory(), file == QLatin1StringView("-") ? QString() : file);
     }
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("quantcfg"));
-    QApplication::setApplicationName(QStringLiteral("quantcfg-studio"));
+    QApplication app(argc, argv); // initTestCase names it like the studio (studiotest::isolateUserFiles)
     TestStudioAutosave test;
     return QTest::qExec(&test, argc, argv);
 }

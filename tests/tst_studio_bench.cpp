@@ -174,10 +174,7 @@ private slots:
     void initTestCase()
     {
         // Tabs given Settings write the studio's settings file: keep it out of the user's home.
-        QVERIFY(m_home.isValid());
         studiotest::isolateUserFiles(m_home);
-        QCoreApplication::setOrganizationName(QStringLiteral("quantcfg"));
-        QCoreApplication::setApplicationName(QStringLiteral("quantcfg-studio"));
     }
 
     void modelRowsFromFixture()

@@ -76,7 +76,6 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
         studiotest::isolateUserFiles(m_home);
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     }

@@ -88,7 +88,6 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
         studiotest::isolateUserFiles(m_home);
     }
 
