@@ -24,6 +24,7 @@
 #include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -251,6 +252,29 @@ private slots:
         w.revealField(QStringLiteral("/x_note"));
         QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.jsonTab()));
         QCOMPARE(w.jsonTab()->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
+    }
+
+    // Opening a file shows its findings from the top: the worst first, nothing scrolled away.
+    void openedFileShowsItsErrorsFirst()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        Json doc = builtInPresets()[1].document;
+        doc["quantization"]["weight_bits"] = 3;
+        const QString path = m_home.filePath(QStringLiteral("with-error.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(doc.dump(2)));
+        file.close();
+        QVERIFY(w.openFile(path));
+        QTest::qWait(50); // the wrapped rows are laid out again once the column widths settle
+        QTreeView *view = w.diagnosticsView();
+        const QModelIndex first = w.diagnosticsModel()->index(0, 0);
+        QCOMPARE(first.data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
+        QCOMPARE(view->verticalScrollBar()->value(), 0);
+        QVERIFY(view->viewport()->rect().intersects(view->visualRect(first)));
     }
 
     void diagnosticsCanBeCopied()

@@ -24,6 +24,10 @@ void DiagnosticsModel::setDiagnostics(const Diagnostics &diagnostics)
 {
     beginResetModel();
     m_diagnostics = diagnostics;
+    // Worst first: an error must not sit below a screenful of notes. Otherwise the checks' order
+    // (schema, rules, engines in display order) is kept.
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) { return static_cast<int>(a.severity) < static_cast<int>(b.severity); });
     endResetModel();
 }
 

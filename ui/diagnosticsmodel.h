@@ -25,7 +25,8 @@ public:
 
     explicit DiagnosticsModel(QObject *parent = nullptr);
 
-    /// Replaces the contents (the one entry point).
+    /// Replaces the contents (the one entry point). Rows are ordered worst first (errors, warnings,
+    /// notes), each severity in the order given.
     void setDiagnostics(const Diagnostics &diagnostics);
     const Diagnostics &diagnostics() const { return m_diagnostics; }
     /// Display names of engine ids ("vllm" → "vLLM") for the source column.
