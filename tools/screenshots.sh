@@ -66,6 +66,8 @@ shot studio-bench-1920x1080 1920 1080 "--tab bench --bench $bench/tidy-wide.csv 
 --bench $bench/guidellm-benchmarks.json --bench $bench/sglang_1112_200_1024_256.jsonl --bench $bench/tidy-long-semicolon.csv"
 
 # High DPI: 150 % (QT_SCALE_FACTOR) on a 1920×1200 screen, i.e. a 1280×800 window in logical pixels.
+# shellcheck disable=SC2053 # $only is a pattern
+if [[ studio-hidpi-150 == $only ]]; then
 rm -rf "$tmp/home" && mkdir -p "$tmp/home"
 XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" QT_SCALE_FACTOR=1.5 \
     xvfb-run -a -s "-screen 0 1920x1200x24 -dpi 96" bash -c '
@@ -75,10 +77,14 @@ XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" QT_SCALE_FACTO
         import -window root "$2"
         kill $pid' "$studio" "$here/presets/sglang-marlin-moe.json" "$out/studio-hidpi-150.png"
 echo "wrote docs/screenshots/studio-hidpi-150.png"
+fi
 
 # A dark desktop: the palette test renders the window with a dark system palette and saves it.
 palette_test="$build/tests/tst_studio_palette"
-if [ -x "$palette_test" ]; then
+# shellcheck disable=SC2053 # $only is a pattern
+if [[ studio-dark-1280x800 != $only ]]; then
+    :
+elif [ -x "$palette_test" ]; then
     QT_QPA_PLATFORM=offscreen QCFG_SCREENSHOT_DIR="$out" "$palette_test" windowOnADarkDesktop >/dev/null
     echo "wrote docs/screenshots/studio-dark-1280x800.png"
 else
