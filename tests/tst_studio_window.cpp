@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
@@ -489,12 +490,19 @@ private slots:
         model->clear();
         QVERIFY(dragOnto(model, text));
         QCOMPARE(model->text(), QStringLiteral("org/model"));
-        QMimeData notConfig;
-        notConfig.setUrls({QUrl::fromLocalFile(m_home.path())}); // a directory
-        notConfig.setText(notConfig.urls().front().toString());
+        // A folder (a local model) is not a configuration: the field gets its path, not its URL, and
+        // the document takes it like typing.
+        QMimeData folder;
+        folder.setUrls({QUrl::fromLocalFile(m_home.path())});
+        folder.setText(folder.urls().front().toString());
         const std::string name = w.document()->config().name.value_or("");
-        dragOnto(model, notConfig);
+        model->clear();
+        QVERIFY(dragOnto(model, folder));
         QCOMPARE(w.document()->config().name.value_or(""), name);
+        QCOMPARE(model->text(), QDir::toNativeSeparators(m_home.path()));
+        QCOMPARE(QString::fromStdString(w.document()->json().at("model").at("id_or_path").get<std::string>()), m_home.path());
+        w.document()->undoStack()->undo(); // one step, like a paste
+        QVERIFY(model->text() != QDir::toNativeSeparators(m_home.path()));
 
         // Result files dropped on a field of the benchmarks tab are imported.
         BenchmarksTab *bench = w.benchmarksTab();

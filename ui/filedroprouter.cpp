@@ -4,6 +4,7 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLineEdit>
@@ -58,26 +59,66 @@ FileDropRouter::FileDropRouter(QObject *parent)
 
 bool FileDropRouter::eventFilter(QObject *watched, QEvent *event)
 {
-    // Only the enter decides: QApplication offers a drag to the widget under the cursor, then to
-    // its parents that accept drops until one accepts it, and sends the moves and the drop to that
-    // one. A field that lets the enter go unaccepted hands the whole drag on.
-    if (event->type() != QEvent::DragEnter)
+    // QApplication offers a drag's enter to the widget under the cursor, then to its parents that
+    // accept drops until one accepts it, and sends the moves and the drop to that one. So a field
+    // that lets the enter go unaccepted hands the whole drag on.
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop && type != QEvent::DragLeave)
         return false;
     auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget)
+        return false;
+    if (type != QEvent::DragEnter) {
+        if (widget != m_pathField)
+            return false;
+        if (type == QEvent::DragMove) {
+            static_cast<QDragMoveEvent *>(event)->acceptProposedAction();
+        } else if (type == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            insertPaths(m_pathField, drop->mimeData(), drop->position().toPoint());
+            drop->acceptProposedAction();
+            m_pathField = nullptr;
+        } else {
+            m_pathField = nullptr;
+        }
+        return true;
+    }
+
+    m_pathField = nullptr;
     auto *enter = static_cast<QDragEnterEvent *>(event);
-    if (!widget || !isTextField(widget) || !hasLocalFiles(enter->mimeData()))
+    if (!isTextField(widget) || !hasLocalFiles(enter->mimeData()))
         return false;
-    QWidget *target = enclosingDropTarget(widget);
-    if (!target)
+    if (QWidget *target = enclosingDropTarget(widget)) {
+        QDragEnterEvent asked(widget->mapTo(target, enter->position().toPoint()), enter->possibleActions(), enter->mimeData(),
+                              enter->buttons(), enter->modifiers());
+        asked.setAccepted(false);
+        QCoreApplication::sendEvent(target, &asked);
+        if (asked.isAccepted()) {
+            enter->ignore();
+            return true;
+        }
+    }
+    // Files no page takes: a one-line field gets their paths (a model folder on "Model id or
+    // path"), not their file:// URLs. Other text widgets keep their own handling.
+    auto *edit = qobject_cast<QLineEdit *>(widget);
+    if (!edit || edit->isReadOnly() || qobject_cast<QAbstractSpinBox *>(edit->parentWidget())
+        || qobject_cast<QComboBox *>(edit->parentWidget()))
         return false;
-    QDragEnterEvent asked(widget->mapTo(target, enter->position().toPoint()), enter->possibleActions(), enter->mimeData(),
-                          enter->buttons(), enter->modifiers());
-    asked.setAccepted(false);
-    QCoreApplication::sendEvent(target, &asked);
-    if (!asked.isAccepted())
-        return false; // not files the page takes: the field may still take them as text
-    enter->ignore();
+    m_pathField = edit;
+    enter->acceptProposedAction();
     return true;
+}
+
+void FileDropRouter::insertPaths(QLineEdit *edit, const QMimeData *mime, QPoint at)
+{
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << QDir::toNativeSeparators(url.toLocalFile());
+    }
+    edit->setCursorPosition(edit->cursorPositionAt(at));
+    edit->insert(paths.join(QLatin1Char(' '))); // an edit like typing: textEdited, one undo step
+    edit->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace quantcfg::ui

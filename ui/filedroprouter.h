@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QLineEdit>
 #include <QObject>
+#include <QPointer>
 
+class QMimeData;
 class QWidget;
 
 namespace quantcfg::ui {
@@ -12,7 +15,8 @@ namespace quantcfg::ui {
 /// not imported. Installed on the application: when local files are dragged over a line edit, a
 /// spin box, a combo box or a text editor, the nearest enclosing widget that accepts drops (the
 /// main window, the benchmarks tab) is asked first; if it takes them, the field lets the drag pass
-/// to it. Files it does not take, and text drags, stay with the field.
+/// to it. Files no page takes give a one-line field their local paths (a model folder dropped on
+/// "Model id or path"), not their file:// URLs; dragged text stays the field's business.
 class FileDropRouter final : public QObject
 {
     Q_OBJECT
@@ -21,6 +25,11 @@ public:
     explicit FileDropRouter(QObject *parent = nullptr);
 
     bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    static void insertPaths(QLineEdit *edit, const QMimeData *mime, QPoint at);
+
+    QPointer<QLineEdit> m_pathField; ///< the field taking the current drag's paths, if one does
 };
 
 } // namespace quantcfg::ui
