@@ -99,7 +99,7 @@ void MainWindow::buildLayout()
     m_diagnostics->attachView(m_diagnosticsView);
     m_diagnosticsView->setAlternatingRowColors(true);
     m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
-    m_diagnosticsView->setToolTip(tr("Click an entry to go to its field"));
+    m_diagnosticsView->setToolTip(tr("Click an entry to go to its field; Ctrl+C copies the selected entries"));
     m_diagnosticsTitle->setBuddy(m_diagnosticsView);
     auto *diagnosticsLayout = new QVBoxLayout(diagnosticsPanel);
     diagnosticsLayout->setContentsMargins(0, 0, 0, 0);
