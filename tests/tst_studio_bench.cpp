@@ -678,9 +678,9 @@ private slots:
         QCOMPARE(tab.statisticPicker()->currentData().toString(), QStringLiteral("p90"));
         QCOMPARE(tab.loadPicker()->currentData().toInt(), int(ResultTableModel::RequestRateColumn));
         QCOMPARE(tab.latencyPicker()->currentData().toInt(), int(ResultTableModel::TtftColumn));
-        QVERIFY(tab.sloEditor()->isEnabled(SloEditor::Ttft));
+        QVERIFY(tab.sloEditor()->isLimitEnabled(SloEditor::Ttft));
         QCOMPARE(tab.sloEditor()->threshold(SloEditor::Ttft), 640.0);
-        QVERIFY(!tab.sloEditor()->isEnabled(SloEditor::Memory));
+        QVERIFY(!tab.sloEditor()->isLimitEnabled(SloEditor::Memory));
         QCOMPARE(tab.sloEditor()->threshold(SloEditor::Memory), 40.0);
         QCOMPARE(tab.sloEditor()->objective(), bench::Objective::MinimizeTtft);
         QCOMPARE(tab.runsModel()->rowCount(), 0);

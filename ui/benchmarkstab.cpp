@@ -634,7 +634,7 @@ void BenchmarksTab::saveView()
     v.latencyAxis = ResultTableModel::metricOf(m_latency->currentData().toInt());
     v.objective = QLatin1String(bench::objectiveName(m_slo->objective()));
     for (auto [limit, saved] : {std::pair{SloEditor::Ttft, &v.ttft}, std::pair{SloEditor::Tpot, &v.tpot}, std::pair{SloEditor::Memory, &v.memory}})
-        *saved = {m_slo->isEnabled(limit), m_slo->threshold(limit)};
+        *saved = {m_slo->isLimitEnabled(limit), m_slo->threshold(limit)};
     m_settings->setBenchmarkView(v);
 }
 

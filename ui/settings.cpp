@@ -55,6 +55,12 @@ QStringList withRecent(QStringList list, const QStringList &paths, int max)
     return list;
 }
 
+QStringList without(QStringList list, const QString &path)
+{
+    list.removeAll(path);
+    return list;
+}
+
 } // namespace
 
 Settings::Settings() = default;
@@ -91,9 +97,7 @@ void Settings::addRecentFile(const QString &path)
 
 void Settings::removeRecentFile(const QString &path)
 {
-    QStringList files = recentFiles();
-    files.removeAll(path);
-    kRecentFiles.set(m_settings, files);
+    kRecentFiles.set(m_settings, without(recentFiles(), path));
 }
 
 BenchmarkView Settings::benchmarkView() const
@@ -135,9 +139,7 @@ void Settings::addRecentBenchmarkFiles(const QStringList &paths)
 
 void Settings::removeRecentBenchmarkFile(const QString &path)
 {
-    QStringList files = recentBenchmarkFiles();
-    files.removeAll(path);
-    kRecentBenchmarkFiles.set(m_settings, files);
+    kRecentBenchmarkFiles.set(m_settings, without(recentBenchmarkFiles(), path));
 }
 
 void Settings::clearRecentBenchmarkFiles() { kRecentBenchmarkFiles.set(m_settings, {}); }

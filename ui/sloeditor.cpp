@@ -57,7 +57,7 @@ void SloEditor::setLimit(Limit limit, double threshold)
         m_threshold[limit]->setValue(threshold);
 }
 
-bool SloEditor::isEnabled(Limit limit) const
+bool SloEditor::isLimitEnabled(Limit limit) const
 {
     return m_enabled[limit]->isChecked();
 }

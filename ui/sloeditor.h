@@ -23,7 +23,8 @@ public:
 
     /// Enables limit @p limit at @p threshold (ms or GB); a negative threshold disables it.
     void setLimit(Limit limit, double threshold);
-    bool isEnabled(Limit limit) const;
+    /// Whether @p limit is on (named so it does not hide QWidget::isEnabled()).
+    bool isLimitEnabled(Limit limit) const;
     /// The threshold of @p limit (ms or GB), also while it is off.
     double threshold(Limit limit) const;
     void setObjective(bench::Objective objective);
