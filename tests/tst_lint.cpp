@@ -97,6 +97,9 @@ private slots:
         QTest::newRow("sglang errors when used") << "sglang" << "python3 -m sglang.launch_server --model-path m --enable-expert-distribution-metrics" << "lint.flag-errors" << "";
         QTest::newRow("trtllm clean") << "trtllm" << "trtllm-serve m --tp_size 2 --extra_llm_api_options x.yaml" << "" << "";
         QTest::newRow("trtllm serve subcommand") << "trtllm" << "trtllm-serve serve m --tp_size 2" << "" << "";
+        QTest::newRow("trtllm model named like a subcommand") << "trtllm" << "trtllm-serve disaggregated --tp_size 2" << "lint.subcommand" << "./disaggregated";
+        QTest::newRow("trtllm serve then a model named serve") << "trtllm" << "trtllm-serve serve serve --tp_size 2" << "" << "";
+        QTest::newRow("trtllm local directory named serve") << "trtllm" << "trtllm-serve ./serve --tp_size 2" << "" << "";
         QTest::newRow("trtllm dashes rejected") << "trtllm" << "trtllm-serve m --tp-size 2" << "lint.dash-style" << "--tp_size";
         QTest::newRow("trtllm quant-algo") << "trtllm" << "trtllm-serve m --quant-algo FP8" << "lint.removed-flag" << "";
         QTest::newRow("trtllm kv-cache-quant-algo") << "trtllm" << "trtllm-serve m --kv-cache-quant-algo FP8" << "lint.removed-flag" << "--extra_llm_api_options";

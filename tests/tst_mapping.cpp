@@ -99,7 +99,11 @@ private slots:
         QTest::newRow("gguf trtllm unsupported") << cfg(R"("quantization": {"method": "gguf", "gguf_variant": "Q4_K_M"})") << "trtllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         QTest::newRow("gguf vllm 2026 removed") << cfg(R"("quantization": {"method": "gguf"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         QTest::newRow("gguf vllm 2025-12") << cfg(R"("quantization": {"method": "gguf"})") << "vllm@2025-12" << " --quantization gguf " << "" << "" << "full" << "";
-        QTest::newRow("bitsandbytes vllm 2026 falls back") << cfg(R"("quantization": {"method": "bitsandbytes", "fallback_method": "awq"})") << "vllm" << " --quantization awq " << "bitsandbytes" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        // A fallback runs on the configuration's own checkpoint only when both methods read it: an
+        // AWQ checkpoint is no bitsandbytes one, but both quantize an unquantized checkpoint at load.
+        QTest::newRow("bitsandbytes vllm 2026 no awq fallback") << cfg(R"("quantization": {"method": "bitsandbytes", "fallback_method": "awq"})") << "vllm" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
+        QTest::newRow("bitsandbytes vllm 2026 falls back to fp8") << cfg(R"("quantization": {"method": "bitsandbytes", "fallback_method": "fp8"})") << "vllm" << " --quantization fp8 " << "bitsandbytes" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        QTest::newRow("mxfp8 vllm 2025-12 no fp8 fallback") << cfg(R"("quantization": {"method": "mxfp8", "fallback_method": "fp8"})") << "vllm@2025-12" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("auto-round vllm 2026 is inc") << cfg(R"("quantization": {"method": "auto-round"})") << "vllm" << " --quantization inc " << "" << "" << "degraded" << "";
         QTest::newRow("petit vllm 2026 removed") << cfg(R"("quantization": {"method": "petit_nvfp4"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         QTest::newRow("fbgemm needs allow flag") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "fbgemm_fp8"})") << "vllm" << " --quantization fbgemm_fp8 --allow-deprecated-quantization " << "" << "" << "degraded" << "";
@@ -110,8 +114,9 @@ private slots:
         QTest::newRow("w4a8 fp8 sglang") << cfg(R"("quantization": {"method": "w4a8", "weight_bits": 4, "activation_dtype": "fp8"})") << "sglang" << " --quantization w4afp8 " << "" << "" << "full" << "";
         QTest::newRow("w4a8 trtllm checkpoint") << cfg(R"("quantization": {"method": "w4a8", "activation_dtype": "fp8"})") << "trtllm" << " trtllm-serve " << "--quant" << "" << "full" << "map.checkpoint@/quantization/method";
         QTest::newRow("qoq sglang 0.5.6") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang@0.5.6" << " --quantization qoq " << "" << "" << "full" << "";
-        QTest::newRow("qoq sglang 0.5.18 falls back") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang" << " --quantization awq " << "qoq" << "" << "degraded" << "map.method-fallback@/quantization/method";
-        QTest::newRow("qoq vllm falls back") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "gptq"})") << "vllm" << " --quantization gptq " << "qoq" << "" << "degraded" << "map.method-fallback@/quantization/method";
+        // A QoQ checkpoint is not an AWQ or GPTQ one: its base method needs its own checkpoint.
+        QTest::newRow("qoq sglang 0.5.18 no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
+        QTest::newRow("qoq vllm no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "gptq"})") << "vllm" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("marlin vllm unsupported") << cfg(R"("quantization": {"method": "marlin"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         QTest::newRow("marlin vllm fallback") << cfg(R"("quantization": {"method": "marlin", "fallback_method": "gptq_marlin"})") << "vllm" << " --quantization gptq_marlin " << "" << "" << "degraded" << "map.method-fallback@/quantization/method";
         QTest::newRow("fallback unsupported too") << cfg(R"("quantization": {"method": "gptq", "fallback_method": "gguf"})") << "trtllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
@@ -147,6 +152,8 @@ private slots:
         QTest::newRow("model positional vllm") << with(R"("model": {"id_or_path": "Qwen/Qwen3-8B", "revision": "main"})") << "vllm" << " vllm serve Qwen/Qwen3-8B --revision main " << "--model" << "" << "full" << "";
         QTest::newRow("model flag sglang") << with(R"("model": {"id_or_path": "Qwen/Qwen3-8B"})") << "sglang" << " python3 -m sglang.launch_server --model-path Qwen/Qwen3-8B " << "" << "" << "full" << "";
         QTest::newRow("revision trtllm not portable") << with(R"("model": {"id_or_path": "x/y", "revision": "v2"})") << "trtllm" << " trtllm-serve x/y " << "--revision" << "" << "degraded" << "map.revision-unsupported@/model/revision";
+        QTest::newRow("trtllm model named like a subcommand") << with(R"("model": {"id_or_path": "disaggregated"})") << "trtllm" << " trtllm-serve ./disaggregated " << "" << "" << "full" << "map.model-path-prefixed@/model/id_or_path";
+        QTest::newRow("vllm model named serve") << with(R"("model": {"id_or_path": "serve"})") << "vllm" << " vllm serve serve " << "" << "" << "full" << "";
         QTest::newRow("dash model path") << with(R"("model": {"id_or_path": "-weird"})") << "vllm" << " vllm serve ./-weird " << "" << "" << "full" << "map.model-path-prefixed@/model/id_or_path";
         QTest::newRow("dtype trtllm yaml") << with(R"("dtype": "bfloat16")") << "trtllm" << "" << "--dtype" << "dtype: bfloat16" << "full" << "";
         QTest::newRow("fmha fp8 without fp8 kv") << with(R"("attention": {"fmha_quantization": "fp8"})") << "sglang" << "" << "fmha" << "" << "degraded" << "map.fmha@/attention/fmha_quantization";
@@ -250,6 +257,43 @@ private slots:
         QTest::newRow("none on volta trtllm not targeted") << "none" << "trtllm" << 70 << "unsupported" << "gpu.unsupported";
         QTest::newRow("none on ampere trtllm") << "none" << "trtllm" << 86 << "full" << "";
         QTest::newRow("fp8 on volta trtllm not targeted") << "fp8" << "trtllm" << 70 << "unsupported" << "gpu.unsupported";
+        // SGLang's mxfp8 is its FP8 class with use_mxfp8, which needs SM100.
+        QTest::newRow("mxfp8 hopper sglang rejected") << "mxfp8" << "sglang" << 90 << "unsupported" << "gpu.unsupported";
+        QTest::newRow("mxfp8 blackwell sglang") << "mxfp8" << "sglang" << 100 << "full" << "";
+        QTest::newRow("fp8 hopper sglang still from SM80") << "fp8" << "sglang" << 90 << "full" << "";
+    }
+
+    // The GPU decides between a method and its Marlin variant or fallback when the engine has both.
+    void gpuChoosesWhatRuns_data()
+    {
+        QTest::addColumn<QString>("quantization");
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("cc");
+        QTest::addColumn<QString>("want");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("enable_marlin on turing sglang keeps awq") << R"({"method": "awq", "enable_marlin": true})" << "sglang" << 75 << " --quantization awq" << "full";
+        QTest::newRow("enable_marlin on ampere sglang") << R"({"method": "awq", "enable_marlin": true})" << "sglang" << 80 << " --quantization awq_marlin" << "full";
+        QTest::newRow("enable_marlin on pascal vllm 2025-12 keeps gptq") << R"({"method": "gptq", "enable_marlin": true})" << "vllm@2025-12" << 60 << " --quantization gptq" << "full";
+        QTest::newRow("awq_marlin on turing falls back to awq") << R"({"method": "awq_marlin", "fallback_method": "awq"})" << "sglang" << 75 << " --quantization awq" << "degraded";
+        QTest::newRow("awq_marlin on turing without fallback") << R"({"method": "awq_marlin"})" << "sglang" << 75 << "" << "unsupported";
+        QTest::newRow("mxfp8 on hopper sglang: fp8 is another checkpoint") << R"({"method": "mxfp8", "fallback_method": "fp8"})" << "sglang" << 90 << "" << "unsupported";
+    }
+    void gpuChoosesWhatRuns()
+    {
+        QFETCH(QString, quantization);
+        QFETCH(QString, engine);
+        QFETCH(int, cc);
+        QFETCH(QString, want);
+        QFETCH(QString, status);
+        Json doc = Json::object();
+        doc["quantization"] = Json::parse(quantization.toStdString());
+        MapOptions options;
+        options.gpu = GpuTarget{"test GPU", cc, 80.0, {}, {}, 1};
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(engine), options);
+        QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), status);
+        const std::string words = testutil::planWords(plan) + " ";
+        if (!want.isEmpty())
+            QVERIFY2(words.find(want.toStdString() + " ") != std::string::npos, describe(plan).c_str());
     }
     void gpuChecks()
     {

@@ -43,7 +43,11 @@ private slots:
         QTest::newRow("vllm gguf removed 2026") << "vllm" << "gguf" << 90 << "not-available" << 0;
         QTest::newRow("vllm 2025-12 gguf pascal") << "vllm@2025-12" << "gguf" << 60 << "supported" << 60;
         QTest::newRow("vllm 2025-12 modelopt ampere") << "vllm@2025-12" << "modelopt_fp8" << 80 << "unsupported" << 89;
-        QTest::newRow("vllm 2026 modelopt ampere") << "vllm" << "modelopt_fp8" << 80 << "supported" << 80;
+        QTest::newRow("vllm 2026 modelopt ampere weight-only") << "vllm" << "modelopt_fp8" << 80 << "weight-only" << 80; // no FP8 compute below SM89
+        QTest::newRow("vllm 2026 modelopt ada") << "vllm" << "modelopt_fp8" << 89 << "supported" << 80;
+        QTest::newRow("sglang mxfp8 hopper") << "sglang" << "mxfp8" << 90 << "unsupported" << 100; // use_mxfp8 needs SM100
+        QTest::newRow("sglang mxfp8 blackwell") << "sglang" << "mxfp8" << 100 << "supported" << 100;
+        QTest::newRow("sglang fp8 hopper") << "sglang" << "fp8" << 90 << "supported" << 80;
         QTest::newRow("vllm qoq never") << "vllm" << "qoq" << 90 << "not-available" << 0;
         QTest::newRow("sglang awq_marlin turing") << "sglang" << "awq_marlin" << 75 << "unsupported" << 80;
         QTest::newRow("sglang fp8 ampere weight-only") << "sglang" << "fp8" << 86 << "weight-only" << 80;
@@ -65,6 +69,10 @@ private slots:
         QTest::newRow("trtllm mxfp4 hopper weight-only") << "trtllm" << "mxfp4" << 90 << "weight-only" << 90;
         QTest::newRow("trtllm mxfp4 blackwell") << "trtllm" << "mxfp4" << 100 << "supported" << 90;
         QTest::newRow("trtllm mxfp4 blackwell 12.0") << "trtllm" << "mxfp4" << 120 << "supported" << 90;
+        QTest::newRow("trtllm mxfp4 thor not listed") << "trtllm" << "mxfp4" << 110 << "unsupported" << 90; // MXFP4's own list: SM100, SM120
+        QTest::newRow("trtllm mxfp8 blackwell") << "trtllm" << "mxfp8" << 100 << "supported" << 100;
+        QTest::newRow("trtllm mxfp8 b300") << "trtllm" << "mxfp8" << 103 << "supported" << 100;
+        QTest::newRow("trtllm mxfp8 rtx blackwell not listed") << "trtllm" << "mxfp8" << 120 << "unsupported" << 100;
         QTest::newRow("trtllm gguf") << "trtllm" << "gguf" << 90 << "not-available" << 0;
     }
     void cells()

@@ -199,6 +199,10 @@ SGLANG_0518_METHODS = dict(SGLANG_COMMON_METHODS, **{
     "fp8:fbgemm_fp8": U("fbgemm_fp8 was removed from SGLang on 2026-07-17 (#31109)", "use fp8 or w8a8_fp8"),
 })
 SGLANG_056_METHODS = dict(SGLANG_COMMON_METHODS, **{
+    # quantization_choices_not_registered in the 2025-12 facts: an argparse choice without a config class.
+    "bitsandbytes": {"value": "bitsandbytes",
+                     "warn": "SGLang 0.5.6 lists bitsandbytes as a --quantization choice but registers no quantization config for it, so the server can stop at start-up with 'Unknown quantization method'",
+                     "suggestion": "use SGLang 0.5.18, which registers it"},
     "qoq": {"value": "qoq"},
     "mxfp8": U("mxfp8 is not a --quantization value in SGLang 0.5.6", "use SGLang 0.5.18"),
     "fp8:fbgemm_fp8": U("fbgemm_fp8 is not a --quantization value in SGLang 0.5.6", "use fp8 or w8a8_fp8"),
@@ -380,6 +384,9 @@ def capability_notes_vllm():
     return [FP4_NOTE,
             {"methods": ["fp8", "fbgemm_fp8"], "below": 89, "state": "weight_only",
              "message": "below SM89 vLLM runs FP8 as FP8-Marlin W8A16 (weight-only): memory is saved, there is no FP8 compute speed-up"},
+            # vllm-sglang.md §5.5: real W8A8-FP8 needs SM89; vLLM's modelopt (ModelOpt FP8) loads from SM80 since 2026.
+            {"methods": ["modelopt"], "below": 89, "state": "weight_only",
+             "message": "there is no FP8 compute below SM89: vLLM serves ModelOpt FP8 checkpoints there weight-only (W8A16), saving memory without FP8 speed-up"},
             {"methods": ["compressed-tensors"], "below": 89, "state": "weight_only",
              "message": "compressed-tensors W8A8-FP8 needs SM89; below it vLLM falls back to W8A16 (weight-only)"}]
 
@@ -390,6 +397,12 @@ def capability_notes_trtllm(min_sm):
     native = min_sm["MXFP4"]
     return [{"methods": ["MXFP4"], "below": native, "state": "weight_only",
              "message": f"below SM{native} TensorRT-LLM runs MXFP4 checkpoints as W4A16_MXFP4 (weight-only)"}]
+
+
+# min_capability entries of the form {"value", "except_when": CONDITION, "then"} keep the engine's
+# source condition. Which --quantization values make it hold (on NVIDIA; a condition not listed
+# never holds there, e.g. "_is_musa"): SGLang's Fp8Config sets use_mxfp8 for --quantization mxfp8.
+SGLANG_CAPABILITY_CONDITIONS = {"self.use_mxfp8": ["mxfp8"]}
 
 
 def capability_notes_sglang():
@@ -511,6 +524,7 @@ def main():
                          moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
                              **SGLANG_FIELDS,
                              "capability_notes": capability_notes_sglang(),
+                             "capability_conditions": SGLANG_CAPABILITY_CONDITIONS,
                          })
     p["removed_flags"] = removed(old["sglang"]["flags"], s["flags"], "removed from SGLang between 0.5.6 and 0.5.18")
     p["removed_flags"]["--enable-ep-moe"] = {"note": "removed from SGLang", "replacement": "--ep-size"}
@@ -524,6 +538,7 @@ def main():
                          moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
                              **SGLANG_FIELDS,
                              "capability_notes": capability_notes_sglang(),
+                             "capability_conditions": SGLANG_CAPABILITY_CONDITIONS,
                          })
     # The extractor dropped the ep-divides-tp rule on 0.5.6 (its message moved files), but the
     # integer division it guards is the same in 0.5.6: keep the rule.
@@ -543,14 +558,17 @@ def main():
         "order": 2,
         "facts": {"file": "tensorrt-llm-2026.json", "version": trt["version"], "commit": trt["commit"]},
         # trtllm-serve MODEL and trtllm-serve serve MODEL are the same command (DefaultGroup).
-        "invocation": {"argv": trt["command"][:], "optional_subcommand": trt["subcommands"]["default_subcommand"]},
+        # A positional MODEL spelled like a subcommand is taken as that subcommand.
+        "invocation": {"argv": trt["command"][:], "optional_subcommand": trt["subcommands"]["default_subcommand"],
+                       "subcommands": trt["subcommands"]["subcommands"]},
         "aliases": ["tensorrt_llm", "tensorrt-llm", "trt-llm"],
         "autotuner_name": "tensorrt_llm",
         "parser": {"kind": "click", "underscore_dash_equivalent": False, "json_dotted_args": False, "allow_abbrev": False},
         "flags": click_flags(trt),
         "min_capability": {},
         "min_sm": min_sm,
-        "supported_sm": trt["supported_sm"],
+        # The facts' notes.min_sm_notes.MXFP8 ("Blackwell SM100/103") as a support list.
+        "supported_sm": dict(trt["supported_sm"], MXFP8=[100]),
         "lowest_listed_sm": trt["lowest_listed_sm"],
         "constraints": [],
         "yaml_keys": sorted(set(trt["llm_api_top_level_keys"]) | {k for k in trt["llm_api_yaml"] if "." in k}),

@@ -20,13 +20,25 @@ int listedAs(const Json &doc, int cc)
     return entry != table->end() && entry->is_number_integer() ? entry->get<int>() : cc;
 }
 
-int minFrom(const Json &v)
+// A min_capability entry: a number, or {"value", "except_when": CONDITION, "then"} where the
+// profile's mapping.capability_conditions says for which engine values CONDITION holds (SGLang's
+// mxfp8 needs SM100: the "use_mxfp8" exception of its FP8 class is the whole of that method).
+int minFrom(const Json &doc, const Json &v, const std::string &engineValue)
 {
     if (v.is_number_integer())
         return v.get<int>();
-    if (v.is_object() && v.contains("value"))
-        return v["value"].get<int>();
-    return -1;
+    if (!v.is_object() || !v.contains("value"))
+        return -1;
+    if (v.contains("except_when") && v.contains("then")) {
+        const Json &mapping = doc["mapping"];
+        const auto conditions = mapping.find("capability_conditions");
+        if (conditions != mapping.end()) {
+            const auto holds = conditions->find(v["except_when"].get<std::string>());
+            if (holds != conditions->end() && std::find(holds->begin(), holds->end(), engineValue) != holds->end())
+                return v["then"].get<int>();
+        }
+    }
+    return v["value"].get<int>();
 }
 
 bool namesValue(const Json &note, const std::string &engineValue)
@@ -78,8 +90,13 @@ bool checkByCheckpointFormat(const EngineProfile &profile, const std::string &en
         v.reason = engineValue + " checkpoints need SM" + std::to_string(v.minCapability) + " or newer in " + profile.displayName();
         return false;
     }
-    if (doc.contains("supported_sm") && doc["supported_sm"].contains(key)) {
-        const auto list = doc["supported_sm"][key].get<std::vector<int>>();
+    // The support list of the key, or the format's own list at and above the format's own minimum
+    // (MXFP4 runs as W4A16_MXFP4 from SM90, natively only on the SMs listed for MXFP4).
+    std::string listKey = key;
+    if (engineValue != key && doc["min_sm"].contains(engineValue) && cc >= doc["min_sm"][engineValue].get<int>())
+        listKey = engineValue;
+    if (doc.contains("supported_sm") && doc["supported_sm"].contains(listKey)) {
+        const auto list = doc["supported_sm"][listKey].get<std::vector<int>>();
         if (std::find(list.begin(), list.end(), listedAs(doc, cc)) == list.end()) {
             v.state = Support::Unsupported;
             std::string listed;
@@ -114,7 +131,7 @@ bool checkByMinCapability(const EngineProfile &profile, const std::string &engin
         v.reason = "no minimum compute capability recorded for " + engineValue + " in " + who;
         return false;
     }
-    v.minCapability = minFrom(table[engineValue]);
+    v.minCapability = minFrom(profile.document(), table[engineValue], engineValue);
     if (v.minCapability <= 0) {
         v.state = Support::NotTargeted;
         v.reason = engineValue + " is for non-NVIDIA platforms in " + who;

@@ -447,8 +447,20 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
         }
     }
     const std::string subcommand = doc["invocation"].value("optional_subcommand", std::string());
-    if (!subcommand.empty() && i < argv.size() && argv[i] == subcommand)
+    const bool subcommandWritten = !subcommand.empty() && i < argv.size() && argv[i] == subcommand;
+    if (subcommandWritten)
         ++i;
+    // Without "serve", a subcommand name in the model's place is that subcommand, whose flags are not these.
+    const Json subcommands = doc["invocation"].value("subcommands", Json::array());
+    if (!subcommandWritten && i < argv.size() && std::find(subcommands.begin(), subcommands.end(), argv[i]) != subcommands.end()) {
+        Diagnostic d = finding(Severity::Error, "lint.subcommand",
+                               "'" + argv[i] + "' is a " + inv.front() + " subcommand, and only the " + subcommand + " command is checked; as a model directory it must be written ./"
+                                   + argv[i],
+                               argv[i], static_cast<int>(i + 1));
+        d.suggestion = "./" + argv[i];
+        out.push_back(std::move(d));
+        return out;
+    }
 
     int positionals = 0;
     bool positionalOnly = false;

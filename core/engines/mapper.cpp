@@ -3,6 +3,7 @@
 #include "core/engines/capability.h"
 #include "core/engines/lint.h"
 #include "core/engines/yamlfile.h"
+#include "core/hardware/checkpoint.h"
 
 #include <algorithm>
 
@@ -115,11 +116,19 @@ private:
     void model()
     {
         std::string model = m_options.model.value_or(m_config.modelOrDefault());
+        const Json &m = m_map["model"];
         if (!model.empty() && model[0] == '-') {
             model = "./" + model; // a leading '-' would be read as an option
             note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path", "the model path starts with '-': passed as " + model);
+        } else if (m.value("positional", false)) {
+            // trtllm-serve takes a first word that names one of its subcommands as that subcommand.
+            const Json subcommands = m_profile.document()["invocation"].value("subcommands", Json::array());
+            if (std::find(subcommands.begin(), subcommands.end(), model) != subcommands.end()) {
+                model = "./" + model;
+                note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path",
+                     "the model path is also the name of a " + m_profile.displayName() + " subcommand: passed as " + model);
+            }
         }
-        const Json &m = m_map["model"];
         if (m.value("positional", false))
             m_plan.argv.push_back(model);
         else
@@ -145,6 +154,30 @@ private:
         return {method, {}};
     }
 
+    // The engine value @p e resolves to: its --quantization value, or the checkpoint format for an
+    // engine without a quantization option; empty for "no quantization".
+    static std::string engineValue(const Json &e)
+    {
+        if (e.contains("checkpoint"))
+            return e["checkpoint"].get<std::string>();
+        return e.value("omit", false) ? std::string() : e.value("value", std::string());
+    }
+
+    // Why the target GPU cannot run @p e (it is below the minimum, or not a target); empty when it
+    // can or no GPU was given.
+    std::string gpuRulesOut(const Json &e) const
+    {
+        if (!m_options.gpu || m_options.gpu->computeCapability <= 0)
+            return {};
+        const std::string value = engineValue(e);
+        if (value.empty())
+            return {};
+        const CapabilityVerdict v = checkCapability(m_profile, value, m_options.gpu->computeCapability);
+        if (v.state != Support::Unsupported && v.state != Support::NotTargeted)
+            return {};
+        return v.reason + " on " + m_options.gpu->name + " (SM" + std::to_string(m_options.gpu->computeCapability) + ")";
+    }
+
     void method()
     {
         const auto &q = m_config.quantization;
@@ -153,8 +186,12 @@ private:
         if (q.enableMarlin.value_or(false) && (method == "awq" || method == "gptq")) {
             const Json *marlin = entry("methods", method + "_marlin");
             if (marlin && !marlin->contains("unsupported")) {
-                note(Severity::Info, "map.enable-marlin", "/quantization/enable_marlin", "enable_marlin: using " + method + "_marlin");
-                method += "_marlin";
+                if (const std::string why = gpuRulesOut(*marlin); !why.empty()) {
+                    note(Severity::Info, "map.enable-marlin", "/quantization/enable_marlin", "enable_marlin: keeping " + method + ": " + why);
+                } else {
+                    note(Severity::Info, "map.enable-marlin", "/quantization/enable_marlin", "enable_marlin: using " + method + "_marlin");
+                    method += "_marlin";
+                }
             }
         }
         auto [key, fallbackKey] = methodKeys(method);
@@ -164,7 +201,11 @@ private:
             m_unsupported = true;
             return;
         }
-        if (e->contains("unsupported")) {
+        // The method cannot run when the engine lacks it, or when the target GPU is below its
+        // minimum (then gpuChecks() reports it, unless a fallback runs).
+        const bool engineLacks = e->contains("unsupported");
+        const std::string cannot = engineLacks ? (*e)["unsupported"].get<std::string>() : gpuRulesOut(*e);
+        if (!cannot.empty()) {
             std::string replacement;
             std::string why;
             if (method == "qoq" && q.baseQuantization) {
@@ -178,21 +219,34 @@ private:
             if (!replacement.empty()) {
                 const auto [altKey, altFallback] = methodKeys(replacement);
                 alt = entry("methods", altKey, altFallback);
-                if (alt && alt->contains("unsupported"))
+                if (alt && (alt->contains("unsupported") || !gpuRulesOut(*alt).empty()))
                     alt = nullptr;
             }
-            if (!alt) {
+            // The command keeps the configuration's model, a checkpoint made for the primary
+            // method: a fallback that reads another format would stop on the mismatch.
+            const bool otherCheckpoint = alt && !runOnSameCheckpoint(method, replacement);
+            if (engineLacks && otherCheckpoint) {
+                note(Severity::Error, "map.fallback-checkpoint", pointer,
+                     profile() + " cannot run " + method + " (" + cannot + "), and its fallback " + replacement + " needs a checkpoint made for "
+                         + replacement + ", not the " + method + " checkpoint this configuration serves: the engine would stop on the mismatch",
+                     "serve a " + replacement + " checkpoint of the model from a configuration of its own, or use an engine that runs " + method,
+                     method);
+                m_unsupported = true;
+                return;
+            }
+            if (engineLacks && !alt) {
                 note(Severity::Error, "map.method-unsupported", pointer,
-                     profile() + " cannot run " + method + ": " + (*e)["unsupported"].get<std::string>()
+                     profile() + " cannot run " + method + ": " + cannot
                          + (replacement.empty() ? "" : "; the fallback " + replacement + " is not available either"),
                      e->value("suggestion", std::string()), method);
                 m_unsupported = true;
                 return;
             }
-            note(Severity::Warning, "map.method-fallback", pointer,
-                 profile() + " cannot run " + method + " (" + (*e)["unsupported"].get<std::string>() + "): " + why,
-                 e->value("suggestion", std::string()), method);
-            e = alt;
+            if (alt && !otherCheckpoint) {
+                note(Severity::Warning, "map.method-fallback", pointer, profile() + " cannot run " + method + " (" + cannot + "): " + why,
+                     engineLacks ? e->value("suggestion", std::string()) : std::string(), method);
+                e = alt;
+            }
         }
         entryNotes(*e, pointer, "map.method-note");
         if (e->contains("checkpoint")) {

@@ -83,6 +83,12 @@ const Accepts kAccepts[] = {
     {"qoq", {"qoq"}},
 };
 
+const Accepts *acceptsFor(const std::string &method)
+{
+    const auto rule = std::find_if(std::begin(kAccepts), std::end(kAccepts), [&](const Accepts &a) { return a.method == method; });
+    return rule != std::end(kAccepts) ? rule : nullptr;
+}
+
 // For the ModelOpt methods, the quant_algo prefixes that fit them.
 std::initializer_list<std::string_view> algoPrefixes(const std::string &method)
 {
@@ -162,12 +168,22 @@ CheckpointInfo readCheckpoint(const std::filesystem::path &path)
     return info;
 }
 
+bool runOnSameCheckpoint(const std::string &a, const std::string &b)
+{
+    const Accepts *ra = acceptsFor(a);
+    const Accepts *rb = acceptsFor(b);
+    if (!ra || !rb)
+        return true;
+    return std::any_of(ra->formats.begin(), ra->formats.end(), [&](std::string_view format) {
+        return std::find(rb->formats.begin(), rb->formats.end(), format) != rb->formats.end();
+    });
+}
+
 Diagnostics checkCheckpoint(const CheckpointQuantization &q, const Config &config)
 {
     Diagnostics out;
     const std::string method = config.quantization.methodOrNone();
-    const auto rule = std::find_if(std::begin(kAccepts), std::end(kAccepts), [&](const Accepts &a) { return a.method == method; });
-    if (rule != std::end(kAccepts)) {
+    if (const Accepts *rule = acceptsFor(method)) {
         const bool formatOk = std::find(rule->formats.begin(), rule->formats.end(), q.format) != rule->formats.end();
         const auto prefixes = algoPrefixes(method);
         const bool algoOk = q.format != "modelopt" || std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) {

@@ -40,6 +40,11 @@ CheckpointInfo readCheckpoint(const std::filesystem::path &path);
 /// load ("checkpoint.trtllm-unsupported", warning with engine "trtllm").
 Diagnostics checkCheckpoint(const CheckpointQuantization &checkpoint, const Config &config);
 
+/// Whether unified methods @p a and @p b can run on the same checkpoint: awq and awq_marlin can,
+/// fp8 and bitsandbytes can (both quantize an unquantized checkpoint while loading), mxfp8 and fp8
+/// cannot. A method quantcfg has no checkpoint facts for is assumed to share.
+bool runOnSameCheckpoint(const std::string &a, const std::string &b);
+
 /// The unified "quantization" section that describes @p checkpoint (used when `fit` is given a
 /// model but no configuration); {"method": "none"} for an unquantized checkpoint.
 Json quantizationSectionFor(const CheckpointQuantization &checkpoint);
