@@ -21,6 +21,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMap>
+#include <QMenuBar>
+#include <QTabBar>
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
@@ -516,6 +521,52 @@ private slots:
         QVERIFY(dragOnto(limits.front(), results));
         QVERIFY(imported.wait(20000));
         QCOMPARE(bench->imports().size(), std::size_t(1));
+    }
+
+    // Alt+letter must lead to one place on each page: two labels, buttons, tabs or menus sharing a
+    // mnemonic make the keystroke cycle between them (only the three identical Copy buttons do that
+    // on purpose).
+    void mnemonicsAreUniqueOnEveryPage()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList clashes;
+        for (int page = 0; page < w.pages()->count(); ++page) {
+            w.pages()->setCurrentIndex(page);
+            QMap<QChar, QStringList> owners;
+            const auto add = [&owners](const QString &text, const QString &where) {
+                for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size(); i = text.indexOf(u'&', i + 2)) {
+                    if (text.at(i + 1) != u'&') {
+                        owners[text.at(i + 1).toLower()] << where + QStringLiteral(" \"") + text + u'"';
+                        break;
+                    }
+                }
+            };
+            for (QAction *menu : w.menuBar()->actions())
+                add(menu->text(), QStringLiteral("menu"));
+            for (QWidget *child : w.findChildren<QWidget *>()) {
+                if (!child->isVisibleTo(&w))
+                    continue;
+                if (auto *button = qobject_cast<QAbstractButton *>(child))
+                    add(button->text(), QStringLiteral("button"));
+                else if (auto *label = qobject_cast<QLabel *>(child); label && label->buddy())
+                    add(label->text(), QStringLiteral("label"));
+                else if (auto *box = qobject_cast<QGroupBox *>(child))
+                    add(box->title(), QStringLiteral("group"));
+                else if (auto *bar = qobject_cast<QTabBar *>(child)) {
+                    for (int t = 0; t < bar->count(); ++t)
+                        add(bar->tabText(t), QStringLiteral("tab"));
+                }
+            }
+            for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+                QStringList distinct = it.value();
+                distinct.removeDuplicates();
+                if (distinct.size() > 1)
+                    clashes << QStringLiteral("page %1, Alt+%2: %3").arg(page).arg(it.key().toUpper()).arg(distinct.join(QStringLiteral(", ")));
+            }
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
     }
 
     void settingsAreRemembered()

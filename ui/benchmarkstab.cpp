@@ -175,7 +175,7 @@ QWidget *BenchmarksTab::buildImportBar()
             importFiles(paths);
     });
     auto *recentButton = new QToolButton(bar);
-    recentButton->setText(tr("Recen&t"));
+    recentButton->setText(tr("Re&cent"));
     recentButton->setToolTip(tr("Recent benchmark files: choose one to import it again"));
     recentButton->setAccessibleName(tr("Recent benchmark files"));
     recentButton->setPopupMode(QToolButton::InstantPopup);
@@ -226,7 +226,7 @@ QWidget *BenchmarksTab::buildChartArea()
     for (int column : {ResultTableModel::TtftColumn, ResultTableModel::TpotColumn, ResultTableModel::ItlColumn, ResultTableModel::E2eColumn})
         m_latency->addItem(ResultTableModel::columnTitle(column), column);
     m_latency->setCurrentIndex(3);
-    add(tr("M&etric:"), m_metric);
+    add(tr("Met&ric:"), m_metric);
     add(tr("&Statistic:"), m_statistic);
     add(tr("L&oad axis:"), m_load);
     add(tr("&Latency axis:"), m_latency);
@@ -258,7 +258,7 @@ QWidget *BenchmarksTab::buildChartCorner(QWidget *parent)
     auto *corner = new QWidget(parent);
     auto *row = new QHBoxLayout(corner);
     row->setContentsMargins(0, 0, 0, 2);
-    m_overlay = new QCheckBox(tr("O&verlay"), corner);
+    m_overlay = new QCheckBox(tr("Overl&ay"), corner);
     m_overlay->setToolTip(tr("Draw only the runs of two imports, the \"after\" one dashed, hatched or hollow"));
     m_overlay->setEnabled(false); // until there are two imports
     m_before = new QComboBox(corner);

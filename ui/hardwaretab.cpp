@@ -83,7 +83,7 @@ HardwareTab::HardwareTab(QWidget *parent)
     legend->addWidget(png);
 
     auto *top = new QHBoxLayout;
-    auto *engineLabel = new QLabel(tr("&Engine:"), this);
+    auto *engineLabel = new QLabel(tr("Eng&ine:"), this);
     engineLabel->setBuddy(m_engines);
     top->addWidget(engineLabel);
     top->addWidget(m_engines);

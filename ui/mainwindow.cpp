@@ -223,7 +223,7 @@ void MainWindow::buildActions()
     toolbar->addAction(undo);
     toolbar->addAction(redo);
     toolbar->addSeparator();
-    auto *gpuLabel = new QLabel(tr("&Target GPU: "), toolbar);
+    auto *gpuLabel = new QLabel(tr("Target &GPU: "), toolbar);
     m_gpu = new TargetGpuPicker(toolbar);
     gpuLabel->setBuddy(m_gpu);
     toolbar->addWidget(gpuLabel);

@@ -24,11 +24,11 @@ void MainWindow::buildPages()
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("Pages"));
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_mainSplitter, tr("&Config"));
+    m_pages->addTab(m_mainSplitter, tr("Co&nfig"));
     // The other pages are built the first time they are shown or asked for: the window opens on the
     // configuration, and the matrix alone (every method on every architecture for every engine)
     // would take a large share of the start-up time.
-    for (const QString &title : {tr("&Hardware matrix"), tr("&Memory fit"), tr("&Benchmarks")}) {
+    for (const QString &title : {tr("Hard&ware matrix"), tr("&Memory fit"), tr("&Benchmarks")}) {
         auto *holder = new QWidget(m_pages);
         auto *layout = new QVBoxLayout(holder);
         layout->setContentsMargins(0, 0, 0, 0);

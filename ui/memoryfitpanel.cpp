@@ -67,7 +67,7 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->hide();
     auto *fileButton = new QPushButton(tr("config.&json…"), this);
-    auto *folderButton = new QPushButton(tr("Model &folder…"), this);
+    auto *folderButton = new QPushButton(tr("Model f&older…"), this);
     connect(fileButton, &QPushButton::clicked, this, [this] { chooseModel(false); });
     connect(folderButton, &QPushButton::clicked, this, [this] { chooseModel(true); });
 
@@ -87,7 +87,7 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
     connect(m_document, &ConfigDocument::changed, this, &MemoryFitPanel::recompute);
 
     auto *modelRow = new QHBoxLayout;
-    auto *modelLabel = new QLabel(tr("&Model:"), this);
+    auto *modelLabel = new QLabel(tr("Mo&del:"), this);
     modelLabel->setBuddy(m_pathEdit);
     modelRow->addWidget(modelLabel);
     modelRow->addWidget(m_pathEdit, 1);

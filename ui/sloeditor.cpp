@@ -20,7 +20,7 @@ SloEditor::SloEditor(QWidget *parent)
         QString unit;
         double value;
         double max;
-    } rows[LimitCount] = {{tr("&TTFT ≤"), tr("ms"), 500, 1e6}, {tr("T&POT ≤"), tr("ms"), 50, 1e6}, {tr("&Memory ≤"), tr("GB"), 70, 1e4}};
+    } rows[LimitCount] = {{tr("&TTFT ≤"), tr("ms"), 500, 1e6}, {tr("T&POT ≤"), tr("ms"), 50, 1e6}, {tr("Memor&y ≤"), tr("GB"), 70, 1e4}};
     for (int i = 0; i < LimitCount; ++i) {
         m_enabled[i] = new QCheckBox(rows[i].text, this);
         m_threshold[i] = new QDoubleSpinBox(this);
@@ -44,7 +44,7 @@ SloEditor::SloEditor(QWidget *parent)
         m_objective->addItem(text, static_cast<int>(objective));
     m_objective->setAccessibleName(tr("Objective"));
     connect(m_objective, &QComboBox::currentIndexChanged, this, &SloEditor::changed);
-    auto *label = new QLabel(tr("&Rank by:"), this);
+    auto *label = new QLabel(tr("Ran&k by:"), this);
     label->setBuddy(m_objective);
     grid->addWidget(label, LimitCount, 0);
     grid->addWidget(m_objective, LimitCount, 1);
