@@ -83,7 +83,8 @@ private slots:
         QFETCH(QString, state);
         QFETCH(int, minCc);
         const CompatibilityMatrix m = buildMatrix(*ProfileRegistry::builtIn().findSpec(engine.toStdString()));
-        const MatrixCell &cell = cellOf(m, method.toStdString(), cc);
+        const std::string name = method.toStdString(); // named: GCC 13 warns of a reference bound through a temporary argument
+        const MatrixCell &cell = cellOf(m, name, cc);
         QCOMPARE(QString::fromLatin1(supportName(cell.state)), state);
         QCOMPARE(cell.minCapability, minCc);
         QVERIFY(!cell.reason.empty());
