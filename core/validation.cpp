@@ -111,7 +111,7 @@ void checkQuantization(const Config &c, Diagnostics &out)
     }
     if (method == "qoq" && !q.baseQuantization) {
         Diagnostic d = make(Severity::Error, "semantic.qoq-needs-base", "/quantization/base_quantization",
-                            "qoq needs base_quantization: engines without QoQ fall back to it");
+                            "qoq needs base_quantization: engines without QoQ need a checkpoint of that method instead, and their plans name it");
         d.suggestion = "set base_quantization to the method the checkpoint was quantized with, e.g. awq";
         out.push_back(std::move(d));
     }
