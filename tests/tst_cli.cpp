@@ -164,6 +164,27 @@ private slots:
         QCOMPARE(again.code, 0);
     }
 
+    void unknownSubcommandIsNamed_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("valdate") << QStringList{QStringLiteral("valdate"), QStringLiteral("x.json")}
+                                 << QStringLiteral("quantcfg: error: unknown subcommand 'valdate' (allowed: validate, presets, show, map, matrix, lint,");
+        QTest::newRow("bench improt") << QStringList{QStringLiteral("bench"), QStringLiteral("improt"), QStringLiteral("x.csv")}
+                                      << QStringLiteral("quantcfg bench: error: unknown subcommand 'improt' (allowed: import, score, pareto)\n    hint: did you mean 'import'?");
+    }
+    void unknownSubcommandIsNamed()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Run r = testutil::quantcfgRunQt(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.find(expected.toStdString()) != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("A subcommand is required") == std::string::npos, r.err.c_str());
+        if (args.size() == 2)
+            QVERIFY2(r.err.find("hint: did you mean 'validate'?") != std::string::npos, r.err.c_str());
+    }
+
     void presetsListing()
     {
         const Run r = quantcfgRun({"presets", "--json"});
