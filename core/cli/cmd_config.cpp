@@ -65,7 +65,10 @@ std::string field(const Json &doc, std::string_view pointer)
 void runPresets(Context &ctx, bool json)
 {
     const PresetLibrary lib = loadPresetLibrary();
-    printDiagnostics(ctx, "presets", lib.diagnostics);
+    printPresetProblems(ctx, lib);
+    // Every problem is a user preset file that was not loaded: a script listing presets should
+    // notice that the one it expects is missing.
+    ctx.exitCode = lib.diagnostics.empty() ? ExitOk : ExitInvalid;
     if (json) {
         Json list = Json::array();
         for (const Preset &p : lib.presets) {
@@ -92,7 +95,7 @@ void runPresets(Context &ctx, bool json)
 void runShow(Context &ctx, const std::string &name, bool json)
 {
     const PresetLibrary lib = loadPresetLibrary();
-    const Preset *p = lib.find(name);
+    const Preset *p = findPreset(ctx, lib, name);
     if (!p) {
         printDiagnostics(ctx, "show", {unknownPreset(lib, "no preset named '" + name + "'")});
         ctx.exitCode = ExitInvalid;
@@ -115,7 +118,7 @@ void addConfigCommands(CLI::App &app, Context &ctx)
     validate->callback([&ctx, validateOpt] { runValidate(ctx, *validateOpt); });
 
     auto presetsJson = std::make_shared<bool>(false);
-    CLI::App *presets = app.add_subcommand("presets", "List the built-in and user presets.");
+    CLI::App *presets = app.add_subcommand("presets", "List the built-in and user presets (exit code 1 when a user preset file was not loaded).");
     presets->add_flag("--json", *presetsJson, "Print the list as JSON");
     presets->callback([&ctx, presetsJson] { runPresets(ctx, *presetsJson); });
 
