@@ -192,6 +192,7 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
+        const QString model = QStringLiteral(QCFG_TEST_DATA "/models/llama-3.1-8b");
         const auto row = [](const char *name, std::initializer_list<const char *> words, const char *expected) {
             QStringList args;
             for (const char *w : words)
@@ -205,6 +206,11 @@ private slots:
         row("task --concurrency 4,-4", {"task", "--preset", "universal-fp8", "--concurrency", "4,-4"}, "--concurrency: must be a positive integer, got '-4'");
         row("task --slo-ttft -1", {"task", "--preset", "universal-fp8", "--slo-ttft", "-1"}, "--slo-ttft: must be a number greater than 0, got '-1'");
         row("task --slo-tpot 0", {"task", "--preset", "universal-fp8", "--slo-tpot", "0"}, "--slo-tpot: must be a number greater than 0, got '0'");
+        const QStringList fit{QStringLiteral("fit"), QStringLiteral("--model-config"), model, QStringLiteral("--gpu"), QStringLiteral("h100")};
+        QTest::newRow("fit --max-len 0") << (fit + QStringList{QStringLiteral("--max-len"), QStringLiteral("0")}) << QStringLiteral("--max-len: must be a positive integer, got '0'");
+        QTest::newRow("fit --concurrency 0") << (fit + QStringList{QStringLiteral("--concurrency"), QStringLiteral("0")}) << QStringLiteral("--concurrency: must be a positive integer, got '0'");
+        QTest::newRow("fit --gpu-memory-utilization 2") << (fit + QStringList{QStringLiteral("--gpu-memory-utilization"), QStringLiteral("2")})
+                                                        << QStringLiteral("--gpu-memory-utilization: must be a number from 0.05 to 1, got '2'");
         row("map --engine-version without --engine", {"map", "universal-fp8", "--engine-version", "2025-12"}, "--engine-version: error: --engine-version 2025-12 needs --engine ENGINE");
         row("map --engine all --engine-version", {"map", "universal-fp8", "--engine", "all", "--engine-version", "0.5.6"}, "--engine-version: error: --engine-version 0.5.6 needs --engine ENGINE");
         row("map --format", {"map", "universal-fp8", "--format", "yaml"}, "--format: yaml not in {shell,json,argv}");
