@@ -286,6 +286,7 @@ private slots:
         testutil::writeFile(dir + "/broken.json", "{\n  \"quantization\": ,\n}\n");
         testutil::writeFile(dir + "/list.json", "[1]\n");
         testutil::writeFile(dir + "/mine.json", R"({"quantization": {"method": "fp8"}})");
+        testutil::writeFile(dir + "/a-rather-long-user-preset-name.json", R"({"quantization": {"method": "awq"}})");
         const QByteArray saved = qgetenv("XDG_DATA_HOME");
         qputenv("XDG_DATA_HOME", home.path().toUtf8());
         const Run presets = quantcfgRun({"presets"});
@@ -298,6 +299,7 @@ private slots:
 
         QCOMPARE(presets.code, 1);
         QVERIFY2(presets.out.find("mine (user)") != std::string::npos, presets.out.c_str());
+        QVERIFY2(presets.out.find("a-rather-long-user-preset-name (user)  awq") != std::string::npos, presets.out.c_str()); // columns apart
         QVERIFY2(presets.err.find(dir + "/broken.json:2:") != std::string::npos, presets.err.c_str());
         QVERIFY2(presets.err.find(dir + "/list.json: error: user preset not loaded: it is not a JSON object") != std::string::npos, presets.err.c_str());
         QVERIFY2(presets.err.find(dir + "/universal-fp8.json: warning: user preset 'universal-fp8' has the name of a built-in") != std::string::npos, presets.err.c_str());

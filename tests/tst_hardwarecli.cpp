@@ -103,6 +103,16 @@ private slots:
         QCOMPARE_JSON(j["diagnostics"][0]["suggestion"], "lower the max length to 29215, use an fp8 KV cache, or use more GPUs");
     }
 
+    // Table columns are sized from their content: a long product name (the long-name case is
+    // made up in nvidia-smi's format, not recorded) keeps two spaces before the next column.
+    void gpusTableKeepsColumnsApart()
+    {
+        qputenv("QUANTCFG_FAKE_SMI_CASE", "long-name");
+        const testutil::CliRun r = quantcfgRun({QStringLiteral("gpus")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("NVIDIA RTX PRO 6000 Blackwell Server Edition  12.0  Blackwell") != std::string::npos, r.out.c_str());
+    }
+
     // As in map, a GPU that cannot be resolved is a command-line error about --gpu (exit 2).
     void fitUnknownGpuIsAboutTheOption()
     {

@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <iomanip>
 #include <memory>
 #include <ostream>
 
@@ -82,14 +81,13 @@ void runPresets(Context &ctx, bool json)
         printJson(ctx, list);
         return;
     }
-    ctx.out << std::left << std::setw(22) << "NAME" << std::setw(15) << "METHOD" << std::setw(11) << "KV CACHE"
-            << std::setw(4) << "TP" << "USE CASE\n";
+    std::vector<std::vector<std::string>> rows{{"NAME", "METHOD", "KV CACHE", "TP", "USE CASE"}};
     for (const Preset &p : lib.presets) {
-        ctx.out << std::left << std::setw(22) << (p.builtIn ? p.name : p.name + " (user)") << std::setw(15)
-                << field(p.document, "/quantization/method") << std::setw(11) << field(p.document, "/kv_cache/dtype")
-                << std::setw(4) << field(p.document, "/parallelism/tensor_parallel_size") << field(p.document, "/use_case")
-                << '\n';
+        rows.push_back({p.builtIn ? p.name : p.name + " (user)", field(p.document, "/quantization/method"),
+                        field(p.document, "/kv_cache/dtype"), field(p.document, "/parallelism/tensor_parallel_size"),
+                        field(p.document, "/use_case")});
     }
+    printColumns(ctx, rows);
 }
 
 void runShow(Context &ctx, const std::string &name, bool json)

@@ -91,13 +91,12 @@ void printKnown(Context &ctx, bool json)
         printJson(ctx, list);
         return;
     }
-    ctx.out << std::left << std::setw(26) << "NAME" << std::setw(6) << "CC" << std::setw(11) << "ARCH" << std::setw(9)
-            << "MEMORY" << std::setw(5) << "FP8" << "FP4\n";
+    std::vector<std::vector<std::string>> rows{{"NAME", "CC", "ARCH", "MEMORY", "FP8", "FP4"}};
     for (const GpuSpec &g : gpuDatabase()) {
-        ctx.out << std::left << std::setw(26) << g.name << std::setw(6) << formatComputeCapability(g.computeCapability)
-                << std::setw(11) << targetFromSpec(g).architecture << std::setw(9) << (fixed(g.memoryGiB, 0) + " GiB")
-                << std::setw(5) << yesNo(g.fp8TensorCores) << yesNo(g.fp4TensorCores) << '\n';
+        rows.push_back({g.name, formatComputeCapability(g.computeCapability), targetFromSpec(g).architecture,
+                        fixed(g.memoryGiB, 0) + " GiB", yesNo(g.fp8TensorCores), yesNo(g.fp4TensorCores)});
     }
+    printColumns(ctx, rows);
 }
 
 void runGpus(Context &ctx, const GpusOptions &opt)
@@ -123,18 +122,15 @@ void runGpus(Context &ctx, const GpusOptions &opt)
             << (d.driverVersion.empty() ? std::string() : " (driver " + d.driverVersion + ")") << '\n';
     if (d.gpus.empty())
         return;
-    ctx.out << std::left << std::setw(5) << "IDX" << std::setw(34) << "NAME" << std::setw(6) << "CC" << std::setw(11)
-            << "ARCH" << std::setw(11) << "MEMORY" << std::setw(5) << "FP8" << std::setw(5) << "FP4" << std::setw(5)
-            << "MIG" << "TABLE ENTRY\n";
+    std::vector<std::vector<std::string>> rows{{"IDX", "NAME", "CC", "ARCH", "MEMORY", "FP8", "FP4", "MIG", "TABLE ENTRY"}};
     for (const DetectedGpu &g : d.gpus) {
         const auto arch = architectureFor(g.computeCapability);
         const std::string cc = g.computeCapability ? formatComputeCapability(g.computeCapability) + (g.computeCapabilityFromDatabase ? "*" : "") : "?";
-        ctx.out << std::left << std::setw(5) << g.index << std::setw(34) << g.name << std::setw(6) << cc << std::setw(11)
-                << (g.architecture.empty() ? "unknown" : g.architecture) << std::setw(11)
-                << (g.memoryGiB > 0 ? fixed(g.memoryGiB, 1) + " GiB" : "?") << std::setw(5) << yesNo(arch && arch->fp8TensorCores)
-                << std::setw(5) << yesNo(arch && arch->fp4TensorCores) << std::setw(5) << yesNo(g.mig)
-                << (g.spec ? g.spec->name : "-") << '\n';
+        rows.push_back({std::to_string(g.index), g.name, cc, g.architecture.empty() ? "unknown" : g.architecture,
+                        g.memoryGiB > 0 ? fixed(g.memoryGiB, 1) + " GiB" : "?", yesNo(arch && arch->fp8TensorCores),
+                        yesNo(arch && arch->fp4TensorCores), yesNo(g.mig), g.spec ? g.spec->name : "-"});
     }
+    printColumns(ctx, rows);
     if (std::any_of(d.gpus.begin(), d.gpus.end(), [](const DetectedGpu &g) { return g.computeCapabilityFromDatabase; }))
         ctx.out << "* compute capability looked up by name (this nvidia-smi does not report it)\n";
 }
