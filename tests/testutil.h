@@ -26,6 +26,11 @@ inline std::string readFile(const std::string &path)
     return s.str();
 }
 
+inline void writeFile(const std::string &path, const std::string &text)
+{
+    std::ofstream(path, std::ios::binary) << text;
+}
+
 inline quantcfg::Json json(const char *text)
 {
     return quantcfg::Json::parse(text);

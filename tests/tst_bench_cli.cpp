@@ -5,7 +5,10 @@
 #include "cliutil.h"
 #include "testutil.h"
 
+#include <QDir>
 #include <QTest>
+
+#include <cstdio>
 
 #include <sstream>
 
@@ -46,6 +49,9 @@ private slots:
         QTest::newRow("score slo invalid") << QStringList{QStringLiteral("bench"), QStringLiteral("score"), f("tidy-wide.csv"), QStringLiteral("--slo"), f("tidy-wide.csv")} << 1;
         QTest::newRow("pareto") << QStringList{QStringLiteral("bench"), QStringLiteral("pareto"), f("tidy-wide.csv")} << 0;
         QTest::newRow("pareto label") << QStringList{QStringLiteral("bench"), QStringLiteral("pareto"), f("tidy-wide.csv"), QStringLiteral("--label"), QStringLiteral("nokey")} << 2;
+        QTest::newRow("import a CSV without values") << QStringList{QStringLiteral("bench"), QStringLiteral("import"), f("not-results.csv")} << 1;
+        QTest::newRow("score slo without a block") << QStringList{QStringLiteral("bench"), QStringLiteral("score"), f("tidy-wide.csv"), QStringLiteral("--slo"), f("slo-no-block.json")} << 1;
+        QTest::newRow("pareto unknown statistic") << QStringList{QStringLiteral("bench"), QStringLiteral("pareto"), f("tidy-wide.csv"), QStringLiteral("--latency"), QStringLiteral("ttft_p42")} << 1;
     }
     void exitCodes()
     {
@@ -142,6 +148,67 @@ private slots:
         QCOMPARE_JSON(points[0]["on_front"], true);
         QCOMPARE_JSON(points[1]["on_front"], false);
         QCOMPARE_JSON(points[2]["on_front"], false);
+    }
+
+    // A CSV of another tool (here `quantcfg matrix --format csv`) is a failed file, not runs without values.
+    void importRefusesCsvWithoutValues()
+    {
+        const Run r = quantcfgRun({"bench", "import", bench("not-results.csv"), bench("tidy-tab.tsv"), "--format", "json"});
+        QCOMPARE(r.code, 1);
+        const Json doc = Json::parse(r.out);
+        QCOMPARE(int(doc["runs"].size()), 2); // only tidy-tab.tsv's
+        QCOMPARE_JSON(doc["files"][0]["failed"], true);
+        QCOMPARE_JSON(doc["files"][0]["diagnostics"][0]["code"], "bench.no-data");
+        QCOMPARE_JSON(doc["files"][0]["diagnostics"][0]["severity"], "error");
+    }
+
+    void scoreNeedsAnSloBlock()
+    {
+        const Run r = quantcfgRun({"bench", "score", bench("tidy-wide.csv"), "--slo", bench("slo-no-block.json")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find(bench("slo-no-block.json") + ": error: no slo or slo_constraints block") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.out.empty(), r.out.c_str());
+    }
+
+    void paretoNamesTheMetricsTheRunsHave()
+    {
+        const Run r = quantcfgRun({"bench", "pareto", bench("tidy-wide.csv"), "--latency", "ttft_p42"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("no run has both output_throughput and ttft p42 (allowed: ttft_p99, tpot_mean, e2e_latency_median, output_throughput,")
+                     != std::string::npos, r.err.c_str());
+    }
+
+    // Table columns are sized from their content, two spaces apart, with numbers rounded (JSON keeps them).
+    void tablesKeepColumnsApart()
+    {
+        const std::string file = QDir::temp().filePath(QStringLiteral("quantcfg-tst-bench-cli-long.csv")).toStdString();
+        testutil::writeFile(file, "engine,ttft_p99_ms,output_throughput_tok_s,gpu_memory_max_gb\n"
+                                  "vllm,292.25164077142426,12345.678912345,66.58457599999998\n");
+        const Run pareto = quantcfgRun({"bench", "pareto", file});
+        QCOMPARE(pareto.code, 0);
+        QVERIFY2(pareto.out.find("FRONT  ttft p99  output_throughput  RUN\n*      292.3     12346              " + file) == 0, pareto.out.c_str());
+        const Run json = quantcfgRun({"bench", "pareto", file, "--format", "json"});
+        QCOMPARE_JSON(Json::parse(json.out)["points"][0]["latency"], 292.25164077142426);
+
+        testutil::writeFile(file + ".slo.json", R"({"slo_constraints": {"memory": {"max_gb": 24}}})");
+        const Run score = quantcfgRun({"bench", "score", file, "--slo", file + ".slo.json"});
+        std::remove(file.c_str());
+        std::remove((file + ".slo.json").c_str());
+        QCOMPARE(score.code, 0);
+        QVERIFY2(score.out.find("RANK  SCORE         SLO  RUN\n1     627264857627  no   " + file) == 0, score.out.c_str());
+        QVERIFY2(score.out.find("memory: 66.58 > 24 (penalty ") != std::string::npos, score.out.c_str());
+        QVERIFY2(score.out.find("66.5845") == std::string::npos, score.out.c_str());
+    }
+
+    void helpShowsDefaults()
+    {
+        const Run pareto = quantcfgRun({"bench", "pareto", "--help"});
+        QVERIFY2(pareto.out.find("--latency TEXT=ttft_p99") != std::string::npos, pareto.out.c_str());
+        QVERIFY2(pareto.out.find("--throughput TEXT=output_throughput") != std::string::npos, pareto.out.c_str());
+        QVERIFY2(pareto.out.find("{table,json}=table") != std::string::npos, pareto.out.c_str());
+        const Run score = quantcfgRun({"bench", "score", "--help"});
+        QVERIFY2(score.out.find("=maximize_throughput") != std::string::npos, score.out.c_str());
+        QVERIFY2(score.out.find("minimize_tpot") != std::string::npos, score.out.c_str());
     }
 
     void helpOnEverySubcommand_data()

@@ -289,6 +289,7 @@ private slots:
         QTest::newRow("binary") << QStringLiteral("PK\x03\x04 binary") << QStringLiteral("io.binary") << 0;
         QTest::newRow("empty") << QStringLiteral("  \n") << QStringLiteral("bench.no-data") << 0;
         QTest::newRow("unknown json") << QStringLiteral("{\n  \"hello\": \"world\"\n}\n") << QStringLiteral("bench.unknown-format") << 0;
+        QTest::newRow("CSV without values") << QStringLiteral("method,sm_80,sm_90\nfp8,weight-only,supported\n") << QStringLiteral("bench.no-data") << 0;
         QTest::newRow("json syntax") << QStringLiteral("{\n  \"benchmarks\": [\n    {\"a\": 1,}\n  ]\n}\n") << QStringLiteral("json.syntax") << 3;
         QTest::newRow("json truncated") << QStringLiteral("{\n  \"aggregated_metrics\": {\"num_concurrency\": 4,\n")
                                         << QStringLiteral("json.syntax") << 3;

@@ -86,6 +86,7 @@ private slots:
         QTest::newRow("zero") << QStringLiteral(R"({"slo_constraints": {"memory": {"max_gb": 0}}})") << QStringLiteral("slo.range") << QStringLiteral("/slo_constraints/memory");
         QTest::newRow("bad steepness") << QStringLiteral(R"({"slo": {"steepness": -1}})") << QStringLiteral("slo.range") << QStringLiteral("/slo/steepness");
         QTest::newRow("not an object") << QStringLiteral("[1]") << QStringLiteral("slo.type") << QString();
+        QTest::newRow("no block, no limit") << QStringLiteral(R"({"foo": 1})") << QStringLiteral("slo.missing") << QString();
     }
     void parseErrors()
     {

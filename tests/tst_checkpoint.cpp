@@ -1,6 +1,7 @@
 // Checkpoint metadata (config.json quantization_config, ModelOpt hf_quant_config.json, *.gguf)
 // against the configuration's method.
 #include "core/hardware/checkpoint.h"
+#include "core/hardware/memoryfit.h"
 
 #include "testutil.h"
 
@@ -43,6 +44,32 @@ private slots:
         QTest::addRow("unquantized") << QStringLiteral("models/llama-3.1-8b") << QString() << 0 << 0 << QString() << QString() << QStringLiteral("config.json");
         QTest::addRow("path to config.json") << QStringLiteral("checkpoints/awq/config.json") << QStringLiteral("awq") << 4 << 128 << QString() << QString() << QStringLiteral("config.json");
     }
+    void ggufVariantFromFileName_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("variant");
+        QTest::addRow("Q8_0") << QStringLiteral("Llama-3.1-8B-Q8_0.gguf") << QStringLiteral("Q8_0");
+        QTest::addRow("Q4_K_M") << QStringLiteral("Llama-3.1-8B-Q4_K_M.gguf") << QStringLiteral("Q4_K_M");
+        QTest::addRow("lower case, dots") << QStringLiteral("llama-3.1-8b.q5_k_m.gguf") << QStringLiteral("Q5_K_M");
+        QTest::addRow("Q5_K_S, not Q5_0") << QStringLiteral("m-Q5_K_S.gguf") << QStringLiteral("Q5_K_S");
+        QTest::addRow("unknown type") << QStringLiteral("Llama-3.1-8B-IQ4_XS.gguf") << QString();
+        QTest::addRow("not a word of its own") << QStringLiteral("XQ8_0.gguf") << QString();
+        QTest::addRow("none") << QStringLiteral("model.gguf") << QString();
+    }
+    void ggufVariantFromFileName()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, variant);
+        QCOMPARE(testutil::q(quantcfg::ggufVariantFromFileName(file.toStdString())), variant);
+    }
+
+    void ggufCheckpointNamesItsVariant()
+    {
+        const CheckpointQuantization q = checkpoint(QStringLiteral("checkpoints/gguf"));
+        QCOMPARE(testutil::q(q.ggufVariant), QStringLiteral("Q4_K_M"));
+        QCOMPARE_JSON(quantizationSectionFor(q), testutil::json(R"({"method": "gguf", "gguf_variant": "Q4_K_M"})"));
+    }
+
     void read()
     {
         QFETCH(QString, dir);

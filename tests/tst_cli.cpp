@@ -4,6 +4,8 @@
 #include "cliutil.h"
 #include "testutil.h"
 
+#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <sstream>
@@ -162,6 +164,166 @@ private slots:
         QCOMPARE_JSON(doc["quantization"]["method"], Json("fp8"));
         const Run again = quantcfgRun({"validate", "-"}, r.out);
         QCOMPARE(again.code, 0);
+    }
+
+    void unknownSubcommandIsNamed_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("valdate") << QStringList{QStringLiteral("valdate"), QStringLiteral("x.json")}
+                                 << QStringLiteral("quantcfg: error: unknown subcommand 'valdate' (allowed: validate, presets, show, map, matrix, lint,");
+        QTest::newRow("bench improt") << QStringList{QStringLiteral("bench"), QStringLiteral("improt"), QStringLiteral("x.csv")}
+                                      << QStringLiteral("quantcfg bench: error: unknown subcommand 'improt' (allowed: import, score, pareto)\n    hint: did you mean 'import'?");
+    }
+    void unknownSubcommandIsNamed()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Run r = testutil::quantcfgRunQt(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.find(expected.toStdString()) != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("A subcommand is required") == std::string::npos, r.err.c_str());
+        if (args.size() == 2)
+            QVERIFY2(r.err.find("hint: did you mean 'validate'?") != std::string::npos, r.err.c_str());
+    }
+
+    // Every rejected value names the option, the value and what is allowed.
+    void rejectedValues_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        const QString model = QStringLiteral(QCFG_TEST_DATA "/models/llama-3.1-8b");
+        const auto row = [](const char *name, std::initializer_list<const char *> words, const char *expected) {
+            QStringList args;
+            for (const char *w : words)
+                args << QString::fromUtf8(w);
+            QTest::newRow(name) << args << QString::fromUtf8(expected);
+        };
+        row("map --max-model-len 0", {"map", "universal-fp8", "--max-model-len", "0"}, "--max-model-len: must be a positive integer, got '0'");
+        row("map --max-model-len -5", {"map", "universal-fp8", "--max-model-len", "-5"}, "--max-model-len: must be a positive integer, got '-5'");
+        row("map --max-model-len 1e3", {"map", "universal-fp8", "--max-model-len", "1e3"}, "--max-model-len: must be a positive integer, got '1e3'");
+        row("task --concurrency 0,-4", {"task", "--preset", "universal-fp8", "--concurrency", "0,-4"}, "--concurrency: must be a positive integer, got '0'");
+        row("task --concurrency 4,-4", {"task", "--preset", "universal-fp8", "--concurrency", "4,-4"}, "--concurrency: must be a positive integer, got '-4'");
+        row("task --slo-ttft -1", {"task", "--preset", "universal-fp8", "--slo-ttft", "-1"}, "--slo-ttft: must be a number greater than 0, got '-1'");
+        row("task --slo-tpot 0", {"task", "--preset", "universal-fp8", "--slo-tpot", "0"}, "--slo-tpot: must be a number greater than 0, got '0'");
+        const QStringList fit{QStringLiteral("fit"), QStringLiteral("--model-config"), model, QStringLiteral("--gpu"), QStringLiteral("h100")};
+        QTest::newRow("fit --max-len 0") << (fit + QStringList{QStringLiteral("--max-len"), QStringLiteral("0")}) << QStringLiteral("--max-len: must be a positive integer, got '0'");
+        QTest::newRow("fit --concurrency 0") << (fit + QStringList{QStringLiteral("--concurrency"), QStringLiteral("0")}) << QStringLiteral("--concurrency: must be a positive integer, got '0'");
+        QTest::newRow("fit --gpu-memory-utilization 2") << (fit + QStringList{QStringLiteral("--gpu-memory-utilization"), QStringLiteral("2")})
+                                                        << QStringLiteral("--gpu-memory-utilization: must be a number from 0.05 to 1, got '2'");
+        row("map --engine-version without --engine", {"map", "universal-fp8", "--engine-version", "2025-12"}, "--engine-version: error: --engine-version 2025-12 needs --engine ENGINE");
+        row("map --engine all --engine-version", {"map", "universal-fp8", "--engine", "all", "--engine-version", "0.5.6"}, "--engine-version: error: --engine-version 0.5.6 needs --engine ENGINE");
+        row("map --format", {"map", "universal-fp8", "--format", "yaml"}, "--format: yaml not in {shell,json,argv}");
+    }
+    void rejectedValues()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Run r = testutil::quantcfgRunQt(args);
+        QVERIFY2(r.code == 2, (r.out + r.err).c_str());
+        QVERIFY2(r.err.find(expected.toStdString()) != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("1797693") == std::string::npos, r.err.c_str());
+        QVERIFY2(r.out.empty(), r.out.c_str());
+    }
+
+    void helpShowsDefaultsAndValues()
+    {
+        const Run task = quantcfgRun({"task", "--help"});
+        QVERIFY2(task.out.find("[1,4,8]") != std::string::npos, task.out.c_str());
+        QVERIFY2(task.out.find("tensorrt_llm") != std::string::npos, task.out.c_str());
+        const Run map = quantcfgRun({"map", "--help"});
+        QVERIFY2(map.out.find("{shell,json,argv}=shell") != std::string::npos, map.out.c_str());
+        QVERIFY2(map.out.find("--max-model-len INT:POSITIVE") != std::string::npos, map.out.c_str());
+    }
+
+    // The -- form reads leading NAME=value words as environment variables, as the quoted form does.
+    void lintEnvironmentPrefixInArgv()
+    {
+        const Run removed = quantcfgRun({"lint", "--engine", "vllm", "--", "VLLM_ATTENTION_BACKEND=FLASHINFER", "vllm", "serve", "m"});
+        QCOMPARE(removed.code, 1);
+        QVERIFY2(removed.err.find("vllm@2026-08: error: VLLM_ATTENTION_BACKEND: removed") != std::string::npos, removed.err.c_str());
+        QVERIFY2(removed.err.find("must start with") == std::string::npos, removed.err.c_str());
+        const Run quoted = quantcfgRun({"lint", "--engine", "vllm", "VLLM_ATTENTION_BACKEND=FLASHINFER vllm serve m"});
+        QCOMPARE(quoted.err, removed.err);
+        const Run known = quantcfgRun({"lint", "--engine", "vllm@2025-12", "--", "env", "VLLM_ATTENTION_BACKEND=FLASHINFER", "vllm", "serve", "m"});
+        QVERIFY2(known.code == 0, known.err.c_str());
+        QVERIFY2(known.out.find("vllm@2025-12: ok") != std::string::npos, known.out.c_str());
+    }
+
+    void mapWithModelHasNoDefaultModelNote()
+    {
+        const Run r = quantcfgRun({"map", "universal-fp8", "--engine", "vllm", "--model", "my/model"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("vllm serve my/model") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.err.find("no model set") == std::string::npos, r.err.c_str());
+        const Run without = quantcfgRun({"map", "universal-fp8", "--engine", "vllm"});
+        QVERIFY2(without.err.find("no model set") != std::string::npos, without.err.c_str());
+    }
+
+    void taskKeepsEngineVersion()
+    {
+        const Run r = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "vllm@2025-12"});
+        QCOMPARE(r.code, 0);
+        const Json task = Json::parse(r.out);
+        QCOMPARE_JSON(task["base_runtime"], Json("vllm"));
+        QCOMPARE_JSON(task["base_runtime_version"], Json("2025-12"));
+        const Run experiments = quantcfgRun({"experiments", "-"}, r.out);
+        QVERIFY2(experiments.code == 0, experiments.err.c_str());
+        QVERIFY2(experiments.out.find("2025-12") != std::string::npos, experiments.out.c_str());
+        const Run plain = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "tensorrt_llm"});
+        QCOMPARE(plain.code, 0);
+        QVERIFY(!Json::parse(plain.out).contains("base_runtime_version"));
+    }
+
+    // User preset problems are labelled with the file; a shadowed user file is mentioned where the name is used.
+    void userPresetProblems()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const std::string dir = home.path().toStdString() + "/quantcfg/presets";
+        QVERIFY(QDir().mkpath(QString::fromStdString(dir)));
+        testutil::writeFile(dir + "/universal-fp8.json", R"({"quantization": {"method": "awq"}})");
+        testutil::writeFile(dir + "/broken.json", "{\n  \"quantization\": ,\n}\n");
+        testutil::writeFile(dir + "/list.json", "[1]\n");
+        testutil::writeFile(dir + "/mine.json", R"({"quantization": {"method": "fp8"}})");
+        testutil::writeFile(dir + "/a-rather-long-user-preset-name.json", R"({"quantization": {"method": "awq"}})");
+        const QByteArray saved = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", home.path().toUtf8());
+        const Run presets = quantcfgRun({"presets"});
+        const Run map = quantcfgRun({"map", "universal-fp8", "--engine", "vllm"});
+        const Run mine = quantcfgRun({"map", "mine", "--engine", "vllm"});
+        if (saved.isNull())
+            qunsetenv("XDG_DATA_HOME");
+        else
+            qputenv("XDG_DATA_HOME", saved);
+
+        QCOMPARE(presets.code, 1);
+        QVERIFY2(presets.out.find("mine (user)") != std::string::npos, presets.out.c_str());
+        QVERIFY2(presets.out.find("a-rather-long-user-preset-name (user)  awq") != std::string::npos, presets.out.c_str()); // columns apart
+        QVERIFY2(presets.err.find(dir + "/broken.json:2:") != std::string::npos, presets.err.c_str());
+        QVERIFY2(presets.err.find(dir + "/list.json: error: user preset not loaded: it is not a JSON object") != std::string::npos, presets.err.c_str());
+        QVERIFY2(presets.err.find(dir + "/universal-fp8.json: warning: user preset 'universal-fp8' has the name of a built-in") != std::string::npos, presets.err.c_str());
+        QVERIFY2(presets.err.find("presets:") == std::string::npos, presets.err.c_str());
+
+        QCOMPARE(map.code, 0);
+        QVERIFY2(map.err.find(dir + "/universal-fp8.json: warning: user preset 'universal-fp8' has the name of a built-in") != std::string::npos, map.err.c_str());
+        QVERIFY2(map.out.find("--quantization fp8") != std::string::npos, map.out.c_str()); // the built-in
+        QCOMPARE(mine.code, 0);
+        QVERIFY2(mine.err.find("universal-fp8.json") == std::string::npos, mine.err.c_str());
+    }
+
+    void matrixHeadersAreWhole()
+    {
+        const Run r = quantcfgRun({"matrix", "--gpu", "none"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("Blackwell") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("Blackwe ") == std::string::npos, r.out.c_str());
+        // Every column is at least two spaces from the next.
+        std::istringstream lines(r.out);
+        std::string line;
+        std::getline(lines, line);
+        std::getline(lines, line);
+        QVERIFY2(line.rfind("method  ", 0) == 0, line.c_str());
     }
 
     void presetsListing()

@@ -4,6 +4,7 @@
 #include "cliutil.h"
 #include "testutil.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quantcfg;
@@ -48,8 +49,8 @@ private slots:
         QTest::addRow("fit fits") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama, QStringLiteral("--gpu"), QStringLiteral("h100")} << QString() << 0;
         QTest::addRow("fit does not fit") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama, QStringLiteral("--gpu"), QStringLiteral("t4")} << QString() << 1;
         QTest::addRow("fit on detected GPUs") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama} << QStringLiteral("eight-a100") << 0;
-        QTest::addRow("fit, nothing detected") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama} << QStringLiteral("no-devices") << 1;
-        QTest::addRow("fit unknown GPU") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama, QStringLiteral("--gpu"), QStringLiteral("voodoo5")} << QString() << 1;
+        QTest::addRow("fit, nothing detected") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama} << QStringLiteral("no-devices") << 2;
+        QTest::addRow("fit unknown GPU") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama, QStringLiteral("--gpu"), QStringLiteral("voodoo5")} << QString() << 2;
         QTest::addRow("fit sm_90 has no memory") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), llama, QStringLiteral("--gpu"), QStringLiteral("sm_90")} << QString() << 1;
         QTest::addRow("fit missing model") << QStringList{QStringLiteral("fit"), QStringLiteral("--model-config"), QStringLiteral("/nonexistent"), QStringLiteral("--gpu"), QStringLiteral("h100")} << QString() << 1;
         QTest::addRow("fit without --model-config") << QStringList{QStringLiteral("fit"), QStringLiteral("--gpu"), QStringLiteral("h100")} << QString() << 2;
@@ -100,6 +101,89 @@ private slots:
         QCOMPARE(j["diagnostics"].size(), std::size_t(1));
         QCOMPARE_JSON(j["diagnostics"][0]["code"], "fit.kv-does-not-fit");
         QCOMPARE_JSON(j["diagnostics"][0]["suggestion"], "lower the max length to 29215, use an fp8 KV cache, or use more GPUs");
+    }
+
+    // Table columns are sized from their content: a long product name (the long-name case is
+    // made up in nvidia-smi's format, not recorded) keeps two spaces before the next column.
+    void gpusTableKeepsColumnsApart()
+    {
+        qputenv("QUANTCFG_FAKE_SMI_CASE", "long-name");
+        const testutil::CliRun r = quantcfgRun({QStringLiteral("gpus")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("NVIDIA RTX PRO 6000 Blackwell Server Edition  12.0  Blackwell") != std::string::npos, r.out.c_str());
+    }
+
+    // As in map, a GPU that cannot be resolved is a command-line error about --gpu (exit 2).
+    void fitUnknownGpuIsAboutTheOption()
+    {
+        const testutil::CliRun r = quantcfgRun({QStringLiteral("fit"), QStringLiteral("--model-config"), data("models/llama-3.1-8b"),
+                                                QStringLiteral("universal-fp8"), QStringLiteral("--gpu"), QStringLiteral("h1000")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.find("--gpu: error: unknown GPU 'h1000'") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("preset:universal-fp8: error") == std::string::npos, r.err.c_str());
+    }
+
+    // --write-max-len with the config.json path serves that model, says nothing about the default
+    // model, and shows the TensorRT-LLM extra file as map does.
+    void fitWriteMaxLenServesTheEstimatedModel()
+    {
+        const QString llama = data("models/llama-3.1-8b");
+        const testutil::CliRun r = quantcfgRun({QStringLiteral("fit"), QStringLiteral("--model-config"), llama + QStringLiteral("/config.json"),
+                                                QStringLiteral("universal-fp8"), QStringLiteral("--gpu"), QStringLiteral("l40s"), QStringLiteral("--write-max-len")});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY2(r.out.find("vllm serve " + llama.toStdString() + " \\") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("Llama-3.2-1B") == std::string::npos, r.out.c_str());
+        QVERIFY2(r.err.find("no model set") == std::string::npos, r.err.c_str());
+        QVERIFY2(r.out.find("# trtllm-extra.yaml (") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("kv_cache_config") != std::string::npos, r.out.c_str());
+
+        const testutil::CliRun plain = quantcfgRun({QStringLiteral("fit"), QStringLiteral("--model-config"), llama, QStringLiteral("universal-fp8"),
+                                                    QStringLiteral("--gpu"), QStringLiteral("l40s")});
+        QVERIFY2(plain.err.find("no model set") == std::string::npos, plain.err.c_str()); // no command printed
+    }
+
+    // A GGUF checkpoint's variant comes from the file name; when it names none, the warning names the file.
+    void fitReadsGgufVariantFromFileName_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("config"); // empty: the checkpoint's own quantization
+        QTest::addColumn<double>("bits");
+        QTest::addColumn<QString>("warning");
+        QTest::addRow("Q8_0, no config") << QStringLiteral("Llama-3.1-8B-Q8_0.gguf") << QString() << 8.5 << QString();
+        QTest::addRow("Q5_K_M, gguf config") << QStringLiteral("llama-3.1-8b.q5_k_m.gguf") << QStringLiteral(R"({"quantization": {"method": "gguf"}})") << 5.68 << QString();
+        QTest::addRow("config names the variant") << QStringLiteral("Llama-3.1-8B-Q8_0.gguf") << QStringLiteral(R"({"quantization": {"method": "gguf", "gguf_variant": "Q2_K"}})") << 3.35 << QString();
+        QTest::addRow("no variant in the name") << QStringLiteral("model.gguf") << QString() << 4.84
+                                                << QStringLiteral("no gguf_variant: assuming Q4_K_M (the file name model.gguf names no variant)");
+    }
+    void fitReadsGgufVariantFromFileName()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, config);
+        QFETCH(double, bits);
+        QFETCH(QString, warning);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.path().toStdString();
+        testutil::writeFile(path + "/config.json", testutil::readFile(testutil::dataPath("checkpoints/gguf/config.json")));
+        testutil::writeFile(path + "/" + file.toStdString(), "GGUF");
+        QStringList args{QStringLiteral("fit"), QStringLiteral("--model-config"), dir.path(), QStringLiteral("--gpu"), QStringLiteral("h100"),
+                         QStringLiteral("--max-len"), QStringLiteral("8192"), QStringLiteral("--format"), QStringLiteral("json")};
+        std::string stdinText;
+        if (!config.isEmpty()) {
+            args << QStringLiteral("-");
+            stdinText = config.toStdString();
+        }
+        const testutil::CliRun r = testutil::quantcfgRunQt(args, stdinText);
+        const Json j = Json::parse(r.out);
+        QCOMPARE_JSON(j["method"], "gguf");
+        QCOMPARE_JSON(j["weight_bits_per_parameter"], bits);
+        std::string messages;
+        for (const Json &d : j["diagnostics"])
+            messages += d.value("message", std::string()) + "\n";
+        if (warning.isEmpty())
+            QVERIFY2(messages.find("gguf_variant") == std::string::npos, messages.c_str());
+        else
+            QVERIFY2(messages.find(warning.toStdString()) != std::string::npos, messages.c_str());
     }
 };
 

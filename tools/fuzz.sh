@@ -66,6 +66,7 @@ fuzz_one() {
 export -f fuzz_one
 export budget budget_words deterministic
 
-# Two runs at a time on two cores; each fuzzer is single-threaded.
+# One run per CPU core (two on the development machine); each fuzzer is single-threaded. xargs
+# exits 123 when a run failed: the header promises 1.
 printf '%s\n' "${runs[@]}" \
-    | xargs -P "$(nproc 2>/dev/null || echo 2)" -L 1 bash -c 'fuzz_one "$0" "$1" "$2"'
+    | xargs -P "$(nproc 2>/dev/null || echo 2)" -L 1 bash -c 'fuzz_one "$0" "$1" "$2"' || exit 1

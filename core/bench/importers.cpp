@@ -288,9 +288,12 @@ FileReport importWithTotals(const std::filesystem::path &path, ResultTable &tabl
         report.diagnostics.push_back(d);
     }
     if (report.rows == 0) {
-        Diagnostic d = fileError("bench.no-data", "no values found in the file");
-        d.severity = Severity::Warning;
-        report.diagnostics.push_back(d);
+        // A CSV from another tool (e.g. `quantcfg matrix --format csv`) reads as a tidy CSV
+        // without a numeric column: a failed file, not runs without values.
+        table.truncate(runsBefore, rowsBefore);
+        report.failed = true;
+        report.runs = 0;
+        report.diagnostics.push_back(fileError("bench.no-data", "no values found in the file: not a benchmark result quantcfg knows"));
     }
     return report;
 }

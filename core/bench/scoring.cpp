@@ -110,6 +110,8 @@ SloParseResult parseSlo(const Json &doc)
             r.diagnostics.push_back(d);
         }
     }
+    if (base.empty() && spec.limits.empty() && !hasErrors(r.diagnostics)) // {"foo": 1}: no block, no limit
+        r.diagnostics.insert(r.diagnostics.begin(), sloError("slo.missing", "", "no slo or slo_constraints block and no limit (ttft, tpot, latency, memory)"));
     if (!hasErrors(r.diagnostics))
         r.slo = std::move(spec);
     return r;

@@ -1,12 +1,57 @@
 #include "core/cli/cli.h"
 
 #include "core/cli/context.h"
+#include "core/engines/lint.h"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
 
 namespace quantcfg::cli {
+
+namespace {
+
+// CLI11 answers a mistyped subcommand ("quantcfg valdate x.json", "bench improt") with "A
+// subcommand is required", which names neither the word nor the choices. Each level that expects
+// a subcommand has no options taking a value, so its first word not starting with '-' must be one.
+std::optional<Diagnostic> unknownSubcommand(const CLI::App &app, const std::vector<std::string> &args, std::string &label)
+{
+    const CLI::App *level = &app;
+    label = app.get_name();
+    for (const std::string &word : args) {
+        if (word == "--")
+            break;
+        if (word.empty() || word.front() == '-')
+            continue;
+        const std::vector<const CLI::App *> subcommands = level->get_subcommands([](const CLI::App *) { return true; });
+        if (subcommands.empty())
+            break;
+        const CLI::App *next = nullptr;
+        for (const CLI::App *s : subcommands) {
+            if (s->check_name(word))
+                next = s;
+        }
+        if (!next) {
+            Diagnostic d = makeDiagnostic(Severity::Error, "cli.unknown-subcommand", "unknown subcommand '" + word + "'");
+            std::size_t best = std::string::npos;
+            for (const CLI::App *s : subcommands) {
+                d.allowed.push_back(s->get_name());
+                const std::size_t distance = editDistance(word, s->get_name());
+                if (distance < best && distance <= std::max<std::size_t>(2, word.size() / 3)) {
+                    best = distance;
+                    d.suggestion = "did you mean '" + s->get_name() + "'?";
+                }
+            }
+            return d;
+        }
+        level = next;
+        label += ' ' + next->get_name();
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out, std::ostream &err)
 {
@@ -23,6 +68,12 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
     addBenchCommands(app, ctx);
 
     std::vector<std::string> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
+    std::string label;
+    if (const auto unknown = unknownSubcommand(app, rest, label)) {
+        printDiagnostics(ctx, label, {*unknown});
+        err << "Run with --help for more information.\n";
+        return ExitUsage;
+    }
     std::reverse(rest.begin(), rest.end()); // CLI11 consumes a reversed vector
     try {
         app.parse(rest);

@@ -1,6 +1,7 @@
 // quantcfg experiments | task — the inference-autotuner integration.
 #include "core/cli/cli.h"
 #include "core/cli/context.h"
+#include "core/config.h"
 #include "core/engines/experiments.h"
 #include "core/engines/profile.h"
 
@@ -22,7 +23,14 @@ void runExperiments(Context &ctx, const std::string &file)
         ctx.exitCode = ExitInvalid;
         return;
     }
-    const ExperimentSet set = expandTask(*task.value, loadPresetLibrary());
+    const PresetLibrary lib = loadPresetLibrary();
+    if (const Json *names = findPointer(*task.value, "/parameters/quantization_preset"); names && names->is_array()) {
+        for (const Json &name : *names) {
+            if (name.is_string())
+                findPreset(ctx, lib, name.get<std::string>()); // says when a user file was shadowed
+        }
+    }
+    const ExperimentSet set = expandTask(*task.value, lib);
     printDiagnostics(ctx, label, set.diagnostics);
     if (hasErrors(set.diagnostics)) {
         ctx.exitCode = ExitInvalid;
@@ -43,19 +51,26 @@ void runTask(Context &ctx, TaskCli &opt)
 {
     const PresetLibrary lib = loadPresetLibrary();
     for (const std::string &p : opt.spec.presets) {
-        if (!lib.find(p)) {
+        if (!findPreset(ctx, lib, p)) {
             printDiagnostics(ctx, "task", {unknownPreset(lib, "no preset named '" + p + "'")});
             ctx.exitCode = ExitUsage;
             return;
         }
     }
-    if (const EngineProfile *p = ProfileRegistry::builtIn().findSpec(opt.spec.engine))
+    // ENGINE@VERSION keeps its version: experiments reads base_runtime_version.
+    std::string version;
+    if (const EngineProfile *p = ProfileRegistry::builtIn().findSpec(opt.spec.engine)) {
+        if (opt.spec.engine.find('@') != std::string::npos)
+            version = p->version();
         opt.spec.engine = p->engine(); // accept the autotuner's names ("tensorrt_llm")
+    }
     if (!ProfileRegistry::builtIn().find(opt.spec.engine)) {
         Diagnostic d;
         d.code = "engine.unknown";
         d.message = "unknown engine '" + opt.spec.engine + "'";
         d.allowed = ProfileRegistry::builtIn().engines();
+        for (const auto &profile : ProfileRegistry::builtIn().all())
+            d.allowed.push_back(profile->engine() + "@" + profile->version());
         printDiagnostics(ctx, "task", {d});
         ctx.exitCode = ExitUsage;
         return;
@@ -64,7 +79,16 @@ void runTask(Context &ctx, TaskCli &opt)
         opt.spec.ttftSeconds = opt.ttft;
     if (opt.tpot > 0)
         opt.spec.tpotSeconds = opt.tpot;
-    const Json task = makeTask(opt.spec);
+    Json task = makeTask(opt.spec);
+    if (!version.empty()) { // right after base_runtime, where a reader looks for it
+        Json ordered = Json::object();
+        for (auto it = task.begin(); it != task.end(); ++it) {
+            ordered[it.key()] = *it;
+            if (it.key() == "base_runtime")
+                ordered["base_runtime_version"] = version;
+        }
+        task = std::move(ordered);
+    }
     if (opt.output.empty() || opt.output == "-") {
         printJson(ctx, task);
         return;
@@ -87,14 +111,18 @@ void addAutotunerCommands(CLI::App &app, Context &ctx)
     auto opt = std::make_shared<TaskCli>();
     CLI::App *task = app.add_subcommand("task", "Write an autotuner task file for some presets on one engine.");
     task->add_option("--preset", opt->spec.presets, "Preset to benchmark (repeatable, or comma-separated)")->required()->delimiter(',');
-    task->add_option("--engine", opt->spec.engine, "vllm, sglang or trtllm")->capture_default_str();
+    task->add_option("--engine", opt->spec.engine, "vllm, sglang or trtllm (or tensorrt_llm), optionally @VERSION (written as base_runtime_version)")
+        ->capture_default_str();
     task->add_option("--model", opt->spec.model, "Model id or path (default: the design's benchmark model)");
     task->add_option("--name", opt->spec.name, "task_name")->capture_default_str();
-    task->add_option("--concurrency", opt->spec.concurrency, "Benchmark concurrencies, e.g. 1,4,8")->delimiter(',');
+    task->add_option("--concurrency", opt->spec.concurrency, "Benchmark concurrencies (positive integers, comma-separated)")
+        ->delimiter(',')
+        ->check(positiveInteger())
+        ->capture_default_str();
     task->add_option("--objective", opt->spec.objective, "Optimisation objective")
         ->check(CLI::IsMember({"maximize_throughput", "minimize_latency", "minimize_ttft", "minimize_tpot"}))->capture_default_str();
-    task->add_option("--slo-ttft", opt->ttft, "TTFT threshold in seconds");
-    task->add_option("--slo-tpot", opt->tpot, "TPOT threshold in seconds");
+    task->add_option("--slo-ttft", opt->ttft, "TTFT threshold in seconds")->check(positiveNumber());
+    task->add_option("--slo-tpot", opt->tpot, "TPOT threshold in seconds")->check(positiveNumber());
     task->add_option("-o,--output", opt->output, "Write to this file (atomically) instead of standard output");
     task->callback([&ctx, opt] { runTask(ctx, *opt); });
 }

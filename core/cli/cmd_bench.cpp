@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <iomanip>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -36,13 +35,6 @@ void appendNumber(std::string &out, double v)
     char buf[32];
     const auto res = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, res.ptr);
-}
-
-std::string numberText(double v)
-{
-    std::string s;
-    appendNumber(s, v);
-    return s;
 }
 
 // JSON numbers cannot be infinite: +inf (a hard fail) becomes null.
@@ -228,24 +220,16 @@ void printImportJson(Context &ctx, const ResultTable &t, const std::vector<FileR
 
 void printTable(Context &ctx, const ResultTable &t)
 {
-    std::vector<std::array<std::string, 5>> lines;
+    std::vector<std::vector<std::string>> lines;
     lines.push_back({"RUN", "METRIC", "STATISTIC", "VALUE", "UNIT"});
     for (const Row &row : t.rows()) {
         const Series &s = t.seriesAt(row.series);
         lines.push_back({std::to_string(row.run), std::string(t.str(s.metric)), std::string(t.str(s.statistic)),
-                         numberText(row.value), std::string(t.str(s.unit))});
+                         tableNumber(row.value), std::string(t.str(s.unit))});
     }
     for (std::uint32_t i = 0; i < t.runs().size(); ++i)
         ctx.out << "run " << i << ": " << runName(t, i) << " (" << toolName(t.run(i).tool) << ")\n";
-    std::array<std::size_t, 5> width{};
-    for (const auto &l : lines)
-        for (std::size_t c = 0; c < 5; ++c)
-            width[c] = std::max(width[c], l[c].size());
-    for (const auto &l : lines) {
-        for (std::size_t c = 0; c < 5; ++c)
-            ctx.out << std::left << std::setw(static_cast<int>(width[c] + 2)) << l[c];
-        ctx.out << '\n';
-    }
+    printColumns(ctx, lines);
 }
 
 void runImport(Context &ctx, const BenchOptions &opt)
@@ -266,13 +250,7 @@ void runImport(Context &ctx, const BenchOptions &opt)
 
 void runScore(Context &ctx, const BenchOptions &opt)
 {
-    const std::optional<Objective> objective = objectiveFromName(opt.objective);
-    if (!objective) {
-        ctx.err << "bench score: unknown objective '" << opt.objective
-                << "' (allowed: maximize_throughput, minimize_latency, minimize_ttft, minimize_tpot)\n";
-        ctx.exitCode = ExitUsage;
-        return;
-    }
+    const std::optional<Objective> objective = objectiveFromName(opt.objective); // checked by the parser
     JsonResult sloDoc = readJsonArgument(ctx, opt.slo);
     SloParseResult slo;
     if (sloDoc.value)
@@ -314,16 +292,22 @@ void runScore(Context &ctx, const BenchOptions &opt)
                             {"ranking", list},
                             {"files", files}});
     } else {
-        ctx.out << std::left << std::setw(6) << "RANK" << std::setw(14) << "SCORE" << std::setw(5) << "SLO" << "RUN\n";
+        // Violations go on indented lines under their run, so the columns are sized per run line.
+        std::vector<std::vector<std::string>> rows{{"RANK", "SCORE", "SLO", "RUN"}};
         for (std::size_t i = 0; i < ranking.runs.size(); ++i) {
             const ScoredRun &s = ranking.runs[i];
-            ctx.out << std::left << std::setw(6) << (i + 1) << std::setw(14) << numberText(s.score) << std::setw(5)
-                    << (s.meetsSlo ? "ok" : "no") << runName(table, s.run) << '\n';
+            rows.push_back({std::to_string(i + 1), tableNumber(s.score), s.meetsSlo ? "ok" : "no", runName(table, s.run)});
+        }
+        const std::vector<std::string> lines = columnLines(rows);
+        ctx.out << lines[0] << '\n';
+        for (std::size_t i = 0; i < ranking.runs.size(); ++i) {
+            const ScoredRun &s = ranking.runs[i];
+            ctx.out << lines[i + 1] << '\n';
             for (const Violation &v : s.violations)
-                ctx.out << "        " << v.name << ": " << numberText(v.actual) << " > " << numberText(v.threshold)
-                        << (v.hardFail ? " (hard fail)" : " (penalty " + numberText(v.penalty) + ")") << '\n';
+                ctx.out << "      " << v.name << ": " << tableNumber(v.actual) << " > " << tableNumber(v.threshold)
+                        << (v.hardFail ? " (hard fail)" : " (penalty " + tableNumber(v.penalty) + ")") << '\n';
             for (const std::string &u : s.unmeasured)
-                ctx.out << "        " << u << ": not measured\n";
+                ctx.out << "      " << u << ": not measured\n";
         }
         if (ranking.best)
             ctx.out << "best meeting the SLOs: " << runName(table, ranking.runs[*ranking.best].run) << '\n';
@@ -356,15 +340,26 @@ void runPareto(Context &ctx, const BenchOptions &opt)
                             {"points", list},
                             {"files", files}});
     } else {
-        ctx.out << std::left << std::setw(7) << "FRONT" << std::setw(14) << (lat.metric.name + " " + stat) << std::setw(16)
-                << thrMetric << "RUN\n";
+        std::vector<std::vector<std::string>> rows{{"FRONT", lat.metric.name + " " + stat, thrMetric, "RUN"}};
         for (const ParetoPoint &p : points)
-            ctx.out << std::left << std::setw(7) << (p.onFront ? "*" : "") << std::setw(14) << numberText(p.latency)
-                    << std::setw(16) << numberText(p.throughput) << runName(table, p.run) << '\n';
-        if (points.empty())
-            ctx.out << "no run has both " << thrMetric << " and " << lat.metric.name << " " << stat << '\n';
+            rows.push_back({p.onFront ? "*" : "", tableNumber(p.latency), tableNumber(p.throughput), runName(table, p.run)});
+        if (!points.empty())
+            printColumns(ctx, rows);
     }
-    ctx.exitCode = ok ? ExitOk : ExitInvalid;
+    if (points.empty() && ok) {
+        // Most likely a mistyped --latency or --throughput: name what the runs do have.
+        Diagnostic d = makeDiagnostic(Severity::Error, "bench.no-points",
+                                      "no run has both " + thrMetric + " and " + lat.metric.name + " " + stat);
+        d.suggestion = "choose --latency and --throughput from the metrics the runs have, listed above";
+        for (const Series &series : table.series()) {
+            const std::string statistic(table.str(series.statistic));
+            std::string name = std::string(table.str(series.metric)) + (statistic.empty() || statistic == "value" ? "" : "_" + statistic);
+            if (std::find(d.allowed.begin(), d.allowed.end(), name) == d.allowed.end())
+                d.allowed.push_back(std::move(name));
+        }
+        printDiagnostics(ctx, "bench pareto", {d});
+    }
+    ctx.exitCode = ok && !points.empty() ? ExitOk : ExitInvalid;
 }
 
 // Only import writes CSV (the tidy table); score and pareto print a table or JSON.
@@ -372,9 +367,9 @@ void addCommon(CLI::App *cmd, BenchOptions &opt, bool csv)
 {
     cmd->add_option("files", opt.files, "Benchmark result files (format detected from the content)")->required();
     if (csv)
-        cmd->add_option("--format", opt.format, "Output: table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+        cmd->add_option("--format", opt.format, "Output: table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
     else
-        cmd->add_option("--format", opt.format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
+        cmd->add_option("--format", opt.format, "Output: table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
     cmd->add_option("--label", opt.labels, "KEY=VALUE label added to every run (repeatable)");
 }
 
@@ -394,14 +389,18 @@ void addBenchCommands(CLI::App &app, Context &ctx)
     CLI::App *score = bench->add_subcommand("score", "Rank runs against an SLO file and name the best one that meets it.");
     addCommon(score, *scoreOpt, false);
     score->add_option("--slo", scoreOpt->slo, "JSON file with an slo or slo_constraints block")->required();
-    score->add_option("--objective", scoreOpt->objective, "maximize_throughput, minimize_latency, minimize_ttft or minimize_tpot");
+    score->add_option("--objective", scoreOpt->objective, "What the ranking optimises")
+        ->check(CLI::IsMember({"maximize_throughput", "minimize_latency", "minimize_ttft", "minimize_tpot"}))
+        ->capture_default_str();
     score->callback([&ctx, scoreOpt] { runScore(ctx, *scoreOpt); });
 
     auto paretoOpt = std::make_shared<BenchOptions>();
     CLI::App *pareto = bench->add_subcommand("pareto", "Pareto front of throughput against a latency statistic.");
     addCommon(pareto, *paretoOpt, false);
-    pareto->add_option("--latency", paretoOpt->latency, "Latency metric and statistic, e.g. ttft_p99, e2e_latency_median, tpot_mean");
-    pareto->add_option("--throughput", paretoOpt->throughput, "Throughput metric (output_throughput, total_throughput, request_throughput)");
+    pareto->add_option("--latency", paretoOpt->latency, "Latency metric and statistic, e.g. ttft_p99, e2e_latency_median, tpot_mean")
+        ->capture_default_str();
+    pareto->add_option("--throughput", paretoOpt->throughput, "Throughput metric: output_throughput, total_throughput or request_throughput")
+        ->capture_default_str();
     pareto->callback([&ctx, paretoOpt] { runPareto(ctx, *paretoOpt); });
 }
 

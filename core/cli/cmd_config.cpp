@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <iomanip>
 #include <memory>
 #include <ostream>
 
@@ -65,7 +64,10 @@ std::string field(const Json &doc, std::string_view pointer)
 void runPresets(Context &ctx, bool json)
 {
     const PresetLibrary lib = loadPresetLibrary();
-    printDiagnostics(ctx, "presets", lib.diagnostics);
+    printPresetProblems(ctx, lib);
+    // Every problem is a user preset file that was not loaded: a script listing presets should
+    // notice that the one it expects is missing.
+    ctx.exitCode = lib.diagnostics.empty() ? ExitOk : ExitInvalid;
     if (json) {
         Json list = Json::array();
         for (const Preset &p : lib.presets) {
@@ -79,20 +81,19 @@ void runPresets(Context &ctx, bool json)
         printJson(ctx, list);
         return;
     }
-    ctx.out << std::left << std::setw(22) << "NAME" << std::setw(15) << "METHOD" << std::setw(11) << "KV CACHE"
-            << std::setw(4) << "TP" << "USE CASE\n";
+    std::vector<std::vector<std::string>> rows{{"NAME", "METHOD", "KV CACHE", "TP", "USE CASE"}};
     for (const Preset &p : lib.presets) {
-        ctx.out << std::left << std::setw(22) << (p.builtIn ? p.name : p.name + " (user)") << std::setw(15)
-                << field(p.document, "/quantization/method") << std::setw(11) << field(p.document, "/kv_cache/dtype")
-                << std::setw(4) << field(p.document, "/parallelism/tensor_parallel_size") << field(p.document, "/use_case")
-                << '\n';
+        rows.push_back({p.builtIn ? p.name : p.name + " (user)", field(p.document, "/quantization/method"),
+                        field(p.document, "/kv_cache/dtype"), field(p.document, "/parallelism/tensor_parallel_size"),
+                        field(p.document, "/use_case")});
     }
+    printColumns(ctx, rows);
 }
 
 void runShow(Context &ctx, const std::string &name, bool json)
 {
     const PresetLibrary lib = loadPresetLibrary();
-    const Preset *p = lib.find(name);
+    const Preset *p = findPreset(ctx, lib, name);
     if (!p) {
         printDiagnostics(ctx, "show", {unknownPreset(lib, "no preset named '" + name + "'")});
         ctx.exitCode = ExitInvalid;
@@ -115,7 +116,7 @@ void addConfigCommands(CLI::App &app, Context &ctx)
     validate->callback([&ctx, validateOpt] { runValidate(ctx, *validateOpt); });
 
     auto presetsJson = std::make_shared<bool>(false);
-    CLI::App *presets = app.add_subcommand("presets", "List the built-in and user presets.");
+    CLI::App *presets = app.add_subcommand("presets", "List the built-in and user presets (exit code 1 when a user preset file was not loaded).");
     presets->add_flag("--json", *presetsJson, "Print the list as JSON");
     presets->callback([&ctx, presetsJson] { runPresets(ctx, *presetsJson); });
 

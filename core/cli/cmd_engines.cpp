@@ -13,7 +13,6 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <iomanip>
 #include <memory>
 #include <ostream>
 
@@ -39,6 +38,12 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
     const ProfileRegistry &registry = ProfileRegistry::builtIn();
     std::vector<const EngineProfile *> out;
     for (const std::string &spec : specs) {
+        if (spec == "all" && !version.empty()) {
+            Diagnostic d = makeDiagnostic(Severity::Error, "cli.engine-version", "--engine-version " + version + " needs --engine ENGINE: it names a version of one engine, not of all");
+            d.suggestion = "--engine vllm --engine-version " + version + ", or --engine ENGINE@VERSION";
+            printDiagnostics(ctx, "--engine-version", {d});
+            return {};
+        }
         if (spec == "all") {
             for (const std::string &engine : registry.engines())
                 out.push_back(registry.find(engine));
@@ -76,6 +81,8 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
         ctx.exitCode = ExitInvalid;
         return;
     }
+    if (!opt.model.empty()) // the commands serve --model, not the default model
+        std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
     const auto profiles = selectProfiles(ctx, opt.engines, opt.engineVersion);
     if (profiles.empty()) {
         ctx.exitCode = ExitUsage;
@@ -122,8 +129,8 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
         anyUnsupported = anyUnsupported || plan.status == PlanStatus::Unsupported;
         if (opt.format == "json")
             continue;
-        printDiagnostics(ctx, cfg.label, plan.diagnostics);
         if (opt.format == "argv") {
+            printDiagnostics(ctx, cfg.label, plan.diagnostics);
             for (const EnvVar &e : plan.env)
                 ctx.out << "env\t" << e.name << '=' << e.value << '\n';
             for (const std::string &a : plan.argv)
@@ -131,14 +138,7 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
             ctx.out << '\n';
             continue;
         }
-        ctx.out << "# " << plan.engineName << ' ' << plan.version << ": " << planStatusName(plan.status) << '\n';
-        if (plan.argv.empty()) {
-            ctx.out << "# (no command: see the errors above)\n\n";
-            continue;
-        }
-        for (const ExtraFile &f : plan.files)
-            ctx.out << "# " << f.name << " (" << f.purpose << "):\n" << f.content;
-        ctx.out << renderCommand(plan, opt.multiline ? CommandLayout::MultiLine : CommandLayout::OneLine) << "\n\n";
+        printPlan(ctx, cfg.label, plan, opt.multiline ? CommandLayout::MultiLine : CommandLayout::OneLine);
     }
     ctx.exitCode = anyUnsupported && plans.size() == 1 ? ExitInvalid : ExitOk;
 }
@@ -165,7 +165,12 @@ void runLint(Context &ctx, const LintOptionsCli &opt)
     } else if (opt.words.size() == 1 && opt.words[0].find(' ') != std::string::npos) {
         diags = lintCommandLine(*profile, opt.words[0]); // one quoted command line
     } else {
-        diags = lintArgv(*profile, opt.words);
+        // The words after --, quoted back into one command line: leading NAME=value words are then
+        // environment assignments exactly as in the quoted form ("-- VLLM_X=1 vllm serve m").
+        std::string line;
+        for (const std::string &word : opt.words)
+            line.append(line.empty() ? "" : " ").append(shellQuote(word));
+        diags = lintCommandLine(*profile, line);
     }
     const std::string label = profile->engine() + "@" + profile->version();
     if (opt.json) {
@@ -266,19 +271,19 @@ void runMatrix(Context &ctx, const MatrixOptionsCli &opt)
         return;
     }
     ctx.out << "Quantization method x GPU architecture, " << m.engines << '\n';
-    ctx.out << std::left << std::setw(20) << "method";
-    for (const MatrixColumn &c : m.columns)
-        ctx.out << std::setw(8) << ((c.computeCapability == marked ? "*" : "") + ccText(c.computeCapability));
-    ctx.out << '\n' << std::setw(20) << "";
-    for (const MatrixColumn &c : m.columns)
-        ctx.out << std::setw(8) << c.architecture.substr(0, 7);
-    ctx.out << '\n';
-    for (std::size_t r = 0; r < m.methods.size(); ++r) {
-        ctx.out << std::setw(20) << m.methods[r];
-        for (const MatrixCell &cell : m.cells[r])
-            ctx.out << std::setw(8) << cellSymbol(cell.state);
-        ctx.out << '\n';
+    std::vector<std::vector<std::string>> rows(2);
+    rows[0].push_back("method");
+    rows[1].push_back("");
+    for (const MatrixColumn &c : m.columns) {
+        rows[0].push_back((c.computeCapability == marked ? "*" : "") + ccText(c.computeCapability));
+        rows[1].push_back(c.architecture);
     }
+    for (std::size_t r = 0; r < m.methods.size(); ++r) {
+        rows.push_back({m.methods[r]});
+        for (const MatrixCell &cell : m.cells[r])
+            rows.back().push_back(cellSymbol(cell.state));
+    }
+    printColumns(ctx, rows);
     ctx.out << "\nyes = supported, w-only = runs weight-only (memory saved, no compute speed-up), no = below the minimum\n"
                "compute capability, n/t = engine does not target this GPU, - = engine has no such method, ? = no data.\n";
     if (marked)
@@ -292,28 +297,31 @@ void addEngineCommands(CLI::App &app, Context &ctx)
     auto mapOpt = std::make_shared<MapOptionsCli>();
     CLI::App *map = app.add_subcommand("map", "Print each engine's launch command for a config file or preset, with what was skipped or fell back and why.");
     map->add_option("config", mapOpt->config, "Config file, '-' for standard input, or a preset name")->required();
-    map->add_option("--engine", mapOpt->engines, "vllm, sglang, trtllm, ENGINE@VERSION, or all (repeatable)")->delimiter(',');
-    map->add_option("--engine-version", mapOpt->engineVersion, "Version for the selected engine(s), e.g. 2025-12 or 0.5.6");
-    map->add_option("--gpu", mapOpt->gpu, "Check against a GPU: name or alias (h100, a10g), compute capability (sm_90, 8.9), or detected");
+    map->add_option("--engine", mapOpt->engines, "vllm, sglang, trtllm (or tensorrt_llm), ENGINE@VERSION, or all (repeatable, comma-separated)")
+        ->delimiter(',')
+        ->capture_default_str();
+    map->add_option("--engine-version", mapOpt->engineVersion, "Version for the engines named by --engine (not 'all'), e.g. 2025-12 or 0.5.6");
+    map->add_option("--gpu", mapOpt->gpu, "Check against a GPU: name or alias (h100, a10g), compute capability (sm_90, 8.9), or detected (or auto)");
     map->add_option("--model", mapOpt->model, "Serve this model instead of the config's model.id_or_path");
-    map->add_option("--max-model-len", mapOpt->maxModelLen, "Put this maximum sequence length into each command");
-    map->add_option("--format", mapOpt->format, "shell (default), json (full LaunchPlans) or argv (one word per line)")
-        ->check(CLI::IsMember({"shell", "json", "argv"}));
+    map->add_option("--max-model-len", mapOpt->maxModelLen, "Put this maximum sequence length into each command")->check(positiveInteger());
+    map->add_option("--format", mapOpt->format, "shell, json (full LaunchPlans) or argv (env lines, then one word per line)")
+        ->check(CLI::IsMember({"shell", "json", "argv"}))
+        ->capture_default_str();
     map->add_flag("--multiline", mapOpt->multiline, "One option per line with \\ continuations");
     map->callback([&ctx, mapOpt] { runMap(ctx, *mapOpt); });
 
     auto matrixOpt = std::make_shared<MatrixOptionsCli>();
     CLI::App *matrix = app.add_subcommand("matrix", "Quantization method x GPU architecture for an engine version (or the best of all engines), with the detected GPU's column marked.");
     matrix->add_option("--engine", matrixOpt->engine, "all, vllm, sglang, trtllm, or ENGINE@VERSION")->capture_default_str();
-    matrix->add_option("--gpu", matrixOpt->gpu, "GPU whose column to mark: detected, a name (h100) or sm_XX; none to mark nothing")->capture_default_str();
+    matrix->add_option("--gpu", matrixOpt->gpu, "GPU whose column to mark: detected (or auto), a name (h100) or sm_XX; none to mark nothing")->capture_default_str();
     matrix->add_option("--format", matrixOpt->format, "table, json (with the reason for every cell) or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
     matrix->callback([&ctx, matrixOpt] { runMatrix(ctx, *matrixOpt); });
 
     auto lintOpt = std::make_shared<LintOptionsCli>();
     CLI::App *lint = app.add_subcommand("lint", "Check an engine command line against that engine version's real flag table.");
-    lint->add_option("--engine", lintOpt->engine, "vllm, sglang or trtllm, optionally @VERSION")->required();
-    lint->add_option("command", lintOpt->words, "The command after --, or one quoted string; standard input when omitted");
+    lint->add_option("--engine", lintOpt->engine, "vllm, sglang or trtllm (or tensorrt_llm), optionally @VERSION")->required();
+    lint->add_option("command", lintOpt->words, "The command after -- (leading NAME=value words are environment variables), or one quoted string; standard input when omitted");
     lint->add_flag("--json", lintOpt->json, "Print the findings as JSON");
     lint->callback([&ctx, lintOpt] { runLint(ctx, *lintOpt); });
 }

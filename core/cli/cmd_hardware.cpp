@@ -91,13 +91,12 @@ void printKnown(Context &ctx, bool json)
         printJson(ctx, list);
         return;
     }
-    ctx.out << std::left << std::setw(26) << "NAME" << std::setw(6) << "CC" << std::setw(11) << "ARCH" << std::setw(9)
-            << "MEMORY" << std::setw(5) << "FP8" << "FP4\n";
+    std::vector<std::vector<std::string>> rows{{"NAME", "CC", "ARCH", "MEMORY", "FP8", "FP4"}};
     for (const GpuSpec &g : gpuDatabase()) {
-        ctx.out << std::left << std::setw(26) << g.name << std::setw(6) << formatComputeCapability(g.computeCapability)
-                << std::setw(11) << targetFromSpec(g).architecture << std::setw(9) << (fixed(g.memoryGiB, 0) + " GiB")
-                << std::setw(5) << yesNo(g.fp8TensorCores) << yesNo(g.fp4TensorCores) << '\n';
+        rows.push_back({g.name, formatComputeCapability(g.computeCapability), targetFromSpec(g).architecture,
+                        fixed(g.memoryGiB, 0) + " GiB", yesNo(g.fp8TensorCores), yesNo(g.fp4TensorCores)});
     }
+    printColumns(ctx, rows);
 }
 
 void runGpus(Context &ctx, const GpusOptions &opt)
@@ -123,18 +122,15 @@ void runGpus(Context &ctx, const GpusOptions &opt)
             << (d.driverVersion.empty() ? std::string() : " (driver " + d.driverVersion + ")") << '\n';
     if (d.gpus.empty())
         return;
-    ctx.out << std::left << std::setw(5) << "IDX" << std::setw(34) << "NAME" << std::setw(6) << "CC" << std::setw(11)
-            << "ARCH" << std::setw(11) << "MEMORY" << std::setw(5) << "FP8" << std::setw(5) << "FP4" << std::setw(5)
-            << "MIG" << "TABLE ENTRY\n";
+    std::vector<std::vector<std::string>> rows{{"IDX", "NAME", "CC", "ARCH", "MEMORY", "FP8", "FP4", "MIG", "TABLE ENTRY"}};
     for (const DetectedGpu &g : d.gpus) {
         const auto arch = architectureFor(g.computeCapability);
         const std::string cc = g.computeCapability ? formatComputeCapability(g.computeCapability) + (g.computeCapabilityFromDatabase ? "*" : "") : "?";
-        ctx.out << std::left << std::setw(5) << g.index << std::setw(34) << g.name << std::setw(6) << cc << std::setw(11)
-                << (g.architecture.empty() ? "unknown" : g.architecture) << std::setw(11)
-                << (g.memoryGiB > 0 ? fixed(g.memoryGiB, 1) + " GiB" : "?") << std::setw(5) << yesNo(arch && arch->fp8TensorCores)
-                << std::setw(5) << yesNo(arch && arch->fp4TensorCores) << std::setw(5) << yesNo(g.mig)
-                << (g.spec ? g.spec->name : "-") << '\n';
+        rows.push_back({std::to_string(g.index), g.name, cc, g.architecture.empty() ? "unknown" : g.architecture,
+                        g.memoryGiB > 0 ? fixed(g.memoryGiB, 1) + " GiB" : "?", yesNo(arch && arch->fp8TensorCores),
+                        yesNo(arch && arch->fp4TensorCores), yesNo(g.mig), g.spec ? g.spec->name : "-"});
     }
+    printColumns(ctx, rows);
     if (std::any_of(d.gpus.begin(), d.gpus.end(), [](const DetectedGpu &g) { return g.computeCapabilityFromDatabase; }))
         ctx.out << "* compute capability looked up by name (this nvidia-smi does not report it)\n";
 }
@@ -219,6 +215,13 @@ void runFit(Context &ctx, const FitCliOptions &opt)
     std::optional<CheckpointQuantization> checkpoint;
     if (std::filesystem::is_directory(opt.modelConfig, ec))
         checkpoint = readCheckpoint(opt.modelConfig).quantization;
+    // The model directory whose memory is estimated (also for a path to its config.json): the
+    // --write-max-len commands serve it when the config names no model.
+    std::string modelDir;
+    if (std::filesystem::is_directory(opt.modelConfig, ec))
+        modelDir = opt.modelConfig;
+    else if (const std::filesystem::path p(opt.modelConfig); p.filename() == "config.json")
+        modelDir = p.has_parent_path() ? p.parent_path().string() : ".";
 
     Json doc = Json::object();
     std::string label = opt.modelConfig;
@@ -229,6 +232,8 @@ void runFit(Context &ctx, const FitCliOptions &opt)
             const Diagnostics v = validateDocument(*loaded.document);
             diags.insert(diags.end(), v.begin(), v.end());
         }
+        if (!opt.writeMaxLen || !modelDir.empty()) // no command, or it serves the estimated model
+            std::erase_if(diags, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
         printDiagnostics(ctx, loaded.label, diags);
         if (!loaded.document || hasErrors(diags)) {
             ctx.exitCode = ExitInvalid;
@@ -239,25 +244,35 @@ void runFit(Context &ctx, const FitCliOptions &opt)
     } else if (checkpoint) {
         doc["quantization"] = quantizationSectionFor(*checkpoint);
     }
-    const Config config = Config::fromJson(doc);
+    Config config = Config::fromJson(doc);
     Diagnostics findings;
     if (checkpoint && !opt.config.empty())
         findings = checkCheckpoint(*checkpoint, config);
+    // A GGUF checkpoint names its variant in the file name ("…-Q8_0.gguf").
+    const bool ggufFile = checkpoint && checkpoint->format == "gguf";
+    if (ggufFile && config.quantization.methodOrNone() == "gguf" && !config.quantization.ggufVariant && !checkpoint->ggufVariant.empty())
+        config.quantization.ggufVariant = checkpoint->ggufVariant;
 
+    // Like map: a GPU that cannot be resolved is a command-line error, labelled with the option.
     const GpuChoice gpu = chooseGpu(opt.gpu);
-    findings.insert(findings.end(), gpu.diagnostics.begin(), gpu.diagnostics.end());
     if (!gpu.target) {
         printDiagnostics(ctx, label, findings);
-        ctx.exitCode = ExitInvalid;
+        printDiagnostics(ctx, "--gpu", gpu.diagnostics);
+        ctx.exitCode = ExitUsage;
         return;
     }
+    findings.insert(findings.end(), gpu.diagnostics.begin(), gpu.diagnostics.end());
     FitOptions fo;
     fo.gpuMemoryUtilization = opt.utilization;
     fo.concurrency = opt.concurrency;
     if (opt.maxLen > 0)
         fo.maxLen = opt.maxLen;
     const FitEstimate e = estimateFit(*shape.shape, config, *gpu.target, fo);
-    findings.insert(findings.end(), e.diagnostics.begin(), e.diagnostics.end());
+    for (Diagnostic d : e.diagnostics) {
+        if (ggufFile && d.pointer == "/quantization/gguf_variant")
+            d.message += " (the file name " + checkpoint->source + " names no variant)";
+        findings.push_back(std::move(d));
+    }
     const std::string method = config.quantization.methodOrNone();
     // --write-max-len: each engine's command with the longest length that fits.
     std::vector<LaunchPlan> plans;
@@ -265,8 +280,8 @@ void runFit(Context &ctx, const FitCliOptions &opt)
         MapOptions mo;
         mo.maxModelLen = e.maxFittingLength;
         mo.gpu = *gpu.target;
-        if (!config.model.idOrPath && std::filesystem::is_directory(opt.modelConfig, ec))
-            mo.model = opt.modelConfig; // serve the model whose memory was estimated
+        if (!config.model.idOrPath && !modelDir.empty())
+            mo.model = modelDir; // serve the model whose memory was estimated
         plans = mapAllEngines(config, mo);
     }
     if (opt.format == "json") {
@@ -283,11 +298,10 @@ void runFit(Context &ctx, const FitCliOptions &opt)
         printFitTable(ctx, e, *shape.shape, *gpu.target, method);
         if (e.fits && hasErrors(findings))
             ctx.out << "(the memory fits, but the errors above must be fixed first)\n";
-        for (const LaunchPlan &plan : plans) {
-            printDiagnostics(ctx, label, plan.diagnostics);
-            ctx.out << "\n# " << plan.engineName << ' ' << plan.version << ": " << planStatusName(plan.status) << '\n'
-                    << (plan.argv.empty() ? std::string("# (no command)") : renderCommand(plan, CommandLayout::MultiLine)) << '\n';
-        }
+        if (!plans.empty())
+            ctx.out << '\n';
+        for (const LaunchPlan &plan : plans)
+            printPlan(ctx, label, plan, CommandLayout::MultiLine);
     }
     ctx.exitCode = e.fits && !hasErrors(findings) ? ExitOk : ExitInvalid;
 }
@@ -299,7 +313,7 @@ void addHardwareCommands(CLI::App &app, Context &ctx)
     const std::vector<std::string> formats{"table", "json"};
     auto gpusOpt = std::make_shared<GpusOptions>();
     CLI::App *gpus = app.add_subcommand("gpus", "Detect this machine's GPUs (NVML, else nvidia-smi), or list the GPUs quantcfg knows.");
-    gpus->add_option("--format", gpusOpt->format, "Output format")->check(CLI::IsMember(formats));
+    gpus->add_option("--format", gpusOpt->format, "Output format")->check(CLI::IsMember(formats))->capture_default_str();
     gpus->add_flag("--known", gpusOpt->known, "List the GPU table instead of detecting");
     gpus->callback([&ctx, gpusOpt] { runGpus(ctx, *gpusOpt); });
 
@@ -308,17 +322,17 @@ void addHardwareCommands(CLI::App &app, Context &ctx)
     fit->add_option("--model-config", fitOpt->modelConfig, "The model's config.json, or its directory (then its quantization metadata is checked too)")
         ->required();
     fit->add_option("config", fitOpt->config, "Config file or preset (default: the checkpoint's own quantization)");
-    fit->add_option("--gpu", fitOpt->gpu, "GPU name or alias (h100, a10g, 'NVIDIA L40S'), compute capability (sm_90), or 'detected'")
+    fit->add_option("--gpu", fitOpt->gpu, "GPU name or alias (h100, a10g, 'NVIDIA L40S'), compute capability (sm_90), or 'detected' (or 'auto')")
         ->capture_default_str();
     fit->add_option("--gpu-memory-utilization", fitOpt->utilization, "Fraction of GPU memory the engine may use")
-        ->check(CLI::Range(0.05, 1.0))
+        ->check(numberBetween(0.05, 1.0))
         ->capture_default_str();
     fit->add_option("--max-len", fitOpt->maxLen, "Sequence length to check (default: the model's max_position_embeddings)")
-        ->check(CLI::PositiveNumber);
+        ->check(positiveInteger());
     fit->add_option("--concurrency", fitOpt->concurrency, "Sequences of --max-len that must fit at once")
-        ->check(CLI::PositiveNumber)
+        ->check(positiveInteger())
         ->capture_default_str();
-    fit->add_option("--format", fitOpt->format, "Output format")->check(CLI::IsMember(formats));
+    fit->add_option("--format", fitOpt->format, "Output format")->check(CLI::IsMember(formats))->capture_default_str();
     fit->add_flag("--write-max-len", fitOpt->writeMaxLen,
                   "Also print each engine's command with the longest fitting length (--max-model-len, --context-length, --max_seq_len)");
     fit->callback([&ctx, fitOpt] { runFit(ctx, *fitOpt); });

@@ -1,7 +1,14 @@
 #include "core/cli/context.h"
 
+#include "core/engines/launchplan.h"
 #include "core/presets.h"
 
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 
@@ -56,7 +63,7 @@ LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg)
                                || (arg.size() > 5 && arg.substr(arg.size() - 5) == ".json");
     if (!looksLikeFile) {
         const PresetLibrary lib = loadPresetLibrary();
-        if (const Preset *p = lib.find(arg)) {
+        if (const Preset *p = findPreset(ctx, lib, arg)) {
             loaded.label = "preset:" + arg;
             loaded.document = p->document;
             return loaded;
@@ -82,9 +89,131 @@ Diagnostic unknownPreset(const PresetLibrary &lib, std::string message)
     return d;
 }
 
+const Preset *findPreset(Context &ctx, const PresetLibrary &lib, const std::string &name)
+{
+    for (const Diagnostic &d : lib.diagnostics) {
+        if (d.code == "preset.shadows-built-in" && std::filesystem::path(d.value).stem() == name)
+            printDiagnostics(ctx, d.value, {d});
+    }
+    return lib.find(name);
+}
+
+void printPresetProblems(Context &ctx, const PresetLibrary &lib)
+{
+    for (const Diagnostic &d : lib.diagnostics)
+        printDiagnostics(ctx, d.value.empty() ? std::string("presets") : d.value, {d});
+}
+
 void printJson(Context &ctx, const Json &doc)
 {
     ctx.out << toPrettyJson(doc);
+}
+
+void printPlan(Context &ctx, const std::string &label, const LaunchPlan &plan, CommandLayout layout)
+{
+    printDiagnostics(ctx, label, plan.diagnostics);
+    ctx.out << "# " << plan.engineName << ' ' << plan.version << ": " << planStatusName(plan.status) << '\n';
+    if (plan.argv.empty()) {
+        ctx.out << "# (no command: see the errors above)\n\n";
+        return;
+    }
+    for (const ExtraFile &f : plan.files)
+        ctx.out << "# " << f.name << " (" << f.purpose << "):\n" << f.content;
+    ctx.out << renderCommand(plan, layout) << "\n\n";
+}
+
+std::vector<std::string> columnLines(const std::vector<std::vector<std::string>> &rows)
+{
+    std::vector<std::size_t> width;
+    for (const auto &row : rows) {
+        width.resize(std::max(width.size(), row.size()));
+        for (std::size_t c = 0; c < row.size(); ++c)
+            width[c] = std::max(width[c], row[c].size());
+    }
+    std::vector<std::string> lines;
+    for (const auto &row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            line += row[c];
+            if (c + 1 < row.size())
+                line.append(width[c] + 2 - row[c].size(), ' ');
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+void printColumns(Context &ctx, const std::vector<std::vector<std::string>> &rows)
+{
+    for (const std::string &line : columnLines(rows))
+        ctx.out << line << '\n';
+}
+
+std::string tableNumber(double v)
+{
+    if (std::isnan(v))
+        return "nan";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, std::fabs(v) >= 1000 ? "%.0f" : "%.4g", v);
+    return buf;
+}
+
+namespace {
+
+std::string shortText(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+// Parses the whole of @p text as a finite number (an integer when @p integer).
+std::optional<double> parseNumber(const std::string &text, bool integer)
+{
+    if (integer) {
+        long long n = 0;
+        const auto res = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (res.ec != std::errc() || res.ptr != text.data() + text.size())
+            return std::nullopt;
+        return static_cast<double>(n);
+    }
+    char *end = nullptr;
+    const double v = text.empty() ? 0 : std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+CLI::Validator numberValidator(bool integer, double low, double high, const std::string &allowed, const std::string &description)
+{
+    return CLI::Validator(
+        [=](std::string &text) -> std::string {
+            const std::optional<double> v = parseNumber(text, integer);
+            if (v && *v >= low && *v <= high)
+                return {};
+            return "must be " + allowed + ", got '" + text + "'";
+        },
+        description);
+}
+
+} // namespace
+
+CLI::Validator positiveInteger()
+{
+    return numberValidator(true, 1, HUGE_VAL, "a positive integer", "POSITIVE");
+}
+
+CLI::Validator positiveNumber()
+{
+    return numberValidator(false, std::nextafter(0.0, 1.0), HUGE_VAL, "a number greater than 0", "POSITIVE");
+}
+
+CLI::Validator numberBetween(double low, double high)
+{
+    const std::string range = shortText(low) + " to " + shortText(high);
+    return numberValidator(false, low, high, "a number from " + range, range);
 }
 
 } // namespace quantcfg::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/engines/render.h"
 #include "core/jsonio.h"
 #include "core/presets.h"
 
@@ -10,6 +11,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace quantcfg::cli {
@@ -44,8 +46,38 @@ LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg);
 /// The "preset.unknown" error for @p message, listing the presets of @p lib as allowed values.
 Diagnostic unknownPreset(const PresetLibrary &lib, std::string message);
 
+/// The preset @p name of @p lib, or nullptr. When a user preset file of that name was not loaded
+/// because a built-in has the name, says so (labelled with the file's path), so the user knows
+/// which of the two the command used.
+const Preset *findPreset(Context &ctx, const PresetLibrary &lib, const std::string &name);
+
+/// Prints the problems with user preset files, each labelled with the file's path.
+void printPresetProblems(Context &ctx, const PresetLibrary &lib);
+
 /// Writes @p doc to ctx.out, pretty-printed.
 void printJson(Context &ctx, const Json &doc);
+
+/// Prints @p plan's diagnostics (labelled @p label), a "# Engine version: status" line, its extra
+/// files and its command, as `map` and `fit --write-max-len` show them.
+void printPlan(Context &ctx, const std::string &label, const LaunchPlan &plan, CommandLayout layout);
+
+/// @p rows as lines of left-aligned columns sized from their content, two spaces apart (the last
+/// column is not padded).
+std::vector<std::string> columnLines(const std::vector<std::vector<std::string>> &rows);
+
+/// Prints columnLines(@p rows).
+void printColumns(Context &ctx, const std::vector<std::vector<std::string>> &rows);
+
+/// @p v rounded for a table: 4 significant digits, whole numbers from 1000 on ("292.3", "50808455").
+/// JSON and CSV keep full precision.
+std::string tableNumber(double v);
+
+/// Validators whose messages name the value and what is allowed ("--max-len: must be a positive
+/// integer, got '0'"); CLI11's own PositiveNumber prints a range with a 300-digit upper bound.
+CLI::Validator positiveInteger();
+CLI::Validator positiveNumber();
+/// A number from @p low to @p high inclusive.
+CLI::Validator numberBetween(double low, double high);
 
 // Registration of the subcommands, one function per source file.
 void addConfigCommands(CLI::App &app, Context &ctx);

@@ -1,5 +1,6 @@
 #include "core/hardware/checkpoint.h"
 
+#include "core/hardware/memoryfit.h"
 #include "core/jsonio.h"
 
 #include <algorithm>
@@ -138,6 +139,7 @@ CheckpointInfo readCheckpoint(const std::filesystem::path &path)
         if (entry.path().extension() == ".gguf") {
             q.format = q.quantMethod = "gguf";
             q.source = entry.path().filename().string();
+            q.ggufVariant = ggufVariantFromFileName(q.source);
             info.quantization = q;
             return info;
         }
@@ -273,6 +275,8 @@ Json quantizationSectionFor(const CheckpointQuantization &q)
         section["weight_bits"] = *q.bits;
     if (q.groupSize && method != "modelopt_fp4")
         section["group_size"] = *q.groupSize;
+    if (!q.ggufVariant.empty())
+        section["gguf_variant"] = q.ggufVariant;
     return section;
 }
 

@@ -19,6 +19,7 @@ struct CheckpointQuantization
     std::optional<int> groupSize;  ///< group size, when stated
     std::string quantAlgo;         ///< ModelOpt quant_algo ("FP8", "NVFP4", "W4A16_AWQ", ...)
     std::string kvCacheQuantAlgo;  ///< ModelOpt kv_cache_quant_algo ("FP8", "NVFP4"); empty = none
+    std::string ggufVariant;       ///< GGUF: the llama.cpp type in the file name ("Q8_0"); empty = not named
     std::string source;            ///< file the facts came from
 };
 

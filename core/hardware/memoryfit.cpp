@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 namespace quantcfg {
@@ -86,6 +87,20 @@ KvRate kvRate(const ModelShape &m, const Config &c)
 }
 
 } // namespace
+
+std::string ggufVariantFromFileName(std::string_view fileName)
+{
+    std::string upper(fileName);
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const auto boundary = [&](std::size_t i) { return i >= upper.size() || !std::isalnum(static_cast<unsigned char>(upper[i])); };
+    for (const GgufType &t : kGguf) { // no name is a prefix of another at a word boundary
+        for (auto at = upper.find(t.name); at != std::string::npos; at = upper.find(t.name, at + 1)) {
+            if ((at == 0 || boundary(at - 1)) && boundary(at + t.name.size()))
+                return std::string(t.name);
+        }
+    }
+    return {};
+}
 
 WeightFormat weightFormat(const Config &c, Diagnostics *diags)
 {

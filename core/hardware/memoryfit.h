@@ -22,6 +22,10 @@ struct WeightFormat
 /// "fit.bits-assumed" warning to @p diags where the configuration leaves the size open.
 WeightFormat weightFormat(const Config &config, Diagnostics *diags = nullptr);
 
+/// The llama.cpp quantization type named in a .gguf file name ("Llama-3.1-8B-Q8_0.gguf" → "Q8_0",
+/// any case, as a word of its own), or empty when it names none that the estimate knows.
+std::string ggufVariantFromFileName(std::string_view fileName);
+
 /// Bytes per KV-cache element for kv_cache.dtype: 16-bit 2, fp8 1, fp4 0.5625 (4 bits plus an FP8
 /// scale per 16); "auto" follows the model dtype (4 only for an explicit float32).
 double kvBytesPerElement(const Config &config);
