@@ -61,6 +61,8 @@ private slots:
         QTest::newRow("no runtime") << R"({"base_runtime": null})" << "/base_runtime";
         QTest::newRow("unknown runtime") << R"({"base_runtime": "ollama"})" << "/base_runtime";
         QTest::newRow("unknown version") << R"({"base_runtime_version": "0.1"})" << "/base_runtime_version";
+        // An unknown engine is the engine's fault even when a version is given.
+        QTest::newRow("unknown runtime with a version") << R"({"base_runtime": "tgi", "base_runtime_version": "2025-12"})" << "/base_runtime";
         QTest::newRow("unknown preset") << R"({"parameters": {"quantization_preset": ["universal-fp8", "ultra"]}})" << "/parameters/quantization_preset/1";
         QTest::newRow("no presets") << R"({"parameters": {"quantization_preset": []}})" << "/parameters/quantization_preset";
         QTest::newRow("bad concurrency") << R"({"benchmark": {"num_concurrency": [1, "four"]}})" << "/benchmark/num_concurrency/1";
@@ -75,6 +77,7 @@ private slots:
         const auto it = std::find_if(set.diagnostics.begin(), set.diagnostics.end(),
                                      [&](const Diagnostic &d) { return d.severity == Severity::Error && d.pointer == pointer.toStdString(); });
         QVERIFY(it != set.diagnostics.end());
+        QCOMPARE(std::count_if(set.diagnostics.begin(), set.diagnostics.end(), [](const Diagnostic &d) { return d.severity == Severity::Error; }), 1);
     }
 
     void overBudgetWarns()

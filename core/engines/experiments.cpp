@@ -64,12 +64,15 @@ ExperimentSet expandTask(const Json &task, const PresetLibrary &presets)
     set.engine = engineId(runtime.get<std::string>());
     const std::string version = task.value("base_runtime_version", std::string());
     const EngineProfile *profile = registry.find(set.engine, version);
+    if (!profile && !registry.find(set.engine)) { // the engine itself is unknown, whatever the version
+        set.diagnostics.push_back(taskError("/base_runtime", "unknown engine '" + runtime.get<std::string>() + "'", registry.engines()));
+        return set;
+    }
     if (!profile) {
         std::vector<std::string> allowed;
-        for (const auto &p : registry.all())
-            allowed.push_back(p->engine() + (version.empty() ? "" : " " + p->version()));
-        set.diagnostics.push_back(taskError(version.empty() ? "/base_runtime" : "/base_runtime_version",
-                                            "unknown engine '" + runtime.get<std::string>() + (version.empty() ? "" : " " + version) + "'", allowed));
+        for (const EngineProfile *p : registry.versions(set.engine))
+            allowed.push_back(p->version());
+        set.diagnostics.push_back(taskError("/base_runtime_version", "no version '" + version + "' of " + runtime.get<std::string>(), allowed));
         return set;
     }
     set.engineVersion = profile->version();
