@@ -11,6 +11,7 @@
 #include "ui/settings.h"
 
 #include "studiotestutil.h"
+#include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -178,6 +179,25 @@ private slots:
         const Diagnostics direct = checkCheckpoint(*readCheckpoint(data("checkpoints/awq").toStdString()).quantization, doc.config());
         for (const Diagnostic &d : direct)
             QVERIFY(hasCode(*panel.diagnosticsModel(), d.code.c_str()));
+    }
+
+    // A GGUF file names its variant ("…-Q8_0.gguf"): the studio prices it as the CLI does.
+    void ggufVariantFromTheFileName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.path().toStdString();
+        testutil::writeFile(path + "/config.json", testutil::readFile(testutil::dataPath("checkpoints/gguf/config.json")));
+        testutil::writeFile(path + "/Llama-3.1-8B-Q8_0.gguf", "GGUF");
+        ConfigDocument doc;
+        doc.reset(Json{{"model", {{"id_or_path", "x"}}}, {"quantization", {{"method", "gguf"}}}});
+        MemoryFitPanel panel(&doc);
+        QVERIFY(panel.loadModel(dir.path()));
+        panel.setTarget(gpu("H100 SXM"));
+        QVERIFY2(panel.valueText(Figure::WeightFormat).startsWith(QLatin1String("8.500 bits per weight")), qPrintable(panel.valueText(Figure::WeightFormat)));
+        // A variant the configuration names wins over the file name.
+        doc.setValue("/quantization/gguf_variant", Json("Q2_K"));
+        QVERIFY2(panel.valueText(Figure::WeightFormat).startsWith(QLatin1String("3.350 bits per weight")), qPrintable(panel.valueText(Figure::WeightFormat)));
     }
 
     // The model chosen in the tab is remembered (in the settings file) and loaded again by the next

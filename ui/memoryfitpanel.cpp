@@ -241,7 +241,7 @@ void MemoryFitPanel::recompute()
         options.maxLen = m_length->value();
     options.concurrency = m_concurrency->value();
     const GpuTarget gpu = m_target.value_or(GpuTarget{});
-    m_estimate = estimateFit(*m_shape, config, gpu, options);
+    m_estimate = estimateFit(*m_shape, m_checkpoint ? completedFromCheckpoint(config, *m_checkpoint) : config, gpu, options);
     const FitEstimate &e = *m_estimate;
     for (Diagnostic d : e.diagnostics) {
         if (d.code == "fit.memory-unknown") {

@@ -250,8 +250,8 @@ void runFit(Context &ctx, const FitCliOptions &opt)
         findings = checkCheckpoint(*checkpoint, config);
     // A GGUF checkpoint names its variant in the file name ("…-Q8_0.gguf").
     const bool ggufFile = checkpoint && checkpoint->format == "gguf";
-    if (ggufFile && config.quantization.methodOrNone() == "gguf" && !config.quantization.ggufVariant && !checkpoint->ggufVariant.empty())
-        config.quantization.ggufVariant = checkpoint->ggufVariant;
+    if (checkpoint)
+        config = completedFromCheckpoint(std::move(config), *checkpoint);
 
     // Like map: a GPU that cannot be resolved is a command-line error, labelled with the option.
     const GpuChoice gpu = chooseGpu(opt.gpu);

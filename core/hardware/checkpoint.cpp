@@ -170,6 +170,14 @@ CheckpointInfo readCheckpoint(const std::filesystem::path &path)
     return info;
 }
 
+Config completedFromCheckpoint(Config config, const CheckpointQuantization &checkpoint)
+{
+    auto &q = config.quantization;
+    if (checkpoint.format == "gguf" && q.methodOrNone() == "gguf" && !q.ggufVariant && !checkpoint.ggufVariant.empty())
+        q.ggufVariant = checkpoint.ggufVariant;
+    return config;
+}
+
 bool runOnSameCheckpoint(const std::string &a, const std::string &b)
 {
     const Accepts *ra = acceptsFor(a);

@@ -41,6 +41,11 @@ CheckpointInfo readCheckpoint(const std::filesystem::path &path);
 /// load ("checkpoint.trtllm-unsupported", warning with engine "trtllm").
 Diagnostics checkCheckpoint(const CheckpointQuantization &checkpoint, const Config &config);
 
+/// @p config completed with what @p checkpoint states and the configuration leaves open: the GGUF
+/// variant its file name gives ("…-Q8_0.gguf") for method gguf without gguf_variant. The memory
+/// estimate of the CLI and the studio both use it.
+Config completedFromCheckpoint(Config config, const CheckpointQuantization &checkpoint);
+
 /// Whether unified methods @p a and @p b can run on the same checkpoint: awq and awq_marlin can,
 /// fp8 and bitsandbytes can (both quantize an unquantized checkpoint while loading), mxfp8 and fp8
 /// cannot. A method quantcfg has no checkpoint facts for is assumed to share.
