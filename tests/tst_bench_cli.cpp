@@ -162,6 +162,23 @@ private slots:
         QCOMPARE_JSON(doc["files"][0]["diagnostics"][0]["severity"], "error");
     }
 
+    // When no file could be read, the errors are the whole answer: no empty table or ranking.
+    void nothingImportedPrintsOnlyTheErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("import") << QStringList{QStringLiteral("import")};
+        QTest::newRow("score") << QStringList{QStringLiteral("score"), QStringLiteral("--slo"), QString::fromStdString(bench("slo.json"))};
+        QTest::newRow("pareto") << QStringList{QStringLiteral("pareto")};
+    }
+    void nothingImportedPrintsOnlyTheErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run r = testutil::quantcfgRunQt(QStringList{QStringLiteral("bench")} + args + QStringList{QStringLiteral("/no/such.csv")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("/no/such.csv: error: no such file") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.out.empty(), r.out.c_str());
+    }
+
     void scoreNeedsAnSloBlock()
     {
         const Run r = quantcfgRun({"bench", "score", bench("tidy-wide.csv"), "--slo", bench("slo-no-block.json")});

@@ -145,6 +145,16 @@ bool importAll(Context &ctx, const BenchOptions &opt, ResultTable &table, std::v
     return ok;
 }
 
+// Nothing was imported and the errors are all there is to say: no empty table or ranking follows
+// (JSON output still reports each file).
+bool nothingImported(Context &ctx, const BenchOptions &opt, const ResultTable &table)
+{
+    if (!table.runs().empty() || opt.format == "json")
+        return false;
+    ctx.exitCode = ExitInvalid;
+    return true;
+}
+
 void printCsv(Context &ctx, const ResultTable &t)
 {
     const std::vector<StrId> keys = t.labelKeys();
@@ -237,7 +247,7 @@ void runImport(Context &ctx, const BenchOptions &opt)
     ResultTable table;
     std::vector<FileReport> reports;
     const bool ok = importAll(ctx, opt, table, reports);
-    if (ctx.exitCode == ExitUsage)
+    if (ctx.exitCode == ExitUsage || nothingImported(ctx, opt, table))
         return;
     if (opt.format == "csv")
         printCsv(ctx, table);
@@ -264,7 +274,7 @@ void runScore(Context &ctx, const BenchOptions &opt)
     ResultTable table;
     std::vector<FileReport> reports;
     const bool ok = importAll(ctx, opt, table, reports);
-    if (ctx.exitCode == ExitUsage)
+    if (ctx.exitCode == ExitUsage || nothingImported(ctx, opt, table))
         return;
     const Ranking ranking = rankRuns(table, *slo.slo, *objective);
     if (opt.format == "json") {
@@ -324,7 +334,7 @@ void runPareto(Context &ctx, const BenchOptions &opt)
     ResultTable table;
     std::vector<FileReport> reports;
     const bool ok = importAll(ctx, opt, table, reports);
-    if (ctx.exitCode == ExitUsage)
+    if (ctx.exitCode == ExitUsage || nothingImported(ctx, opt, table))
         return;
     const std::string thrMetric = canonicalMetric(opt.throughput).name;
     const std::vector<ParetoPoint> points = paretoFront(table, lat.metric.name, stat, thrMetric);
