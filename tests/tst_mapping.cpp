@@ -249,7 +249,8 @@ private slots:
         QTest::newRow("fp8 ampere trtllm rejected") << "fp8" << "trtllm" << 86 << "unsupported" << "gpu.unsupported";
         QTest::newRow("awq_marlin volta vllm rejected") << "awq_marlin" << "vllm" << 70 << "unsupported" << "gpu.unsupported";
         QTest::newRow("awq_marlin turing sglang rejected") << "awq_marlin" << "sglang" << 75 << "unsupported" << "gpu.unsupported";
-        QTest::newRow("gptq_marlin pascal vllm loads") << "gptq_marlin" << "vllm" << 60 << "full" << "";
+        QTest::newRow("gptq_marlin pascal vllm loads, not as Marlin") << "gptq_marlin" << "vllm" << 60 << "degraded" << "gpu.other-kernel";
+        QTest::newRow("gptq_marlin turing vllm") << "gptq_marlin" << "vllm" << 75 << "full" << "";
         QTest::newRow("modelopt_fp8 ampere sglang rejected") << "modelopt_fp8" << "sglang" << 80 << "unsupported" << "gpu.unsupported";
         QTest::newRow("modelopt_fp4 hopper trtllm rejected") << "modelopt_fp4" << "trtllm" << 90 << "unsupported" << "gpu.unsupported";
         QTest::newRow("modelopt_fp4 blackwell trtllm") << "modelopt_fp4" << "trtllm" << 100 << "full" << "";

@@ -90,6 +90,17 @@ private slots:
         QVERIFY(!cell.reason.empty());
     }
 
+    // vLLM 2026-08 loads gptq_marlin from SM60, but there is no Marlin below SM75: the cell runs,
+    // and its reason says with which kernel (the design document calls it Marlin on Pascal).
+    void gptqMarlinOnPascalIsNotMarlin()
+    {
+        const CompatibilityMatrix m = buildMatrix(*ProfileRegistry::builtIn().findSpec("vllm"));
+        const MatrixCell pascal = cellOf(m, "gptq_marlin", 60); // a copy: GCC 13 -Wdangling-reference
+        QCOMPARE(pascal.state, Support::Supported);
+        QVERIFY2(pascal.reason.find("Exllama") != std::string::npos, pascal.reason.c_str());
+        QVERIFY(cellOf(m, "gptq_marlin", 75).reason.find("Exllama") == std::string::npos);
+    }
+
     // Weight-only ranges of checkpoint formats come from the profile's capability notes, not from
     // code: without TensorRT-LLM's MXFP4 note, MXFP4 on Hopper is plain "supported" (from its
     // W4A16_MXFP4 minimum), and a note on another format takes effect the same way.

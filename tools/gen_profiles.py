@@ -384,6 +384,9 @@ def capability_notes_vllm():
     return [FP4_NOTE,
             {"methods": ["fp8", "fbgemm_fp8"], "below": 89, "state": "weight_only",
              "message": "below SM89 vLLM runs FP8 as FP8-Marlin W8A16 (weight-only): memory is saved, there is no FP8 compute speed-up"},
+            # vllm-sglang.md §5.4: AutoGPTQ loads gptq_marlin from SM60 (2026), but Marlin needs SM75.
+            {"methods": ["gptq_marlin"], "below": 75, "state": "other_kernel",
+             "message": "there is no Marlin kernel below SM75: vLLM loads gptq_marlin checkpoints there with the slower Exllama GPTQ kernel"},
             # vllm-sglang.md §5.5: real W8A8-FP8 needs SM89; vLLM's modelopt (ModelOpt FP8) loads from SM80 since 2026.
             {"methods": ["modelopt"], "below": 89, "state": "weight_only",
              "message": "there is no FP8 compute below SM89: vLLM serves ModelOpt FP8 checkpoints there weight-only (W8A16), saving memory without FP8 speed-up"},

@@ -56,11 +56,13 @@ const Json &capabilityNotes(const Json &doc)
     return notes == mapping.end() ? none : *notes;
 }
 
-// The profile's weight-only note for @p engineValue on @p cc ("below SM89 FP8 runs as W8A16"), if any.
-const Json *weightOnlyNote(const Json &doc, const std::string &engineValue, int cc)
+// The profile's note of kind @p state ("weight_only": "below SM89 FP8 runs as W8A16";
+// "other_kernel": "below SM75 gptq_marlin loads with the Exllama kernel") for @p engineValue on @p cc.
+const Json *belowNote(const Json &doc, const std::string &engineValue, int cc, const std::string &state)
 {
     for (const Json &note : capabilityNotes(doc)) {
-        if (note.contains("below") && namesValue(note, engineValue) && cc < note["below"].get<int>())
+        if (note.contains("below") && note.value("state", std::string("weight_only")) == state && namesValue(note, engineValue)
+            && cc < note["below"].get<int>())
             return &note;
     }
     return nullptr;
@@ -192,12 +194,14 @@ CapabilityVerdict checkCapability(const EngineProfile &profile, const std::strin
     if (!runs)
         return v;
     // Above the minimum: the profile's notes say where a method only runs weight-only.
-    if (const Json *note = weightOnlyNote(doc, engineValue, cc)) {
+    if (const Json *note = belowNote(doc, engineValue, cc, "weight_only")) {
         v.state = Support::WeightOnly;
         v.reason = (*note)["message"].get<std::string>();
         return v;
     }
     v.state = Support::Supported;
+    if (const Json *note = belowNote(doc, engineValue, cc, "other_kernel"))
+        v.reason = v.caveat = (*note)["message"].get<std::string>();
     return v;
 }
 

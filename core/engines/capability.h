@@ -24,6 +24,7 @@ struct CapabilityVerdict
     int minCapability = 0;    ///< the engine's minimum (major*10+minor), 0 when unknown
     std::string engineValue;  ///< the engine's value or checkpoint format checked
     std::string reason;       ///< one sentence for the user
+    std::string caveat;       ///< for Supported: the engine runs it, but not as the name says (another kernel)
 };
 
 /// Checks engine value @p engineValue (a --quantization value, or for TensorRT-LLM a checkpoint

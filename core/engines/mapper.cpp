@@ -512,6 +512,8 @@ private:
             note(Severity::Warning, "gpu.weight-only", "/quantization/method", v.reason + on);
             break;
         case Support::Supported:
+            if (!v.caveat.empty())
+                note(Severity::Warning, "gpu.other-kernel", "/quantization/method", v.caveat + on);
             break;
         case Support::NotAvailable:
         case Support::Unknown:
