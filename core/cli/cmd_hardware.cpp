@@ -213,14 +213,13 @@ void runFit(Context &ctx, const FitCliOptions &opt)
     }
     std::error_code ec;
     std::optional<CheckpointQuantization> checkpoint;
-    if (std::filesystem::is_directory(opt.modelConfig, ec))
-        checkpoint = readCheckpoint(opt.modelConfig).quantization;
     // The model directory whose memory is estimated (also for a path to its config.json): the
     // --write-max-len commands serve it when the config names no model.
     std::string modelDir;
-    if (std::filesystem::is_directory(opt.modelConfig, ec))
+    if (std::filesystem::is_directory(opt.modelConfig, ec)) {
+        checkpoint = readCheckpoint(opt.modelConfig).quantization;
         modelDir = opt.modelConfig;
-    else if (const std::filesystem::path p(opt.modelConfig); p.filename() == "config.json")
+    } else if (const std::filesystem::path p(opt.modelConfig); p.filename() == "config.json")
         modelDir = p.has_parent_path() ? p.parent_path().string() : ".";
 
     Json doc = Json::object();

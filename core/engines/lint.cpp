@@ -451,8 +451,7 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
     if (subcommandWritten)
         ++i;
     // Without "serve", a subcommand name in the model's place is that subcommand, whose flags are not these.
-    const Json subcommands = doc["invocation"].value("subcommands", Json::array());
-    if (!subcommandWritten && i < argv.size() && std::find(subcommands.begin(), subcommands.end(), argv[i]) != subcommands.end()) {
+    if (!subcommandWritten && i < argv.size() && profile.isSubcommand(argv[i])) {
         Diagnostic d = finding(Severity::Error, "lint.subcommand",
                                "'" + argv[i] + "' is a " + inv.front() + " subcommand, and only the " + subcommand + " command is checked; as a model directory it must be written ./"
                                    + argv[i],

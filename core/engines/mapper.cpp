@@ -120,14 +120,10 @@ private:
         if (!model.empty() && model[0] == '-') {
             model = "./" + model; // a leading '-' would be read as an option
             note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path", "the model path starts with '-': passed as " + model);
-        } else if (m.value("positional", false)) {
-            // trtllm-serve takes a first word that names one of its subcommands as that subcommand.
-            const Json subcommands = m_profile.document()["invocation"].value("subcommands", Json::array());
-            if (std::find(subcommands.begin(), subcommands.end(), model) != subcommands.end()) {
-                model = "./" + model;
-                note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path",
-                     "the model path is also the name of a " + m_profile.displayName() + " subcommand: passed as " + model);
-            }
+        } else if (m.value("positional", false) && m_profile.isSubcommand(model)) {
+            model = "./" + model; // trtllm-serve would run its subcommand of that name
+            note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path",
+                 "the model path is also the name of a " + m_profile.displayName() + " subcommand: passed as " + model);
         }
         if (m.value("positional", false))
             m_plan.argv.push_back(model);
@@ -154,14 +150,8 @@ private:
         return {method, {}};
     }
 
-    // The engine value @p e resolves to: its --quantization value, or the checkpoint format for an
-    // engine without a quantization option; empty for "no quantization".
-    static std::string engineValue(const Json &e)
-    {
-        if (e.contains("checkpoint"))
-            return e["checkpoint"].get<std::string>();
-        return e.value("omit", false) ? std::string() : e.value("value", std::string());
-    }
+    // " on NVIDIA H100 (SM90)": the target GPU, for messages.
+    std::string onGpu() const { return " on " + m_options.gpu->name + " (SM" + std::to_string(m_options.gpu->computeCapability) + ")"; }
 
     // Why the target GPU cannot run @p e (it is below the minimum, or not a target); empty when it
     // can or no GPU was given.
@@ -169,13 +159,13 @@ private:
     {
         if (!m_options.gpu || m_options.gpu->computeCapability <= 0)
             return {};
-        const std::string value = engineValue(e);
-        if (value.empty())
+        const std::string value = methodEntryValue(e);
+        if (value.empty() || value == "none")
             return {};
         const CapabilityVerdict v = checkCapability(m_profile, value, m_options.gpu->computeCapability);
         if (v.state != Support::Unsupported && v.state != Support::NotTargeted)
             return {};
-        return v.reason + " on " + m_options.gpu->name + " (SM" + std::to_string(m_options.gpu->computeCapability) + ")";
+        return v.reason + onGpu();
     }
 
     void method()
@@ -249,19 +239,16 @@ private:
             }
         }
         entryNotes(*e, pointer, "map.method-note");
+        m_plan.resolvedMethod = methodEntryValue(*e);
         if (e->contains("checkpoint")) {
-            m_plan.resolvedMethod = (*e)["checkpoint"].get<std::string>();
             if (e->contains("suggestion") && !e->contains("warn"))
                 note(Severity::Info, "map.method-note", pointer, (*e)["suggestion"].get<std::string>());
             note(Severity::Info, "map.checkpoint", pointer,
                  profile() + " has no quantization option: the checkpoint decides (expected format: " + m_plan.resolvedMethod + ")");
             return;
         }
-        if (e->value("omit", false)) {
-            m_plan.resolvedMethod = "none";
+        if (e->value("omit", false))
             return;
-        }
-        m_plan.resolvedMethod = (*e)["value"].get<std::string>();
         flag(m_map["method_flag"].get<std::string>(), m_plan.resolvedMethod);
         for (const Json &f : e->value("requires_flags", Json::array()))
             m_plan.argv.push_back(f.get<std::string>());
@@ -501,7 +488,7 @@ private:
         if (value.empty() || value == "none")
             return;
         const CapabilityVerdict v = checkCapability(m_profile, value, gpu.computeCapability);
-        const std::string on = " on " + gpu.name + " (SM" + std::to_string(gpu.computeCapability) + ")";
+        const std::string on = onGpu();
         switch (v.state) {
         case Support::Unsupported:
         case Support::NotTargeted:

@@ -63,11 +63,7 @@ std::string engineMethodValue(const EngineProfile &profile, const std::string &m
             *reason = (*e)["unsupported"].get<std::string>();
         return {};
     }
-    if (e->contains("checkpoint"))
-        return (*e)["checkpoint"].get<std::string>();
-    if (e->value("omit", false))
-        return "none";
-    return (*e)["value"].get<std::string>();
+    return methodEntryValue(*e);
 }
 
 CompatibilityMatrix buildMatrix(const EngineProfile &profile)

@@ -38,6 +38,7 @@ EngineProfile::EngineProfile(Json doc)
     const bool equivalent = m_underscoreDash;
     m_mapping = &std::as_const(m_doc)["mapping"];
     m_invocation = std::as_const(m_doc)["invocation"]["argv"].get<std::vector<std::string>>();
+    m_subcommands = std::as_const(m_doc)["invocation"].value("subcommands", std::vector<std::string>());
     for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
         const auto add = [&](const std::string &name) {
             m_index.push_back({equivalent ? normaliseDashes(name) : name, it.key(), &it.value()});
@@ -56,6 +57,20 @@ EngineProfile::EngineProfile(Json doc)
 bool EngineProfile::underscoreDashEquivalent() const
 {
     return m_underscoreDash;
+}
+
+bool EngineProfile::isSubcommand(const std::string &word) const
+{
+    return std::find(m_subcommands.begin(), m_subcommands.end(), word) != m_subcommands.end();
+}
+
+std::string methodEntryValue(const Json &entry)
+{
+    if (entry.contains("checkpoint"))
+        return entry["checkpoint"].get<std::string>();
+    if (entry.value("omit", false))
+        return "none";
+    return entry.value("value", std::string());
 }
 
 const Json *EngineProfile::flag(std::string_view name, std::string *primary) const

@@ -33,6 +33,9 @@ public:
     const Json &mapping() const { return *m_mapping; }
     /// The invocation tokens before the model, e.g. {"vllm", "serve"}.
     const std::vector<std::string> &invocation() const { return m_invocation; }
+    /// True when @p word is one of the program's subcommands (trtllm-serve: serve, disaggregated, …),
+    /// which a positional first word is taken as.
+    bool isSubcommand(const std::string &word) const;
 
     /// A flag of the engine's parser by any of its names (primary, alias or negation; for
     /// parsers that treat '_' and '-' alike, either spelling). nullptr when unknown.
@@ -53,6 +56,7 @@ private:
     std::string m_versionLabel;
     bool m_isDefault = false;
     std::vector<std::string> m_invocation;               // read once: every plan starts with it
+    std::vector<std::string> m_subcommands;
     std::vector<std::string> m_names;                    // sorted
     struct IndexEntry
     {
@@ -64,6 +68,11 @@ private:
     const Json *m_mapping = nullptr;
     bool m_underscoreDash = false;
 };
+
+/// The engine value a mapping.methods entry (not an "unsupported" one) stands for: its
+/// --quantization value, the checkpoint format for an engine without a quantization option
+/// (TensorRT-LLM), or "none" where no flag is written.
+std::string methodEntryValue(const Json &entry);
 
 /// All engine profiles compiled into quantcfg.
 class ProfileRegistry
