@@ -89,7 +89,8 @@ class IndexedSources(SourceTree):
         for path, sha in sorted(self.read.items()):
             e = self.entry(path)
             files.append({
-                "path": path,
+                "path": e.get("path", path),
+                **({"read_as": path} if e.get("path", path) != path else {}),
                 "repository": e.get("repository", self.repository),
                 "commit": e.get("commit"),
                 "index_id": e.get("index_id"),
@@ -259,6 +260,15 @@ def _enum_members(module):
     return out
 
 
+def _choice_classes(module):
+    """Names that build a Choice: click.Choice and the module's own subclasses of it."""
+    names = {"Choice"}
+    for node in ast.walk(module):
+        if isinstance(node, ast.ClassDef) and any(_head(b) in names for b in node.bases):
+            names.add(node.name)
+    return names
+
+
 def _choice_values(call, enums):
     """click.Choice([...]) / click.Choice(Enum) / click.Choice([e.value for e in Enum])."""
     if not call.args:
@@ -281,6 +291,7 @@ def click_options(source, function):
     """The @click.option decorators of ``function`` in ``source``, in the flag-table input shape."""
     module = ast.parse(source)
     enums = _enum_members(module)
+    choice_types = _choice_classes(module)
     fn = next((n for n in ast.walk(module)
                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == function), None)
     if fn is None:
@@ -313,10 +324,12 @@ def click_options(source, function):
             longs = [n for n in names if n.startswith("--")]
             dest = (longs or names)[0].lstrip("-").replace("-", "_").lower()
         is_flag = bool(_const(kw["is_flag"])) if "is_flag" in kw else bool(negative)
-        ftype, choices = ("bool" if is_flag else "str"), None
+        ftype, choices, aliases = ("bool" if is_flag else "str"), None, None
         t = kw.get("type")
-        if isinstance(t, ast.Call) and _is_click(t.func, "Choice"):
+        if isinstance(t, ast.Call) and _head(t.func) in choice_types:
             ftype, choices = "choice", _choice_values(t, enums)
+            if len(t.args) > 1 and isinstance(_const(t.args[1]), dict):
+                aliases = _const(t.args[1])
         elif isinstance(t, ast.Call) and _is_click(t.func, "Path") or isinstance(t, ast.Attribute) and t.attr == "Path":
             ftype = "path"
         elif isinstance(t, ast.Name):
@@ -335,7 +348,21 @@ def click_options(source, function):
         options[dest] = {"flags": names + negative, "type": (ftype, choices), "default": default,
                          "status": status, "is_flag": is_flag,
                          "multiple": bool(_const(kw["multiple"])) if "multiple" in kw else False}
+        if aliases:
+            options[dest]["choice_aliases"] = aliases
     return options, arguments
+
+
+def keys_popped(source, name="llm_args"):
+    """String keys taken out of ``name`` with ``name.pop("key", ...)``."""
+    out = []
+    for n in ast.walk(ast.parse(textwrap.dedent(source))):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop" \
+                and isinstance(n.func.value, ast.Name) and n.func.value.id == name and n.args:
+            k = _const(n.args[0])
+            if isinstance(k, str) and k not in out:
+                out.append(k)
+    return out
 
 
 def subcommands_from_serve(source):
@@ -739,6 +766,36 @@ def profile_id(tree):
     return "main-" + (tree.commit_of(SERVE_CLI_YAML) or "unknown")[:8]
 
 
+def compare_portable_base(tree, base, options, flags):
+    """What an older serve.py (read with ast) shares with the CLI reference.
+
+    Returns the portable flag spellings, the positional arguments, the differences between the two
+    flag sets, and the YAML keys serve() pops before building the LLM arguments.
+    """
+    top = "\n".join(text for ctx, text in tree.excerpts(base) if ctx is None)
+    old, arguments = click_options(top, "serve")
+    consumed = [k for ctx, text in tree.excerpts(base) if ctx == "serve" for k in keys_popped(text)]
+    old_names = {n: dest for dest, o in old.items() for n in o["flags"]}
+    portable = sorted(n for n in old_names if n in flags)
+    differences = {}
+    for dest, o in sorted(old.items()):
+        choices = o["type"][1]
+        ref = next((flags[n] for n in o["flags"] if n in flags), None)
+        if ref is not None and choices is not None and choices != ref.get("choices"):
+            differences[dest] = {"reference": ref.get("choices"), "serve_py_ast": choices}
+        if ref is not None and o.get("choice_aliases"):
+            for n in o["flags"]:
+                if n in flags:
+                    flags[n]["choice_aliases_in_serve_py"] = o["choice_aliases"]
+    ast_vs_ref = {
+        "serve_py": "%s @ %s" % (tree.entry(base).get("path", base), tree.commit_of(base)),
+        "only_in_reference": sorted(n for n in flags if n not in old_names),
+        "only_in_serve_py_ast": sorted(n for n in old_names if n not in flags),
+        "choice_differences": differences,
+    }
+    return portable, [a.upper() for a in arguments], ast_vs_ref, consumed
+
+
 def extract(src_dir, argv=None):
     tree = IndexedSources(src_dir)
     problems = []
@@ -755,7 +812,17 @@ def extract(src_dir, argv=None):
         problems.append(f"subcommands gated by the CLI reference but not in serve.py's group: {missing}")
     subcommands["gated_by_cli_reference"] = gated
 
+    base = next((p for p, e in tree.manifest.get("files", {}).items()
+                 if e.get("role") == "portable_base"), None)
+    portable, positional, ast_vs_ref, consumed = [], None, None, []
+    if base:
+        portable, positional, ast_vs_ref, consumed = compare_portable_base(tree, base, options, flags)
+    else:
+        problems.append("no older serve.py read: portable_flags and positional are empty")
+
     api = llm_api(tree)
+    if consumed:
+        api["llm_api_yaml_special_keys"]["consumed_by_serve"] = consumed
     algos, kv_algos = quant_algos(tree)
     # quant_config is a property over a private attribute, not a field; with extra='forbid' a YAML
     # quant_config is not a declared key. Its two fields are QuantConfig's quant_algo and
@@ -803,11 +870,16 @@ def extract(src_dir, argv=None):
             "version_note": None if consistent else (
                 "tensorrt_llm/version.py read from commit %s says %s, but that is not the commit of "
                 "the CLI reference; the version of the files read is unknown" % (version_commit, version)),
-            "portable_flags": [],
+            "portable_flags": portable,
+            "portable_flags_provenance": (
+                "flags of serve() in %s @ %s that the CLI reference still lists under the same "
+                "spelling" % (tree.entry(base).get("path", base), tree.commit_of(base))) if base else None,
         },
         "command": ["trtllm-serve"],
         "flags_source": SERVE_CLI_YAML,
+        "flags_ast_vs_reference": ast_vs_ref,
         "flags": flags,
+        "positional": positional,
         "subcommands": subcommands,
         **api,
         "quant_algo": algos,
