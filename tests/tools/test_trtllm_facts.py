@@ -158,7 +158,7 @@ class ExtractTest(unittest.TestCase):
 
     def test_validator_excerpt_belongs_to_its_class_only(self):
         y = self.facts["llm_api_yaml"]
-        self.assertEqual(y["gadget_config.dtype"]["validator_choices"], ["auto", "tiny"])
+        self.assertEqual(y["gadget_config.dtype"]["validator_choices"][:2], ["auto", "tiny"])
         self.assertNotIn("validator_choices", y["dtype"])
 
     def test_special_keys_and_properties(self):
@@ -179,7 +179,23 @@ class ExtractTest(unittest.TestCase):
         self.assertEqual(self.facts["min_sm"]["NVFP4"], 100)
         self.assertEqual(self.facts["min_sm"]["MXFP8"], 100)
         self.assertEqual(self.facts["lowest_listed_sm"], 80)
-        self.assertTrue(self.facts["min_sm_provenance"]["W8A16"].startswith("hand-written"))
+
+    def test_support_matrix_precisions_and_footnote(self):
+        self.assertEqual(self.facts["min_sm"]["KV_CACHE_NVFP4"], 100)
+        self.assertEqual(self.facts["min_sm"]["W8A16"], 75)
+        self.assertEqual(self.facts["int4_with_fp8_activations_min_sm"], 87)
+
+    def test_mxfp4_variants_from_model_config(self):
+        self.assertEqual(self.facts["min_sm"]["BETA_FP8"], 110)
+        self.assertEqual(self.facts["min_sm"]["ALPHA"], 85)  # below 110: the TRITON branch's low bound
+        self.assertEqual(sorted(self.facts["hf_quant_methods"]), ["eta", "zeta"])
+        self.assertEqual(list(self.facts["quant_algo_referenced_not_in_enum"]), ["NOT_AN_ENUM_MEMBER"])
+
+    def test_attention_backends_and_dtype_mapping(self):
+        y = self.facts["llm_api_yaml"]
+        self.assertEqual(y["attn_backend"]["choices"], ["PLAIN", "FANCY"])
+        self.assertTrue(y["attn_backend"]["case_insensitive"])
+        self.assertEqual(y["gadget_config.dtype"]["choices"], ["auto", "tiny", "half", "byte"])
 
     def test_unknown_matrix_column_or_row_fails(self):
         head = "## Hardware Support Matrix\n\n| Model | %s |\n| :-- | :-: |\n| %s | Y |\n"
@@ -238,6 +254,16 @@ class IdAndOutputTest(unittest.TestCase):
         facts = trtllm.extract(src)
         self.assertEqual(facts["profile_id"], "v9.9.0rc1")
         self.assertEqual(facts["version"], "9.9.0rc1")
+
+    def test_missing_optional_sources_are_problems_not_guesses(self):
+        src, _ = self.copy()
+        for p in (trtllm.MODEL_CONFIG_PY, trtllm.SUPPORT_DOC):
+            os.remove(os.path.join(src, p))
+        facts = trtllm.extract(src)
+        self.assertNotIn("W8A16", facts["min_sm"])
+        self.assertNotIn("ALPHA", facts["min_sm"])
+        self.assertNotIn("hf_quant_methods", facts)
+        self.assertEqual(len(facts["problems"]), 2)
 
     def test_output_is_deterministic_with_a_trailing_newline(self):
         src, tmp = self.copy()

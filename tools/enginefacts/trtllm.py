@@ -27,6 +27,10 @@ LLM_ARGS_PY = "tensorrt_llm/llmapi/llm_args.py"
 MODE_PY = "tensorrt_llm/quantization/mode.py"
 VERSION_PY = "tensorrt_llm/version.py"
 QUANT_DOC = "docs/source/features/quantization.md"
+SUPPORT_DOC = "docs/source/reference/support-matrix.md"
+UTILS_PY = "tensorrt_llm/_utils.py"
+ATTN_UTILS_PY = "tensorrt_llm/_torch/attention/backends/utils.py"
+MODEL_CONFIG_PY = "tensorrt_llm/_torch/model_config.py"
 
 COMMAND = "python3 -m tools.enginefacts.trtllm SRC_DIR -o OUT"
 EXCERPT_MARK = re.compile(r"^[ \t]*(?:#|<!--)[ \t]*@@ excerpt\b.*$\n?", re.M)
@@ -584,8 +588,9 @@ def extra_forbid(module, name):
 
 
 def validator_literals(module, cls, field):
-    """String literals a ``@field_validator(field)`` accepts with ``v in (...)``."""
-    found = []
+    """String literals a ``@field_validator(field)`` accepts with ``v in (...)``, and the name of a
+    mapping whose keys it also accepts (``v in NAME.keys()``)."""
+    found, also = [], None
     nodes = list(module.functions)
     if cls in module.classes:
         nodes += [n for n in module.classes[cls].body if isinstance(n, ast.FunctionDef)]
@@ -600,7 +605,11 @@ def validator_literals(module, cls, field):
                 v = _const(n.comparators[0])
                 if isinstance(v, (tuple, list)) and all(isinstance(x, str) for x in v):
                     found.extend(x for x in v if x not in found)
-    return found
+                c = n.comparators[0]
+                if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr == "keys" \
+                        and isinstance(c.func.value, ast.Name):
+                    also = c.func.value.id
+    return found, also
 
 
 def special_keys(module):
@@ -638,14 +647,19 @@ def llm_api(tree):
     for key, f in keys.items():
         section, _, field = key.rpartition(".")
         cls = sections.get(section, top) if section else None
-        lits = validator_literals(module, cls or f["defined_in"], field or key)
+        lits, also = validator_literals(module, cls or f["defined_in"], field or key)
         if lits:
             f["validator_choices"] = lits
-            f["validator_note"] = ("the validator also accepts any key of _str_to_torch_dtype_dict "
-                                   "(tensorrt_llm/_utils.py, not read)") if "_str_to_torch_dtype_dict" in \
-                json.dumps([ast.unparse(n) for n in module.functions]) else None
-            if f["validator_note"] is None:
-                del f["validator_note"]
+            if also:
+                keys_of = dict_keys_of(tree, UTILS_PY, also) if tree.exists(UTILS_PY) else None
+                if keys_of is None:
+                    f["validator_note"] = f"the validator also accepts any key of {also} (not read)"
+                else:
+                    f["validator_choices"] = lits + [k for k in keys_of if k not in lits]
+                    f["choices"] = f["validator_choices"]
+                    f["choices_source"] = f"{LLM_ARGS_PY} validator + {UTILS_PY} {also}"
+            else:
+                f["choices"] = lits
     remapped, converted = special_keys(module)
     props = [p for p in class_properties(module, top) if p not in fields]
     return {
@@ -691,17 +705,15 @@ DOC_COLUMN_KEYS = {
 # and is parsed; its first SM names the family, as quantcfg's profiles expect (SM103 -> 100).
 ARCH_SM = {"Ampere": 80, "Ada Lovelace": 89, "Hopper": 90}
 
-# Hand-written: minimums that no file read here states. Each names the engine file that does.
-MIN_SM_NOT_READ = {
-    "W4A16_MXFP4": (90, "tensorrt_llm/_torch/model_config.py get_mxfp4_quant_algo: below SM100 an "
-                        "MXFP4 checkpoint runs as W4A16_MXFP4 (Hopper, MoE backend TRITON); not read here"),
-    "W4A8_MXFP4_MXFP8": (100, "tensorrt_llm/_torch/model_config.py get_mxfp4_quant_algo (SM100 and up); "
-                              "not read here"),
-    "KV_CACHE_NVFP4": (100, "docs/source/reference/support-matrix.md: FP4 only on the Blackwell line; "
-                            "not read here"),
-    "W8A16": (80, "docs/source/reference/support-matrix.md: INT8/INT4 weight-only from Ampere SM80; "
-                  "not read here"),
-}
+# Hand-written links between a precision named in the support matrix's Precision list and the
+# facts keys it bounds: an FP4 KV cache needs FP4 (NVFP4 KV cache, KvCacheConfig.dtype 'nvfp4'),
+# INT8 weight-only (W8A16) needs INT8.
+PRECISION_KEYS = {"FP4": ["KV_CACHE_NVFP4"], "INT8": ["W8A16"]}
+# Hand-written link: below the SM at which get_mxfp4_quant_algo switches to W4A8_MXFP4_*, an MXFP4
+# checkpoint is served as W4A16_MXFP4 through the MoE backend resolve_moe_backend picks for the
+# architecture that ships MXFP4 (gpt-oss: GptOssForCausalLM -> TRITON); its lower SM bound is the
+# minimum of W4A16_MXFP4.
+MXFP4_FALLBACK_BACKEND = ("GptOssForCausalLM", "TRITON")
 
 
 def _md_row(line):
@@ -741,6 +753,104 @@ def hardware_matrix(text):
     note = re.search(r"kernels for (sm\d+(?:/\d+)*) are using MXFP8 recipe", text[m.end():])
     mxfp8 = sorted(int(x) for x in re.findall(r"\d+", note.group(1))) if note else None
     return ({k: sorted(v) for k, v in supported.items()}, min(listed) if listed else None, mxfp8)
+
+
+def precision_minimums(text):
+    """``{precision: lowest SM}`` from the support matrix's Precision list, and the SM that INT4
+    with FP8 activations needs (its footnote)."""
+    out = {}
+    for line in text.splitlines():
+        m = re.match(r"\s*-\s*[A-Za-z ]+\(([^)]*)\)\s*-\s*(.+)$", line)
+        if not m:
+            continue
+        sms = [int(x) for x in re.findall(r"SM(\d+)", m.group(1))]
+        if not sms:
+            continue
+        for prec in re.findall(r"[A-Z]+\d+", re.sub(r"\[\^[^\]]*\]", "", m.group(2))):
+            out[prec] = min(out.get(prec, sms[0]), sms[0])
+    fp8_act = re.search(r"with FP8 activations require SM\s*>=\s*(\d+)", text)
+    return out, int(fp8_act.group(1)) if fp8_act else None
+
+
+def _sm_bounds(test):
+    """(low, high) SM bounds of a comparison such as ``90 <= sm < 100`` or ``sm() >= 100``."""
+    if not isinstance(test, ast.Compare):
+        return None
+    vals = [test.left] + test.comparators
+    low = high = None
+    for (a, op, b) in zip(vals, test.ops, vals[1:]):
+        ca, cb = _const(a), _const(b)
+        if isinstance(ca, int) and isinstance(op, ast.LtE):
+            low = ca
+        elif isinstance(cb, int) and isinstance(op, ast.GtE):
+            low = cb
+        elif isinstance(cb, int) and isinstance(op, ast.Lt):
+            high = cb
+    return (low, high) if low is not None or high is not None else None
+
+
+def model_config_facts(tree, enum):
+    """From _torch/model_config.py: the HF quant_method values it dispatches on, QuantAlgo names it
+    uses that the enum lacks, and the SMs of the MXFP4 variants."""
+    methods, missing, sm = [], [], {}
+    excerpts = tree.excerpts(MODEL_CONFIG_PY)
+    for ctx, piece in excerpts:
+        mod = ast.parse(textwrap.dedent(piece))
+        for n in ast.walk(mod):
+            if isinstance(n, ast.Compare) and isinstance(n.left, ast.Call) and \
+                    isinstance(n.left.func, ast.Attribute) and n.left.func.attr == "get" and \
+                    n.left.args and _const(n.left.args[0]) == "quant_method":
+                v = _const(n.comparators[0])
+                if isinstance(v, str) and v not in methods:
+                    methods.append(v)
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "QuantAlgo" \
+                    and n.attr not in enum and n.attr not in missing:
+                missing.append(n.attr)
+            if isinstance(n, ast.FunctionDef) and n.name == "get_mxfp4_quant_algo":
+                for node in ast.walk(n):
+                    if isinstance(node, ast.If) and "get_sm_version" in ast.unparse(node.test):
+                        low = _sm_bounds(node.test)[0]
+                        for branch, at_least in ((node.body, True), (node.orelse, False)):
+                            for r in ast.walk(ast.Module(body=branch, type_ignores=[])):
+                                if isinstance(r, ast.Return) and isinstance(r.value, ast.Attribute):
+                                    sm[r.value.attr] = ("min", low) if at_least else ("below", low)
+            if ctx == "resolve_moe_backend" and isinstance(n, ast.If) and \
+                    MXFP4_FALLBACK_BACKEND[0] in ast.unparse(n.test):
+                for node in ast.walk(n):
+                    if isinstance(node, ast.If) and any(isinstance(r, ast.Return) and
+                                                        _const(r.value) == MXFP4_FALLBACK_BACKEND[1]
+                                                        for r in node.body):
+                        sm["fallback_backend_low"] = _sm_bounds(node.test)[0]
+    return methods, missing, sm
+
+
+def attention_backends(tree):
+    """The names get_attention_backend compares its argument with, and whether it upper-cases it."""
+    names, upper = [], False
+    for _, piece in tree.excerpts(ATTN_UTILS_PY):
+        for n in ast.walk(ast.parse(textwrap.dedent(piece))):
+            if isinstance(n, ast.FunctionDef) and n.name == "get_attention_backend":
+                arg = n.args.args[0].arg
+                for m in ast.walk(n):
+                    if isinstance(m, ast.Assign) and ast.unparse(m.value) == f"{arg}.upper()":
+                        upper = True
+                    if isinstance(m, ast.Compare) and isinstance(m.left, ast.Name) and m.left.id == arg \
+                            and isinstance(m.ops[0], ast.Eq):
+                        v = _const(m.comparators[0])
+                        if isinstance(v, str) and v not in names:
+                            names.append(v)
+    return names, upper
+
+
+def dict_keys_of(tree, path, name):
+    for _, piece in tree.excerpts(path):
+        for n in ast.parse(textwrap.dedent(piece)).body:
+            if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets):
+                if isinstance(n.value, ast.Call):
+                    return [k.arg for k in n.value.keywords]
+                if isinstance(n.value, ast.Dict):
+                    return [_const(k) for k in n.value.keys]
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -845,9 +955,43 @@ def extract(src_dir, argv=None):
         min_sm["MXFP8"] = mxfp8[0]
         min_sm_provenance["MXFP8"] = QUANT_DOC + " (note under the Hardware Support Matrix: sm%s use the MXFP8 recipe)" \
             % "/".join(map(str, mxfp8))
-    for k, (sm, why) in MIN_SM_NOT_READ.items():
-        min_sm.setdefault(k, sm)
-        min_sm_provenance.setdefault(k, "hand-written: " + why)
+    fp8_act = None
+    if tree.exists(SUPPORT_DOC):
+        precisions, fp8_act = precision_minimums("".join(tree.pieces(SUPPORT_DOC)))
+        for prec, keys in PRECISION_KEYS.items():
+            for k in keys:
+                if prec in precisions and k not in min_sm:
+                    min_sm[k] = precisions[prec]
+                    min_sm_provenance[k] = f"{SUPPORT_DOC} (Precision list: {prec} from SM{precisions[prec]})"
+    else:
+        problems.append(f"{SUPPORT_DOC} not read: no minimum for {sorted(k for v in PRECISION_KEYS.values() for k in v)}")
+
+    hf_methods, not_in_enum = None, None
+    if tree.exists(MODEL_CONFIG_PY):
+        methods, missing, mx = model_config_facts(tree, algos)
+        hf_methods = {m: [MODEL_CONFIG_PY] for m in sorted(methods)}
+        not_in_enum = {m: [MODEL_CONFIG_PY] for m in sorted(missing)}
+        low = mx.pop("fallback_backend_low", None)
+        for algo, (kind, sm) in sorted(mx.items()):
+            if kind == "min":
+                min_sm.setdefault(algo, sm)
+                min_sm_provenance.setdefault(algo, f"{MODEL_CONFIG_PY} get_mxfp4_quant_algo (SM >= {sm})")
+            elif low is not None:
+                min_sm.setdefault(algo, low)
+                min_sm_provenance.setdefault(algo, (
+                    f"{MODEL_CONFIG_PY} get_mxfp4_quant_algo (below SM{sm}) + resolve_moe_backend "
+                    f"({MXFP4_FALLBACK_BACKEND[0]} -> {MXFP4_FALLBACK_BACKEND[1]} from SM{low})"))
+    else:
+        problems.append(f"{MODEL_CONFIG_PY} not read: no MXFP4 variants, hf_quant_methods or names missing from QuantAlgo")
+
+    if tree.exists(ATTN_UTILS_PY):
+        names, upper = attention_backends(tree)
+        f = api["llm_api_yaml"].get("attn_backend")
+        if f is not None and names:
+            # llm_args.py says (comment at attn_backend) that its values mirror get_attention_backend.
+            f["choices"] = names
+            f["case_insensitive"] = upper
+            f["choices_source"] = ATTN_UTILS_PY
 
     version = version_of(tree)
     pid = profile_id(tree)
@@ -883,12 +1027,14 @@ def extract(src_dir, argv=None):
         "subcommands": subcommands,
         **api,
         "quant_algo": algos,
+        **({"quant_algo_referenced_not_in_enum": not_in_enum} if not_in_enum is not None else {}),
+        **({"hf_quant_methods": hf_methods} if hf_methods is not None else {}),
         "kv_cache_quant_algo": kv_algos,
         "min_sm": min_sm,
         "min_sm_provenance": min_sm_provenance,
         "supported_sm": supported,
         "lowest_listed_sm": lowest,
-        "int4_with_fp8_activations_min_sm": min_sm.get("W4A8_AWQ"),
+        "int4_with_fp8_activations_min_sm": fp8_act if fp8_act is not None else min_sm.get("W4A8_AWQ"),
         "problems": problems,
     }
     facts["provenance"] = tree.provenance(argv)
