@@ -223,6 +223,11 @@ class ExtractTest(unittest.TestCase):
         old = files[(trtllm.SERVE_PY, "versions/old/tensorrt_llm/commands/serve.py")]
         self.assertEqual(old["commit"], "ffffffff66666666ffffffff66666666ffffffff")
         self.assertNotIn(HERE, json.dumps(self.facts))
+        args = files[(trtllm.LLM_ARGS_PY, None)]
+        self.assertEqual(len(args["excerpts"]), 6)
+        self.assertTrue(args["excerpts"][1].startswith("@@ excerpt 2 (in GadgetConfig)"))
+        self.assertNotIn("excerpts", y)
+        self.assertIn("tensorrt_llm/commands/serve.py @ ffffffff", self.facts["sources"])
 
 
 class IdAndOutputTest(unittest.TestCase):

@@ -63,6 +63,7 @@ class IndexedSources(SourceTree):
         with open(os.path.join(self.root, "manifest.json"), encoding="utf-8") as f:
             self.manifest = json.load(f)
         self.repository = self.manifest.get("repository", REPOSITORY)
+        self.excerpt_labels = {}
 
     def entry(self, path):
         return self.manifest.get("files", {}).get(path, {})
@@ -77,7 +78,10 @@ class IndexedSources(SourceTree):
     def excerpts(self, path):
         """``(context, text)`` per excerpt; context is the class or function an indented excerpt
         was cut from, named on its marker line as ``(in Name)``, else None."""
-        return split_excerpts(self.text(path))
+        text = self.text(path)
+        self.excerpt_labels[path] = [m.group(0).strip().strip("#<>!- ").rstrip("-").strip()
+                                     for m in EXCERPT_MARK.finditer(text)]
+        return split_excerpts(text)
 
     def release_tag(self):
         tags = {self.entry(p).get("release_tag") for p in self.read}
@@ -101,6 +105,8 @@ class IndexedSources(SourceTree):
                 "kept": e.get("kept", "whole"),
                 "sha256": sha,
             })
+            if self.excerpt_labels.get(path):
+                files[-1]["excerpts"] = self.excerpt_labels[path]
         return {
             "repository": self.repository,
             "how": self.manifest.get("how"),
@@ -906,6 +912,19 @@ def compare_portable_base(tree, base, options, flags):
     return portable, [a.upper() for a in arguments], ast_vs_ref, consumed
 
 
+def sources_block(tree):
+    """Repository path -> commit (or index id) and what was kept; a second version of a path is
+    keyed 'path @ commit'."""
+    out = {}
+    for local in sorted(tree.read, key=lambda p: (tree.entry(p).get("path", p) != p, p)):
+        e = tree.entry(local)
+        path = e.get("path", local)
+        key = path if path not in out else "%s @ %s" % (path, (e.get("commit") or "?")[:8])
+        out[key] = {"commit": e.get("commit") or "index id %s" % e.get("index_id"),
+                    "kept": e.get("kept", "whole")}
+    return dict(sorted(out.items()))
+
+
 def extract(src_dir, argv=None):
     tree = IndexedSources(src_dir)
     problems = []
@@ -913,7 +932,7 @@ def extract(src_dir, argv=None):
     options, gated = reference_serve_options(tree)
     flags = flag_table(options)
 
-    subcommands = subcommands_from_serve(tree.text(SERVE_PY)) if tree.exists(SERVE_PY) else None
+    subcommands = subcommands_from_serve("\n".join(tree.pieces(SERVE_PY))) if tree.exists(SERVE_PY) else None
     if subcommands is None:
         subcommands = {"group": None, "subcommands": gated, "default_subcommand": None}
         problems.append("serve.py not read: subcommands are the gated ones of the CLI reference YAML")
@@ -1005,8 +1024,7 @@ def extract(src_dir, argv=None):
         "version": version if consistent else pid,
         "version_py": {"value": version, "commit": version_commit, "consistent": consistent},
         "commit": flags_commit,
-        "sources": {p: {"commit": tree.commit_of(p) or "index id %s" % tree.entry(p).get("index_id"),
-                        "kept": tree.entry(p).get("kept", "whole")} for p in sorted(tree.read)},
+        "sources": sources_block(tree),
         "source_note": "Read file by file from the public-code file index; each file's commit is under \"sources\".",
         "notes": {
             "commit_meaning": "commit of the CI-enforced serve CLI reference YAML (the flags source); "
