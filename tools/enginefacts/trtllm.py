@@ -9,6 +9,14 @@ whether the file is whole or a set of verbatim excerpts (marker lines ``# @@ exc
 
 Nothing here imports or runs engine code: Python sources are read with ``ast``, the CLI stability
 reference YAML with the small reader below, the docs table as markdown text.
+
+To rebuild a source folder: for each entry of a facts file's ``provenance.files``, read that path
+at that commit (or that index id) with the file index's read_file, and save it under SRC_DIR at
+``read_as`` (else ``path``): whole files as they are, excerpt files as the listed ``excerpts``,
+each after its marker line. manifest.json maps each saved file to repository, commit, index id,
+``kept`` and, for an older serve.py whose Click options tell which flags are portable,
+``"role": "portable_base"``; optional ``commit_dates`` (commit -> YYYY-MM-DD) and per-file
+``release_tag`` name the profile.
 """
 import argparse
 import ast
@@ -939,6 +947,10 @@ def extract(src_dir, argv=None):
     missing = [c for c in gated if c not in subcommands["subcommands"]]
     if missing:
         problems.append(f"subcommands gated by the CLI reference but not in serve.py's group: {missing}")
+    extra = [c for c in subcommands["subcommands"] if c not in gated]
+    if extra and tree.commit_of(SERVE_PY) != tree.commit_of(SERVE_CLI_YAML):
+        problems.append("subcommands of serve.py @ %s that the CLI reference @ %s does not gate: %s"
+                        % ((tree.commit_of(SERVE_PY) or "?")[:8], (tree.commit_of(SERVE_CLI_YAML) or "?")[:8], extra))
     subcommands["gated_by_cli_reference"] = gated
 
     base = next((p for p, e in tree.manifest.get("files", {}).items()
