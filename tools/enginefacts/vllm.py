@@ -576,7 +576,7 @@ def quantization(mods, interp, notes):
     methods = interp.eval(ast.Name("QuantizationMethods"), QUANT_INIT)
     methods = list(methods.values) if isinstance(methods, LiteralType) else []
     dep = interp.eval(ast.Name("DEPRECATED_QUANTIZATION_METHODS"), QUANT_INIT)
-    dep = list(dep) if isinstance(dep, list) else []
+    dep = list(dep) if isinstance(dep, list) else None
     fn = next((n for n in init.body if isinstance(n, ast.FunctionDef) and n.name == "get_quantization_config"), None)
     classes, min_cap = {}, {}
     if fn is None:
@@ -639,10 +639,27 @@ def min_capability(mods, interp, cref):
 
 
 def attention_backends(mods, interp):
-    r = mods.find_top("vllm.v1.attention.backends.registry", "AttentionBackendEnum")
+    """Members of AttentionBackendEnum, found through arg_utils' import of it (the module moved:
+    vllm/attention/backends/registry.py in 2025, vllm/v1/attention/backends/registry.py later)."""
+    r = mods.find_top("vllm.engine.arg_utils", "AttentionBackendEnum")
     if not r or r[0] != "class":
         return []
     return [n for n, _ in pyast.enum_members(ClassRef(r[1], r[2]))]
+
+
+def lambda_enum_members(mods, node):
+    """Choices given as ``lambda: list(__import__("mod", ...).Enum.__members__.keys())``."""
+    if not isinstance(node, ast.Lambda):
+        return None
+    for sub in ast.walk(node.body):
+        if isinstance(sub, ast.Attribute) and sub.attr == "__members__" and isinstance(sub.value, ast.Attribute) \
+                and isinstance(sub.value.value, ast.Call) and ast.unparse(sub.value.value.func) == "__import__" \
+                and sub.value.value.args and isinstance(sub.value.value.args[0], ast.Constant):
+            module, cls = sub.value.value.args[0].value, sub.value.attr
+            r = mods.find_top(module, cls)
+            if r and r[0] == "class":
+                return module + "." + cls, [n for n, _ in pyast.enum_members(ClassRef(r[1], r[2]))]
+    return None
 
 
 def env_choices(tree, interp):
@@ -654,8 +671,12 @@ def env_choices(tree, interp):
             name = node.args[0].value
             ch = interp.eval(node.args[2], "vllm.envs") if len(node.args) > 2 else None
             e = {}
+            from_enum = lambda_enum_members(interp.mods, node.args[2]) if len(node.args) > 2 else None
             if isinstance(ch, (list, tuple)) and all(isinstance(c, str) for c in ch):
                 e["choices"] = list(ch)
+            elif from_enum:
+                e["choices"] = from_enum[1]
+                e["choices_from"] = from_enum[0]
             else:
                 e["choices_dynamic"] = ast.unparse(node.args[2]) if len(node.args) > 2 else None
             for k in node.keywords:
@@ -717,7 +738,7 @@ def extract(tree, argv):
         if where:
             q["choices_enforced_by"] = ("ModelConfig quantization verification after argparse "
                                         "(argparse itself only shows a metavar)")
-        if deprecated:
+        if deprecated is not None:
             q["deprecated_choices"] = deprecated
     prov = tree.provenance(argv)
     notes.append(f"make_arg_parser read from {parser_module.replace('.', '/')}.py")
