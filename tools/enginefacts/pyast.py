@@ -253,14 +253,14 @@ def _search_mro(mods, cref, find, _depth=0):
 
 
 def class_attr(mods, cref, name):
-    """(module, value node) of a class attribute, looking through base classes."""
+    """(module, value node, defining ClassRef) of a class attribute, looking through base classes."""
     def find(c):
         for node in c.node.body:
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-                return c.module, node.value
+                return c.module, node.value, c
             if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
                     and node.target.id == name and node.value is not None:
-                return c.module, node.value
+                return c.module, node.value, c
         return None
     return _search_mro(mods, cref, find)
 
@@ -288,6 +288,27 @@ def dataclass_fields(mods, cref, _depth=0):
                 continue
             out[node.target.id] = (node.target.id, node.annotation, node.value, cref.module)
     return list(out.values())
+
+
+class ClassScope(dict):
+    """Names visible in a class body (``ALL = (FULL, BREAKABLE)``), evaluated when looked up."""
+
+    def __init__(self, ev, cref):
+        super().__init__()
+        self._ev, self._cref = ev, cref
+
+    def _find(self, name):
+        return class_attr(self._ev.mods, self._cref, name)
+
+    def __contains__(self, name):
+        return dict.__contains__(self, name) or self._find(name) is not None
+
+    def __getitem__(self, name):
+        if not dict.__contains__(self, name):
+            r = self._find(name)
+            self[name] = Unknown(name)  # guards against self-reference while evaluating
+            self[name] = self._ev.eval(r[1], r[0], ClassScope(self._ev, r[2]))
+        return dict.__getitem__(self, name)
 
 
 class Evaluator:
@@ -320,7 +341,7 @@ class Evaluator:
 
     def eval(self, node, module, env=None):
         try:
-            return self._eval(node, module, env or {})
+            return self._eval(node, module, env if env is not None else {})
         except RecursionError:
             return Unknown(ast.unparse(node))
 
@@ -476,7 +497,7 @@ class Evaluator:
                                       value=self.eval(value, base.module))
             r = class_attr(self.mods, base, attr)
             if r is not None:
-                return self.eval(r[1], r[0])
+                return self.eval(r[1], r[0], ClassScope(self, r[2]))
             m = class_method(self.mods, base, attr)
             if m is not None:
                 return FuncRef(m[0].module, m[1], owner=base)

@@ -415,7 +415,8 @@ class CliInterpreter(pyast.Evaluator):
             if isinstance(c, Partial):
                 e["choices"] = [self.choice_str(x) for x in c.known]
                 e["choices_dynamic_extra"] = c.dynamic
-            elif isinstance(c, (list, tuple)) and all(isinstance(x, (str, int, float, tuple, Marker)) for x in c):
+            elif isinstance(c, (list, tuple)) and all(
+                    isinstance(x, (str, int, float, tuple)) or hasattr(x, "member") for x in c):
                 e["choices"] = [self.choice_str(x) for x in c]
             elif isinstance(c, LiteralType):
                 e["choices"] = [self.choice_str(x) for x in c.values]
@@ -721,7 +722,9 @@ def parser_facts(tree, notes):
 
 
 def release_id(prov):
-    return prov["release_tag"] or f"main-{prov['commit_date']}"
+    if prov["release_tag"]:
+        return prov["release_tag"]
+    return f"main-{prov['commit_date']}" if prov["commit_date"] else "unversioned"
 
 
 def extract(tree, argv):
