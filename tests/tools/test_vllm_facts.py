@@ -177,7 +177,7 @@ class VllmFactsTest(unittest.TestCase):
     def test_no_parser_module_is_an_error(self):
         with FixtureCopy() as t:
             os.remove(t.path(LAUNCHERS))
-            with self.assertRaises(SystemExit):
+            with self.assertRaises(vllm.ExtractError):
                 extract(t.root)
 
     def test_constraint_kept_only_with_evidence_and_found_where_it_moved(self):

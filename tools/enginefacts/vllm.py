@@ -78,6 +78,10 @@ TYPE_NAMES = {"int": "int", "str": "str", "float": "float", "bool": "bool",
               "human_readable_int": "int_hr", "human_readable_int_or_auto": "int_hr_or_auto"}
 
 
+class ExtractError(Exception):
+    """The tree lacks something the extractor cannot do without."""
+
+
 class ReturnSignal(Exception):
     def __init__(self, value):
         self.value = value
@@ -553,7 +557,7 @@ def find_parser_module(mods):
         if tree is not None and any(isinstance(n, ast.FunctionDef) and n.name == "make_arg_parser"
                                     for n in tree.body):
             return m
-    raise SystemExit("cannot find make_arg_parser in " + " or ".join(PARSER_MODULES))
+    raise ExtractError("cannot find make_arg_parser in " + " or ".join(PARSER_MODULES))
 
 
 def extract_cli(mods, notes):
@@ -775,7 +779,10 @@ def main(argv=None):
     short = (tree._git("rev-parse", (a.rev or "HEAD") + "^{commit}") or "worktree")[:8]
     cmd = ["python3", "-m", "tools.enginefacts.vllm", f"<{a.repository}@{short}>",
            "--repository", a.repository, "-o", "resources/engines/facts/vllm-<ID>.json"]
-    facts = extract(tree, cmd)
+    try:
+        facts = extract(tree, cmd)
+    except ExtractError as e:
+        raise SystemExit(f"{a.src}: {e}")
     os.makedirs(os.path.dirname(os.path.abspath(a.output)), exist_ok=True)
     with open(a.output, "w", encoding="utf-8") as f:
         json.dump(facts, f, indent=1, ensure_ascii=False)
