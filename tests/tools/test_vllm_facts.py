@@ -173,6 +173,9 @@ class VllmFactsTest(unittest.TestCase):
             facts = extract(t.root)
         self.assertEqual(sorted(facts["flags"]), sorted(self.flags))
         self.assertIn("make_arg_parser read from " + OPENAI, facts["notes"])
+        # the rule's evidence is found in its older location, the second file the rule names
+        ids = {c["id"]: c for c in facts["constraints"]}
+        self.assertEqual(ids["auto-tool-choice-needs-parser"]["source"], OPENAI)
 
     def test_no_parser_module_is_an_error(self):
         with FixtureCopy() as t:
@@ -182,7 +185,6 @@ class VllmFactsTest(unittest.TestCase):
 
     def test_constraint_kept_only_with_evidence_and_found_where_it_moved(self):
         ids = {c["id"]: c for c in self.facts["constraints"]}
-        # the fixture's message is in launchers/, the second file the rule names
         self.assertEqual(ids["auto-tool-choice-needs-parser"]["source"], LAUNCHERS)
         self.assertNotIn("per-request-metrics-vs-disable-log-stats", ids)
         self.assertTrue(any("per-request-metrics-vs-disable-log-stats dropped" in n for n in self.facts["notes"]))
@@ -191,6 +193,27 @@ class VllmFactsTest(unittest.TestCase):
             facts = extract(t.root)
         self.assertNotIn("eplb-needs-ep", {c["id"] for c in facts["constraints"]})
         self.assertTrue(any(n.startswith("constraint eplb-needs-ep dropped") for n in facts["notes"]))
+
+    def test_overlay_replaces_one_file_and_marks_the_output_partial(self):
+        with tempfile.TemporaryDirectory() as d:
+            newer = os.path.join(d, "cache.py")
+            with open(os.path.join(FIXTURE, "vllm/config/cache.py"), encoding="utf-8") as f:
+                text = f.read().replace('"bfloat16"]', '"bfloat16", "nvfp4"]')
+            with open(newer, "w", encoding="utf-8") as f:
+                f.write(text)
+            out = os.path.join(d, "out.json")
+            subprocess.run([sys.executable, "-m", "tools.enginefacts.vllm", FIXTURE,
+                            "--overlay", f"vllm/config/cache.py={newer}@doc:123", "-o", out],
+                           cwd=ROOT, check=True, capture_output=True)
+            with open(out, encoding="utf-8") as f:
+                facts = json.load(f)
+        self.assertEqual(facts["flags"]["--kv-cache-dtype"]["choices"], ["auto", "bfloat16", "fp8", "nvfp4"])
+        self.assertTrue(facts["version"].startswith("partial-"))
+        over = facts["partial"]["overlaid_files"]["vllm/config/cache.py"]
+        self.assertEqual(over["source"], "doc:123")
+        self.assertEqual(over["sha256"], facts["provenance"]["files"]["vllm/config/cache.py"])
+        self.assertNotIn(d, facts["provenance"]["command"])
+        self.assertNotIn("partial", self.facts)
 
     # -- output ----------------------------------------------------------------------------------
     def test_output_is_deterministic_and_has_no_local_paths(self):

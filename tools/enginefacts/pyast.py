@@ -419,6 +419,8 @@ class Evaluator:
                 return left + right
             if isinstance(node.op, ast.BitOr) and isinstance(left, dict) and isinstance(right, dict):
                 return {**left, **right}
+            if isinstance(node.op, ast.BitOr) and isinstance(left, list) and isinstance(right, list):
+                return left + [x for x in right if x not in left]  # set union of list-valued sets
             if isinstance(node.op, ast.Mult) and isinstance(left, (int, float)) and isinstance(right, (int, float)):
                 return left * right
             return Unknown(ast.unparse(node))
@@ -553,7 +555,7 @@ class Evaluator:
                 if isinstance(a, LiteralType):
                     return a.values
                 return unknown
-            if name in ("list", "tuple", "sorted", "set") and len(args) == 1:
+            if name in ("list", "tuple", "sorted", "set", "frozenset") and len(args) == 1:
                 a = args[0]
                 if isinstance(a, LiteralType):
                     a = a.values
@@ -567,7 +569,7 @@ class Evaluator:
                             return sorted(a, reverse=bool(kwargs.get("reverse")))
                         except TypeError:
                             return unknown
-                    return {"list": list, "tuple": tuple, "set": list}[name](a)
+                    return {"list": list, "tuple": tuple, "set": list, "frozenset": list}[name](a)
                 return unknown
             if name == "permutations" and args and isinstance(args[0], (list, tuple)):
                 r = kwargs.get("r", args[1] if len(args) > 1 else None)

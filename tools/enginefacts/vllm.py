@@ -13,6 +13,7 @@ with the evidence string that must be found in the named file for it to be kept.
 import argparse
 import ast
 import copy
+import hashlib
 import json
 import os
 import sys
@@ -31,7 +32,8 @@ ARGPARSE_UTILS = "vllm/utils/argparse_utils.py"
 # ---- hand-written judgements, each kept only if its evidence is in the source -------------------
 
 # Constraint rules: no source states them as data. "evidence" is a fragment of the error message
-# the engine raises; "files" is where it lives, then where it has been seen to move.
+# the engine raises; "files" are where it lives, newest location first (the parser checks moved
+# from openai/cli_args.py to launchers/cli_args.py in v0.29), searched in that order.
 CONSTRAINTS = [
     {"id": "deprecated-quant-needs-allow", "kind": "requires_flag",
      "if": {"flag": "--quantization", "in_field": "deprecated_choices"},
@@ -46,17 +48,30 @@ CONSTRAINTS = [
      "then": {"flag": "--tool-call-parser"},
      "message": "--enable-auto-tool-choice requires --tool-call-parser",
      "evidence": "--enable-auto-tool-choice requires --tool-call-parser",
-     "files": ["vllm/entrypoints/openai/cli_args.py", "vllm/entrypoints/launchers/cli_args.py"]},
+     "files": ["vllm/entrypoints/launchers/cli_args.py", "vllm/entrypoints/openai/cli_args.py"]},
     {"id": "log-outputs-needs-log-requests", "kind": "requires_flag", "if": {"flag": "--enable-log-outputs"},
      "then": {"flag": "--enable-log-requests"},
      "message": "--enable-log-outputs requires --enable-log-requests",
      "evidence": "--enable-log-outputs requires --enable-log-requests",
-     "files": ["vllm/entrypoints/openai/cli_args.py", "vllm/entrypoints/launchers/cli_args.py"]},
+     "files": ["vllm/entrypoints/launchers/cli_args.py", "vllm/entrypoints/openai/cli_args.py"]},
     {"id": "per-request-metrics-vs-disable-log-stats", "kind": "conflicts",
      "flags": ["--enable-per-request-metrics", "--disable-log-stats"],
      "message": "--enable-per-request-metrics cannot be combined with --disable-log-stats",
      "evidence": "--enable-per-request-metrics", "files": [
-         "vllm/entrypoints/openai/cli_args.py", "vllm/entrypoints/launchers/cli_args.py"]},
+         "vllm/entrypoints/launchers/cli_args.py", "vllm/entrypoints/openai/cli_args.py"]},
+    # Seen in launchers/cli_args.py of ~v0.29 (validate_parsed_serve_args). Kind min_value is not
+    # checked by core/engines/lint.cpp yet (it skips kinds it does not know).
+    {"id": "sse-keep-alive-non-negative", "kind": "min_value", "flag": "--sse-keep-alive-interval", "min": 0,
+     "message": "--sse-keep-alive-interval must be a non-negative integer (0 disables keep-alive comments)",
+     "evidence": "--sse-keep-alive-interval must be a non-negative integer",
+     "files": ["vllm/entrypoints/launchers/cli_args.py", "vllm/entrypoints/openai/cli_args.py"]},
+    # KernelConfig.set_platform_defaults -> validate_flashinfer_moe_ep_model (config/kernel.py, ~v0.29).
+    # The value and architecture lists are read from the named constants of that file.
+    {"id": "flashinfer-moe-ep-needs-deepseek-v4", "kind": "value_requires_architecture",
+     "flag": "--moe-backend", "values": ("vllm.config.kernel", "FLASHINFER_MOE_EP_BACKENDS"),
+     "architectures": ("vllm.config.kernel", "FLASHINFER_MOE_EP_ARCHITECTURES"),
+     "message": "the flashinfer_moe_ep --moe-backend values are only supported for DeepSeek-V4 models",
+     "evidence": "is only supported for DeepSeek-V4", "files": ["vllm/config/kernel.py"]},
 ]
 
 # FlexibleArgumentParser behaviour (vllm/utils/argparse_utils.py): key -> (value, evidence).
@@ -289,8 +304,6 @@ class CliInterpreter(pyast.Evaluator):
 
     def call(self, node, module, env):
         f = node.func
-        if isinstance(f, ast.Call) and ast.unparse(f.func) == "super" and False:
-            pass
         if isinstance(f, ast.Attribute):
             # super().method(...)
             if isinstance(f.value, ast.Call) and ast.unparse(f.value.func) == "super":
@@ -700,7 +713,7 @@ def find_evidence(tree, files, evidence):
     return None
 
 
-def constraints(tree, notes):
+def constraints(tree, interp, notes):
     out = []
     for rule in CONSTRAINTS:
         where = find_evidence(tree, rule["files"], rule["evidence"])
@@ -709,6 +722,13 @@ def constraints(tree, notes):
                          + ", ".join(rule["files"]))
             continue
         r = {k: v for k, v in rule.items() if k not in ("evidence", "files")}
+        for k, v in r.items():
+            if isinstance(v, tuple):  # (module, constant): a list read from the source
+                value = interp.eval(ast.Name(v[1]), v[0])
+                r[k] = sorted(value) if isinstance(value, list) else None
+        if any(v is None for v in r.values()):
+            notes.append(f"constraint {rule['id']} dropped: a list it names is not statically known")
+            continue
         r["source"] = where
         out.append(r)
     return out
@@ -723,6 +743,47 @@ def parser_facts(tree, notes):
         else:
             notes.append(f"parser fact {key} dropped: {evidence!r} not found in {ARGPARSE_UTILS}")
     return p
+
+
+class OverlayTree(SourceTree):
+    """A source tree in which some files are replaced by local copies of newer versions.
+
+    ``overlays`` maps a path in the tree to (local file, where that copy came from). The result is
+    a PARTIAL picture: the overlaid files are newer than the rest of the tree.
+    """
+
+    def __init__(self, root, rev=None, repository=None, overlays=None):
+        super().__init__(root, rev=rev, repository=repository)
+        self.overlays = dict(overlays or {})
+
+    def exists(self, path):
+        return path in self.overlays or super().exists(path)
+
+    def text(self, path):
+        if path not in self.overlays:
+            return super().text(path)
+        with open(self.overlays[path][0], "rb") as f:
+            raw = f.read()
+        self.read[path] = hashlib.sha256(raw).hexdigest()
+        return raw.decode("utf-8")
+
+    def listdir(self, path):
+        extra = {p[len(path):].lstrip("/").split("/")[0] for p in self.overlays if p.startswith(path.rstrip("/") + "/")}
+        return sorted(set(super().listdir(path)) | extra)
+
+    def partial(self, base_id):
+        files = {}
+        for path, (local, origin) in sorted(self.overlays.items()):
+            with open(local, "rb") as f:
+                raw = f.read()
+            files[path] = {"source": origin, "sha256": hashlib.sha256(raw).hexdigest(),
+                           "chars": len(raw.decode("utf-8"))}
+        base = super().provenance([])
+        return {"base": {"id": base_id, "repository": base["repository"], "commit": base["commit"],
+                         "commit_date": base["commit_date"]},
+                "overlaid_files": files,
+                "note": "only the overlaid files are newer than the base commit; facts that depend on "
+                        "other files describe the base"}
 
 
 def release_id(prov):
@@ -762,9 +823,14 @@ def extract(tree, argv):
         "quantization_config_class": classes,
         "min_capability": min_cap,
         "notes": notes,
-        "constraints": constraints(tree, notes),
+        "constraints": constraints(tree, interp, notes),
     }
     facts["provenance"] = tree.provenance(argv)
+    if isinstance(tree, OverlayTree) and tree.overlays:
+        base_id = release_id(prov)
+        facts["partial"] = tree.partial(base_id)
+        facts["version"] = f"partial-{base_id}+{len(tree.overlays)}-files"
+        facts["notes"].append("PARTIAL: " + ", ".join(sorted(tree.overlays)) + f" overlaid on {base_id}")
     return facts
 
 
@@ -773,12 +839,25 @@ def main(argv=None):
     ap.add_argument("src", help="vLLM work tree or bare git directory")
     ap.add_argument("--rev", help="commit to read from a git directory")
     ap.add_argument("--repository", default="vllm-project/vllm")
+    ap.add_argument("--overlay", action="append", default=[], metavar="PATH=LOCALFILE[@ORIGIN]",
+                    help="read PATH from LOCALFILE instead of the tree (a newer single file); ORIGIN says "
+                         "where that copy came from (e.g. doc:57424565052). The output is marked partial.")
     ap.add_argument("-o", "--output", required=True)
     a = ap.parse_args(argv)
-    tree = SourceTree(a.src, rev=a.rev, repository=a.repository)
+    overlays = {}
+    for spec in a.overlay:
+        path, _, local = spec.partition("=")
+        local, _, origin = local.partition("@")
+        if not path or not os.path.isfile(local):
+            ap.error(f"--overlay {spec}: want PATH=LOCALFILE[@ORIGIN] with an existing LOCALFILE")
+        overlays[path] = (local, origin or None)
+    tree = OverlayTree(a.src, rev=a.rev, repository=a.repository, overlays=overlays)
     short = (tree._git("rev-parse", (a.rev or "HEAD") + "^{commit}") or "worktree")[:8]
     cmd = ["python3", "-m", "tools.enginefacts.vllm", f"<{a.repository}@{short}>",
-           "--repository", a.repository, "-o", "resources/engines/facts/vllm-<ID>.json"]
+           "--repository", a.repository]
+    for path, (_, origin) in sorted(overlays.items()):
+        cmd += ["--overlay", f"{path}=<{origin or 'local copy'}>"]
+    cmd += ["-o", "resources/engines/facts/vllm-<ID>.json"]
     try:
         facts = extract(tree, cmd)
     except ExtractError as e:
