@@ -151,6 +151,7 @@ class VllmFactsTest(unittest.TestCase):
         self.assertEqual(e["json_schema_class"], "SpeculativeConfig")
         self.assertEqual(e["json_fields"]["method"]["choices"], ["eagle", "ngram"])
         self.assertEqual(e["json_fields"]["num_speculative_tokens"]["type"], "int")
+        self.assertNotIn("draft_state", e["json_fields"])  # field(init=False)
 
     # -- quantization, env -----------------------------------------------------------------------
     def test_min_capability_inherited_and_unregistered_noted(self):

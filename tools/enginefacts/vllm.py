@@ -207,6 +207,10 @@ class CliInterpreter(pyast.Evaluator):
                 kw = self.field_kwargs(name, hints, default)
                 kw["_owner"] = cref
                 kw["_field"] = name
+                # field(init=False): internal state, not accepted from the user (JSON fields skip it)
+                kw["_init"] = not (isinstance(default_node, ast.Call) and any(
+                    k.arg == "init" and isinstance(k.value, ast.Constant) and k.value.value is False
+                    for k in default_node.keywords))
                 out[name] = kw
             self._kwargs_cache[key] = out
         return copy.deepcopy(self._kwargs_cache[key])
@@ -541,6 +545,8 @@ class CliInterpreter(pyast.Evaluator):
         kw = self.get_kwargs(ClassRef(r[1], r[2]))
         out = {}
         for name, k in kw.items():
+            if not k["_init"]:
+                continue
             ent = self.type_entry(k)
             if isinstance(k.get("action"), Marker):
                 ent["type"] = "bool"
