@@ -187,6 +187,7 @@ class VllmFactsTest(unittest.TestCase):
     def test_constraint_kept_only_with_evidence_and_found_where_it_moved(self):
         ids = {c["id"]: c for c in self.facts["constraints"]}
         self.assertEqual(ids["auto-tool-choice-needs-parser"]["source"], LAUNCHERS)
+        self.assertEqual(ids["eplb-needs-ep"]["source"], "vllm/config/parallel.py")  # split literal
         self.assertNotIn("per-request-metrics-vs-disable-log-stats", ids)
         self.assertTrue(any("per-request-metrics-vs-disable-log-stats dropped" in n for n in self.facts["notes"]))
         with FixtureCopy() as t:

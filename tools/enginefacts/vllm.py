@@ -27,7 +27,8 @@ ARG_UTILS = "vllm/engine/arg_utils.py"
 PARSER_MODULES = ["vllm.entrypoints.launchers.cli_args", "vllm.entrypoints.openai.cli_args"]
 QUANT_INIT = "vllm.model_executor.layers.quantization"
 ENVS = "vllm/envs.py"
-ARGPARSE_UTILS = "vllm/utils/argparse_utils.py"
+# FlexibleArgumentParser: vllm/utils/__init__.py up to v0.11, vllm/utils/argparse_utils.py later.
+ARGPARSE_UTILS = ["vllm/utils/argparse_utils.py", "vllm/utils/__init__.py"]
 
 # ---- hand-written judgements, each kept only if its evidence is in the source -------------------
 
@@ -75,13 +76,21 @@ CONSTRAINTS = [
 ]
 
 # FlexibleArgumentParser behaviour (vllm/utils/argparse_utils.py): key -> (value, evidence).
+# Evidence is searched in the file's text and in its string constants (see find_evidence); the
+# first entry of a key whose evidence is found wins.
 PARSER_FACTS = [
     ("underscore_dash_equivalent", True, 'replace("_", "-")'),
+    ("underscore_dash_equivalent", True, "replace('_', '-')"),
     ("json_dotted_args", True, 'processed_arg.split(".")'),
+    ("json_dotted_args", True, "processed_arg.split('.')"),
     ("allow_abbrev", True, "class FlexibleArgumentParser"),
-    ("config_file_flag", "--config", '"--config"'),
+    ("config_file_flag", "--config", "--config"),
+    # argparse_utils.py: -O3 / -O=3 / -O 3 are rewritten to --optimization-level 3 ...
     ("optimization_level_shorthand", "-O<n> / -O=<n> / -O <n> == --optimization-level <n>",
-     '"-O"'),
+     "--optimization-level"),
+    # ... and up to v0.11 (utils/__init__.py) to -O.level=<n>, i.e. --compilation-config.level.
+    ("optimization_level_shorthand", "-O<n> / -O=<n> / -O <n> == --compilation-config.level <n>",
+     "-O.level="),
 ]
 
 # --quantization takes `QuantizationMethods | str` (a metavar, not argparse choices); vLLM checks
@@ -640,26 +649,29 @@ def quantization(mods, interp, notes):
         if isinstance(c, ClassRef):
             classes[m] = c.name
             cap = min_capability(mods, interp, c)
-            if cap is not None:
+            if isinstance(cap, int):
                 min_cap[m] = cap
             else:
-                notes.append(f"min_capability of {c.name} ({m}) not statically known")
+                notes.append(f"min_capability of {c.name} ({m}): {cap}")
         else:
             notes.append(f"--quantization {m}: no config class registered in get_quantization_config")
     return methods, dep, classes, min_cap
 
 
 def min_capability(mods, interp, cref):
+    """The int that ``get_min_capability`` returns, or why there is none (a string)."""
     m = pyast.class_method(mods, cref, "get_min_capability")
     if m is None:
-        return None
+        return "no get_min_capability"
     for st in ast.walk(m[1]):
         if isinstance(st, ast.Return) and st.value is not None:
             v = interp.eval(st.value, m[0].module)
             if isinstance(v, int) and not isinstance(v, bool):
                 return v
-            return None
-    return None
+            return "returns " + ast.unparse(st.value) + ", not statically known"
+    if any(isinstance(st, ast.Raise) for st in ast.walk(m[1])):
+        return f"{m[0].name}.get_min_capability raises (no GPU capability minimum)"
+    return "not statically known"
 
 
 def attention_backends(mods, interp):
@@ -712,9 +724,22 @@ def env_choices(tree, interp):
     return out
 
 
+def string_constants(text):
+    """String constants of a Python file; implicit concatenation ("a " "b") is already joined."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return []
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
 def find_evidence(tree, files, evidence):
+    """The first of ``files`` whose text or string constants contain ``evidence``."""
     for f in files:
-        if tree.exists(f) and evidence in tree.text(f):
+        if not tree.exists(f):
+            continue
+        text = tree.text(f)
+        if evidence in text or any(evidence in c for c in string_constants(text)):
             return f
     return None
 
@@ -742,12 +767,13 @@ def constraints(tree, interp, notes):
 
 def parser_facts(tree, notes):
     p = {"kind": "FlexibleArgumentParser (argparse subclass)"}
-    text = tree.text(ARGPARSE_UTILS) if tree.exists(ARGPARSE_UTILS) else ""
+    where = find_evidence(tree, ARGPARSE_UTILS, "class FlexibleArgumentParser")
     for key, value, evidence in PARSER_FACTS:
-        if evidence in text:
+        if key not in p and where and find_evidence(tree, [where], evidence):
             p[key] = value
-        else:
-            notes.append(f"parser fact {key} dropped: {evidence!r} not found in {ARGPARSE_UTILS}")
+    for key in dict.fromkeys(k for k, _, _ in PARSER_FACTS):
+        if key not in p:
+            notes.append(f"parser fact {key} dropped: its evidence is not in {where or ARGPARSE_UTILS}")
     return p
 
 
