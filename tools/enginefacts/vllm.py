@@ -102,6 +102,9 @@ TYPE_NAMES = {"int": "int", "str": "str", "float": "float", "bool": "bool",
               "human_readable_int": "int_hr", "human_readable_int_or_auto": "int_hr_or_auto"}
 
 
+NO_DEFAULT = object()  # a dataclass field without a default
+
+
 class ExtractError(Exception):
     """The tree lacks something the extractor cannot do without."""
 
@@ -151,7 +154,7 @@ class CliInterpreter(pyast.Evaluator):
         generics = {h.name: h for h in hints if h.kind == "generic"}
         has_none = "none" in kinds
         kw = {}
-        if default is not pyast.Unknown and not isinstance(default, (Unknown, Marker, ClassRef, Partial)):
+        if default is not NO_DEFAULT and not isinstance(default, (Unknown, Marker, ClassRef, Partial)):
             kw["default"] = default
         dc = next((h for h in hints if h.kind == "dataclass"), None)
         lit = [h for h in hints if h.kind == "literal"]
@@ -212,7 +215,7 @@ class CliInterpreter(pyast.Evaluator):
             out = {}
             for name, ann, default_node, mod in pyast.dataclass_fields(self.mods, cref):
                 hints = pyast.type_hints(self, ann, mod)
-                default = self.eval(default_node, mod) if default_node is not None else pyast.Unknown
+                default = self.eval(default_node, mod) if default_node is not None else NO_DEFAULT
                 kw = self.field_kwargs(name, hints, default)
                 kw["_owner"] = cref
                 kw["_field"] = name
