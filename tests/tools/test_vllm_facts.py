@@ -138,6 +138,8 @@ class VllmFactsTest(unittest.TestCase):
         self.assertTrue(self.flags["--block-size"]["optional"])
         self.assertNotIn("default", self.flags["--block-size"])  # {**kwargs, "default": None}
         self.assertEqual(self.flags["--allowed-origins"], {"type": "json", "dest": "allowed_origins"})
+        # default = envs.VLLM_DEV_MODE: only declared under TYPE_CHECKING, set from the environment
+        self.assertNotIn("default", self.flags["--log-error-stack"])
 
     def test_frontend_flags_from_class_loop(self):
         # FrontendArgs.add_cli_args loops over get_kwargs(cls) after cls._customize_cli_kwargs.

@@ -164,10 +164,18 @@ class Modules:
 
 
 def _walk_top(body):
-    """Top-level statements, looking into ``if``/``try`` blocks (TYPE_CHECKING imports ...)."""
+    """Top-level statements, looking into ``if``/``try`` blocks.
+
+    Under ``if TYPE_CHECKING:`` only imports count: an assignment there is a declaration for type
+    checkers (vllm/envs.py declares ``VLLM_X: bool = False`` while the value comes from the
+    environment at run time), not the value a name has.
+    """
     for node in body:
         if isinstance(node, ast.If):
-            yield from _walk_top(node.body)
+            if ast.unparse(node.test).split(".")[-1] == "TYPE_CHECKING":
+                yield from (n for n in _walk_top(node.body) if isinstance(n, (ast.Import, ast.ImportFrom)))
+            else:
+                yield from _walk_top(node.body)
             yield from _walk_top(node.orelse)
         elif isinstance(node, ast.Try):
             yield from _walk_top(node.body)
