@@ -212,8 +212,9 @@ class FlagCollector:
             if d is not MISSING and d is not None and not (e.get("nargs") == 0 and d is False
                                                             and e.get("action") != "store_true"):
                 e["default"] = d
-        if self._const(mod, kw.get("required"), local) is True:
-            e["required"] = True
+        req = self._const(mod, kw.get("required"), local)
+        if isinstance(req, bool):
+            e["required"] = req
         if aliases:
             e["aliases"] = aliases
         self._put(primary, e)
