@@ -49,6 +49,7 @@ TYPE_NAMES = {"int": "int", "float": "float", "str": "str", "bool": "bool",
               "json.loads": "json", "human_readable_int": "int_hr", "nullable_str": "str"}
 
 FLAG_KEY_ORDER = ["dest", "default", "action", "type", "nargs", "const", "choices", "choices_dynamic",
+                  "post_parse_choices", "post_parse_choices_source",
                   "choices_conditional_extra", "required", "optional_field", "aliases", "negations",
                   "deprecated", "errors_when_used", "replacement", "type_detail"]
 
@@ -522,6 +523,77 @@ def _list_elem(node):
 
 
 # -------------------------------------------------------------------------------------------
+# Choices checked after parsing
+# -------------------------------------------------------------------------------------------
+
+OWNER_NAMES = ("self", "server_args", "args", "view")
+ALWAYS_RUN_VALIDATORS = ("__post_init__", "check_server_args")
+
+
+def _membership(test):
+    """(field, op, comparator) for ``<owner>.<field> in/not in <expr>``, else None."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn)) \
+            and isinstance(test.left, ast.Attribute) and isinstance(test.left.value, ast.Name) \
+            and test.left.value.id in OWNER_NAMES:
+        return test.left.attr, type(test.ops[0]), test.comparators[0]
+    return None
+
+
+def post_parse_choices(functions, flags):
+    """Flags without argparse choices whose value an unconditional check restricts after parsing.
+
+    Only checks at the top level of a validator that always runs (``__post_init__``,
+    ``check_server_args``) count, and only before any early ``return``: ``assert x.f in LIST`` or
+    ``if x.f not in LIST: raise``. A check nested under another condition, or in a helper that is
+    called only for some configurations (e.g. server_args.py d315eb72 line 9587, LoRA with
+    speculative decoding), applies only there and would over-restrict the flag.
+    """
+    by_dest = {}
+    for name, f in flags.items():
+        by_dest.setdefault(f["dest"], []).append(name)
+    for fn in functions:
+        if fn.name not in ALWAYS_RUN_VALIDATORS:
+            continue
+        for st in fn.node.body:
+            if isinstance(st, ast.Return) or isinstance(st, ast.If) and \
+                    any(isinstance(b, ast.Return) for b in st.body):
+                break
+            m = None
+            if isinstance(st, ast.Assert):
+                m = _membership(st.test)
+                if m and m[1] is not ast.In:
+                    m = None
+            elif isinstance(st, ast.If) and any(isinstance(b, ast.Raise) for b in st.body):
+                m = _membership(st.test)
+                if m and m[1] is not ast.NotIn:
+                    m = None
+            if not m:
+                continue
+            field, _, expr = m
+            try:
+                values = fn.module.eval(expr)
+                values = _jsonable(values)
+            except Unresolvable:
+                continue
+            if not isinstance(values, list) or not all(isinstance(v, str) or v is None for v in values):
+                continue
+            for flag in by_dest.get(field, []):
+                e = flags[flag]
+                if "choices" in e or "choices_dynamic" in e or e.get("nargs") == 0:
+                    continue
+                e["post_parse_choices"] = [v for v in values if v is not None]
+                e["post_parse_choices_source"] = f"{fn.module.path}:{st.lineno}"
+
+
+def _functions_of(module, cls=None):
+    module.run()
+    out = [v for v in module.scope.values() if isinstance(v, FunctionValue) and v.module is module]
+    if cls is not None:
+        out += [v for v in cls.attrs.values() if isinstance(v, FunctionValue)]
+    return sorted(out, key=lambda f: f.node.lineno)
+
+
+# -------------------------------------------------------------------------------------------
 # Quantization
 # -------------------------------------------------------------------------------------------
 
@@ -798,6 +870,7 @@ def extract(tree, notes=None):
     collector = FlagCollector(program, notes)
     params = [a.arg for a in fn.node.args.args]
     collector.walk_function(fn, [p for p in params if p not in ("self", "cls")][:1])
+    post_parse_choices(_functions_of(sa, server_args), collector.flags)
     # argparse_actions / arg_utils are part of how flags behave: make sure they are in provenance.
     for extra in (f"{ARG_GROUPS}/arg_utils.py", f"{ARG_GROUPS}/argparse_actions.py"):
         if tree.exists(extra):
@@ -874,13 +947,13 @@ def main(argv=None):
     facts["commit"] = prov["commit"]
     tag = prov["release_tag"]
     version = _version(tree, args.rev)
-    ident = tag if tag else f"main-{prov['commit_date']}"
+    ident = tag if tag else f"main-{prov['commit_date'] or 'undated'}"
     if version:
         facts["version"] = version
     elif tag:
         facts["version"] = f"{tag.lstrip('v')} (tag {tag}, {prov['commit_date']})"
     else:
-        facts["version"] = f"main {prov['commit_date']} (commit {prov['commit'][:12]}; setuptools_scm, no tag)"
+        facts["version"] = f"main {prov['commit_date']} (commit {(prov['commit'] or '?')[:12]}; setuptools_scm, no tag)"
     if overlays:
         ident = "partial-" + ident
         facts["partial"] = {

@@ -149,9 +149,21 @@ class Module:
             self._apply_mutation(st, target)
             return
         if isinstance(st, ast.Assign):
+            v = st.value
             for t in st.targets:
-                if isinstance(t, ast.Name):
-                    self.scope[t.id] = _Lazy(st.value)
+                if not isinstance(t, ast.Name):
+                    continue
+                if isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and \
+                        v.attr in ("append", "extend", "add", "update", "insert"):
+                    self.scope[t.id] = BoundMethod(v.value.id, v.attr)  # add_x = LIST.extend
+                elif any(isinstance(n, ast.Name) and n.id == t.id for n in ast.walk(v)):
+                    # X = X | {...}: needs the value X has *here*, so evaluate now.
+                    try:
+                        self.scope[t.id] = _Known(self.eval(v))
+                    except Unresolvable as e:
+                        self.scope[t.id] = _Failed(e.expr)
+                else:
+                    self.scope[t.id] = _Lazy(v)
         elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None:
             self.scope[st.target.id] = _Lazy(st.value)
 
