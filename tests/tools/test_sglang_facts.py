@@ -104,6 +104,11 @@ class SplitLayout(unittest.TestCase):
         self.assertEqual(self.flags["--sampling-backend"]["choices"], ["flash", "torch"])
         self.assertTrue(any("SAMPLERS" in n and "oracle" in n for n in self.facts["notes"]))
 
+    def test_conditional_local_extension_is_noted_not_applied(self):
+        # modes = list(KERNELS); if ...: modes.append("turbo") inside add_cli_args
+        self.assertEqual(self.flags["--mode"]["choices"], ["auto", "fast", "safe"])
+        self.assertTrue(any("local modes" in n and "turbo" in n for n in self.facts["notes"]))
+
     def test_quantization_registry(self):
         f = self.facts
         self.assertEqual(f["quantization_registered_methods"], ["int4", "int8"])
@@ -183,6 +188,7 @@ class CommandLine(unittest.TestCase):
         self.assertNotIn("fp8", facts["flags"]["--quantization"]["choices"])
         self.assertIn("gamma", facts["flags"]["--moe-a2a-backend"]["choices"])
         self.assertTrue(facts["id"].startswith("partial-"))
+        self.assertTrue(any(n.startswith("PARTIAL profile") for n in facts["notes"]))
         part = facts["partial"]["overlaid_files"]["python/sglang/srt/server_args.py"]
         self.assertEqual(part["origin"], "doc 1")
         self.assertEqual(len(part["sha256"]), 64)

@@ -111,6 +111,8 @@ class FlagCollector:
 
     def _walk_body(self, fn, body, parsers, local):
         for st in body:
+            if isinstance(st, ast.If):
+                self._note_conditional_local_extensions(fn, st, local)
             if isinstance(st, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
                 for part in ("body", "orelse", "finalbody"):
                     self._walk_body(fn, getattr(st, part, []), parsers, local)
@@ -132,6 +134,19 @@ class FlagCollector:
                 continue
             for call in [n for n in ast.walk(st) if isinstance(n, ast.Call)]:
                 self._call(fn, call, parsers, local)
+
+    def _note_conditional_local_extensions(self, fn, st, local):
+        """A local choices list grown under an ``if`` (e.g. an env flag adds a sampling backend):
+        the unconditional value is what argparse gets by default; the extension is noted."""
+        for n in ast.walk(st):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
+                    n.func.attr in ("add", "append", "extend", "update") and \
+                    isinstance(n.func.value, ast.Name) and n.func.value.id in local:
+                owner = f"{fn.module.name}.{fn.owner.name + '.' if fn.owner else ''}{fn.name}"
+                note = (f"{owner}: local {n.func.value.id} has conditional .{n.func.attr}() extensions "
+                        f"({json.dumps([src(a) for a in n.args])})")
+                if note not in self.notes:
+                    self.notes.append(note)
 
     def _call(self, fn, call, parsers, local):
         f = call.func
@@ -955,13 +970,16 @@ def main(argv=None):
     else:
         facts["version"] = f"main {prov['commit_date']} (commit {(prov['commit'] or '?')[:12]}; setuptools_scm, no tag)"
     if overlays:
-        ident = "partial-" + ident
+        ident = f"partial-{ident}-plus-index"
         facts["partial"] = {
             "base": prov["commit"],
             "overlaid_files": {p: {"origin": origins.get(p), "sha256": tree.overlay_hashes.get(p)}
                                for p in sorted(overlays)},
         }
         facts["version"] = f"partial: {facts['version']} with {len(overlays)} newer file(s) overlaid"
+        facts["notes"].append(
+            "PARTIAL profile: the overlaid files are newer single files; every other file (quantization "
+            f"registry, min_capability, imported choice lists, constraint evidence) is read from {prov['commit']}")
     facts["id"] = ident
     facts["provenance"] = prov
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
