@@ -91,6 +91,10 @@ class SplitLayout(unittest.TestCase):
         self.assertEqual(self.flags["--fancy"]["action"], "boolean_optional")
         self.assertEqual(self.flags["--fancy"]["negations"], ["--no-fancy"])
 
+    def test_field_annotated_twice_is_one_flag(self):
+        self.assertEqual(self.flags["--moe-dp-size"]["default"], 2)
+        self.assertFalse(any("registered twice" in n for n in self.facts["notes"]))
+
     def test_fields_without_cli(self):
         self.assertNotIn("--internal", self.flags)  # Arg(no_cli=True)
         self.assertNotIn("--plain-field", self.flags)  # not annotated with A[...]

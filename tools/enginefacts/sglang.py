@@ -355,10 +355,13 @@ class FlagCollector:
         mod = cls.module
         for base in cls.bases:
             self.dataclass_flags(base, only)
+        # A name annotated twice in a class body is one dataclass field: the later annotation
+        # wins, in the position of the first (seen in v0.5.15, dcp_size).
+        fields = {}
         for st in cls.node.body:
-            if not (isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)):
-                continue
-            fname = st.target.id
+            if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name):
+                fields[st.target.id] = st
+        for fname, st in fields.items():
             if only is not None and fname not in only:
                 continue
             parsed = _annotated(st.annotation)
