@@ -5,7 +5,13 @@ demand and resolves names across ``import`` statements; ``Evaluator`` computes t
 expression when every part of it is statically known (literals, class constants, ``Literal``
 type aliases, enum members, ``get_args``/``list``/``sorted``/``permutations`` ...) and otherwise
 returns an ``Unknown`` carrying the expression's source text, so that callers can record it as
-dynamic instead of guessing.
+dynamic instead of guessing (``Evaluator.value`` raises ``Unresolvable`` with that text instead).
+
+Module-level lists are followed through their unconditional ``.append/.extend/.add/.update/
+.insert`` and ``+=`` (also through an alias such as ``add_x = LIST.extend``) and through
+``X = X | {...}``; the same changes under an ``if`` or in an ``except`` are not applied but
+reported by ``Modules.mutations`` so that readers can note them. Sets are ``SetValue`` lists.
+Used by both the vLLM and the SGLang reader.
 """
 import ast
 import itertools
@@ -21,12 +27,30 @@ class Unknown:
         return f"Unknown({self.expr!r})"
 
 
+class Unresolvable(Exception):
+    """Raised by ``Evaluator.value`` for a value not fully known; ``expr`` is the source text."""
+
+    def __init__(self, expr):
+        super().__init__(expr)
+        self.expr = expr
+
+
 class Partial:
     """A list known in part: ``known`` items plus ``dynamic`` expressions added at run time."""
 
     def __init__(self, known, dynamic):
         self.known = list(known)
         self.dynamic = list(dynamic)
+
+
+class SetValue(list):
+    """A Python set, kept as a list in insertion order; its order means nothing (callers sort it)."""
+
+    @classmethod
+    def of(cls, items):
+        out = cls()
+        out.extend(x for x in items if x not in out)
+        return out
 
 
 class Marker:
@@ -86,15 +110,19 @@ TYPING_GENERICS = {"Dict": "dict", "List": "list", "Tuple": "tuple", "Set": "set
 class Modules:
     """Parsed modules of a source tree, by dotted name."""
 
-    def __init__(self, tree):
+    def __init__(self, tree, roots=("",)):
         self.tree = tree
+        self.roots = roots  # folders that hold the importable packages ("python" for SGLang)
         self._cache = {}
+        self._mutations = {}
 
     def path_of(self, module):
         base = module.replace(".", "/")
-        for p in (base + ".py", base + "/__init__.py"):
-            if self.tree.exists(p):
-                return p
+        for root in self.roots:
+            for p in (base + ".py", base + "/__init__.py"):
+                p = f"{root}/{p}" if root else p
+                if self.tree.exists(p):
+                    return p
         return None
 
     def get(self, module):
@@ -103,6 +131,42 @@ class Modules:
             path = self.path_of(module)
             self._cache[module] = ast.parse(self.tree.text(path)) if path else None
         return self._cache[module]
+
+    def mutations(self, module):
+        """Module-level changes of lists (and dicts) in ``module``: (unconditional, conditional).
+
+        ``unconditional``: name -> [(statement, method, argument nodes), ...] in source order:
+        ``X.append/extend/add/update/insert(...)``, ``X += ...`` and calls of an alias
+        ``add_x = X.extend``, at the top level or in a ``try`` body; ``Evaluator`` applies them to
+        the value ``X`` is assigned before them.
+        ``conditional``: name -> [source of each added value] for the same changes under an ``if``
+        or in an ``except`` handler: they happen only on some platforms, so they are reported, not
+        applied.
+        """
+        if module not in self._mutations:
+            tree = self.get(module)
+            unconditional, cond, aliases = {}, {}, {}
+            for st, conditional in run_order(tree.body if tree else []):
+                target, method, args = _mutation(st, aliases)
+                if target is not None:
+                    if conditional:
+                        cond.setdefault(target, []).extend(ast.unparse(a) for a in args)
+                    else:
+                        unconditional.setdefault(target, []).append((st, method, args))
+                elif not conditional and isinstance(st, ast.Assign):
+                    v = st.value
+                    for t in st.targets:
+                        if isinstance(t, ast.Name) and isinstance(v, ast.Attribute) and \
+                                isinstance(v.value, ast.Name) and v.attr in MUTATORS:
+                            aliases[t.id] = (v.value.id, v.attr)  # add_x = LIST.extend
+                        elif isinstance(t, ast.Name):
+                            aliases.pop(t.id, None)
+            self._mutations[module] = (unconditional, cond)
+        return self._mutations[module]
+
+    def parsed(self):
+        """Dotted names of the modules parsed so far, in the order they were first asked for."""
+        return [m for m, t in self._cache.items() if t is not None]
 
     def source(self, module):
         path = self.path_of(module)
@@ -123,8 +187,12 @@ class Modules:
         p = self.path_of(module)
         return bool(p and p.endswith("__init__.py"))
 
-    def find_top(self, module, name, _seen=None):
-        """The defining node of ``name`` in ``module``: ('class'|'func'|'assign'|'module', module, node)."""
+    def find_top(self, module, name, _seen=None, before=None):
+        """The defining node of ``name`` in ``module``: ('class'|'func'|'assign'|'module', module, node).
+
+        ``before``: a line number; only statements of ``module`` above it count (the binding that
+        ``X = X | {...}`` on that line reads).
+        """
         _seen = _seen or set()
         if (module, name) in _seen:
             return None
@@ -134,6 +202,8 @@ class Modules:
             return None
         found = None
         for node in _walk_top(tree.body):
+            if before is not None and node.lineno >= before:
+                break
             if isinstance(node, ast.ClassDef) and node.name == name:
                 found = ("class", module, node)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
@@ -161,6 +231,72 @@ class Modules:
                         target = a.name if a.asname else a.name.split(".")[0]
                         found = ("module", target, None)
         return found
+
+
+MUTATORS = ("append", "extend", "add", "update", "insert")
+
+
+def run_order(body, conditional=False):
+    """(statement, conditional) for the module-level statements of ``body`` in the order they run.
+
+    A statement under an ``if`` (either branch) or in an ``except`` handler is conditional; a
+    ``try`` body runs as its surroundings do (under a condition, with its ``else``). Unlike
+    ``_walk_top`` (where the last binding wins), this is for readers that track what runs
+    unconditionally: module-level list changes here, and the names a module binds in sglang.py.
+    """
+    for st in body:
+        if isinstance(st, ast.If) or conditional and isinstance(st, ast.Try):
+            yield from run_order(st.body, True)
+            yield from run_order(st.orelse, True)
+        elif isinstance(st, ast.Try):
+            yield from run_order(st.body, conditional)
+            for h in st.handlers:
+                yield from run_order(h.body, True)
+        else:
+            yield st, conditional
+
+
+def _mutation(st, aliases):
+    """(name, method, [argument nodes]) when ``st`` changes a module-level name in place, else Nones."""
+    if isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name) and isinstance(st.op, ast.Add):
+        return st.target.id, "+=", [st.value]
+    if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+        f = st.value.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.attr in MUTATORS:
+            return f.value.id, f.attr, list(st.value.args)
+        if isinstance(f, ast.Name) and f.id in aliases:
+            return aliases[f.id][0], aliases[f.id][1], list(st.value.args)
+    return None, None, None
+
+
+def _not_known(v, _depth=0):
+    """Source text of the first part of ``v`` that is not known, or None when all of it is."""
+    if isinstance(v, Unknown):
+        return v.expr
+    if isinstance(v, Partial):
+        return ", ".join(v.dynamic)
+    if isinstance(v, Marker):
+        if getattr(v, "unresolved", False):
+            return v.name
+        if v.name in ("call", "lambda"):
+            return ast.unparse(v.node)
+        return None
+    if isinstance(v, (list, tuple)) and _depth < 16:
+        return next((b for b in (_not_known(x, _depth + 1) for x in v) if b is not None), None)
+    if isinstance(v, dict) and _depth < 16:
+        return next((b for b in (_not_known(x, _depth + 1) for x in list(v) + list(v.values()))
+                     if b is not None), None)
+    return None
+
+
+def _bind(target, value, env):
+    """Bind a comprehension target (a name or a tuple of names) in ``env``; False when it cannot."""
+    if isinstance(target, ast.Name):
+        env[target.id] = value
+        return True
+    if isinstance(target, ast.Tuple) and isinstance(value, (list, tuple)) and len(value) == len(target.elts):
+        return all(_bind(t, v, env) for t, v in zip(target.elts, value))
+    return False
 
 
 def _walk_top(body):
@@ -345,7 +481,52 @@ class Evaluator:
             return FuncRef(mod, node)
         if kind == "module":
             return Marker("module:" + mod, module=mod)
-        return self.eval(node, mod)
+        env = None
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node)):
+            # ``X = X | {...}``: X on the right is the binding above this line.
+            prev = self.mods.find_top(mod, name, before=node.lineno)
+            env = {name: self._from_def(prev, name) if prev else Unknown(name)}
+        value = self.eval(node, mod, env)
+        for st, method, args in self.mods.mutations(mod)[0].get(name, []):
+            if st.lineno > node.lineno:
+                value = self._mutated(value, method, [self.eval(a, mod) for a in args], st)
+        return value
+
+    @staticmethod
+    def _mutated(cur, method, args, st):
+        """``cur`` after the module-level statement ``st`` (``cur.<method>(*args)`` or ``+=``)."""
+        unknown = Unknown(ast.unparse(st))
+        if not isinstance(cur, (list, tuple, dict)) or \
+                any(_not_known(a) is not None for a in args):
+            return unknown
+        try:
+            if method == "+=":
+                return list(cur) + list(args[0])
+            cur = SetValue(cur) if isinstance(cur, SetValue) else dict(cur) if isinstance(cur, dict) else list(cur)
+            if method in ("append", "add"):
+                if method == "append" or args[0] not in cur:
+                    cur.append(args[0])
+            elif method == "extend":
+                cur.extend(args[0])
+            elif method == "update" and isinstance(cur, dict):
+                cur.update(args[0])
+            elif method == "update":
+                cur.extend(a for a in args[0] if a not in cur)
+            elif method == "insert":
+                cur.insert(args[0], args[1])
+            return cur
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return unknown
+
+    def value(self, node, module, env=None):
+        """The value of ``node`` when it is fully known, else raise ``Unresolvable`` with the source
+        text of the part that is not: an ``Unknown``, a partly known list, an unresolved name, the
+        result of calling something that is not evaluated (``Marker('call')``) or a lambda."""
+        v = self.eval(node, module, env)
+        bad = _not_known(v)
+        if bad is not None:
+            raise Unresolvable(bad)
+        return v
 
     def eval(self, node, module, env=None):
         try:
@@ -367,6 +548,8 @@ class Evaluator:
                     items.extend(v)
                 else:
                     items.append(ev(e))
+            if isinstance(node, ast.Set):
+                return SetValue.of(items)
             return tuple(items) if isinstance(node, ast.Tuple) else items
         if isinstance(node, ast.Dict):
             d = {}
@@ -428,7 +611,7 @@ class Evaluator:
             if isinstance(node.op, ast.BitOr) and isinstance(left, dict) and isinstance(right, dict):
                 return {**left, **right}
             if isinstance(node.op, ast.BitOr) and isinstance(left, list) and isinstance(right, list):
-                return left + [x for x in right if x not in left]  # set union of list-valued sets
+                return SetValue.of(list(left) + list(right))  # set union of list-valued sets
             if isinstance(node.op, ast.Mult) and isinstance(left, (int, float)) and isinstance(right, (int, float)):
                 return left * right
             return Unknown(ast.unparse(node))
@@ -456,19 +639,30 @@ class Evaluator:
             return "".join(parts)
         if isinstance(node, ast.Call):
             return self.call(node, module, env)
-        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)) and len(node.generators) == 1:
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)) and \
+                len(node.generators) == 1:
             g = node.generators[0]
             it = ev(g.iter)
             if isinstance(it, dict):
                 it = list(it)
-            if isinstance(it, (list, tuple)) and isinstance(g.target, ast.Name):
+            if isinstance(it, ClassRef) and is_enum(self.mods, it):
+                it = [self.attribute(it, m, node) for m, _ in enum_members(it)]
+            if isinstance(it, (list, tuple)):
                 out = []
                 for x in it:
                     e2 = dict(env)
-                    e2[g.target.id] = x
+                    if not _bind(g.target, x, e2):
+                        return Unknown(ast.unparse(node))
                     if all(self._eval(c, module, e2) is True for c in g.ifs):
-                        out.append(self._eval(node.elt, module, e2))
-                return out
+                        if isinstance(node, ast.DictComp):
+                            out.append((self._eval(node.key, module, e2), self._eval(node.value, module, e2)))
+                        else:
+                            out.append(self._eval(node.elt, module, e2))
+                if isinstance(node, ast.DictComp):
+                    if any(isinstance(k, (Unknown, list, dict)) for k, _ in out):
+                        return Unknown(ast.unparse(node))
+                    return dict(out)
+                return SetValue.of(out) if isinstance(node, ast.SetComp) else out
             return Unknown(ast.unparse(node))
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             a, b = ev(node.left), ev(node.comparators[0])
@@ -577,7 +771,7 @@ class Evaluator:
                             return sorted(a, reverse=bool(kwargs.get("reverse")))
                         except TypeError:
                             return unknown
-                    return {"list": list, "tuple": tuple, "set": list, "frozenset": list}[name](a)
+                    return {"list": list, "tuple": tuple, "set": SetValue.of, "frozenset": SetValue.of}[name](a)
                 return unknown
             if name == "permutations" and args and isinstance(args[0], (list, tuple)):
                 r = kwargs.get("r", args[1] if len(args) > 1 else None)
