@@ -14,9 +14,10 @@ Where the CLI comes from:
     ``parser.add_argument(...)`` calls (older trees: all flags), ``add_cli_args_from_dataclass``
     (newer trees: one flag per ``A[T, Arg(...)]`` field), and any other function the parser is
     passed to, wherever it is defined (``arg_groups/*.py`` in split layouts).
-  * choices are evaluated statically (``sglang_ast``): module lists with their unconditional
-    ``.append/.extend`` and ``add_x = LIST.extend`` aliases, class constants (``Backend.ALL``),
-    enums, ``Literal[...]``. A value that cannot be known goes to ``choices_dynamic`` as source.
+  * choices are evaluated statically (``pyast``, shared with the vLLM reader): module lists with
+    their unconditional ``.append/.extend`` and ``add_x = LIST.extend`` aliases, class constants
+    (``Backend.ALL``), enums, ``Literal[...]``. A value that cannot be known goes to
+    ``choices_dynamic`` as source.
   * quantization: ``python/sglang/srt/layers/quantization/__init__.py`` and the
     ``get_min_capability`` of each registered config class.
 """
@@ -28,9 +29,11 @@ import os
 import re
 import sys
 
+from tools.enginefacts import pyast
 from tools.enginefacts.provenance import SourceTree
-from tools.enginefacts.sglang_ast import (ClassValue, FunctionValue, MemberValue, Program, SetValue,
-                                          Unresolvable, src)
+from tools.enginefacts.pyast import ClassRef, FuncRef, Marker, SetValue, Unresolvable
+
+src = ast.unparse
 
 SERVER_ARGS = "python/sglang/srt/server_args.py"
 SERVER_ARGS_MOD = "sglang.srt.server_args"
@@ -61,8 +64,58 @@ class _Missing:
 MISSING = _Missing()
 
 
+class Program:
+    """An SGLang tree seen through the shared evaluator: its packages are under ``python/``."""
+
+    def __init__(self, tree):
+        self.mods = pyast.Modules(tree, roots=("python",))
+        self.ev = pyast.Evaluator(self.mods)
+
+    def value(self, node, module, env=None):
+        """The value of ``node`` in ``module`` (``env``: local names), or raise ``Unresolvable``."""
+        return self.ev.value(node, module, env)
+
+    def path(self, module):
+        return self.mods.path_of(module)
+
+    def func(self, cls, name):
+        """The method ``name`` of ``cls`` or of a base class, owned by the class that defines it."""
+        m = pyast.class_method(self.mods, cls, name)
+        return FuncRef(m[0].module, m[1], owner=m[0]) if m else None
+
+    def bases(self, cls):
+        return [b for b in pyast.class_bases(self.mods, cls) if isinstance(b, ClassRef)]
+
+    def read_class_bases(self):
+        """Resolve the bases of every class of every module read, as importing the module would.
+
+        The files that define them are part of what the facts come from (a config class may inherit
+        ``get_min_capability``), so they are read, and listed in the provenance, even where no base
+        was needed.
+        """
+        done = set()
+        while True:
+            todo = [m for m in self.mods.parsed() if m not in done]
+            if not todo:
+                return
+            for m in todo:
+                done.add(m)
+                for st, _ in pyast.run_order(self.mods.get(m).body):
+                    if isinstance(st, ast.ClassDef):
+                        pyast.class_bases(self.mods, ClassRef(m, st))
+
+
+def _own_method(cls, name):
+    """``name`` defined in the body of ``cls`` itself (the last definition), or None."""
+    node = None
+    for st in cls.node.body:
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == name:
+            node = st
+    return FuncRef(cls.module, node, owner=cls) if node else None
+
+
 def _jsonable(v):
-    if isinstance(v, MemberValue):
+    if isinstance(v, Marker) and hasattr(v, "enum"):
         return _jsonable(v.value)
     if isinstance(v, (str, int, float, bool)) or v is None:
         return v
@@ -102,7 +155,7 @@ class FlagCollector:
 
     # ---- walking add_cli_args and what it calls -------------------------------------------
     def walk_function(self, fn, parser_params, bound=None):
-        key = (fn.module.path, fn.node.lineno)
+        key = (fn.module, fn.node.lineno)
         if key in self._walked:
             return
         self._walked.add(key)
@@ -127,10 +180,7 @@ class FlagCollector:
                         isinstance(v.func.value, ast.Name) and v.func.value.id in parsers:
                     parsers.add(name)
                     continue
-                try:
-                    local[name] = fn.module.eval(v, local)
-                except Unresolvable:
-                    local[name] = _Expr(src(v))
+                local[name] = self.program.ev.eval(v, fn.module, dict(local))
                 continue
             for call in [n for n in ast.walk(st) if isinstance(n, ast.Call)]:
                 self._call(fn, call, parsers, local)
@@ -142,7 +192,7 @@ class FlagCollector:
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
                     n.func.attr in ("add", "append", "extend", "update") and \
                     isinstance(n.func.value, ast.Name) and n.func.value.id in local:
-                owner = f"{fn.module.name}.{fn.owner.name + '.' if fn.owner else ''}{fn.name}"
+                owner = f"{fn.module}.{fn.owner.name + '.' if fn.owner else ''}{fn.node.name}"
                 note = (f"{owner}: local {n.func.value.id} has conditional .{n.func.attr}() extensions "
                         f"({json.dumps([src(a) for a in n.args])})")
                 if note not in self.notes:
@@ -163,14 +213,14 @@ class FlagCollector:
             only = None
             for k in call.keywords:
                 if k.arg == "fields":
-                    only = set(fn.module.eval(k.value, _clean(local)))
-            if isinstance(cls, ClassValue):
+                    only = set(self.program.value(k.value, fn.module, local))
+            if isinstance(cls, ClassRef):
                 self.dataclass_flags(cls, only)
             else:
                 self.notes.append(f"add_cli_args_from_dataclass on unresolved class {src(call.args[1])}")
             return
         target = self._resolve(fn, f, local)
-        if isinstance(target, FunctionValue):
+        if isinstance(target, FuncRef):
             params = [a.arg for a in target.node.args.args]
             shift = 1 if params and params[0] in ("self", "cls") and isinstance(f, ast.Attribute) else 0
             names = [params[i + shift] for i in parser_args if i + shift < len(params)]
@@ -180,24 +230,28 @@ class FlagCollector:
         try:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     node.value.id in ("cls", "self") and fn.owner is not None:
-                return self.program.class_attr(fn.owner, node.attr)
-            return fn.module.eval(node, _clean(local))
+                return self.program.func(fn.owner, node.attr) or self.program.value(node, fn.module, local)
+            v = self.program.value(node, fn.module, local)
         except Unresolvable:
             return None
+        if isinstance(v, FuncRef) and v.owner is not None:
+            return self.program.func(v.owner, v.node.name)
+        return v
 
     # ---- one add_argument call ---------------------------------------------------------------
     def add_argument(self, fn, call, local):
         mod = fn.module
+        path = self.program.path(mod)
         names = []
         for a in call.args:
             try:
-                names.append(mod.eval(a, _clean(local)))
+                names.append(self.program.value(a, mod, local))
             except Unresolvable:
-                self.notes.append(f"{mod.path}:{call.lineno}: flag name not static: {src(a)}")
+                self.notes.append(f"{path}:{call.lineno}: flag name not static: {src(a)}")
                 return
         kw = {k.arg: k.value for k in call.keywords if k.arg}
         if not names or not str(names[0]).startswith("-"):
-            self.positionals.append({"name": names[0] if names else None, "source": f"{mod.path}:{call.lineno}"})
+            self.positionals.append({"name": names[0] if names else None, "source": f"{path}:{call.lineno}"})
             return
         longs = [n for n in names if n.startswith("--")] or names
         primary = longs[0]
@@ -267,10 +321,10 @@ class FlagCollector:
         e["action"] = name
         cls = None
         try:
-            cls = mod.eval(node)
+            cls = self.program.value(node, mod)
         except Unresolvable:
             pass
-        default_nargs = _init_default(cls, "nargs") if isinstance(cls, ClassValue) else MISSING
+        default_nargs = _init_default(self.program, cls, "nargs") if isinstance(cls, ClassRef) else MISSING
         n = nargs if nargs is not MISSING else default_nargs
         if n is not MISSING:
             e["nargs"] = n
@@ -292,7 +346,7 @@ class FlagCollector:
         if node is None:
             return MISSING
         try:
-            return _jsonable(mod.eval(node, _clean(local)))
+            return _jsonable(self.program.value(node, mod, local))
         except Unresolvable:
             return MISSING
 
@@ -300,7 +354,7 @@ class FlagCollector:
         if src(node) == "argparse.SUPPRESS":
             return MISSING
         try:
-            v = mod.eval(node, _clean(local))
+            v = self.program.value(node, mod, local)
         except Unresolvable:
             return MISSING
         try:
@@ -313,7 +367,7 @@ class FlagCollector:
 
     def _choices(self, mod, e, node, local):
         try:
-            v = mod.eval(node, _clean(local))
+            v = self.program.value(node, mod, local)
             if isinstance(v, str) or not isinstance(v, (list, tuple)):
                 raise Unresolvable(src(node))
             e["choices"] = _jsonable(v)
@@ -323,25 +377,19 @@ class FlagCollector:
 
     def _conditional_extra(self, mod, e, node):
         """Choices lists that a module extends only under a condition: noted, not applied."""
+        mods = self.program.mods
         for n in ast.walk(node):
-            target = None
-            if isinstance(n, ast.Name):
-                target = (mod, n.id)
-            if target is None:
+            if not isinstance(n, ast.Name):
                 continue
-            m, name = target
-            ref = m.scope.get(name)
-            owner = m
-            from tools.enginefacts.sglang_ast import ImportRef
-            if isinstance(ref, ImportRef) and ref.attr:
-                owner = self.program.load(ref.module)
-                name = ref.attr
-                if owner is None:
+            owner, name = mod, n.id
+            ref = _import_binding(mods, mod, name)
+            if ref is not None:
+                owner, name = ref
+                if mods.get(owner) is None:
                     continue
-                owner.run()
-            extra = owner.conditional_extensions.get(name)
+            extra = mods.mutations(owner)[1].get(name)
             if extra:
-                note = f"{owner.name}.{name}: has conditional .add() extensions ({json.dumps(extra)})"
+                note = f"{owner}.{name}: has conditional .add() extensions ({json.dumps(extra)})"
                 if note not in self.notes:
                     self.notes.append(note)
 
@@ -353,7 +401,7 @@ class FlagCollector:
     # ---- dataclass fields (A[T, Arg(...)] / Annotated[T, ...]) -----------------------------
     def dataclass_flags(self, cls, only=None):
         mod = cls.module
-        for base in cls.bases:
+        for base in self.program.bases(cls):
             self.dataclass_flags(base, only)
         # A name annotated twice in a class body is one dataclass field: the later annotation
         # wins, in the position of the first (seen in v0.5.15, dcp_size).
@@ -458,21 +506,47 @@ class FlagCollector:
         return self._default(mod, node, {})
 
 
-class _Expr:
-    def __init__(self, s):
-        self.s = s
+def _module_scope(mods, module):
+    """What each top-level name of ``module`` is bound to once its body ran: ``("import", module,
+    name)`` for ``from module import name``, ``("def", node)`` for a function, ``("value",)`` for
+    anything else. A binding under a condition counts only for a name not bound before it."""
+    scope = {}
+    changed = {id(st): name for name, changes in mods.mutations(module)[0].items() for st, _, _ in changes}
+    for st, conditional in pyast.run_order(mods.get(module).body):
+        bound = []
+        if isinstance(st, ast.ImportFrom):
+            src_mod = mods.absolute(module, st.level, st.module or "", mods.is_package(module))
+            bound = [(a.asname or a.name, ("import", src_mod, a.name)) for a in st.names]
+        elif isinstance(st, ast.Import):
+            bound = [(a.asname or a.name.split(".")[0], ("value",)) for a in st.names]
+        elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            bound = [(st.name, ("def", st))]
+        elif isinstance(st, ast.ClassDef):
+            bound = [(st.name, ("value",))]
+        elif isinstance(st, ast.Assign) and (not conditional or len(st.targets) == 1):
+            bound = [(t.id, ("value",)) for t in st.targets if isinstance(t, ast.Name)]
+        elif isinstance(st, ast.AnnAssign) and not conditional and st.value is not None and \
+                isinstance(st.target, ast.Name):
+            bound = [(st.target.id, ("value",))]
+        elif id(st) in changed:
+            bound = [(changed[id(st)], ("value",))]  # changed in place: a value of this module now
+        for name, what in bound:
+            if not conditional or name not in scope:
+                scope[name] = what
+    return scope
 
 
-def _clean(local):
-    from tools.enginefacts.sglang_ast import _Unknown
-    return {k: (_Unknown(v.s) if isinstance(v, _Expr) else v) for k, v in local.items()}
+def _import_binding(mods, module, name):
+    """(module, name) when ``name`` in ``module`` is finally what ``from module import name`` bound."""
+    what = _module_scope(mods, module).get(name)
+    return (what[1], what[2]) if what and what[0] == "import" else None
 
 
-def _init_default(cls, param):
-    init = cls.attrs.get("__init__")
-    if not isinstance(init, FunctionValue):
-        for b in cls.bases:
-            r = _init_default(b, param)
+def _init_default(program, cls, param):
+    init = _own_method(cls, "__init__")
+    if init is None:
+        for b in program.bases(cls):
+            r = _init_default(program, b, param)
             if r is not MISSING:
                 return r
         return MISSING
@@ -557,7 +631,7 @@ def _membership(test):
     return None
 
 
-def post_parse_choices(functions, flags):
+def post_parse_choices(program, functions, flags):
     """Flags without argparse choices whose value an unconditional check restricts after parsing.
 
     Only checks at the top level of a validator that always runs (``__post_init__``,
@@ -570,7 +644,7 @@ def post_parse_choices(functions, flags):
     for name, f in flags.items():
         by_dest.setdefault(f["dest"], []).append(name)
     for fn in functions:
-        if fn.name not in ALWAYS_RUN_VALIDATORS:
+        if fn.node.name not in ALWAYS_RUN_VALIDATORS:
             continue
         for st in fn.node.body:
             if isinstance(st, ast.Return) or isinstance(st, ast.If) and \
@@ -589,7 +663,7 @@ def post_parse_choices(functions, flags):
                 continue
             field, _, expr = m
             try:
-                values = fn.module.eval(expr)
+                values = program.value(expr, fn.module)
                 values = _jsonable(values)
             except Unresolvable:
                 continue
@@ -600,14 +674,19 @@ def post_parse_choices(functions, flags):
                 if "choices" in e or "choices_dynamic" in e or e.get("nargs") == 0:
                     continue
                 e["post_parse_choices"] = [v for v in values if v is not None]
-                e["post_parse_choices_source"] = f"{fn.module.path}:{st.lineno}"
+                e["post_parse_choices_source"] = f"{program.path(fn.module)}:{st.lineno}"
 
 
-def _functions_of(module, cls=None):
-    module.run()
-    out = [v for v in module.scope.values() if isinstance(v, FunctionValue) and v.module is module]
+def _functions_of(program, module, cls=None):
+    """Functions defined in ``module`` (one per name, as in ``_module_scope``) and methods of ``cls``."""
+    scope = _module_scope(program.mods, module)
+    out = [FuncRef(module, what[1]) for what in scope.values() if what[0] == "def"]
     if cls is not None:
-        out += [v for v in cls.attrs.values() if isinstance(v, FunctionValue)]
+        methods = {}
+        for st in cls.node.body:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                methods[st.name] = FuncRef(cls.module, st, owner=cls)
+        out += methods.values()
     return sorted(out, key=lambda f: f.node.lineno)
 
 
@@ -624,14 +703,13 @@ def _names_in(node):
 
 
 def quantization(program, notes):
-    mod = program.load(QUANT_MOD)
-    if mod is None:
+    tree = program.mods.get(QUANT_MOD)
+    if tree is None:
         notes.append(f"{QUANT_INIT} not found: no quantization registry")
         return [], {}, {}
-    mod.run()
     registered, conditional, classes = [], {}, {}
     registry_names = ("BASE_QUANTIZATION_METHODS", "QUANTIZATION_METHODS")
-    for st in mod.tree.body:
+    for st in tree.body:
         if isinstance(st, (ast.Assign, ast.AnnAssign)):
             tgt = st.targets[0] if isinstance(st, ast.Assign) else st.target
             if isinstance(tgt, ast.Name) and tgt.id in registry_names and isinstance(st.value, ast.Dict):
@@ -658,23 +736,22 @@ def quantization(program, notes):
 
 def min_capability(program, mod, class_name, notes, depth=0):
     try:
-        cls = mod.value(class_name)
+        cls = program.value(ast.Name(class_name), mod)
     except Unresolvable:
         notes.append(f"quantization config class {class_name}: not found statically")
         return None
     fn = None
-    c, seen = cls, set()
+    seen = set()
     queue = [cls]
     while queue:
         c = queue.pop(0)
-        if not isinstance(c, ClassValue) or id(c) in seen:
+        if not isinstance(c, ClassRef) or c in seen:
             continue
-        seen.add(id(c))
-        f = c.attrs.get("get_min_capability")
-        if isinstance(f, FunctionValue):
-            fn = f
+        seen.add(c)
+        fn = _own_method(c, "get_min_capability")
+        if fn is not None:
             break
-        queue.extend(c.bases)
+        queue.extend(program.bases(c))
     if fn is None:
         notes.append(f"{class_name}.get_min_capability not found")
         return None
@@ -691,12 +768,12 @@ def min_capability(program, mod, class_name, notes, depth=0):
         return min_capability(program, fn.module, r.func.value.id, notes, depth + 1)
     try:
         if isinstance(r, ast.IfExp):
-            body = fn.module.eval(r.body)
-            orelse = fn.module.eval(r.orelse)
+            body = program.value(r.body, fn.module)
+            orelse = program.value(r.orelse, fn.module)
             if isinstance(r.test, ast.UnaryOp) and isinstance(r.test.op, ast.Not):
                 return {"value": body, "except_when": src(r.test.operand), "then": orelse}
             return {"value": orelse, "except_when": src(r.test), "then": body}
-        return fn.module.eval(r)
+        return program.value(r, fn.module)
     except Unresolvable as e:
         notes.append(f"{class_name}.get_min_capability: not static ({e.expr})")
         return None
@@ -772,16 +849,14 @@ def _a2a_rule(program, tree):
     for path in _candidate_files(tree, f"{ARG_GROUPS}/overrides.py"):
         if not tree.exists(path):
             continue
-        name = "_facts_." + path.replace("/", ".")[:-3]
-        mod = program.load_path(path, name) if path != SERVER_ARGS else program.load(SERVER_ARGS_MOD)
-        mod.run()
+        mod = path[len("python/"):-len(".py")].replace("/", ".")
         backends = []
-        for node in ast.walk(mod.tree):
+        for node in ast.walk(program.mods.get(mod)):
             if not isinstance(node, ast.If) or "moe_a2a_backend" not in src(node.test):
                 continue
             if not _sets_ep_to_tp(node.body):
                 continue
-            backends.extend(_backends_in_test(mod, node.test))
+            backends.extend(_backends_in_test(program, mod, node.test))
         if backends:
             return {"id": "a2a-forces-ep-eq-tp", "kind": "warn_value_equals",
                     "when": {"flag": "--moe-a2a-backend", "in": sorted(set(backends))},
@@ -805,16 +880,16 @@ def _sets_ep_to_tp(body):
     return False
 
 
-def _backends_in_test(mod, test):
+def _backends_in_test(program, mod, test):
     out = []
     for n in ast.walk(test):
         if isinstance(n, ast.Compare) and "moe_a2a_backend" in src(n.left) and len(n.ops) == 1:
             op, right = n.ops[0], n.comparators[0]
             try:
                 if isinstance(op, ast.In):
-                    out.extend(mod.eval(right))
+                    out.extend(program.value(right, mod))
                 elif isinstance(op, ast.Eq):
-                    out.append(mod.eval(right))
+                    out.append(program.value(right, mod))
             except Unresolvable:
                 pass
     return [b for b in out if isinstance(b, str)]
@@ -877,25 +952,23 @@ class OverlayTree:
 def extract(tree, notes=None):
     notes = [] if notes is None else notes
     program = Program(tree)
-    sa = program.load(SERVER_ARGS_MOD)
-    if sa is None:
+    if program.mods.get(SERVER_ARGS_MOD) is None:
         raise SystemExit(f"{SERVER_ARGS} not found")
-    sa.run()
-    server_args = sa.value("ServerArgs")
-    fn = server_args.attrs.get("add_cli_args")
-    if not isinstance(fn, FunctionValue):
+    server_args = program.ev.name(SERVER_ARGS_MOD, "ServerArgs")
+    fn = _own_method(server_args, "add_cli_args") if isinstance(server_args, ClassRef) else None
+    if fn is None:
         raise SystemExit("ServerArgs.add_cli_args not found")
     collector = FlagCollector(program, notes)
     params = [a.arg for a in fn.node.args.args]
     collector.walk_function(fn, [p for p in params if p not in ("self", "cls")][:1])
-    post_parse_choices(_functions_of(sa, server_args), collector.flags)
+    post_parse_choices(program, _functions_of(program, SERVER_ARGS_MOD, server_args), collector.flags)
     # argparse_actions / arg_utils are part of how flags behave: make sure they are in provenance.
     for extra in (f"{ARG_GROUPS}/arg_utils.py", f"{ARG_GROUPS}/argparse_actions.py"):
         if tree.exists(extra):
             tree.text(extra)
 
     registered, conditional, classes = quantization(program, notes)
-    qmod = program.load(QUANT_MOD)
+    qmod = QUANT_MOD
     mincap = {}
     for method, cname in classes.items():
         v = min_capability(program, qmod, cname, notes)
@@ -921,6 +994,7 @@ def extract(tree, notes=None):
         "constraints": constraints(program, tree, notes),
         "quantization_choices_not_registered": [c for c in qchoices if c not in known],
     }
+    program.read_class_bases()
     return facts
 
 
