@@ -86,24 +86,6 @@ class Program:
     def bases(self, cls):
         return [b for b in pyast.class_bases(self.mods, cls) if isinstance(b, ClassRef)]
 
-    def read_class_bases(self):
-        """Resolve the bases of every class of every module read, as importing the module would.
-
-        The files that define them are part of what the facts come from (a config class may inherit
-        ``get_min_capability``), so they are read, and listed in the provenance, even where no base
-        was needed.
-        """
-        done = set()
-        while True:
-            todo = [m for m in self.mods.parsed() if m not in done]
-            if not todo:
-                return
-            for m in todo:
-                done.add(m)
-                for st, _ in pyast.run_order(self.mods.get(m).body):
-                    if isinstance(st, ast.ClassDef):
-                        pyast.class_bases(self.mods, ClassRef(m, st))
-
 
 def _own_method(cls, name):
     """``name`` defined in the body of ``cls`` itself (the last definition), or None."""
@@ -994,7 +976,6 @@ def extract(tree, notes=None):
         "constraints": constraints(program, tree, notes),
         "quantization_choices_not_registered": [c for c in qchoices if c not in known],
     }
-    program.read_class_bases()
     return facts
 
 
