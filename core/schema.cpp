@@ -108,6 +108,12 @@ const Schema &Schema::unifiedConfig()
     return schema;
 }
 
+const Schema &Schema::engineProfile()
+{
+    static const Schema schema(Json::parse(resources::find("resources/schema/engine-profile.schema.json").value()));
+    return schema;
+}
+
 const Json *Schema::resolve(const Json *node) const
 {
     // Local references only ("#/definitions/method"); the shipped schema uses nothing else.

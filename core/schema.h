@@ -25,6 +25,10 @@ public:
     /// The unified-config schema compiled into quantcfg (resources/schema/unified-config.schema.json).
     static const Schema &unifiedConfig();
 
+    /// The engine-profile schema (resources/schema/engine-profile.schema.json): what
+    /// tools/gen_profiles.py writes and EngineProfile::load() checks.
+    static const Schema &engineProfile();
+
     /// Validates @p doc. Each violation becomes one error diagnostic at the deepest JSON pointer
     /// that explains it, with code schema.type / schema.enum / schema.range / schema.length /
     /// schema.required / schema.invalid and, for enumerations, the allowed values.

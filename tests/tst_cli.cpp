@@ -87,12 +87,13 @@ private slots:
         QCOMPARE(r.code, 0);
         plans = Json::parse(r.out)["plans"];
         QCOMPARE(plans.size(), std::size_t(2));
-        QCOMPARE_JSON(plans[1]["version"], Json("0.5.6"));
+        QCOMPARE_JSON(plans[1]["version"], Json("v0.5.6")); // the former id 0.5.6 names the v0.5.6 profile
+        QVERIFY2(r.err.find("sglang@0.5.6 is now called sglang@v0.5.6") != std::string::npos, r.err.c_str());
         QCOMPARE_JSON(plans[0]["argv"][2], Json("/m/x y"));
         QCOMPARE_JSON(plans[0]["command"], Json("vllm serve '/m/x y' --kv-cache-dtype bfloat16 --dtype bfloat16 --tensor-parallel-size 2"));
         r = quantcfgRun({"map", "high-quality", "--engine", "vllm@1999"});
         QCOMPARE(r.code, 2);
-        QVERIFY(r.err.find("allowed: vllm@2026-08, vllm@2025-12") != std::string::npos);
+        QVERIFY2(r.err.find("allowed: vllm@main-2026-08-21, vllm@partial-v0.29, vllm@main-2026-08-14, vllm@main-2025-12-31, vllm@v0.11.0") != std::string::npos, r.err.c_str());
         r = quantcfgRun({"map", "universal-fp8", "--gpu", "sm_80", "--engine", "sglang"});
         QVERIFY2(r.err.find("weight-only") != std::string::npos, r.err.c_str());
         r = quantcfgRun({"map", QCFG_TEST_DATA "/configs/bad-enum.json"});
@@ -242,13 +243,14 @@ private slots:
     {
         const Run removed = quantcfgRun({"lint", "--engine", "vllm", "--", "VLLM_ATTENTION_BACKEND=FLASHINFER", "vllm", "serve", "m"});
         QCOMPARE(removed.code, 1);
-        QVERIFY2(removed.err.find("vllm@2026-08: error: VLLM_ATTENTION_BACKEND: removed") != std::string::npos, removed.err.c_str());
+        QVERIFY2(removed.err.find("vllm@main-2026-08-21: error: VLLM_ATTENTION_BACKEND: removed") != std::string::npos, removed.err.c_str());
         QVERIFY2(removed.err.find("must start with") == std::string::npos, removed.err.c_str());
         const Run quoted = quantcfgRun({"lint", "--engine", "vllm", "VLLM_ATTENTION_BACKEND=FLASHINFER vllm serve m"});
         QCOMPARE(quoted.err, removed.err);
         const Run known = quantcfgRun({"lint", "--engine", "vllm@2025-12", "--", "env", "VLLM_ATTENTION_BACKEND=FLASHINFER", "vllm", "serve", "m"});
         QVERIFY2(known.code == 0, known.err.c_str());
-        QVERIFY2(known.out.find("vllm@2025-12: ok") != std::string::npos, known.out.c_str());
+        QVERIFY2(known.out.find("vllm@main-2025-12-31: ok") != std::string::npos, known.out.c_str());
+        QVERIFY2(known.err.find("vllm@2025-12 is now called vllm@main-2025-12-31") != std::string::npos, known.err.c_str());
     }
 
     void mapWithModelHasNoDefaultModelNote()
@@ -267,10 +269,10 @@ private slots:
         QCOMPARE(r.code, 0);
         const Json task = Json::parse(r.out);
         QCOMPARE_JSON(task["base_runtime"], Json("vllm"));
-        QCOMPARE_JSON(task["base_runtime_version"], Json("2025-12"));
+        QCOMPARE_JSON(task["base_runtime_version"], Json("main-2025-12-31")); // written as today's id
         const Run experiments = quantcfgRun({"experiments", "-"}, r.out);
         QVERIFY2(experiments.code == 0, experiments.err.c_str());
-        QVERIFY2(experiments.out.find("2025-12") != std::string::npos, experiments.out.c_str());
+        QVERIFY2(experiments.out.find("main-2025-12-31") != std::string::npos, experiments.out.c_str());
         const Run plain = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "tensorrt_llm"});
         QCOMPARE(plain.code, 0);
         QVERIFY(!Json::parse(plain.out).contains("base_runtime_version"));

@@ -110,6 +110,18 @@ private slots:
         QTest::newRow("quoted values") << "vllm" << "vllm serve '/models/my model' --served-model-name \"a b\"" << "" << "";
         QTest::newRow("continuations") << "vllm" << "vllm serve m \\\n  --dtype auto \\\n  --tensor-parallel-size 2" << "" << "";
         QTest::newRow("unterminated quote") << "vllm" << "vllm serve 'm" << "lint.shell-syntax" << "";
+        // What the engines' newer sources changed (shared/reference/engines/2026-12/freshness-audit.md).
+        QTest::newRow("sglang cuda graph backend values") << "sglang" << "python3 -m sglang.launch_server --model-path m --cuda-graph-backend-decode full --cuda-graph-backend-prefill tc_piecewise" << "" << "";
+        QTest::newRow("sglang cuda graph backend bad value") << "sglang" << "python3 -m sglang.launch_server --model-path m --cuda-graph-backend-decode f" << "lint.bad-choice" << "";
+        QTest::newRow("vllm override-attention-dtype removed") << "vllm" << "vllm serve m --override-attention-dtype float16" << "lint.removed-flag" << "";
+        QTest::newRow("vllm 08-14 has override-attention-dtype") << "vllm@main-2026-08-14" << "vllm serve m --override-attention-dtype float16" << "" << "";
+        QTest::newRow("vllm 08-21 new flags") << "vllm" << "vllm serve m --prefix-cache-retention-interval 10 --per-request-spec-decode-metrics summary" << "" << "";
+        QTest::newRow("vllm v0.29 files: sse keep-alive") << "vllm@partial-v0.29" << "vllm serve m --sse-keep-alive-interval 15" << "" << "";
+        QTest::newRow("vllm v0.29 files: moe backend b12x") << "vllm@partial-v0.29" << "vllm serve m --moe-backend b12x" << "" << "";
+        QTest::newRow("vllm 08-21 has no b12x") << "vllm" << "vllm serve m --moe-backend b12x" << "lint.bad-choice" << "";
+        QTest::newRow("sglang newest: marlin gone") << "sglang@partial-after-v0.5.19" << "python3 -m sglang.launch_server --model-path m --quantization marlin" << "lint.bad-choice" << "";
+        QTest::newRow("sglang newest: deepep_v2") << "sglang@partial-after-v0.5.19" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 4 --moe-a2a-backend deepep_v2 --deepep-v2-mode direct" << "" << "";
+        QTest::newRow("sglang newest: deepep_v2 forces ep=tp") << "sglang@partial-after-v0.5.19" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 2 --moe-a2a-backend deepep_v2" << "lint.constraint.a2a-forces-ep-eq-tp" << "";
     }
     void findings()
     {

@@ -118,6 +118,9 @@ private slots:
         QTest::newRow("qoq sglang 0.5.18 no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("qoq vllm no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "gptq"})") << "vllm" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("marlin vllm unsupported") << cfg(R"("quantization": {"method": "marlin"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        // SGLang after v0.5.19 dropped 'marlin' from --quantization (PRs #37002, #37552): never printed there.
+        QTest::newRow("marlin newest sglang unsupported") << cfg(R"("quantization": {"method": "marlin"})") << "sglang@partial-after-v0.5.19" << "" << "--quantization" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("marlin sglang v0.5.18 still a choice") << cfg(R"("quantization": {"method": "marlin"})") << "sglang@v0.5.18" << " --quantization marlin " << "" << "" << "degraded" << "";
         QTest::newRow("marlin vllm fallback") << cfg(R"("quantization": {"method": "marlin", "fallback_method": "gptq_marlin"})") << "vllm" << " --quantization gptq_marlin " << "" << "" << "degraded" << "map.method-fallback@/quantization/method";
         QTest::newRow("fallback unsupported too") << cfg(R"("quantization": {"method": "gptq", "fallback_method": "gguf"})") << "trtllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         // Parallelism and MoE.

@@ -191,8 +191,8 @@ private slots:
         const CompatibilityMatrix m = buildSummaryMatrix(profiles);
         // gguf: only vLLM 2025-12 and SGLang have it; the default vLLM does not, SGLang does.
         QCOMPARE(cellOf(m, "gguf", 90).state, Support::Supported);
-        QCOMPARE(cellOf(m, "gguf", 90).engine, std::string("sglang@0.5.18"));
-        QVERIFY(cellOf(m, "gguf", 90).reason.find("trtllm@1.x: not-available") != std::string::npos);
+        QCOMPARE(cellOf(m, "gguf", 90).engine, std::string("sglang@main-2026-08-22"));
+        QVERIFY(cellOf(m, "gguf", 90).reason.find("trtllm@main-029e223d: not-available") != std::string::npos);
         QCOMPARE(cellOf(m, "qoq", 90).state, Support::NotAvailable); // removed from the newest SGLang
         QCOMPARE(cellOf(m, "fp8", 80).state, Support::WeightOnly);
     }

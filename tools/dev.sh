@@ -20,6 +20,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
     clang libclang-rt-dev llvm
     dpkg-dev file librsvg2-bin desktop-file-utils appstream
+    python3   # tools/gen_profiles.py --check and the engine-source readers' tests (not on a stock Debian 12)
 )
 
 install_missing() {

@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-"""Regenerates resources/engines/*.json from the engine facts in ../shared/reference/engines/.
+"""Builds resources/engines/*.json (the engine profiles) from the facts in resources/engines/facts/.
 
-The facts (flag tables, choices, min compute capability, constraints) were read from each engine's
-source at a pinned commit. This script copies them into quantcfg's profile format and adds the
-mapping decisions of the unified config (how each unified field and value is spelled for that
-engine version, or why it cannot be) which are written out below, next to their reasons.
+The facts (flag tables, choices, minimum compute capability, constraints) are read from each
+engine's own source by the readers in tools/enginefacts/ (see docs/engines.md). This script turns
+them into quantcfg's profile format and adds the mapping decisions of the unified config (how each
+unified field and value is spelled for that engine version, or why it cannot be), which no engine
+source states: they are written out below, next to their reasons and citations.
 
-Usage: tools/gen_profiles.py [FACTS_DIR]   (default: ../shared/reference/engines next to the repo)
+Usage: tools/gen_profiles.py          write every profile
+       tools/gen_profiles.py --check  regenerate in memory; exit 1 naming each profile that differs
+                                      from the committed one (a ctest runs this)
 """
+import argparse
+import difflib
 import json
 import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FACTS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "reference", "engines")
+FACTS = os.path.join(ROOT, "resources", "engines", "facts")
 OUT = os.path.join(ROOT, "resources", "engines")
 
 NO_VALUE_ACTIONS = {"store_true", "boolean_optional", "DeprecatedAction", "DeprecatedStoreTrueAction",
@@ -21,7 +26,7 @@ NO_VALUE_ACTIONS = {"store_true", "boolean_optional", "DeprecatedAction", "Depre
 
 
 def load(name):
-    with open(os.path.join(FACTS, name)) as f:
+    with open(os.path.join(FACTS, name), encoding="utf-8") as f:
         return json.load(f)
 
 
@@ -136,9 +141,9 @@ VLLM_COMMON_METHODS = {
 
 VLLM_2026_METHODS = dict(VLLM_COMMON_METHODS, **{
     "gguf": U("GGUF support moved out of vLLM into a plugin on 2026-06-12 (#39612)",
-              "install the vLLM GGUF plugin, or use vLLM 2025-12, SGLang, or an AWQ/GPTQ checkpoint"),
+              "install the vLLM GGUF plugin, or use vLLM main-2025-12-31, SGLang, or an AWQ/GPTQ checkpoint"),
     "bitsandbytes": U("bitsandbytes moved to an out-of-tree plugin on 2026-08-09 (#43529)",
-                      "install the bitsandbytes plugin or use vLLM 2025-12"),
+                      "install the bitsandbytes plugin or use vLLM main-2025-12-31"),
     "auto-round": {"value": "inc", "warn": "auto-round was removed on 2026-06-17 (#45454); AutoRound checkpoints load through 'inc'"},
     "mxfp8": {"value": "mxfp8"},
     "petit_nvfp4": U("petit_nvfp4 was removed from vLLM on 2026-04-05 (#32694)", "use modelopt_fp4 with an NVFP4 checkpoint"),
@@ -148,7 +153,7 @@ VLLM_2025_METHODS = dict(VLLM_COMMON_METHODS, **{
     "gguf": {"value": "gguf", "note": "MODEL must be the path of the .gguf file; pass the base model's tokenizer with --tokenizer"},
     "bitsandbytes": {"value": "bitsandbytes"},
     "auto-round": {"value": "auto-round"},
-    "mxfp8": U("mxfp8 is not a --quantization value in vLLM 2025-12", "use vLLM 2026-08"),
+    "mxfp8": U("mxfp8 is not a --quantization value of this vLLM", "use vLLM main-2026-08-14 or newer"),
     "petit_nvfp4": {"value": "petit_nvfp4"},
 })
 
@@ -202,9 +207,9 @@ SGLANG_056_METHODS = dict(SGLANG_COMMON_METHODS, **{
     # quantization_choices_not_registered in the 2025-12 facts: an argparse choice without a config class.
     "bitsandbytes": {"value": "bitsandbytes",
                      "warn": "SGLang 0.5.6 lists bitsandbytes as a --quantization choice but registers no quantization config for it, so the server can stop at start-up with 'Unknown quantization method'",
-                     "suggestion": "use SGLang 0.5.18, which registers it"},
+                     "suggestion": "use SGLang v0.5.18 or newer, which registers it"},
     "qoq": {"value": "qoq"},
-    "mxfp8": U("mxfp8 is not a --quantization value in SGLang 0.5.6", "use SGLang 0.5.18"),
+    "mxfp8": U("mxfp8 is not a --quantization value in SGLang 0.5.6", "use SGLang v0.5.18 or newer"),
     "fp8:fbgemm_fp8": U("fbgemm_fp8 is not a --quantization value in SGLang 0.5.6", "use fp8 or w8a8_fp8"),
 })
 
@@ -271,9 +276,9 @@ def kv_vllm(choices):
     m["float16"] = {"value": "float16", "format": "FP16"} if "float16" in choices else \
         {"omit": True, "warn": "this vLLM has no float16 KV-cache value; auto keeps the KV cache in the model dtype", "suggestion": "set dtype to float16 to get an FP16 cache"}
     m["nvfp4"] = {"value": "nvfp4", "format": "NVFP4 (E2M1, FP8 block scales)"} if "nvfp4" in choices else \
-        U("this vLLM has no FP4 KV cache", "use fp8, or vLLM 2026-08 (nvfp4)")
+        U("this vLLM has no FP4 KV cache", "use fp8, or vLLM main-2026-08-14 or newer (nvfp4)")
     m["fp4_e2m1"] = {"value": "nvfp4", "format": "NVFP4 (E2M1, FP8 block scales)", "warn": "vLLM's FP4 KV cache is NVFP4 (E2M1 elements with FP8 block scales)"} \
-        if "nvfp4" in choices else U("this vLLM has no FP4 KV cache", "use fp8, or vLLM 2026-08 (nvfp4)")
+        if "nvfp4" in choices else U("this vLLM has no FP4 KV cache", "use fp8, or vLLM main-2026-08-14 or newer (nvfp4)")
     return m
 
 
@@ -325,7 +330,7 @@ ATTN_VLLM_2025 = {
     "flashinfer": {"value": "FLASHINFER"},
     "flash_attn": {"value": "FLASH_ATTN"},
     "fa3": {"value": "FLASH_ATTN", "warn": "VLLM_ATTENTION_BACKEND cannot pick the FlashAttention version: vLLM uses FA3 on Hopper and FA2 elsewhere"},
-    "fa4": {"value": "FLASH_ATTN", "warn": "vLLM 2025-12 cannot select FlashAttention 4"},
+    "fa4": {"value": "FLASH_ATTN", "warn": "VLLM_ATTENTION_BACKEND cannot select FlashAttention 4"},
     "triton": {"value": "TRITON_ATTN"},
     "flex_attention": {"value": "FLEX_ATTENTION"},
     "torch_native": U("vLLM has no torch-native attention for language models", "use triton or auto"),
@@ -444,16 +449,150 @@ SGLANG_FIELDS = {
 }
 
 
-def profile_argparse(engine, facts, version, label, default, order, source, methods, kv, attn, moe_values, extra):
-    flags = argparse_flags(facts)
+# ---------------------------------------------------------------------------------------------
+# The profiles. A profile's id is the release tag its facts were read at, or main-YYYY-MM-DD for a
+# commit on main; "aliases" are the ids earlier quantcfg releases used (accepted with a note).
+# "era" picks the hand-written mapping decisions above; "extra" the engine's flag spellings.
+
+VLLM_MOE_2025 = {k: U("this vLLM has no --moe-backend flag (added 2026-02-25, #33807)", "use vLLM main-2026-08-14 or newer") if k != "auto" else {"omit": True}
+                 for k in ("auto", "triton", "deep_gemm", "cutlass", "marlin", "flashinfer_cutlass", "flashinfer_mxfp4", "flashinfer_trtllm")}
+VLLM_RENAMED = {"--tp-size": "--tensor-parallel-size", "--pp-size": "--pipeline-parallel-size", "--dp-size": "--data-parallel-size",
+                "--ep-size": "--enable-expert-parallel", "--context-length": "--max-model-len", "--model-path": "MODEL (positional)"}
+VLLM_NO_MOE_TP = {"note": "no engine has this flag: vLLM derives MoE TP (1 with --enable-expert-parallel, TP×DP without)"}
+SGLANG_REMOVED = {"--enable-ep-moe": {"note": "removed from SGLang", "replacement": "--ep-size"},
+                  "--moe-tp-size": {"note": "never existed in SGLang: MoE TP is derived as tp-size / ep-size", "replacement": "--ep-size"}}
+
+
+def vllm_2026(facts):
+    return dict(methods=VLLM_2026_METHODS, attention=ATTN_VLLM_2026, moe=moe_backend_map(facts["flags"]["--moe-backend"]["choices"]),
+                extra={**VLLM_FIELDS, "attention_target": {"flag": "--attention-backend"}, "moe_backend_flag": "--moe-backend",
+                       "max_len_flag": "--max-model-len", "capability_notes": capability_notes_vllm()},
+                top={"removed_env": {"VLLM_ATTENTION_BACKEND": {"note": "removed on 2026-01-22 (#32812): vLLM no longer reads it, so it is silently ignored",
+                                                                "replacement": "--attention-backend"}},
+                     "renamed_flags": dict(VLLM_RENAMED, **{"--tp": "--tensor-parallel-size"})},
+                removed_extra={"--moe-tp-size": VLLM_NO_MOE_TP})
+
+
+def vllm_2025(facts):
+    return dict(methods=VLLM_2025_METHODS, attention=ATTN_VLLM_2025, moe=VLLM_MOE_2025,
+                extra={**VLLM_FIELDS, "attention_target": {"env": "VLLM_ATTENTION_BACKEND"}, "max_len_flag": "--max-model-len",
+                       "capability_notes": capability_notes_vllm()},
+                top={"env": {"VLLM_ATTENTION_BACKEND": {"choices": facts["env"]["VLLM_ATTENTION_BACKEND"]["choices"]}},
+                     "renamed_flags": VLLM_RENAMED},
+                removed_extra={"--moe-tp-size": VLLM_NO_MOE_TP})
+
+
+# The reader keeps a constraint only where its error message is in the source. In v0.5.6 the
+# ep-divides-tp message is not there yet, but the integer division it guards is the same
+# (python/sglang/srt/server_args.py @v0.5.6: moe_tp_size = tp_size // ep_size), so the rule holds.
+SGLANG_056_CONSTRAINTS = [{
+    "id": "ep-divides-tp", "kind": "divides", "divisor": "--ep-size", "dividend": "--tp-size",
+    "message": "tp_size must be divisible by ep_size (MoE TP = tp_size // ep_size)",
+    "source": "python/sglang/srt/server_args.py (v0.5.6: moe_tp_size = tp_size // ep_size)"}]
+
+
+def sglang_era(methods, constraints=()):
+    def era(facts):
+        return dict(methods=methods, attention=ATTN_SGLANG, moe=moe_backend_map(facts["flags"]["--moe-runner-backend"]["choices"]),
+                    extra={**SGLANG_FIELDS, "capability_notes": capability_notes_sglang(), "capability_conditions": SGLANG_CAPABILITY_CONDITIONS},
+                    top={}, removed_extra=SGLANG_REMOVED, constraints=list(constraints))
+    return era
+
+
+# (engine, id, facts file, label, default, era, aliases)
+PROFILES = [
+    ("vllm", "partial-v0.29", "vllm-partial-main-2026-08-21+2-files.json",
+     "main 2026-08-21 + 2 files of ≈ v0.29 (partial sources)", False, vllm_2026, []),
+    ("vllm", "main-2026-08-21", "vllm-main-2026-08-21.json", "main 2026-08-21 (≈ v0.29-dev)", True, vllm_2026, []),
+    ("vllm", "main-2026-08-14", "vllm-main-2026-08-14.json", "main 2026-08-14 (≈ v0.28-dev)", False, vllm_2026, ["2026-08"]),
+    ("vllm", "main-2025-12-31", "vllm-main-2025-12-31.json", "main 2025-12-31 (≈ v0.14-dev; v0.13 users)", False, vllm_2025, ["2025-12"]),
+    ("vllm", "v0.11.0", "vllm-v0.11.0.json", "v0.11.0 (2025-10-10)", False, vllm_2025, ["0.11.0"]),
+    ("sglang", "partial-after-v0.5.19", "sglang-partial-main-2026-08-22-plus-index.json",
+     "main 2026-08-22 + 3 files from after v0.5.19 (partial sources)", False, sglang_era(SGLANG_0518_METHODS), []),
+    ("sglang", "main-2026-08-22", "sglang-main-2026-08-22.json", "main 2026-08-22 (after v0.5.18)", True, sglang_era(SGLANG_0518_METHODS), []),
+    ("sglang", "v0.5.18", "sglang-v0.5.18.json", "v0.5.18 (2026-08-20)", False, sglang_era(SGLANG_0518_METHODS), ["0.5.18"]),
+    ("sglang", "v0.5.6", "sglang-v0.5.6.json", "v0.5.6 (2025-12-02)", False, sglang_era(SGLANG_056_METHODS, SGLANG_056_CONSTRAINTS), ["0.5.6"]),
+]
+TRTLLM_PROFILES = [
+    # Read file by file from the public-code index, which gives no commit dates: the id names the
+    # commit of the CLI reference instead (tools/enginefacts/trtllm.py).
+    ("trtllm", "main-029e223d", "trtllm-main-029e223d.json", "main @029e223d (2026, ≈ 1.3/1.4-dev; PyTorch backend)", True, ["1.x"]),
+]
+
+# A method, KV-cache or MoE value that a version's parser no longer offers becomes unsupported
+# there, with this advice (the reason is generated: "'marlin' is not a --quantization choice of …").
+GONE_ADVICE = {
+    "marlin": "set method to gptq_marlin or awq_marlin to match the checkpoint",
+}
+
+
+def facts_block(name, facts):
+    prov = facts.get("provenance", {})
+    block = {"file": "facts/" + name, "commit": prov.get("commit") or facts.get("commit")}
+    for key in ("repository", "commit_date", "release_tag"):
+        if prov.get(key):
+            block[key] = prov[key]
+    return block
+
+
+def accepted(flag):
+    """The values an argparse flag accepts, or None when it takes any value."""
+    values = (flag or {}).get("choices") or (flag or {}).get("post_choices")
+    if values is None:
+        return None
+    if flag.get("case_insensitive"):
+        return {str(v).lower() for v in values}
+    return {str(v) for v in values}
+
+
+def drop_gone_values(profile):
+    """Marks unsupported every mapping whose engine value the parser of this version rejects."""
+    m = profile["mapping"]
+    label = f"{profile['display_name']} {profile['version']}"
+    for section, flag_key in (("methods", "method_flag"), ("kv_cache", "kv_cache_flag"), ("moe_backend", "moe_backend_flag"),
+                              ("dtype", "dtype_flag")):
+        flag_name = m.get(flag_key)
+        values = accepted(profile["flags"].get(flag_name)) if flag_name else None
+        if values is None:
+            continue
+        ci = profile["flags"][flag_name].get("case_insensitive", False)
+        for key, entry in m[section].items():
+            value = entry.get("value")
+            if value is None or (value.lower() if ci else value) in values:
+                continue
+            m[section][key] = U(f"'{value}' is not a {flag_name} choice of {label}", GONE_ADVICE.get(value, ""))
+            print(f"note: {profile['engine']}@{profile['version']}: {section}.{key} -> unsupported ({value} is not a {flag_name} choice)",
+                  file=sys.stderr)
+
+
+def older_removals(profile, older, extra):
+    """Flags an older profile of the engine had that this one lacks (under any name), each named
+    with the newest older version that still had it."""
+    mine = all_names(profile["flags"])
+    out = {}
+    for prev in older:  # newest first
+        for name in sorted(all_names(prev["flags"]) - mine):
+            out.setdefault(name, {"note": f"removed from {profile['display_name']} after {prev['version']}"})
+    out.update(extra)
+    return dict(sorted(out.items()))
+
+
+def profile_argparse(spec, order):
+    engine, version, facts_name, label, default, era, aliases = spec
+    facts = load(facts_name)
+    d = era(facts)
+    partial = facts.get("partial")
     p = {
         "engine": engine,
         "display_name": {"vllm": "vLLM", "sglang": "SGLang"}[engine],
         "version": version,
+        "version_aliases": aliases,
         "version_label": label,
+        # A partial profile is dated by its base commit: its newer files carry no dates.
+        "source_date": facts["provenance"]["commit_date"],
         "default": default,
         "order": order,
-        "facts": {"file": source, "version": facts["version"], "commit": facts["commit"]},
+        "facts": facts_block(facts_name, facts),
         # python3, not python: Debian/Ubuntu hosts often have no "python" (lint accepts both).
         "invocation": {"argv": ["python3" if w == "python" else w for w in facts["command"]]},
         "parser": {
@@ -462,104 +601,39 @@ def profile_argparse(engine, facts, version, label, default, order, source, meth
             "json_dotted_args": facts["parser"].get("json_dotted_args", False),
             "allow_abbrev": facts["parser"].get("allow_abbrev", True),
         },
-        "flags": flags,
+        "flags": argparse_flags(facts),
         "min_capability": facts["min_capability"],
-        "constraints": facts["constraints"],
+        "constraints": d.get("constraints", []) + facts["constraints"],
         "mapping": {
-            "methods": methods,
-            "kv_cache": kv,
+            "methods": dict(d["methods"]),
+            "kv_cache": (kv_vllm if engine == "vllm" else kv_sglang)(facts["flags"]["--kv-cache-dtype"]["choices"]),
             "dtype": DTYPES,
-            "attention": attn,
-            "moe_backend": moe_values,
+            "attention": d["attention"],
+            "moe_backend": d["moe"],
+            **d["extra"],
         },
     }
-    p["mapping"].update(extra)
-    return p
+    if partial:
+        p["partial"] = partial
+    p.update(d["top"])
+    drop_gone_values(p)
+    return p, d["removed_extra"]
 
 
-def main():
-    new = load("vllm-sglang-2026-08.json")
-    old = load("vllm-sglang-2025-12.json")
-    trt = load("tensorrt-llm-2026.json")
-    profiles = []
-
-    # vLLM 2026-08
-    v = new["vllm"]
-    p = profile_argparse("vllm", v, "2026-08", "0.27.dev (main 2026-08-14, after v0.26.0)", True, 0, "vllm-sglang-2026-08.json",
-                         VLLM_2026_METHODS, kv_vllm(v["flags"]["--kv-cache-dtype"]["choices"]), ATTN_VLLM_2026,
-                         moe_backend_map(v["flags"]["--moe-backend"]["choices"]), {
-                             **VLLM_FIELDS,
-                             "attention_target": {"flag": "--attention-backend"},
-                             "moe_backend_flag": "--moe-backend",
-                             "max_len_flag": "--max-model-len",
-                             "capability_notes": capability_notes_vllm(),
-                         })
-    p["removed_flags"] = removed(old["vllm"]["flags"], v["flags"], "removed from vLLM between 2025-12 and 2026-08")
-    p["removed_env"] = {"VLLM_ATTENTION_BACKEND": {"note": "removed on 2026-01-22 (#32812): vLLM no longer reads it, so it is silently ignored",
-                                                   "replacement": "--attention-backend"}}
-    p["renamed_flags"] = {"--tp-size": "--tensor-parallel-size", "--tp": "--tensor-parallel-size", "--pp-size": "--pipeline-parallel-size",
-                          "--dp-size": "--data-parallel-size", "--ep-size": "--enable-expert-parallel",
-                          "--context-length": "--max-model-len", "--model-path": "MODEL (positional)"}
-    p["removed_flags"]["--moe-tp-size"] = {"note": "no engine has this flag: vLLM derives MoE TP (1 with --enable-expert-parallel, TP×DP without)"}
-    profiles.append(p)
-
-    # vLLM 2025-12
-    v = old["vllm"]
-    p = profile_argparse("vllm", v, "2025-12", "≈0.14.dev (main 2025-12-31; v0.13 users)", False, 0, "vllm-sglang-2025-12.json",
-                         VLLM_2025_METHODS, kv_vllm(v["flags"]["--kv-cache-dtype"]["choices"]), ATTN_VLLM_2025,
-                         {k: U("vLLM 2025-12 has no --moe-backend flag (added 2026-02-25, #33807)", "use vLLM 2026-08") if k != "auto" else {"omit": True}
-                          for k in ("auto", "triton", "deep_gemm", "cutlass", "marlin", "flashinfer_cutlass", "flashinfer_mxfp4", "flashinfer_trtllm")}, {
-                             **VLLM_FIELDS,
-                             "attention_target": {"env": "VLLM_ATTENTION_BACKEND"},
-                             "max_len_flag": "--max-model-len",
-                             "capability_notes": capability_notes_vllm(),
-                         })
-    p["env"] = {"VLLM_ATTENTION_BACKEND": {"choices": v["env"]["VLLM_ATTENTION_BACKEND"]["choices"]}}
-    p["removed_flags"] = {"--moe-tp-size": {"note": "no engine has this flag: vLLM derives MoE TP (1 with --enable-expert-parallel, TP×DP without)"}}
-    p["renamed_flags"] = {"--tp-size": "--tensor-parallel-size", "--pp-size": "--pipeline-parallel-size", "--dp-size": "--data-parallel-size",
-                          "--ep-size": "--enable-expert-parallel", "--context-length": "--max-model-len", "--model-path": "MODEL (positional)"}
-    profiles.append(p)
-
-    # SGLang 0.5.18
-    s = new["sglang"]
-    p = profile_argparse("sglang", s, "0.5.18", "0.5.18 (main 2026-08-22)", True, 1, "vllm-sglang-2026-08.json",
-                         SGLANG_0518_METHODS, kv_sglang(s["flags"]["--kv-cache-dtype"]["choices"]), ATTN_SGLANG,
-                         moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
-                             **SGLANG_FIELDS,
-                             "capability_notes": capability_notes_sglang(),
-                             "capability_conditions": SGLANG_CAPABILITY_CONDITIONS,
-                         })
-    p["removed_flags"] = removed(old["sglang"]["flags"], s["flags"], "removed from SGLang between 0.5.6 and 0.5.18")
-    p["removed_flags"]["--enable-ep-moe"] = {"note": "removed from SGLang", "replacement": "--ep-size"}
-    p["removed_flags"]["--moe-tp-size"] = {"note": "never existed in SGLang: MoE TP is derived as tp-size / ep-size", "replacement": "--ep-size"}
-    profiles.append(p)
-
-    # SGLang 0.5.6
-    s = old["sglang"]
-    p = profile_argparse("sglang", s, "0.5.6", "0.5.6 (tag v0.5.6, 2025-12-02)", False, 1, "vllm-sglang-2025-12.json",
-                         SGLANG_056_METHODS, kv_sglang(s["flags"]["--kv-cache-dtype"]["choices"]), ATTN_SGLANG,
-                         moe_backend_map(s["flags"]["--moe-runner-backend"]["choices"]), {
-                             **SGLANG_FIELDS,
-                             "capability_notes": capability_notes_sglang(),
-                             "capability_conditions": SGLANG_CAPABILITY_CONDITIONS,
-                         })
-    # The extractor dropped the ep-divides-tp rule on 0.5.6 (its message moved files), but the
-    # integer division it guards is the same in 0.5.6: keep the rule.
-    p["constraints"] = [c for c in new["sglang"]["constraints"] if c["id"] == "ep-divides-tp"] + s["constraints"]
-    p["removed_flags"] = {"--enable-ep-moe": {"note": "removed from SGLang", "replacement": "--ep-size"},
-                          "--moe-tp-size": {"note": "never existed in SGLang: MoE TP is derived as tp-size / ep-size", "replacement": "--ep-size"}}
-    profiles.append(p)
-
-    # TensorRT-LLM 1.x (PyTorch backend, portable flags)
+def profile_trtllm(spec, order):
+    engine, version, facts_name, label, default, aliases = spec
+    trt = load(facts_name)
     min_sm = dict(trt["min_sm"])
-    p = {
+    return {
         "engine": "trtllm",
         "display_name": "TensorRT-LLM",
-        "version": "1.x",
-        "version_label": "1.x PyTorch backend (portable flags; facts from main, 2026)",
-        "default": True,
-        "order": 2,
-        "facts": {"file": "tensorrt-llm-2026.json", "version": trt["version"], "commit": trt["commit"]},
+        "version": version,
+        "version_aliases": aliases,
+        "version_label": label,
+        "source_date": trt["provenance"].get("commit_date") or "",
+        "default": default,
+        "order": order,
+        "facts": facts_block(facts_name, trt),
         # trtllm-serve MODEL and trtllm-serve serve MODEL are the same command (DefaultGroup).
         # A positional MODEL spelled like a subcommand is taken as that subcommand.
         "invocation": {"argv": trt["command"][:], "optional_subcommand": trt["subcommands"]["default_subcommand"],
@@ -602,22 +676,77 @@ def main():
             "capability_notes": capability_notes_trtllm(min_sm),
         },
         "removed_flags": {
-            "--quant-algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},
-            "--quant_algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},
             "--kv-cache-quant-algo": {"note": "use kv_cache_config.dtype in the --extra_llm_api_options YAML", "replacement": "--extra_llm_api_options"},
             "--kv_cache_quant_algo": {"note": "use kv_cache_config.dtype in the --extra_llm_api_options YAML", "replacement": "--extra_llm_api_options"},
+            "--quant-algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},
+            "--quant_algo": {"note": "no TensorRT-LLM CLI has a quantization option: the method comes from the checkpoint"},
         },
     }
-    profiles.append(p)
 
-    os.makedirs(OUT, exist_ok=True)
-    for p in profiles:
-        name = f"{p['engine']}-{p['version']}.json"
-        with open(os.path.join(OUT, name), "w") as f:
-            json.dump(p, f, indent=1, ensure_ascii=False, sort_keys=False)
-            f.write("\n")
+
+def build():
+    """Every profile, as {file name: document}."""
+    order = {"vllm": 0, "sglang": 1, "trtllm": 2}
+    built = {}
+    by_engine = {}
+    for spec in PROFILES:
+        p, removed_extra = profile_argparse(spec, order[spec[0]])
+        by_engine.setdefault(spec[0], []).append((p, removed_extra))
+    for engine, profiles in by_engine.items():
+        profiles.sort(key=lambda pe: pe[0]["source_date"], reverse=True)
+        defaults = [p["version"] for p, _ in profiles if p["default"]]
+        if len(defaults) != 1:
+            sys.exit(f"{engine}: exactly one default profile expected, got {defaults}")
+        for i, (p, removed_extra) in enumerate(profiles):
+            if p.get("partial") and p["default"]:
+                sys.exit(f"{engine}@{p['version']}: a profile read from partial sources is never the default")
+            p["removed_flags"] = older_removals(p, [q for q, _ in profiles[i + 1:] if not q.get("partial")], removed_extra)
+            built[f"{engine}-{p['version']}.json"] = p
+    for spec in TRTLLM_PROFILES:
+        p = profile_trtllm(spec, order["trtllm"])
+        built[f"trtllm-{p['version']}.json"] = p
+    return built
+
+
+def text(doc):
+    return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="compare with the committed profiles instead of writing them")
+    args = ap.parse_args()
+    built = build()
+    on_disk = sorted(f for f in os.listdir(OUT) if f.endswith(".json"))
+    if args.check:
+        stale = []
+        for name in sorted(set(on_disk) | set(built)):
+            path = os.path.join(OUT, name)
+            if name not in built:
+                stale.append(f"{name}: no profile of that name is generated (remove it, or add it to tools/gen_profiles.py)")
+                continue
+            have = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+            want = text(built[name])
+            if have != want:
+                diff = list(difflib.unified_diff(have.splitlines(), want.splitlines(), f"committed/{name}", f"generated/{name}", n=1, lineterm=""))
+                stale.append(f"{name}: differs from what tools/gen_profiles.py makes of resources/engines/facts/\n" + "\n".join(diff[:40]))
+        for s in stale:
+            print(s)
+        if stale:
+            print("run tools/gen_profiles.py and commit the result")
+            return 1
+        print(f"{len(built)} profiles match their facts")
+        return 0
+    for name in on_disk:
+        if name not in built:
+            os.remove(os.path.join(OUT, name))
+            print("removed", name)
+    for name, p in built.items():
+        with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+            f.write(text(p))
         print("wrote", name, len(p["flags"]), "flags")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

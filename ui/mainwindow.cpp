@@ -120,7 +120,8 @@ void MainWindow::buildLayout()
         auto *pane = new EnginePane(engine, m_engineSplitter);
         std::vector<std::pair<std::string, std::string>> versions;
         for (const EngineProfile *p : ProfileRegistry::builtIn().versions(engine)) {
-            versions.emplace_back(p->version(), p->version() + (p->isDefault() ? tr(" (default)").toStdString() : std::string()));
+            // "main 2026-08-21 (≈ v0.29-dev)": the label says which release a main snapshot is near.
+            versions.emplace_back(p->version(), p->versionLabel() + (p->isDefault() ? tr(" · default").toStdString() : std::string()));
             engineNames.insert(QString::fromStdString(engine), QString::fromStdString(p->displayName()));
         }
         pane->setVersions(versions);

@@ -61,7 +61,9 @@ void runTask(Context &ctx, TaskCli &opt)
     std::string version;
     if (const EngineProfile *p = ProfileRegistry::builtIn().findSpec(opt.spec.engine)) {
         if (opt.spec.engine.find('@') != std::string::npos)
-            version = p->version();
+            version = p->version(); // a former id ("vllm@2026-08") is written as today's id
+        if (const std::string note = ProfileRegistry::builtIn().formerIdNote(opt.spec.engine); !note.empty())
+            printDiagnostics(ctx, "--engine", {makeDiagnostic(Severity::Info, "engine.former-id", note)});
         opt.spec.engine = p->engine(); // accept the autotuner's names ("tensorrt_llm")
     }
     if (!ProfileRegistry::builtIn().find(opt.spec.engine)) {

@@ -32,6 +32,14 @@ struct MapOptionsCli
     long long maxModelLen = 0;
 };
 
+// A note on standard error when @p spec names a profile by a former id ("vllm@2026-08").
+void noteFormerId(Context &ctx, const std::string &spec)
+{
+    const std::string note = ProfileRegistry::builtIn().formerIdNote(spec);
+    if (!note.empty())
+        printDiagnostics(ctx, "--engine", {makeDiagnostic(Severity::Info, "engine.former-id", note)});
+}
+
 // Resolves --engine values ("all", "vllm", "sglang@0.5.6", ...) to profiles.
 std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vector<std::string> &specs, const std::string &version)
 {
@@ -53,6 +61,7 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
         if (!version.empty() && spec.find('@') == std::string::npos)
             full += "@" + version;
         const EngineProfile *p = registry.findSpec(full);
+        noteFormerId(ctx, full);
         if (!p) {
             Diagnostic d;
             d.code = "engine.unknown";
@@ -158,6 +167,7 @@ void runLint(Context &ctx, const LintOptionsCli &opt)
         ctx.exitCode = ExitUsage;
         return;
     }
+    noteFormerId(ctx, opt.engine);
     Diagnostics diags;
     if (opt.words.empty() || (opt.words.size() == 1 && opt.words[0] == "-")) {
         TextResult text = readTextStream(ctx.in);

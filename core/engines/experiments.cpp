@@ -76,6 +76,9 @@ ExperimentSet expandTask(const Json &task, const PresetLibrary &presets)
         return set;
     }
     set.engineVersion = profile->version();
+    if (!version.empty() && version != profile->version()) // a former id ("2026-08") still works
+        set.diagnostics.push_back(makeDiagnostic(Severity::Info, "task.former-version-id",
+                                                 registry.formerIdNote(set.engine + "@" + version), "/base_runtime_version"));
 
     const Json *list = findPointer(task, "/parameters/quantization_preset");
     if (!list || !list->is_array() || list->empty()) {

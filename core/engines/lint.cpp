@@ -535,6 +535,10 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
                 }
             } else {
                 d.suggestion = didYouMean(profile, name);
+                if (profile.isPartial()) { // a file it did not read may add the flag
+                    d.severity = Severity::Warning;
+                    d.message += " as far as its partial sources show";
+                }
             }
             out.push_back(d);
             if (!f) {

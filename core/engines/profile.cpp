@@ -1,6 +1,7 @@
 #include "core/engines/profile.h"
 
 #include "core/resources.h"
+#include "core/schema.h"
 
 #include <algorithm>
 #include <utility>
@@ -24,7 +25,36 @@ std::string normaliseDashes(std::string_view name)
     return out;
 }
 
+std::string where(std::string_view path, const Diagnostic &d)
+{
+    std::string out(path);
+    if (d.line > 0)
+        out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += ": ";
+    if (!d.pointer.empty())
+        out += d.pointer + ": ";
+    out += d.message;
+    if (!d.allowed.empty()) {
+        out += " (allowed:";
+        for (const std::string &a : d.allowed)
+            out += " " + a;
+        out += ")";
+    }
+    return out;
+}
+
 } // namespace
+
+std::unique_ptr<EngineProfile> EngineProfile::load(std::string_view path, std::string_view text)
+{
+    JsonResult parsed = parseJson(text);
+    if (!parsed.value)
+        throw ProfileLoadError(where(path, parsed.diagnostics.front()));
+    const Diagnostics problems = Schema::engineProfile().validate(*parsed.value);
+    if (!problems.empty())
+        throw ProfileLoadError(where(path, problems.front()) + " (engine-profile schema)");
+    return std::make_unique<EngineProfile>(std::move(*parsed.value));
+}
 
 EngineProfile::EngineProfile(Json doc)
     : m_doc(std::move(doc))
@@ -32,7 +62,10 @@ EngineProfile::EngineProfile(Json doc)
     , m_displayName(str(m_doc, "display_name"))
     , m_version(str(m_doc, "version"))
     , m_versionLabel(str(m_doc, "version_label"))
+    , m_versionAliases(m_doc.value("version_aliases", std::vector<std::string>()))
+    , m_sourceDate(str(m_doc, "source_date"))
     , m_isDefault(m_doc.value("default", false))
+    , m_isPartial(m_doc.contains("partial"))
 {
     m_underscoreDash = m_doc["parser"].value("underscore_dash_equivalent", false);
     const bool equivalent = m_underscoreDash;
@@ -99,7 +132,7 @@ std::pair<const Json *, const std::string *> EngineProfile::lookup(std::string_v
 ProfileRegistry::ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> profiles)
     : m_profiles(std::move(profiles))
 {
-    // Engine display order, then newest version first (the default one leads).
+    // Engine display order, then the default version, then the others newest first.
     std::stable_sort(m_profiles.begin(), m_profiles.end(), [](const auto &a, const auto &b) {
         const int oa = a->document().value("order", 99);
         const int ob = b->document().value("order", 99);
@@ -107,6 +140,8 @@ ProfileRegistry::ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> pro
             return oa < ob;
         if (a->isDefault() != b->isDefault())
             return a->isDefault();
+        if (a->sourceDate() != b->sourceDate())
+            return a->sourceDate() > b->sourceDate();
         return a->version() > b->version();
     });
 }
@@ -116,7 +151,7 @@ const ProfileRegistry &ProfileRegistry::builtIn()
     static const ProfileRegistry registry = [] {
         std::vector<std::unique_ptr<EngineProfile>> profiles;
         for (const auto &entry : resources::list("resources/engines/"))
-            profiles.push_back(std::make_unique<EngineProfile>(Json::parse(entry.data)));
+            profiles.push_back(EngineProfile::load(entry.path, entry.data));
         return ProfileRegistry(std::move(profiles));
     }();
     return registry;
@@ -148,19 +183,41 @@ const EngineProfile *ProfileRegistry::find(const std::string &engine, const std:
         if (p->engine() == engine && (version.empty() ? p->isDefault() : p->version() == version))
             return p.get();
     }
+    if (version.empty())
+        return nullptr;
+    for (const auto &p : m_profiles) { // a former id ("2026-08", "0.5.6", "1.x")
+        const auto &aliases = p->versionAliases();
+        if (p->engine() == engine && std::find(aliases.begin(), aliases.end(), version) != aliases.end())
+            return p.get();
+    }
     return nullptr;
+}
+
+std::string ProfileRegistry::engineId(const std::string &name) const
+{
+    for (const auto &p : m_profiles) { // other names of an engine (the autotuner's "tensorrt_llm")
+        const Json &aliases = p->document().value("aliases", Json::array());
+        if (std::find(aliases.begin(), aliases.end(), name) != aliases.end())
+            return p->engine();
+    }
+    return name;
 }
 
 const EngineProfile *ProfileRegistry::findSpec(const std::string &spec) const
 {
     const auto at = spec.find('@');
-    std::string engine = spec.substr(0, at);
-    for (const auto &p : m_profiles) { // other names of an engine (the autotuner's "tensorrt_llm")
-        const Json &aliases = p->document().value("aliases", Json::array());
-        if (std::find(aliases.begin(), aliases.end(), engine) != aliases.end())
-            engine = p->engine();
-    }
-    return find(engine, at == std::string::npos ? std::string() : spec.substr(at + 1));
+    return find(engineId(spec.substr(0, at)), at == std::string::npos ? std::string() : spec.substr(at + 1));
+}
+
+std::string ProfileRegistry::formerIdNote(const std::string &spec) const
+{
+    const auto at = spec.find('@');
+    if (at == std::string::npos)
+        return {};
+    const EngineProfile *p = findSpec(spec);
+    if (!p || p->version() == spec.substr(at + 1))
+        return {};
+    return spec + " is now called " + p->engine() + "@" + p->version() + " (" + p->versionLabel() + ")";
 }
 
 } // namespace quantcfg

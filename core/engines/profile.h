@@ -4,6 +4,7 @@
 #include "core/jsonio.h"
 
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <string>
 #include <utility>
@@ -11,21 +12,44 @@
 
 namespace quantcfg {
 
+/// A profile that cannot be used: its file is not JSON, or breaks the engine-profile schema. The
+/// message names the file and the line and column, or the JSON pointer, and what is wrong.
+class ProfileLoadError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /// One engine at one version, loaded from resources/engines/<engine>-<version>.json: how it is
 /// invoked, how each unified field is spelled and valued, its full flag table (for lint), the
 /// minimum compute capability per method, renamed/removed flags and cross-flag constraints.
+/// The document has passed the engine-profile schema, so every key the mapper and lint read is
+/// there with its type.
 class EngineProfile
 {
 public:
+    /// Parses @p text (the file at @p path) and checks it against the engine-profile schema.
+    /// Throws ProfileLoadError naming @p path and the line/column or JSON pointer of the first
+    /// problem.
+    static std::unique_ptr<EngineProfile> load(std::string_view path, std::string_view text);
+
+    /// A profile from a document already checked (by load(), or a test that builds one).
     explicit EngineProfile(Json doc);
     EngineProfile(const EngineProfile &) = delete; // m_index points into m_doc
     EngineProfile &operator=(const EngineProfile &) = delete;
 
     const std::string &engine() const { return m_engine; }         ///< "vllm"
     const std::string &displayName() const { return m_displayName; } ///< "vLLM"
-    const std::string &version() const { return m_version; }       ///< "2026-08"
-    const std::string &versionLabel() const { return m_versionLabel; } ///< "0.27.dev (main 2026-08-14)"
+    const std::string &version() const { return m_version; }       ///< "main-2026-08-21", "v0.5.6"
+    const std::string &versionLabel() const { return m_versionLabel; } ///< "main 2026-08-21 (≈ v0.29-dev)"
+    /// Ids earlier quantcfg releases used for this profile ("2026-08"), still accepted.
+    const std::vector<std::string> &versionAliases() const { return m_versionAliases; }
+    /// Date of the newest engine source the facts were read from (YYYY-MM-DD); orders versions.
+    const std::string &sourceDate() const { return m_sourceDate; }
     bool isDefault() const { return m_isDefault; }
+    /// True when the facts come from single newer files over an older tree: lint reports flags it
+    /// does not know as warnings there (the file that adds them may not have been read).
+    bool isPartial() const { return m_isPartial; }
 
     /// The whole profile document (read-only).
     const Json &document() const { return m_doc; }
@@ -54,7 +78,10 @@ private:
     std::string m_displayName;
     std::string m_version;
     std::string m_versionLabel;
+    std::vector<std::string> m_versionAliases;
+    std::string m_sourceDate;
     bool m_isDefault = false;
+    bool m_isPartial = false;
     std::vector<std::string> m_invocation;               // read once: every plan starts with it
     std::vector<std::string> m_subcommands;
     std::vector<std::string> m_names;                    // sorted
@@ -87,13 +114,19 @@ public:
     std::vector<std::string> engines() const;
     /// Versions of @p engine, newest first.
     std::vector<const EngineProfile *> versions(const std::string &engine) const;
-    /// @p engine at @p version; an empty version means the default (newest). nullptr if unknown.
+    /// @p engine at @p version (a profile id or one of its former ids); an empty version means the
+    /// default. nullptr if unknown.
     const EngineProfile *find(const std::string &engine, const std::string &version = {}) const;
-    /// Parses "vllm", "vllm@2025-12"; nullptr if unknown.
+    /// Parses "vllm", "vllm@main-2026-08-21", "sglang@0.5.6" (a former id); nullptr if unknown.
     const EngineProfile *findSpec(const std::string &spec) const;
+    /// When @p spec ("vllm@2026-08") names a profile by a former id, a sentence naming the new one
+    /// ("vllm@2026-08 is now called vllm@main-2026-08-14"); otherwise empty.
+    std::string formerIdNote(const std::string &spec) const;
     const std::vector<std::unique_ptr<EngineProfile>> &all() const { return m_profiles; }
 
 private:
+    std::string engineId(const std::string &name) const;
+
     std::vector<std::unique_ptr<EngineProfile>> m_profiles;
 };
 
