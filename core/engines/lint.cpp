@@ -411,9 +411,9 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
 {
     Diagnostics out;
     const Json &doc = profile.document();
-    const bool click = doc["parser"].value("kind", "") == "click";
-    const bool allowAbbrev = doc["parser"].value("allow_abbrev", false);
-    const bool dotted = doc["parser"].value("json_dotted_args", false);
+    const bool click = profile.parser().click;
+    const bool allowAbbrev = profile.parser().allowAbbrev;
+    const bool dotted = profile.parser().jsonDottedArgs;
 
     for (const auto &[name, value] : env) {
         if (doc.contains("removed_env") && doc["removed_env"].contains(name)) {

@@ -20,6 +20,7 @@ public:
         : m_config(config)
         , m_profile(profile)
         , m_map(profile.mapping())
+        , m_flags(profile.fieldFlags())
         , m_options(options)
     {
         m_plan.engine = profile.engine();
@@ -91,12 +92,12 @@ private:
             setYaml(target["yaml"].get<std::string>(), value);
     }
 
-    // Emits @p value to mapping[@p flagKey] (a flag name) if the profile has it, else to the target
+    // Emits @p value to the flag @p flagName if the engine has one, else to the target
     // mapping[@p targetKey]; to nothing when it has neither.
-    void emitTo(const char *flagKey, const char *targetKey, const std::string &value)
+    void emitTo(const std::string &flagName, const char *targetKey, const std::string &value)
     {
-        if (const auto f = m_map.find(flagKey); f != m_map.end())
-            flag(f->get_ref<const std::string &>(), value);
+        if (!flagName.empty())
+            flag(flagName, value);
         else if (const auto t = m_map.find(targetKey); t != m_map.end())
             emit(*t, value);
     }
@@ -249,7 +250,7 @@ private:
         }
         if (e->value("omit", false))
             return;
-        flag(m_map["method_flag"].get<std::string>(), m_plan.resolvedMethod);
+        flag(m_flags.method, m_plan.resolvedMethod);
         for (const Json &f : e->value("requires_flags", Json::array()))
             m_plan.argv.push_back(f.get<std::string>());
     }
@@ -273,7 +274,7 @@ private:
             return;
         const std::string value = (*e)["value"].get<std::string>();
         m_plan.resolvedKvCache = value + " (" + e->value("format", value) + ")";
-        emitTo("kv_cache_flag", "kv_cache_target", value);
+        emitTo(m_flags.kvCache, "kv_cache_target", value);
         m_kvValue = value;
     }
 
@@ -283,19 +284,19 @@ private:
             return;
         const Json *e = entry("dtype", *m_config.dtype);
         if (e && e->contains("value"))
-            emitTo("dtype_flag", "dtype_target", (*e)["value"].get<std::string>());
+            emitTo(m_flags.dtype, "dtype_target", (*e)["value"].get<std::string>());
     }
 
     void parallelism()
     {
         const auto &p = m_config.parallelism;
         if (p.tensorParallel)
-            flag(m_map["tp_flag"].get<std::string>(), std::to_string(*p.tensorParallel));
+            flag(m_flags.tensorParallel, std::to_string(*p.tensorParallel));
         if (p.pipelineParallel)
-            flag(m_map["pp_flag"].get<std::string>(), std::to_string(*p.pipelineParallel));
+            flag(m_flags.pipelineParallel, std::to_string(*p.pipelineParallel));
         if (p.dataParallel) {
-            if (m_map.contains("dp_flag"))
-                flag(m_map["dp_flag"].get<std::string>(), std::to_string(*p.dataParallel));
+            if (!m_flags.dataParallel.empty())
+                flag(m_flags.dataParallel, std::to_string(*p.dataParallel));
             else if (*p.dataParallel > 1)
                 note(Severity::Warning, "map.dp-unsupported", "/parallelism/data_parallel_size", m_map["dp"].value("unsupported", std::string()),
                      m_map["dp"].value("suggestion", std::string()));
@@ -378,7 +379,7 @@ private:
                      e->value("suggestion", std::string()), *m.runnerBackend);
             } else if (e && !e->value("omit", false)) {
                 entryNotes(*e, "/moe/runner_backend", "map.moe-backend-note");
-                emitTo("moe_backend_flag", "moe_backend_target", (*e)["value"].get<std::string>());
+                emitTo(m_flags.moeBackend, "moe_backend_target", (*e)["value"].get<std::string>());
             }
         }
     }
@@ -419,7 +420,7 @@ private:
     void maxLength()
     {
         if (m_options.maxModelLen)
-            flag(m_map["max_len_flag"].get<std::string>(), std::to_string(*m_options.maxModelLen));
+            flag(m_flags.maxModelLen, std::to_string(*m_options.maxModelLen));
     }
 
     // TensorRT-LLM: everything without a portable flag goes into one YAML file.
@@ -427,11 +428,10 @@ private:
     {
         if (m_yaml.empty())
             return;
-        const std::string yamlFlag = m_map.value("yaml_flag", std::string());
-        if (yamlFlag.empty())
+        if (m_flags.yamlFile.empty())
             return;
         m_plan.files.push_back({m_options.yamlFileName, renderYamlFile(m_yaml), "extra LLM-API options read by " + m_profile.displayName()});
-        flag(yamlFlag, m_options.yamlFileName);
+        flag(m_flags.yamlFile, m_options.yamlFileName);
     }
 
     // The engine's own cross-flag rules: drop the optional flag that breaks one, and say why.
@@ -470,11 +470,11 @@ private:
 
     std::string pointerForFlag(const std::string &flag) const
     {
-        if (flag == m_map.value("moe_backend_flag", std::string()))
+        if (flag == m_flags.moeBackend)
             return "/moe/runner_backend";
-        if (flag == m_map["expert_parallel"].value("flag", std::string()))
+        if (flag == m_flags.expertParallel)
             return "/moe/expert_parallel_size";
-        if (flag == m_map.value("method_flag", std::string()))
+        if (flag == m_flags.method)
             return "/quantization/method";
         return {};
     }
@@ -532,6 +532,7 @@ private:
     const Config &m_config;
     const EngineProfile &m_profile;
     const Json &m_map;
+    const FieldFlags &m_flags;
     const MapOptions &m_options;
     LaunchPlan m_plan;
     std::vector<std::pair<std::string, Json>> m_yaml;

@@ -67,9 +67,17 @@ EngineProfile::EngineProfile(Json doc)
     , m_isDefault(m_doc.value("default", false))
     , m_isPartial(m_doc.contains("partial"))
 {
-    m_underscoreDash = m_doc["parser"].value("underscore_dash_equivalent", false);
-    const bool equivalent = m_underscoreDash;
+    const Json &parser = std::as_const(m_doc)["parser"];
+    m_parser.click = str(parser, "kind") == "click";
+    m_parser.underscoreDash = parser.value("underscore_dash_equivalent", false);
+    m_parser.jsonDottedArgs = parser.value("json_dotted_args", false);
+    m_parser.allowAbbrev = parser.value("allow_abbrev", false);
+    const bool equivalent = m_parser.underscoreDash;
     m_mapping = &std::as_const(m_doc)["mapping"];
+    const Json &m = *m_mapping;
+    m_fieldFlags = {str(m, "method_flag"), str(m, "kv_cache_flag"), str(m, "dtype_flag"), str(m, "tp_flag"), str(m, "pp_flag"),
+                    str(m, "dp_flag"), m.contains("expert_parallel") ? str(m["expert_parallel"], "flag") : std::string(),
+                    str(m, "max_len_flag"), str(m, "moe_backend_flag"), str(m, "yaml_flag")};
     m_invocation = std::as_const(m_doc)["invocation"]["argv"].get<std::vector<std::string>>();
     m_subcommands = std::as_const(m_doc)["invocation"].value("subcommands", std::vector<std::string>());
     for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
@@ -85,11 +93,6 @@ EngineProfile::EngineProfile(Json doc)
     }
     std::sort(m_index.begin(), m_index.end(), [](const IndexEntry &a, const IndexEntry &b) { return a.name < b.name; });
     std::sort(m_names.begin(), m_names.end());
-}
-
-bool EngineProfile::underscoreDashEquivalent() const
-{
-    return m_underscoreDash;
 }
 
 bool EngineProfile::isSubcommand(const std::string &word) const
@@ -118,7 +121,7 @@ std::pair<const Json *, const std::string *> EngineProfile::lookup(std::string_v
 {
     std::string normalised;
     std::string_view key = name;
-    if (m_underscoreDash && name.find('_') != std::string_view::npos) {
+    if (m_parser.underscoreDash && name.find('_') != std::string_view::npos) {
         normalised = normaliseDashes(name);
         key = normalised;
     }

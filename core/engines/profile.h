@@ -20,6 +20,32 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// How the unified fields are spelled on an engine's command line (the mapping's *_flag entries),
+/// read once when the profile loads. An empty name: the engine has no such flag (the field goes to
+/// its YAML file, or the plan explains why it is left out).
+struct FieldFlags
+{
+    std::string method;           ///< --quantization
+    std::string kvCache;          ///< --kv-cache-dtype
+    std::string dtype;            ///< --dtype
+    std::string tensorParallel;   ///< --tensor-parallel-size, --tp-size, --tp_size
+    std::string pipelineParallel; ///< --pipeline-parallel-size, ...
+    std::string dataParallel;     ///< --data-parallel-size, --dp-size; empty for TensorRT-LLM
+    std::string expertParallel;   ///< --enable-expert-parallel, --ep-size, --ep_size
+    std::string maxModelLen;      ///< --max-model-len, --context-length, --max_seq_len
+    std::string moeBackend;       ///< --moe-backend, --moe-runner-backend
+    std::string yamlFile;         ///< TensorRT-LLM's --extra_llm_api_options
+};
+
+/// The habits of an engine's option parser that lint and the mapper follow.
+struct ParserTraits
+{
+    bool click = false;          ///< Click (TensorRT-LLM) rather than argparse
+    bool underscoreDash = false; ///< '_' and '-' are the same in long options (vLLM)
+    bool jsonDottedArgs = false; ///< --json-flag.field VALUE sets one field of a JSON flag (vLLM)
+    bool allowAbbrev = false;    ///< a unique prefix of a long option is accepted (argparse)
+};
+
 /// One engine at one version, loaded from resources/engines/<engine>-<version>.json: how it is
 /// invoked, how each unified field is spelled and valued, its full flag table (for lint), the
 /// minimum compute capability per method, renamed/removed flags and cross-flag constraints.
@@ -70,7 +96,11 @@ public:
     /// Every name the parser accepts (primary flags, aliases, negations).
     const std::vector<std::string> &flagNames() const { return m_names; }
     /// True for argparse parsers that accept '_' for '-' in long options (vLLM).
-    bool underscoreDashEquivalent() const;
+    bool underscoreDashEquivalent() const { return m_parser.underscoreDash; }
+    /// The parser's habits (Click or argparse, abbreviations, dotted JSON options).
+    const ParserTraits &parser() const { return m_parser; }
+    /// How each unified field is spelled on the command line.
+    const FieldFlags &fieldFlags() const { return m_fieldFlags; }
 
 private:
     Json m_doc;
@@ -93,7 +123,8 @@ private:
     };
     std::vector<IndexEntry> m_index; // sorted by name: flag look-ups are on every mapping's hot path
     const Json *m_mapping = nullptr;
-    bool m_underscoreDash = false;
+    ParserTraits m_parser;
+    FieldFlags m_fieldFlags;
 };
 
 /// The engine value a mapping.methods entry (not an "unsupported" one) stands for: its
