@@ -516,7 +516,7 @@ PROFILES = [
 TRTLLM_PROFILES = [
     # Read file by file from the public-code index, which gives no commit dates: the id names the
     # commit of the CLI reference instead (tools/enginefacts/trtllm.py).
-    ("trtllm", "main-029e223d", "trtllm-main-029e223d.json", "main @029e223d (2026, ≈ 1.3/1.4-dev; PyTorch backend)", True, ["1.x"]),
+    ("trtllm", "main-029e223d", "trtllm-main-029e223d.json", "main @029e223d (2026, ≈ 1.3/1.4-dev)", True, ["1.x"]),
 ]
 
 # A method, KV-cache or MoE value that a version's parser no longer offers becomes unsupported

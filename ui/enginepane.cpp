@@ -5,6 +5,7 @@
 #include "ui/statusstyle.h"
 #include "ui/wrappingdelegate.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -94,7 +95,10 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
     m_versions->setAccessibleName(tr("Engine version"));
+    // The labels ("main 2026-08-21 (≈ v0.29-dev) · default") are long: the box may elide them so
+    // that three panes fit side by side at 1280 pixels; its list shows them whole.
     m_versions->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_versions->setMinimumWidth(m_versions->fontMetrics().averageCharWidth() * 18);
     m_badge->setFixedSize(16, 16);
 
     auto *header = new QHBoxLayout;
@@ -159,8 +163,11 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
 void EnginePane::setVersions(const std::vector<std::pair<std::string, std::string>> &versions)
 {
     m_versions->clear();
-    for (const auto &[id, label] : versions)
+    for (const auto &[id, label] : versions) {
         m_versions->addItem(QString::fromStdString(label), QString::fromStdString(id));
+        m_versions->setItemData(m_versions->count() - 1, QString::fromStdString(label), Qt::ToolTipRole);
+    }
+    m_versions->view()->setMinimumWidth(m_versions->view()->sizeHintForColumn(0) + 2 * m_versions->view()->frameWidth());
 }
 
 void EnginePane::setCurrentVersion(const std::string &version)
