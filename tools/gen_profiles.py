@@ -26,8 +26,25 @@ NO_VALUE_ACTIONS = {"store_true", "boolean_optional", "DeprecatedAction", "Depre
 
 
 def load(name):
-    with open(os.path.join(FACTS, name), encoding="utf-8") as f:
-        return json.load(f)
+    """A facts file, refused unless it says where it came from (the readers' provenance block)."""
+    path = os.path.join(FACTS, name)
+    with open(path, encoding="utf-8") as f:
+        facts = json.load(f)
+    prov = facts.get("provenance")
+    problems = []
+    if not isinstance(prov, dict):
+        problems.append("no provenance block")
+    else:
+        for key in ("repository", "command", "files"):
+            if not prov.get(key):
+                problems.append(f"provenance.{key} is missing")
+        files = prov.get("files") or {}
+        hashes = files.values() if isinstance(files, dict) else [f.get("sha256") for f in files]
+        if any(not (isinstance(h, str) and len(h) == 64 and all(c in "0123456789abcdef" for c in h)) for h in hashes):
+            problems.append("provenance.files needs the SHA-256 of every file read")
+    if problems:
+        sys.exit(f"{os.path.relpath(path, ROOT)}: " + "; ".join(problems) + " (facts are written by tools/enginefacts/, see docs/engines.md)")
+    return facts
 
 
 def argparse_flags(facts, quant_methods=None):
