@@ -1,4 +1,5 @@
 #include "core/cli/cli.h"
+#include "core/engines/profile.h"
 #include "core/jsonio.h"
 
 #include "cliutil.h"
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace quantcfg;
@@ -261,6 +263,68 @@ private slots:
         QVERIFY2(r.err.find("no model set") == std::string::npos, r.err.c_str());
         const Run without = quantcfgRun({"map", "universal-fp8", "--engine", "vllm"});
         QVERIFY2(without.err.find("no model set") != std::string::npos, without.err.c_str());
+    }
+
+    // quantcfg versions lists every profile with what it was read from.
+    void versionsListsEveryProfile()
+    {
+        const Run r = quantcfgRun({"versions", "--format", "json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        const Json profiles = Json::parse(r.out)["profiles"];
+        QCOMPARE(profiles.size(), ProfileRegistry::builtIn().all().size());
+        int defaults = 0;
+        for (const Json &p : profiles) {
+            QVERIFY(!p["commit"].get<std::string>().empty());
+            defaults += p["default"].get<bool>() ? 1 : 0;
+            if (p["id"] == "sglang@partial-after-v0.5.19")
+                QCOMPARE_JSON(p["sources"], Json("partial"));
+            if (p["id"] == "sglang@v0.5.6")
+                QCOMPARE_JSON(p["former_ids"], Json::array({"0.5.6"}));
+        }
+        QCOMPARE(defaults, 3);
+        const Run text = quantcfgRun({"versions"});
+        QVERIFY2(text.out.find("vllm@main-2026-08-21 (default)") != std::string::npos, text.out.c_str());
+    }
+
+    // What changed between two releases: flags, values, and a config's command.
+    void versionsDiff()
+    {
+        Run r = quantcfgRun({"versions", "diff", "vllm@main-2026-08-14", "vllm@main-2026-08-21", "--format", "json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        const Json flags = Json::parse(r.out)["flags"];
+        const auto has = [&](const char *change, const char *flag) {
+            return std::any_of(flags.begin(), flags.end(), [&](const Json &f) { return f["change"] == change && f["flag"] == flag; });
+        };
+        QVERIFY(has("removed", "--override-attention-dtype"));
+        QVERIFY(has("added", "--enable-trace-replay"));
+        QVERIFY(!has("added", "--quantization"));
+
+        QTemporaryDir dir;
+        const std::string config = dir.filePath(QStringLiteral("marlin.json")).toStdString();
+        testutil::writeFile(config, R"({"quantization": {"method": "marlin"}})");
+        r = quantcfgRun({"versions", "diff", "sglang@main-2026-08-22", "sglang@partial-after-v0.5.19", config});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY2(r.out.find("values-removed  --quantization") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("no command on partial-after-v0.5.19 (unsupported)") != std::string::npos, r.out.c_str());
+
+        r = quantcfgRun({"versions", "diff", "vllm@2026-08", "vllm", "universal-fp8"});
+        QVERIFY2(r.out.find("command unchanged") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.err.find("vllm@2026-08 is now called vllm@main-2026-08-14") != std::string::npos, r.err.c_str());
+
+        r = quantcfgRun({"versions", "diff", "vllm", "sglang"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.find("compares two versions of one engine, not vLLM with SGLang") != std::string::npos, r.err.c_str());
+    }
+
+    // Lint on a newer version names where a flag or value disappeared.
+    void lintNamesWhereAFlagDisappeared()
+    {
+        Run r = quantcfgRun({"lint", "--engine", "sglang@partial-after-v0.5.19", "python3 -m sglang.launch_server --model-path m --quantization marlin"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("removed in partial-after-v0.5.19 (main-2026-08-22 still accepted it)") != std::string::npos, r.err.c_str());
+        r = quantcfgRun({"lint", "--engine", "vllm", "vllm serve m --override-attention-dtype float16"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("removed from vLLM in main-2026-08-21 (main-2026-08-14 still had it)") != std::string::npos, r.err.c_str());
     }
 
     void taskKeepsEngineVersion()

@@ -582,16 +582,47 @@ def drop_gone_values(profile):
                   file=sys.stderr)
 
 
+def disappeared_in(had, chain):
+    """The first profile of ``chain`` (oldest first) after the last one for which ``had`` holds."""
+    last = max(i for i, p in enumerate(chain) if had(p))
+    return chain[last + 1]["version"], chain[last]["version"]
+
+
 def older_removals(profile, older, extra):
-    """Flags an older profile of the engine had that this one lacks (under any name), each named
-    with the newest older version that still had it."""
+    """Flags an older profile of the engine had that this one lacks (under any name), each naming
+    the version it disappeared in and the last one that had it."""
     mine = all_names(profile["flags"])
+    chain = list(reversed(older)) + [profile]  # oldest first
     out = {}
-    for prev in older:  # newest first
+    for prev in older:
         for name in sorted(all_names(prev["flags"]) - mine):
-            out.setdefault(name, {"note": f"removed from {profile['display_name']} after {prev['version']}"})
+            if name not in out:
+                gone, last = disappeared_in(lambda p: name in all_names(p["flags"]), chain)
+                out[name] = {"note": f"removed from {profile['display_name']} in {gone} ({last} still had it)"}
     out.update(extra)
     return dict(sorted(out.items()))
+
+
+def older_values(profile, older):
+    """Values of a flag that an older profile accepted and this one refuses: lint names the version
+    they disappeared in."""
+    chain = list(reversed(older)) + [profile]
+    out = {}
+    for name, flag in profile["flags"].items():
+        now = accepted(flag)
+        if now is None:
+            continue
+        ci = flag.get("case_insensitive", False)
+        for prev in older:
+            values = accepted(prev["flags"].get(name))
+            for value in sorted(values or ()):
+                if value in now or value in out.get(name, {}):
+                    continue
+                gone, last = disappeared_in(lambda p: value in (accepted(p["flags"].get(name)) or ()), chain)
+                out.setdefault(name, {})[value] = {"note": f"removed in {gone} ({last} still accepted it)"}
+        if ci and name in out:
+            out[name] = {v: n for v, n in out[name].items() if v.lower() not in now}
+    return {k: dict(sorted(v.items())) for k, v in sorted(out.items()) if v}
 
 
 def profile_argparse(spec, order):
@@ -717,7 +748,10 @@ def build():
         for i, (p, removed_extra) in enumerate(profiles):
             if p.get("partial") and p["default"]:
                 sys.exit(f"{engine}@{p['version']}: a profile read from partial sources is never the default")
-            p["removed_flags"] = older_removals(p, [q for q, _ in profiles[i + 1:] if not q.get("partial")], removed_extra)
+            older = [q for q, _ in profiles[i + 1:] if not q.get("partial")]
+            p["removed_flags"] = older_removals(p, older, removed_extra)
+            if values := older_values(p, older):
+                p["removed_values"] = values
             built[f"{engine}-{p['version']}.json"] = p
     for spec in TRTLLM_PROFILES:
         p = profile_trtllm(spec, order["trtllm"])

@@ -7,22 +7,31 @@
 
 #include <iostream>
 #include <optional>
+#include <utility>
 
 namespace quantcfg::cli {
 
 namespace {
 
 // CLI11 answers a mistyped subcommand ("quantcfg valdate x.json", "bench improt") with "A
-// subcommand is required", which names neither the word nor the choices. Each level that expects
-// a subcommand has no options taking a value, so its first word not starting with '-' must be one.
+// subcommand is required", which names neither the word nor the choices. At a level that has
+// subcommands, a word that is neither an option nor the value of one must be a subcommand.
 std::optional<Diagnostic> unknownSubcommand(const CLI::App &app, const std::vector<std::string> &args, std::string &label)
 {
     const CLI::App *level = &app;
     label = app.get_name();
+    bool optionValue = false; // the word is the value of the option before it ("versions --format json")
     for (const std::string &word : args) {
         if (word == "--")
             break;
-        if (word.empty() || word.front() == '-')
+        if (std::exchange(optionValue, false))
+            continue;
+        if (!word.empty() && word.front() == '-') {
+            const CLI::Option *option = word.find('=') == std::string::npos ? level->get_option_no_throw(word) : nullptr;
+            optionValue = option && option->get_type_size() != 0;
+            continue;
+        }
+        if (word.empty())
             continue;
         const std::vector<const CLI::App *> subcommands = level->get_subcommands([](const CLI::App *) { return true; });
         if (subcommands.empty())
@@ -66,6 +75,7 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
     addAutotunerCommands(app, ctx);
     addHardwareCommands(app, ctx);
     addBenchCommands(app, ctx);
+    addVersionCommands(app, ctx);
 
     std::vector<std::string> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
     std::string label;

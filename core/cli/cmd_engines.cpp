@@ -32,14 +32,6 @@ struct MapOptionsCli
     long long maxModelLen = 0;
 };
 
-// A note on standard error when @p spec names a profile by a former id ("vllm@2026-08").
-void noteFormerId(Context &ctx, const std::string &spec)
-{
-    const std::string note = ProfileRegistry::builtIn().formerIdNote(spec);
-    if (!note.empty())
-        printDiagnostics(ctx, "--engine", {makeDiagnostic(Severity::Info, "engine.former-id", note)});
-}
-
 // Resolves --engine values ("all", "vllm", "sglang@0.5.6", ...) to profiles.
 std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vector<std::string> &specs, const std::string &version)
 {
@@ -60,17 +52,9 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
         std::string full = spec;
         if (!version.empty() && spec.find('@') == std::string::npos)
             full += "@" + version;
-        const EngineProfile *p = registry.findSpec(full);
-        noteFormerId(ctx, full);
-        if (!p) {
-            Diagnostic d;
-            d.code = "engine.unknown";
-            d.message = "unknown engine or version '" + full + "'";
-            for (const auto &profile : registry.all())
-                d.allowed.push_back(profile->engine() + "@" + profile->version());
-            printDiagnostics(ctx, "quantcfg", {d});
+        const EngineProfile *p = resolveEngineSpec(ctx, full);
+        if (!p)
             return {};
-        }
         out.push_back(p);
     }
     return out;
@@ -161,13 +145,11 @@ struct LintOptionsCli
 
 void runLint(Context &ctx, const LintOptionsCli &opt)
 {
-    const EngineProfile *profile = ProfileRegistry::builtIn().findSpec(opt.engine);
+    const EngineProfile *profile = resolveEngineSpec(ctx, opt.engine);
     if (!profile) {
-        selectProfiles(ctx, {opt.engine}, {});
         ctx.exitCode = ExitUsage;
         return;
     }
-    noteFormerId(ctx, opt.engine);
     Diagnostics diags;
     if (opt.words.empty() || (opt.words.size() == 1 && opt.words[0] == "-")) {
         TextResult text = readTextStream(ctx.in);

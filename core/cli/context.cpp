@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -104,6 +105,20 @@ void printPresetProblems(Context &ctx, const PresetLibrary &lib)
         printDiagnostics(ctx, d.value.empty() ? std::string("presets") : d.value, {d});
 }
 
+const EngineProfile *resolveEngineSpec(Context &ctx, const std::string &spec)
+{
+    const ProfileRegistry &registry = ProfileRegistry::builtIn();
+    if (const std::string note = registry.formerIdNote(spec); !note.empty())
+        printDiagnostics(ctx, "--engine", {makeDiagnostic(Severity::Info, "engine.former-id", note)});
+    if (const EngineProfile *p = registry.findSpec(spec))
+        return p;
+    Diagnostic d = makeDiagnostic(Severity::Error, "engine.unknown", "unknown engine or version '" + spec + "'");
+    for (const auto &profile : registry.all())
+        d.allowed.push_back(profile->engine() + "@" + profile->version());
+    printDiagnostics(ctx, "quantcfg", {d});
+    return nullptr;
+}
+
 void printJson(Context &ctx, const Json &doc)
 {
     ctx.out << toPrettyJson(doc);
@@ -122,13 +137,23 @@ void printPlan(Context &ctx, const std::string &label, const LaunchPlan &plan, C
     ctx.out << renderCommand(plan, layout) << "\n\n";
 }
 
+namespace {
+
+// Terminal columns of UTF-8 text: one per code point ("≈" is three bytes, one column).
+std::size_t displayWidth(const std::string &text)
+{
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+} // namespace
+
 std::vector<std::string> columnLines(const std::vector<std::vector<std::string>> &rows)
 {
     std::vector<std::size_t> width;
     for (const auto &row : rows) {
         width.resize(std::max(width.size(), row.size()));
         for (std::size_t c = 0; c < row.size(); ++c)
-            width[c] = std::max(width[c], row[c].size());
+            width[c] = std::max(width[c], displayWidth(row[c]));
     }
     std::vector<std::string> lines;
     for (const auto &row : rows) {
@@ -136,7 +161,7 @@ std::vector<std::string> columnLines(const std::vector<std::vector<std::string>>
         for (std::size_t c = 0; c < row.size(); ++c) {
             line += row[c];
             if (c + 1 < row.size())
-                line.append(width[c] + 2 - row[c].size(), ' ');
+                line.append(width[c] + 2 - displayWidth(row[c]), ' ');
         }
         lines.push_back(std::move(line));
     }

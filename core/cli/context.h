@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/engines/profile.h"
 #include "core/engines/render.h"
 #include "core/jsonio.h"
 #include "core/presets.h"
@@ -54,6 +55,11 @@ const Preset *findPreset(Context &ctx, const PresetLibrary &lib, const std::stri
 /// Prints the problems with user preset files, each labelled with the file's path.
 void printPresetProblems(Context &ctx, const PresetLibrary &lib);
 
+/// The engine profile @p spec names ("vllm", "sglang@v0.5.6", a former id such as "vllm@2026-08",
+/// with a note naming today's id). Unknown: prints "engine.unknown" with every ENGINE@VERSION as the
+/// allowed values and returns nullptr.
+const EngineProfile *resolveEngineSpec(Context &ctx, const std::string &spec);
+
 /// Writes @p doc to ctx.out, pretty-printed.
 void printJson(Context &ctx, const Json &doc);
 
@@ -85,5 +91,6 @@ void addEngineCommands(CLI::App &app, Context &ctx);
 void addAutotunerCommands(CLI::App &app, Context &ctx);
 void addHardwareCommands(CLI::App &app, Context &ctx);
 void addBenchCommands(CLI::App &app, Context &ctx);
+void addVersionCommands(CLI::App &app, Context &ctx);
 
 } // namespace quantcfg::cli

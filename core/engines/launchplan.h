@@ -34,7 +34,7 @@ struct LaunchPlan
 {
     std::string engine;        ///< profile engine id: "vllm", "sglang", "trtllm"
     std::string engineName;    ///< display name: "vLLM", "SGLang", "TensorRT-LLM"
-    std::string version;       ///< profile version id, e.g. "2026-08", "0.5.18", "1.x"
+    std::string version;       ///< profile version id, e.g. "main-2026-08-21", "v0.5.6"
     std::vector<std::string> argv; ///< the command, one token per element (not quoted)
     std::size_t programWords = 0;  ///< leading argv words naming the program ("vllm", "serve"), kept together
     std::vector<EnvVar> env;       ///< environment assignments to put in front of argv

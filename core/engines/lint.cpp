@@ -605,6 +605,13 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
                     Diagnostic d = finding(Severity::Error, "lint.bad-choice", "'" + v + "' is not an allowed value of " + name, v, index);
                     d.allowed = choices;
                     d.suggestion = closestChoice(v, choices);
+                    // A value an older version accepted: say where it disappeared.
+                    if (const auto removed = doc.find("removed_values"); removed != doc.end()) {
+                        if (const auto flag = removed->find(primary); flag != removed->end()) {
+                            if (const auto gone = flag->find(v); gone != flag->end())
+                                d.message += ": " + gone->value("note", std::string());
+                        }
+                    }
                     out.push_back(std::move(d));
                 }
             };
