@@ -625,6 +625,15 @@ def older_values(profile, older):
     return {k: dict(sorted(v.items())) for k, v in sorted(out.items()) if v}
 
 
+def dtype_min_capability(facts):
+    """The facts' dtype capability rules (tools/enginefacts/dtype_rules.py), as they are: below
+    "min", the dtype is refused ("error"), replaced ("falls back to float16") or only not listed
+    by the engine's docs ("not listed"). Facts read before the readers had the rules have none."""
+    if "dtype_min_capability" not in facts:
+        return {}
+    return {"dtype_min_capability": facts["dtype_min_capability"]}
+
+
 def profile_argparse(spec, order):
     engine, version, facts_name, label, default, era, aliases = spec
     facts = load(facts_name)
@@ -651,6 +660,7 @@ def profile_argparse(spec, order):
         },
         "flags": argparse_flags(facts),
         "min_capability": facts["min_capability"],
+        **dtype_min_capability(facts),
         "constraints": d.get("constraints", []) + facts["constraints"],
         "mapping": {
             "methods": dict(d["methods"]),
@@ -695,6 +705,7 @@ def profile_trtllm(spec, order):
         # The facts' notes.min_sm_notes.MXFP8 ("Blackwell SM100/103") as a support list.
         "supported_sm": dict(trt["supported_sm"], MXFP8=[100]),
         "lowest_listed_sm": trt["lowest_listed_sm"],
+        **dtype_min_capability(trt),
         "constraints": [],
         "yaml_keys": sorted(set(trt["llm_api_top_level_keys"]) | {k for k in trt["llm_api_yaml"] if "." in k}),
         "mapping": {

@@ -21,6 +21,14 @@ FIXTURES = os.path.join(ROOT, "tests", "tools", "fixtures", "sglang")
 SPLIT = os.path.join(FIXTURES, "split")
 CLASSIC = os.path.join(FIXTURES, "classic")
 
+SM80_MESSAGE = "Compute capability below sm80. Use float16 due to lack of bfloat16 support."
+LOAD_UTILS = "python/sglang/srt/model_executor/model_runner_components/load_model_utils.py"
+MODEL_RUNNER = "python/sglang/srt/model_executor/model_runner.py"
+
+
+def fallback(source):
+    return {"min": 80, "behaviour": "falls back to float16", "message": SM80_MESSAGE, "source": source}
+
 
 def extract(root):
     return sglang.extract(SourceTree(root, repository="sgl-project/sglang"))
@@ -133,6 +141,27 @@ class SplitLayout(unittest.TestCase):
         self.assertNotIn("ep-divides-tp", rules)
         self.assertTrue(any(n.startswith("rule ep-divides-tp dropped") for n in self.facts["notes"]))
 
+    def test_every_dtype_but_float16_falls_back_below_sm80(self):
+        # No refusal: below SM80 SGLang replaces whatever --dtype said by float16.
+        self.assertEqual(self.facts["dtype_min_capability"],
+                         {d: fallback(LOAD_UTILS) for d in ("bfloat16", "auto", "float32")})
+
+    def test_dtype_rules_dropped_without_their_message(self):
+        tmp = tempfile.mkdtemp()
+        try:
+            root = os.path.join(tmp, "tree")
+            shutil.copytree(SPLIT, root)
+            path = os.path.join(root, LOAD_UTILS)
+            with open(path) as f:
+                text = f.read()
+            with open(path, "w") as f:
+                f.write(text.replace("below sm80", "below sm90"))
+            facts = extract(root)
+        finally:
+            shutil.rmtree(tmp)
+        self.assertEqual(facts["dtype_min_capability"], {})
+        self.assertEqual(sum(n.startswith("dtype rule ") and "dropped" in n for n in facts["notes"]), 3)
+
 
 class ClassicLayout(unittest.TestCase):
     """Explicit parser.add_argument calls (SGLang up to about v0.5.9)."""
@@ -156,6 +185,11 @@ class ClassicLayout(unittest.TestCase):
         rule = {c["id"]: c for c in self.facts["constraints"]}["a2a-forces-ep-eq-tp"]
         self.assertEqual(rule["when"]["in"], ["deepep"])  # not "other": that branch sets no ep_size
 
+    def test_dtype_fallback_found_in_the_older_model_runner(self):
+        # v0.5.6 and older: the float16 replacement is in ModelRunner, not in load_model_utils.py.
+        self.assertEqual(self.facts["dtype_min_capability"],
+                         {d: fallback(MODEL_RUNNER) for d in ("bfloat16", "auto", "float32")})
+
 
 class CommandLine(unittest.TestCase):
     def setUp(self):
@@ -176,6 +210,7 @@ class CommandLine(unittest.TestCase):
         self.assertNotIn(FIXTURES.encode(), raw)
         facts = json.loads(raw)
         self.assertIn("python/sglang/srt/arg_groups/legacy_flags.py", facts["provenance"]["files"])
+        self.assertIn(LOAD_UTILS, facts["provenance"]["files"])  # read for the dtype rules
 
     def test_overlay(self):
         newer = os.path.join(self.tmp, "server_args.py")

@@ -272,6 +272,23 @@ class IdAndOutputTest(unittest.TestCase):
         self.assertEqual(sum(trtllm.MODEL_CONFIG_PY in p or trtllm.SUPPORT_DOC in p
                              for p in facts["problems"]), 2)
 
+    def test_dtype_minimums_from_the_precision_list(self):
+        # The lowest architecture line that lists a precision gives its minimum and the message.
+        facts = trtllm.extract(SRC)
+        d = facts["dtype_min_capability"]
+        doc = trtllm.SUPPORT_DOC + " (Precision list)"
+        self.assertEqual(d["float16"], {"min": 75, "behaviour": "not listed",
+                                        "message": "Oldgen (SM75, SM80) - FP16, INT8[^note]", "source": doc})
+        self.assertEqual(d["bfloat16"], {"min": 100, "behaviour": "not listed",
+                                         "message": "Newgen (SM100/SM120) - FP16, BF16, FP4, INT8", "source": doc})
+        self.assertNotIn("float32", d)  # FP32 is in no line: no guess
+        self.assertTrue(any(p.startswith("dtype rule float32 dropped") for p in facts["problems"]))
+
+    def test_no_dtype_minimums_without_the_support_matrix(self):
+        src, _ = self.copy()
+        os.remove(os.path.join(src, trtllm.SUPPORT_DOC))
+        self.assertEqual(trtllm.extract(src)["dtype_min_capability"], {})
+
     def test_output_is_deterministic_with_a_trailing_newline(self):
         src, tmp = self.copy()
         a, b = os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json")

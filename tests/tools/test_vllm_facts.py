@@ -198,6 +198,47 @@ class VllmFactsTest(unittest.TestCase):
         self.assertNotIn("eplb-needs-ep", {c["id"] for c in facts["constraints"]})
         self.assertTrue(any(n.startswith("constraint eplb-needs-ep dropped") for n in facts["notes"]))
 
+    # -- dtype capability rules (vllm.DTYPE_RULES) --------------------------------------------
+    def test_bfloat16_refused_below_sm80_from_a_split_message(self):
+        # The message is cut into literals and an f-string: found in the joined string constants.
+        self.assertEqual(self.facts["dtype_min_capability"]["bfloat16"], {
+            "min": 80, "behaviour": "error",
+            "message": "Bfloat16 is only supported on GPUs with compute capability of at least 8.0",
+            "source": "vllm/platforms/cuda.py + vllm/v1/worker/gpu_worker.py"})
+        for path in ("vllm/platforms/cuda.py", "vllm/v1/worker/gpu_worker.py"):
+            self.assertIn(path, self.facts["provenance"]["files"])
+
+    def test_auto_falls_back_to_float16_below_sm80(self):
+        self.assertEqual(self.facts["dtype_min_capability"]["auto"], {
+            "min": 80, "behaviour": "falls back to float16",
+            "message": "Falling back to %s for compatibility",
+            "source": "vllm/config/model.py + vllm/platforms/cuda.py"})
+        self.assertNotIn("float16", self.facts["dtype_min_capability"])
+        self.assertNotIn("float32", self.facts["dtype_min_capability"])
+
+    def test_dtype_rule_dropped_when_its_minimum_changes(self):
+        # A vLLM that raised the minimum would say so in the message: the rule of 8.0 goes.
+        with FixtureCopy() as t:
+            t.replace("vllm/platforms/cuda.py", "at least 8.0", "at least 9.0")
+            facts = extract(t.root)
+        self.assertNotIn("bfloat16", facts["dtype_min_capability"])
+        self.assertIn("auto", facts["dtype_min_capability"])
+        self.assertTrue(any(n.startswith("dtype rule bfloat16 (min 80, error) dropped") for n in facts["notes"]))
+
+    def test_dtype_rule_needs_every_piece_of_evidence(self):
+        # The check is only a start-up refusal while the GPU worker calls it; the auto fallback
+        # only gives float16 while the platform's list says why.
+        with FixtureCopy() as t:
+            t.replace("vllm/v1/worker/gpu_worker.py", "current_platform.check_if_supports_dtype(model_config.dtype)",
+                      "pass")
+            t.replace("vllm/platforms/cuda.py", "# Pascal, Volta and Turing NVIDIA GPUs, BF16 is not supported\n", "")
+            facts = extract(t.root)
+        self.assertEqual(facts["dtype_min_capability"], {})
+        dropped = [n for n in facts["notes"] if n.startswith("dtype rule")]
+        self.assertEqual(len(dropped), 2)
+        self.assertIn("'check_if_supports_dtype' not found in vllm/v1/worker/gpu_worker.py, vllm/worker/worker.py",
+                      dropped[0])
+
     def test_overlay_replaces_one_file_and_marks_the_output_partial(self):
         with tempfile.TemporaryDirectory() as d:
             newer = os.path.join(d, "cache.py")

@@ -30,6 +30,7 @@ import re
 import sys
 
 from tools.enginefacts import pyast
+from tools.enginefacts.dtype_rules import dtype_min_capability
 from tools.enginefacts.provenance import SourceTree
 from tools.enginefacts.pyast import ClassRef, FuncRef, Marker, SetValue, Unresolvable
 
@@ -802,6 +803,26 @@ RULES = [
 ]
 
 
+# Dtype capability rules (see tools/enginefacts/dtype_rules.py). SGLang refuses no dtype: on CUDA,
+# `if torch.cuda.get_device_capability()[0] < 8:` it logs "Compute capability below sm80. Use float16
+# due to lack of bfloat16 support." and sets model_config.dtype = torch.float16 whatever --dtype said
+# (auto, bfloat16 and float32 alike; float16 is what it asked for anyway). Since v0.5.18 in
+# model_runner_components/load_model_utils.py (maybe_downgrade_dtype_for_legacy_gpu), in v0.5.6 in
+# ModelRunner.__init__ (model_runner.py). (The same branch raises "SGLang only supports sm75 and
+# above." when the minor version is below 5: a device minimum, not a dtype rule.)
+_SM80_FALLBACK = ("Compute capability below sm80. Use float16 due to lack of bfloat16 support.",
+                  ["python/sglang/srt/model_executor/model_runner_components/load_model_utils.py",
+                   "python/sglang/srt/model_executor/model_runner.py"])
+DTYPE_RULES = [{"dtype": d, "min": 80, "behaviour": "falls back to float16",
+                "evidence": _SM80_FALLBACK[0], "files": _SM80_FALLBACK[1]}
+               for d in ("bfloat16", "auto", "float32")]
+
+
+def _evidence_in(tree, files, evidence):
+    """The first of ``files`` (in that order) that contains ``evidence``."""
+    return next((f for f in files if tree.exists(f) and evidence in tree.text(f)), None)
+
+
 def _candidate_files(tree, named):
     out = [named]
     for f in tree.listdir(ARG_GROUPS):
@@ -974,6 +995,8 @@ def extract(tree, notes=None):
         "min_capability": mincap,
         "notes": notes,
         "constraints": constraints(program, tree, notes),
+        "dtype_min_capability": dtype_min_capability(
+            DTYPE_RULES, lambda files, fragment: _evidence_in(tree, files, fragment), notes),
         "quantization_choices_not_registered": [c for c in qchoices if c not in known],
     }
     return facts

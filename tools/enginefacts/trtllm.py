@@ -26,6 +26,7 @@ import re
 import sys
 import textwrap
 
+from tools.enginefacts import dtype_rules
 from tools.enginefacts.provenance import SourceTree
 
 REPOSITORY = "NVIDIA/TensorRT-LLM"
@@ -769,9 +770,9 @@ def hardware_matrix(text):
     return ({k: sorted(v) for k, v in supported.items()}, min(listed) if listed else None, mxfp8)
 
 
-def precision_minimums(text):
-    """``{precision: lowest SM}`` from the support matrix's Precision list, and the SM that INT4
-    with FP8 activations needs (its footnote)."""
+def precision_rows(text):
+    """``{precision: (lowest SM, the Precision list line that names it)}`` from the support
+    matrix's Precision list (lines such as ``- Ampere (SM80, SM86) - FP32, FP16, BF16, ...``)."""
     out = {}
     for line in text.splitlines():
         m = re.match(r"\s*-\s*[A-Za-z ]+\(([^)]*)\)\s*-\s*(.+)$", line)
@@ -781,9 +782,35 @@ def precision_minimums(text):
         if not sms:
             continue
         for prec in re.findall(r"[A-Z]+\d+", re.sub(r"\[\^[^\]]*\]", "", m.group(2))):
-            out[prec] = min(out.get(prec, sms[0]), sms[0])
+            if prec not in out or sms[0] < out[prec][0]:
+                out[prec] = (sms[0], line.strip().lstrip("- ").strip())
+    return out
+
+
+def precision_minimums(text):
+    """``{precision: lowest SM}`` from the support matrix's Precision list, and the SM that INT4
+    with FP8 activations needs (its footnote)."""
+    out = {prec: sm for prec, (sm, _) in precision_rows(text).items()}
     fp8_act = re.search(r"with FP8 activations require SM\s*>=\s*(\d+)", text)
     return out, int(fp8_act.group(1)) if fp8_act else None
+
+
+# Dtype capability rules (see tools/enginefacts/dtype_rules.py). No file read has a dtype check in
+# code (the PyTorch backend's dtype handling is not among them); the support matrix's Precision list
+# (SUPPORT_DOC) names the precisions per architecture, lowest Ampere (SM80, SM86). Hand-written: which
+# unified dtype each listed precision is. Each entry's message is the list line naming its lowest SM.
+DTYPE_PRECISIONS = {"bfloat16": "BF16", "float16": "FP16", "float32": "FP32"}
+
+
+def dtype_minimums(rows, notes):
+    out = {}
+    for dtype, prec in DTYPE_PRECISIONS.items():
+        if prec not in rows:
+            notes.append(f"dtype rule {dtype} dropped: {prec} is not in the Precision list of {SUPPORT_DOC}")
+            continue
+        sm, line = rows[prec]
+        out[dtype] = dtype_rules.entry(sm, "not listed", line, f"{SUPPORT_DOC} (Precision list)")
+    return out
 
 
 def _sm_bounds(test):
@@ -987,15 +1014,19 @@ def extract(src_dir, argv=None):
         min_sm_provenance["MXFP8"] = QUANT_DOC + " (note under the Hardware Support Matrix: sm%s use the MXFP8 recipe)" \
             % "/".join(map(str, mxfp8))
     fp8_act = None
+    dtype_min = {}
     if tree.exists(SUPPORT_DOC):
-        precisions, fp8_act = precision_minimums("".join(tree.pieces(SUPPORT_DOC)))
+        support_text = "".join(tree.pieces(SUPPORT_DOC))
+        precisions, fp8_act = precision_minimums(support_text)
+        dtype_min = dtype_minimums(precision_rows(support_text), problems)
         for prec, keys in PRECISION_KEYS.items():
             for k in keys:
                 if prec in precisions and k not in min_sm:
                     min_sm[k] = precisions[prec]
                     min_sm_provenance[k] = f"{SUPPORT_DOC} (Precision list: {prec} from SM{precisions[prec]})"
     else:
-        problems.append(f"{SUPPORT_DOC} not read: no minimum for {sorted(k for v in PRECISION_KEYS.values() for k in v)}")
+        problems.append(f"{SUPPORT_DOC} not read: no minimum for {sorted(k for v in PRECISION_KEYS.values() for k in v)}"
+                        " and no dtype minimums")
 
     hf_methods, not_in_enum = None, None
     if tree.exists(MODEL_CONFIG_PY):
@@ -1065,6 +1096,7 @@ def extract(src_dir, argv=None):
         "supported_sm": supported,
         "lowest_listed_sm": lowest,
         "int4_with_fp8_activations_min_sm": fp8_act if fp8_act is not None else min_sm.get("W4A8_AWQ"),
+        "dtype_min_capability": dtype_min,
         "problems": problems,
     }
     facts["provenance"] = tree.provenance(argv)

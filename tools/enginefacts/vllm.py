@@ -19,6 +19,7 @@ import os
 import sys
 
 from tools.enginefacts import pyast
+from tools.enginefacts.dtype_rules import dtype_min_capability
 from tools.enginefacts.provenance import SourceTree
 from tools.enginefacts.pyast import ClassRef, FuncRef, LiteralType, Marker, Partial, Unknown
 
@@ -73,6 +74,27 @@ CONSTRAINTS = [
      "architectures": ("vllm.config.kernel", "FLASHINFER_MOE_EP_ARCHITECTURES"),
      "message": "the flashinfer_moe_ep --moe-backend values are only supported for DeepSeek-V4 models",
      "evidence": "is only supported for DeepSeek-V4", "files": ["vllm/config/kernel.py"]},
+]
+
+# Dtype capability rules (see tools/enginefacts/dtype_rules.py), CUDA platform only.
+# vllm/platforms/cuda.py, CudaPlatform.check_if_supports_dtype: `if dtype == torch.bfloat16: if not
+# cls.has_device_capability(80): raise ValueError("Bfloat16 is only supported on GPUs with compute
+# capability of at least 8.0. ... --dtype=half.")`, called by the GPU worker at start-up with the
+# resolved model dtype (vllm/v1/worker/gpu_worker.py; vllm/worker/worker.py before V1). float16
+# and float32 are never refused there.
+# vllm/config/model.py, _resolve_auto_dtype (dtype "auto"): a checkpoint dtype the platform does not
+# support becomes supported_dtypes[0] with the warning "... Falling back to %s for compatibility."
+# (a float32 checkpoint is downcast to it silently); CudaPlatform.supported_dtypes is [float16,
+# float32] from SM60 below SM80 ("Pascal, Volta and Turing NVIDIA GPUs, BF16 is not supported"):
+# auto gives float16 there, never bfloat16.
+DTYPE_RULES = [
+    {"dtype": "bfloat16", "min": 80, "behaviour": "error",
+     "evidence": "Bfloat16 is only supported on GPUs with compute capability of at least 8.0",
+     "files": ["vllm/platforms/cuda.py"],
+     "also": [("check_if_supports_dtype", ["vllm/v1/worker/gpu_worker.py", "vllm/worker/worker.py"])]},
+    {"dtype": "auto", "min": 80, "behaviour": "falls back to float16",
+     "evidence": "Falling back to %s for compatibility", "files": ["vllm/config/model.py"],
+     "also": [("Pascal, Volta and Turing NVIDIA GPUs, BF16 is not supported", ["vllm/platforms/cuda.py"])]},
 ]
 
 # FlexibleArgumentParser behaviour (vllm/utils/argparse_utils.py): key -> (value, evidence).
@@ -859,6 +881,8 @@ def extract(tree, argv):
         "min_capability": min_cap,
         "notes": notes,
         "constraints": constraints(tree, interp, notes),
+        "dtype_min_capability": dtype_min_capability(
+            DTYPE_RULES, lambda files, fragment: find_evidence(tree, files, fragment), notes),
     }
     facts["provenance"] = tree.provenance(argv)
     if isinstance(tree, OverlayTree) and tree.overlays:
