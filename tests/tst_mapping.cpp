@@ -267,6 +267,47 @@ private slots:
         QTest::newRow("fp8 hopper sglang still from SM80") << "fp8" << "sglang" << 90 << "full" << "";
     }
 
+    // The model dtype on the target GPU, by the rule each engine's source states (tools/enginefacts).
+    void dtypeOnGpu_data()
+    {
+        QTest::addColumn<QString>("dtype"); // empty = not set (auto)
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("cc");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("code"); // expected diagnostic, empty = none about the dtype
+        QTest::newRow("bfloat16 on T4 vllm refused") << "bfloat16" << "vllm" << 75 << "unsupported" << "gpu.dtype-unsupported";
+        QTest::newRow("bfloat16 on T4 old vllm refused") << "bfloat16" << "vllm@v0.11.0" << 75 << "unsupported" << "gpu.dtype-unsupported";
+        QTest::newRow("bfloat16 on A100 vllm") << "bfloat16" << "vllm" << 80 << "full" << "";
+        QTest::newRow("float16 on T4 vllm") << "float16" << "vllm" << 75 << "full" << "";
+        QTest::newRow("auto on T4 vllm is float16") << "" << "vllm" << 75 << "full" << "gpu.dtype-fallback";
+        QTest::newRow("bfloat16 on T4 sglang runs float16") << "bfloat16" << "sglang" << 75 << "degraded" << "gpu.dtype-fallback";
+        QTest::newRow("float32 on T4 sglang runs float16") << "float32" << "sglang@v0.5.6" << 75 << "degraded" << "gpu.dtype-fallback";
+        QTest::newRow("bfloat16 on L4 sglang") << "bfloat16" << "sglang" << 89 << "full" << "";
+    }
+    void dtypeOnGpu()
+    {
+        QFETCH(QString, dtype);
+        QFETCH(QString, engine);
+        QFETCH(int, cc);
+        QFETCH(QString, status);
+        QFETCH(QString, code);
+        Json doc = {{"quantization", {{"method", "none"}}}};
+        if (!dtype.isEmpty())
+            doc["dtype"] = dtype.toStdString();
+        MapOptions options;
+        options.gpu = GpuTarget{"test GPU", cc, 80.0, {}, {}, 1};
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(engine), options);
+        QVERIFY2(QString::fromLatin1(planStatusName(plan.status)) == status, describe(plan).c_str());
+        const auto it = std::find_if(plan.diagnostics.begin(), plan.diagnostics.end(), [](const Diagnostic &d) { return d.pointer == "/dtype"; });
+        if (code.isEmpty()) {
+            QVERIFY2(it == plan.diagnostics.end(), describe(plan).c_str());
+            return;
+        }
+        QVERIFY2(it != plan.diagnostics.end() && it->code == code.toStdString(), describe(plan).c_str());
+        if (it->severity == Severity::Error)
+            QVERIFY2(it->suggestion.find("float16") != std::string::npos, describe(plan).c_str());
+    }
+
     // The GPU decides between a method and its Marlin variant or fallback when the engine has both.
     void gpuChoosesWhatRuns_data()
     {

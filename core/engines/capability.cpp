@@ -169,6 +169,26 @@ const char *supportName(Support s)
     return "unknown";
 }
 
+DtypeVerdict checkDtype(const EngineProfile &profile, const std::string &dtype, int cc)
+{
+    DtypeVerdict v;
+    const Json &doc = profile.document();
+    const auto rules = doc.find("dtype_min_capability");
+    if (rules == doc.end())
+        return v;
+    const auto rule = rules->find(dtype);
+    if (rule == rules->end() || cc >= rule->value("min", 0))
+        return v;
+    v.minCapability = rule->value("min", 0);
+    v.message = rule->value("message", std::string());
+    v.source = rule->value("source", std::string());
+    const std::string behaviour = rule->value("behaviour", std::string());
+    v.behaviour = behaviour == "error"                   ? DtypeBehaviour::Refused
+                  : behaviour == "falls back to float16" ? DtypeBehaviour::FallsBackToFloat16
+                                                         : DtypeBehaviour::NotListed;
+    return v;
+}
+
 std::string ccText(int cc)
 {
     return std::to_string(cc / 10) + "." + std::to_string(cc % 10);

@@ -32,6 +32,26 @@ struct CapabilityVerdict
 /// min_capability / min_sm / supported_sm tables and its weight-only capability notes.
 CapabilityVerdict checkCapability(const EngineProfile &profile, const std::string &engineValue, int cc);
 
+/// What an engine does with a model dtype below the compute capability its source names.
+enum class DtypeBehaviour {
+    Runs,               ///< no rule below this GPU: the dtype runs as asked
+    Refused,            ///< the engine stops at start-up ("error" in the profile)
+    FallsBackToFloat16, ///< the engine runs float16 instead
+    NotListed,          ///< only the engine's docs name a minimum; no code check is known
+};
+
+struct DtypeVerdict
+{
+    DtypeBehaviour behaviour = DtypeBehaviour::Runs;
+    int minCapability = 0; ///< the rule's minimum (major*10+minor)
+    std::string message;   ///< the engine's own words
+    std::string source;    ///< the file of the engine's source that says so
+};
+
+/// Checks model dtype @p dtype ("auto", "bfloat16", "float16", "float32") of @p profile on compute
+/// capability @p cc, from the profile's dtype_min_capability (read from the engine's source).
+DtypeVerdict checkDtype(const EngineProfile &profile, const std::string &dtype, int cc);
+
 /// Formats a compute capability: 89 → "8.9".
 std::string ccText(int cc);
 

@@ -479,9 +479,38 @@ private:
         return {};
     }
 
+    // The model dtype on the target GPU: the engine's own rule (bfloat16 needs SM 8.0 in vLLM and
+    // SGLang; SGLang quietly runs float16 there, vLLM stops).
+    void dtypeCheck()
+    {
+        const std::string dtype = m_config.dtype.value_or("auto");
+        const DtypeVerdict v = checkDtype(m_profile, dtype, m_options.gpu->computeCapability);
+        const std::string why = " below compute capability " + ccText(v.minCapability) + " (" + v.source + ": \"" + v.message + "\")";
+        switch (v.behaviour) {
+        case DtypeBehaviour::Runs:
+        case DtypeBehaviour::NotListed: // the GPU generation check says it better
+            break;
+        case DtypeBehaviour::Refused:
+            note(Severity::Error, "gpu.dtype-unsupported", "/dtype", profile() + " refuses dtype " + dtype + why + onGpu(),
+                 dtype == "bfloat16" ? "set dtype to float16 (or auto)" : "set dtype to auto");
+            m_unsupported = true;
+            break;
+        case DtypeBehaviour::FallsBackToFloat16:
+            if (dtype == "auto") // the checkpoint's dtype was not asked for by name: only say what it becomes
+                note(Severity::Info, "gpu.dtype-fallback", "/dtype", profile() + " runs float16" + why + onGpu());
+            else
+                note(Severity::Warning, "gpu.dtype-fallback", "/dtype", profile() + " runs float16 instead of " + dtype + why + onGpu(),
+                     "set dtype to float16 to say what runs");
+            break;
+        }
+    }
+
     void gpuChecks()
     {
         if (!m_options.gpu || m_options.gpu->computeCapability <= 0 || m_unsupported)
+            return;
+        dtypeCheck();
+        if (m_unsupported)
             return;
         const GpuTarget &gpu = *m_options.gpu;
         const std::string value = m_plan.resolvedMethod;
