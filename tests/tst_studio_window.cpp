@@ -36,6 +36,7 @@
 #include <QSortFilterProxyModel>
 #include <QAbstractSpinBox>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -205,6 +206,30 @@ private slots:
             combo->setCurrentIndex(0);
             emit combo->activated(0);
         }
+    }
+
+    // Choosing another engine version says in one line what that did to the command.
+    void switchingVersionsSaysWhatChanged()
+    {
+        MainWindow w;
+        const auto choose = [](EnginePane *pane, const QString &version) {
+            QComboBox *combo = pane->versionCombo();
+            const int i = combo->findData(version);
+            QVERIFY(i >= 0);
+            combo->setCurrentIndex(i);
+            emit combo->activated(i);
+        };
+        choose(w.enginePane(QStringLiteral("vllm")), QStringLiteral("main-2026-08-14"));
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("vLLM main-2026-08-21 → main-2026-08-14: command unchanged"));
+
+        // SGLang after v0.5.19 refuses --quantization marlin: the method has no command there.
+        w.document()->setValue("/quantization/method", Json("marlin"));
+        choose(w.enginePane(QStringLiteral("sglang")), QStringLiteral("partial-after-v0.5.19"));
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 QStringLiteral("SGLang main-2026-08-22 → partial-after-v0.5.19: no command on partial-after-v0.5.19 (unsupported)"));
+        choose(w.enginePane(QStringLiteral("sglang")), QStringLiteral("main-2026-08-22"));
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 QStringLiteral("SGLang partial-after-v0.5.19 → main-2026-08-22: a command on main-2026-08-22 (partial-after-v0.5.19 had none)"));
     }
 
     void editingAFieldUpdatesTheCommands()

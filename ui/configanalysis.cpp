@@ -1,6 +1,7 @@
 #include "ui/configanalysis.h"
 
 #include "core/engines/profile.h"
+#include "core/engines/versiondiff.h"
 #include "core/validation.h"
 #include "ui/configdocument.h"
 
@@ -29,9 +30,17 @@ void ConfigAnalysis::setEngineVersion(const std::string &engine, const std::stri
 {
     if (engineVersion(engine) == version && m_versions.count(engine))
         return;
+    const LaunchPlan *current = plan(engine);
+    const std::optional<LaunchPlan> before = current ? std::optional<LaunchPlan>(*current) : std::nullopt;
     m_versions[engine] = version;
     emit mappingInputsChanged();
     recompute();
+    const LaunchPlan *after = plan(engine);
+    if (before && after && before->version != after->version) {
+        const std::string summary = after->engineName + " " + before->version + " → " + after->version + ": "
+                                    + summarizeCommandChange(compareCommands(*before, *after));
+        emit engineVersionSwitched(QString::fromStdString(engine), QString::fromStdString(summary));
+    }
 }
 
 void ConfigAnalysis::setTargetGpu(const std::optional<GpuTarget> &gpu)

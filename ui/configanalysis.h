@@ -56,6 +56,9 @@ signals:
     void updated();
     /// A version or the target GPU changed, so results for other configurations (badges) are stale.
     void mappingInputsChanged();
+    /// setEngineVersion() switched @p engine to another version; @p summary says in one line what
+    /// that did to its command ("vLLM main-2026-08-14 → main-2026-08-21: command unchanged").
+    void engineVersionSwitched(const QString &engine, const QString &summary);
 
 private:
     ConfigDocument *m_document;

@@ -70,6 +70,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_autosave = new Autosave(m_document, Autosave::defaultDirectory(), this);
     connect(m_autosave, &Autosave::failed, this, [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_analysis, &ConfigAnalysis::engineVersionSwitched, this,
+            [this](const QString &, const QString &summary) { statusBar()->showMessage(summary, 15000); });
 }
 
 MainWindow::~MainWindow()

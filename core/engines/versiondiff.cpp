@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace quantcfg {
 
@@ -134,7 +135,12 @@ std::vector<FlagChange> diffFlags(const EngineProfile &from, const EngineProfile
 
 CommandChange diffCommand(const Config &config, const EngineProfile &from, const EngineProfile &to)
 {
-    CommandChange change{mapConfig(config, from), mapConfig(config, to), {}, {}};
+    return compareCommands(mapConfig(config, from), mapConfig(config, to));
+}
+
+CommandChange compareCommands(LaunchPlan from, LaunchPlan to)
+{
+    CommandChange change{std::move(from), std::move(to), {}, {}};
     std::vector<std::string> before = optionWords(change.from);
     std::vector<std::string> after = optionWords(change.to);
     for (const std::string &w : before) {

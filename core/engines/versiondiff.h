@@ -44,8 +44,11 @@ struct CommandChange
     std::vector<std::string> added;   ///< options only the newer command has
 };
 
-/// Maps @p config on both profiles and compares the commands (environment variables count as
-/// options, written NAME=value).
+/// Compares two plans of one configuration (environment variables count as options, written
+/// NAME=value).
+CommandChange compareCommands(LaunchPlan from, LaunchPlan to);
+
+/// Maps @p config on both profiles and compares the commands.
 CommandChange diffCommand(const Config &config, const EngineProfile &from, const EngineProfile &to);
 
 /// One line for a person: "--quantization marlin → --quantization gptq_marlin", "command unchanged",
