@@ -1,5 +1,6 @@
 #include "core/applicability.h"
 
+#include "core/methods.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -26,6 +27,17 @@ FieldApplicability onlyForMethod(const Config &c, std::vector<std::string> metho
     const std::string method = c.quantization.methodOrNone();
     const bool satisfied = std::find(methods.begin(), methods.end(), method) != methods.end();
     return onlyWhen(kMethod, std::move(methods), satisfied);
+}
+
+// The AWQ/GPTQ methods whose kernels have Marlin variants (the catalogue's marlin_family).
+std::vector<std::string> marlinFamily()
+{
+    std::vector<std::string> out;
+    for (const MethodInfo &m : MethodCatalogue::builtIn().all()) {
+        if (m.marlinFamily)
+            out.push_back(m.name);
+    }
+    return out;
 }
 
 FieldApplicability requiresMethod(const Config &c)
@@ -73,7 +85,7 @@ const std::array<FieldRule, 10> kRules{{
      [](const Config &c) { return onlyForMethod(c, {"qoq"}); }, kNotApplicable, "memory_reduction only applies to method qoq"},
     // The AWQ/GPTQ family, whose kernels have Marlin variants.
     {"/quantization/enable_marlin", [](const Config &c) { return c.quantization.enableMarlin.has_value(); },
-     [](const Config &c) { return onlyForMethod(c, {"awq", "awq_marlin", "gptq", "gptq_marlin", "marlin"}); },
+     [](const Config &c) { return onlyForMethod(c, marlinFamily()); },
      "semantic.marlin-not-applicable", "enable_marlin only applies to AWQ and GPTQ methods"},
     {"/kv_cache/fp8_format", [](const Config &c) { return c.kvCache.fp8Format.has_value(); },
      [](const Config &c) { return onlyWhen("/kv_cache/dtype", {"fp8"}, c.kvCache.dtype.value_or("auto") == "fp8"); }, kNotApplicable,

@@ -1,65 +1,21 @@
 #include "core/validation.h"
 
 #include "core/applicability.h"
+#include "core/methods.h"
 #include "core/schema.h"
 
 #include <algorithm>
-#include <array>
-#include <initializer_list>
 
 namespace quantcfg {
 
 namespace {
-
-struct MethodTraits
-{
-    std::string_view method;
-    std::initializer_list<int> weightBits; ///< allowed weight bits; empty = any/not applicable
-    int activationBits;                    ///< 16 = weight-only, 8 = W?A8, 0 = not fixed
-};
-
-// Unified-config semantics, not engine facts: what the method itself means.
-constexpr std::array<MethodTraits, 23> kMethods{{
-    {"none", {}, 0},
-    {"awq", {4}, 16},
-    {"awq_marlin", {4}, 16},
-    {"gptq", {2, 3, 4, 8}, 16},
-    {"gptq_marlin", {4, 8}, 16},
-    {"marlin", {4, 8}, 16},
-    {"gguf", {2, 3, 4, 8}, 16},
-    {"w4a8", {4}, 8},
-    {"qoq", {4}, 8},
-    {"bitsandbytes", {4, 8}, 16},
-    {"auto-round", {2, 3, 4, 8}, 16},
-    {"modelopt", {4, 8}, 0},
-    {"modelopt_fp8", {8}, 8},
-    {"modelopt_fp4", {4}, 0},
-    {"mxfp4", {4}, 0},
-    {"mxfp8", {8}, 8},
-    {"petit_nvfp4", {4}, 0},
-    {"fp8", {8}, 8},
-    {"w8a8_fp8", {8}, 8},
-    {"w8a8_int8", {8}, 8},
-    {"w4afp8", {4}, 8},
-    {"compressed-tensors", {4, 8}, 0},
-    {"moe_wna16", {4, 8}, 16},
-}};
-
-const MethodTraits *traits(std::string_view method)
-{
-    for (const auto &t : kMethods) {
-        if (t.method == method)
-            return &t;
-    }
-    return nullptr;
-}
 
 Diagnostic make(Severity s, std::string code, std::string pointer, std::string message)
 {
     return makeDiagnostic(s, std::move(code), std::move(message), std::move(pointer));
 }
 
-std::vector<std::string> toStrings(std::initializer_list<int> bits)
+std::vector<std::string> toStrings(const std::vector<int> &bits)
 {
     std::vector<std::string> out;
     for (int b : bits)
@@ -78,7 +34,7 @@ void checkQuantization(const Config &c, Diagnostics &out)
 {
     const auto &q = c.quantization;
     const std::string method = q.methodOrNone();
-    const MethodTraits *t = traits(method);
+    const MethodInfo *t = MethodCatalogue::builtIn().find(method);
     if (!t)
         return; // the schema already reports an unknown method
 
@@ -194,7 +150,7 @@ void checkParallelism(const Config &c, Diagnostics &out)
 // unknown method (a schema error) is no ground for judging the fields that depend on it.
 void checkApplicability(const Config &c, Diagnostics &out)
 {
-    const bool knownMethod = traits(c.quantization.methodOrNone()) != nullptr;
+    const bool knownMethod = MethodCatalogue::builtIn().find(c.quantization.methodOrNone()) != nullptr;
     for (InapplicableField &f : inapplicableFields(c)) {
         if (!knownMethod && f.applicability.dependsOn == "/quantization/method")
             continue;
@@ -210,10 +166,10 @@ void checkApplicability(const Config &c, Diagnostics &out)
 
 int nominalWeightBits(std::string_view method)
 {
-    const MethodTraits *t = traits(method);
+    const MethodInfo *t = MethodCatalogue::builtIn().find(method);
     if (!t || t->weightBits.size() != 1)
         return 0;
-    return *t->weightBits.begin();
+    return t->weightBits.front();
 }
 
 Diagnostics checkSemantics(const Config &config)

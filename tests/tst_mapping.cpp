@@ -170,7 +170,12 @@ private slots:
         QFETCH(QString, yaml);
         QFETCH(QString, status);
         QFETCH(QString, diag);
-        const LaunchPlan plan = mapConfig(Config::fromJson(Json::parse(config.toStdString())), profile(engine));
+        // A quantized checkpoint's name: whether a model looks quantized is checkpointWarnings()' subject.
+        const Json doc = Json::parse(config.toStdString());
+        MapOptions options;
+        if (!doc.contains("model"))
+            options.model = "org/Model-quantized";
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(engine), options);
         std::string argv = " "; // (not " " + ...: GCC 12 -O2 reports a false -Wrestrict)
         argv += testutil::planWords(plan);
         const std::string info = describe(plan);
@@ -267,6 +272,52 @@ private slots:
         QTest::newRow("fp8 hopper sglang still from SM80") << "fp8" << "sglang" << 90 << "full" << "";
     }
 
+    // A method that loads a quantized checkpoint, served from a model that looks unquantized: the
+    // engine stops while loading, so the plan warns and names the checkpoint it needs.
+    void checkpointWarnings_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("code"); // expected about the checkpoint, empty = none
+        QTest::newRow("gptq_marlin on a plain model vllm") << "gptq_marlin" << "Qwen/Qwen2.5-7B-Instruct" << "vllm" << "map.checkpoint-unquantized";
+        QTest::newRow("gptq_marlin on a plain model sglang") << "gptq_marlin" << "Qwen/Qwen2.5-7B-Instruct" << "sglang" << "map.checkpoint-unquantized";
+        QTest::newRow("awq on a plain model trtllm") << "awq" << "meta-llama/Llama-3.1-8B-Instruct" << "trtllm" << "map.checkpoint-unquantized";
+        QTest::newRow("gptq_marlin on a GPTQ checkpoint") << "gptq_marlin" << "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4" << "vllm" << "map.checkpoint-format";
+        QTest::newRow("modelopt_fp4 on an NVFP4 checkpoint") << "modelopt_fp4" << "nvidia/Llama-3.3-70B-Instruct-FP4" << "sglang" << "map.checkpoint-format";
+        QTest::newRow("fp8 quantizes while loading") << "fp8" << "Qwen/Qwen2.5-7B-Instruct" << "vllm" << "";
+        QTest::newRow("bitsandbytes quantizes while loading") << "bitsandbytes" << "Qwen/Qwen2.5-7B-Instruct" << "sglang" << "";
+        QTest::newRow("none") << "none" << "Qwen/Qwen2.5-7B-Instruct" << "vllm" << "";
+    }
+    void checkpointWarnings()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, model);
+        QFETCH(QString, engine);
+        QFETCH(QString, code);
+        const Json doc = {{"model", {{"id_or_path", model.toStdString()}}}, {"quantization", {{"method", method.toStdString()}}}};
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(engine));
+        const auto it = std::find_if(plan.diagnostics.begin(), plan.diagnostics.end(), [](const Diagnostic &d) {
+            return d.code.rfind("map.checkpoint-", 0) == 0;
+        });
+        if (code.isEmpty()) {
+            QVERIFY2(it == plan.diagnostics.end(), describe(plan).c_str());
+            return;
+        }
+        QVERIFY2(it != plan.diagnostics.end() && it->code == code.toStdString(), describe(plan).c_str());
+        if (code == QStringLiteral("map.checkpoint-unquantized")) {
+            QCOMPARE(it->severity, Severity::Warning);
+            QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), QStringLiteral("degraded"));
+            QVERIFY2(it->message.find(model.toStdString()) != std::string::npos, it->message.c_str());
+        }
+        // Metadata read from a local checkpoint replaces the guess from the name.
+        MapOptions read;
+        read.checkpointMetadataRead = true;
+        const LaunchPlan checked = mapConfig(Config::fromJson(doc), profile(engine), read);
+        QVERIFY(std::none_of(checked.diagnostics.begin(), checked.diagnostics.end(),
+                             [](const Diagnostic &d) { return d.code == "map.checkpoint-unquantized"; }));
+    }
+
     // The model dtype on the target GPU, by the rule each engine's source states (tools/enginefacts).
     void dtypeOnGpu_data()
     {
@@ -334,6 +385,7 @@ private slots:
         doc["quantization"] = Json::parse(quantization.toStdString());
         MapOptions options;
         options.gpu = GpuTarget{"test GPU", cc, 80.0, {}, {}, 1};
+        options.model = "org/Model-quantized";
         const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(engine), options);
         QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), status);
         const std::string words = testutil::planWords(plan) + " ";
@@ -351,6 +403,7 @@ private slots:
         c.quantization.method = method.toStdString();
         MapOptions options;
         options.gpu = GpuTarget{"test GPU", cc, 80.0, {}, {}, 1};
+        options.model = "org/Model-quantized";
         const LaunchPlan plan = mapConfig(c, profile(engine), options);
         QCOMPARE(QString::fromLatin1(planStatusName(plan.status)), status);
         if (!code.isEmpty())

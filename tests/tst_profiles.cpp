@@ -1,6 +1,8 @@
 #include "core/engines/lint.h"
 #include "core/engines/profile.h"
+#include "core/methods.h"
 #include "core/resources.h"
+#include "core/schema.h"
 
 #include "testutil.h"
 
@@ -123,6 +125,28 @@ private slots:
             if (!p->isPartial())
                 QVERIFY2(p->sourceDate() <= registry.find(p->engine())->sourceDate(), p->version().c_str());
         }
+    }
+
+    // The method catalogue is the one list of unified methods: the schema offers exactly its
+    // methods, and every profile says for each what the engine does with it.
+    void everyCatalogueMethodIsInTheSchemaAndEveryProfile()
+    {
+        std::vector<std::string> catalogue;
+        for (const MethodInfo &m : MethodCatalogue::builtIn().all())
+            catalogue.push_back(m.name);
+        QCOMPARE(catalogue, Schema::unifiedConfig().allowedValues("/quantization/method"));
+        for (const auto &profile : ProfileRegistry::builtIn().all()) {
+            const Json &methods = profile->mapping()["methods"];
+            for (const std::string &m : catalogue)
+                QVERIFY2(methods.contains(m) || (m == "w4a8" && methods.contains("w4a8:fp8")),
+                         (profile->engine() + "@" + profile->version() + " has no mapping for " + m).c_str());
+        }
+        const MethodInfo *gptq = MethodCatalogue::builtIn().find("gptq_marlin");
+        QVERIFY(gptq && gptq->needsQuantizedCheckpoint() && gptq->marlinFamily);
+        QVERIFY(!MethodCatalogue::builtIn().find("fp8")->needsQuantizedCheckpoint());
+        QVERIFY(modelNameLooksQuantized("Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4"));
+        QVERIFY(modelNameLooksQuantized("nvidia/DeepSeek-R1-FP4"));
+        QVERIFY(!modelNameLooksQuantized("meta-llama/Llama-3.1-8B-Instruct"));
     }
 
     void partialProfileWarnsOnUnknownFlags()

@@ -104,6 +104,7 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
         if (checkpoint.quantization) {
             const Diagnostics found = checkCheckpoint(*checkpoint.quantization, config);
             validation.insert(validation.end(), found.begin(), found.end());
+            options.checkpointMetadataRead = true; // checked above: the model's name says nothing more
         }
     }
     std::vector<LaunchPlan> plans;

@@ -4,6 +4,7 @@
 #include "core/engines/lint.h"
 #include "core/engines/yamlfile.h"
 #include "core/hardware/checkpoint.h"
+#include "core/methods.h"
 
 #include <algorithm>
 
@@ -241,6 +242,7 @@ private:
         }
         entryNotes(*e, pointer, "map.method-note");
         m_plan.resolvedMethod = methodEntryValue(*e);
+        checkpointNeeded(method, !e->contains("checkpoint"));
         if (e->contains("checkpoint")) {
             if (e->contains("suggestion") && !e->contains("warn"))
                 note(Severity::Info, "map.method-note", pointer, (*e)["suggestion"].get<std::string>());
@@ -253,6 +255,29 @@ private:
         flag(m_flags.method, m_plan.resolvedMethod);
         for (const Json &f : e->value("requires_flags", Json::array()))
             m_plan.argv.push_back(f.get<std::string>());
+    }
+
+    // A method that loads an already quantized checkpoint: say which, and warn when the model's
+    // name looks like an unquantized model (the engine would stop while loading it).
+    void checkpointNeeded(const std::string &method, bool sayFormat)
+    {
+        const MethodInfo *info = MethodCatalogue::builtIn().find(method);
+        if (!info || !info->needsQuantizedCheckpoint())
+            return;
+        std::string formats;
+        for (const std::string &f : info->checkpointFormats)
+            formats += (formats.empty() ? "" : " or ") + f;
+        const std::string pointer = "/quantization/method";
+        const std::string model = m_options.model.value_or(m_config.modelOrDefault());
+        if (!m_options.checkpointMetadataRead && !modelNameLooksQuantized(model)) {
+            note(Severity::Warning, "map.checkpoint-unquantized", pointer,
+                 method + " loads a " + formats + " checkpoint, but " + model
+                     + " looks like an unquantized model (its name names no quantization): " + m_profile.displayName()
+                     + " stops while loading an unquantized one",
+                 "serve a " + formats + " checkpoint of the model, or choose a method that quantizes while loading (fp8, bitsandbytes)");
+        } else if (sayFormat) {
+            note(Severity::Info, "map.checkpoint-format", pointer, method + " loads a " + formats + " checkpoint");
+        }
     }
 
     void kvCache()

@@ -17,6 +17,9 @@ struct MapOptions
     std::optional<GpuTarget> gpu;         ///< adds capability diagnostics for this GPU
     std::optional<long long> maxModelLen; ///< emitted as the engine's max-length flag
     std::string yamlFileName = "trtllm-extra.yaml";
+    /// The caller read the model's checkpoint metadata and checks it against the config
+    /// (checkCheckpoint): the plan then does not judge the checkpoint by the model's name.
+    bool checkpointMetadataRead = false;
 };
 
 /// Maps @p config onto one engine profile. Never throws; problems are diagnostics in the plan.

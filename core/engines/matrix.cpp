@@ -1,7 +1,7 @@
 #include "core/engines/matrix.h"
 
 #include "core/hardware/gpudatabase.h"
-#include "core/schema.h"
+#include "core/methods.h"
 
 #include <algorithm>
 
@@ -40,7 +40,10 @@ std::vector<MatrixColumn> columns()
 
 std::vector<std::string> methods()
 {
-    return Schema::unifiedConfig().allowedValues("/quantization/method");
+    std::vector<std::string> out;
+    for (const MethodInfo &m : MethodCatalogue::builtIn().all())
+        out.push_back(m.name);
+    return out;
 }
 
 } // namespace

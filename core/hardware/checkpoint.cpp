@@ -2,6 +2,7 @@
 
 #include "core/hardware/memoryfit.h"
 #include "core/jsonio.h"
+#include "core/methods.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -49,58 +50,6 @@ std::string normalisedFormat(std::string method)
     if (method == "intel/auto-round" || method == "autoround")
         return "auto-round";
     return method;
-}
-
-// Which checkpoint formats each unified method runs on. "" is an unquantized checkpoint
-// (quantized while loading); a method missing here is not checked.
-struct Accepts
-{
-    std::string_view method;
-    std::initializer_list<std::string_view> formats;
-};
-const Accepts kAccepts[] = {
-    {"none", {""}},
-    {"awq", {"awq"}},
-    {"awq_marlin", {"awq"}},
-    {"gptq", {"gptq"}},
-    {"gptq_marlin", {"gptq"}},
-    {"marlin", {"gptq", "awq"}},
-    {"moe_wna16", {"gptq", "awq"}},
-    {"auto-round", {"auto-round"}},
-    {"fp8", {"fp8", ""}},
-    {"w8a8_fp8", {"compressed-tensors", "w8a8_fp8", "fp8"}},
-    {"w8a8_int8", {"compressed-tensors", "w8a8_int8"}},
-    {"modelopt", {"modelopt"}},
-    {"modelopt_fp8", {"modelopt"}},
-    {"modelopt_fp4", {"modelopt"}},
-    {"petit_nvfp4", {"modelopt"}},
-    {"w4a8", {"modelopt", "w4afp8"}},
-    {"w4afp8", {"w4afp8"}},
-    {"mxfp4", {"mxfp4"}},
-    {"mxfp8", {"mxfp8"}},
-    {"compressed-tensors", {"compressed-tensors"}},
-    {"bitsandbytes", {"bitsandbytes", ""}},
-    {"gguf", {"gguf"}},
-    {"qoq", {"qoq"}},
-};
-
-const Accepts *acceptsFor(const std::string &method)
-{
-    const auto rule = std::find_if(std::begin(kAccepts), std::end(kAccepts), [&](const Accepts &a) { return a.method == method; });
-    return rule != std::end(kAccepts) ? rule : nullptr;
-}
-
-// For the ModelOpt methods, the quant_algo prefixes that fit them.
-std::initializer_list<std::string_view> algoPrefixes(const std::string &method)
-{
-    static const std::initializer_list<std::string_view> fp8{"FP8"}, fp4{"NVFP4"}, w4a8{"W4A8"}, any{""};
-    if (method == "modelopt_fp8")
-        return fp8;
-    if (method == "modelopt_fp4" || method == "petit_nvfp4")
-        return fp4;
-    if (method == "w4a8")
-        return w4a8;
-    return any;
 }
 
 std::string describe(const CheckpointQuantization &q)
@@ -180,25 +129,22 @@ Config completedFromCheckpoint(Config config, const CheckpointQuantization &chec
 
 bool runOnSameCheckpoint(const std::string &a, const std::string &b)
 {
-    const Accepts *ra = acceptsFor(a);
-    const Accepts *rb = acceptsFor(b);
+    const MethodInfo *ra = MethodCatalogue::builtIn().find(a);
+    const MethodInfo *rb = MethodCatalogue::builtIn().find(b);
     if (!ra || !rb)
         return true;
-    return std::any_of(ra->formats.begin(), ra->formats.end(), [&](std::string_view format) {
-        return std::find(rb->formats.begin(), rb->formats.end(), format) != rb->formats.end();
-    });
+    return std::any_of(ra->checkpointFormats.begin(), ra->checkpointFormats.end(), [&](const std::string &format) { return rb->runsOn(format); });
 }
 
 Diagnostics checkCheckpoint(const CheckpointQuantization &q, const Config &config)
 {
     Diagnostics out;
     const std::string method = config.quantization.methodOrNone();
-    if (const Accepts *rule = acceptsFor(method)) {
-        const bool formatOk = std::find(rule->formats.begin(), rule->formats.end(), q.format) != rule->formats.end();
-        const auto prefixes = algoPrefixes(method);
-        const bool algoOk = q.format != "modelopt" || std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) {
-                                return startsWith(q.quantAlgo, p);
-                            });
+    if (const MethodInfo *rule = MethodCatalogue::builtIn().find(method)) {
+        const bool formatOk = rule->runsOn(q.format);
+        const auto &prefixes = rule->modelOptAlgos;
+        const bool algoOk = q.format != "modelopt" || prefixes.empty()
+                            || std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string &p) { return startsWith(q.quantAlgo, p); });
         if (method == "none" && !q.format.empty()) {
             Diagnostic d = finding(Severity::Warning, "checkpoint.quantized-but-none",
                                    "the checkpoint is quantized (" + describe(q) + ", " + q.source

@@ -1,5 +1,6 @@
 #include "core/hardware/memoryfit.h"
 
+#include "core/methods.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -132,7 +133,8 @@ WeightFormat weightFormat(const Config &c, Diagnostics *diags)
     } else if (bits == 8 || oneOf(method, {"fp8", "w8a8_fp8", "modelopt_fp8", "w8a8_int8"})) {
         f.bitsPerWeight = 8.0; // per-tensor, per-channel or 128×128 block scales: negligible
     } else if (bits > 0) {
-        const bool zeroPoint = oneOf(method, {"awq", "awq_marlin", "gptq", "gptq_marlin", "marlin", "moe_wna16", "auto-round", "qoq"});
+        const MethodInfo *info = MethodCatalogue::builtIn().find(method);
+        const bool zeroPoint = info && info->zeroPoint;
         f.bitsPerWeight = groupedBits(c, bits, zeroPoint);
     } else {
         // modelopt / compressed-tensors without weight_bits: the checkpoint decides.
