@@ -118,6 +118,18 @@ private slots:
         QTest::newRow("qoq sglang 0.5.18 no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("qoq vllm no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "gptq"})") << "vllm" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("marlin vllm unsupported") << cfg(R"("quantization": {"method": "marlin"})") << "vllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        // Methods and KV formats the engines added in 2026 (shared/reference/engines/2026-12).
+        QTest::newRow("nvfp4_online sglang") << cfg(R"("quantization": {"method": "nvfp4_online"})") << "sglang" << " --quantization nvfp4_online " << "" << "" << "full" << "";
+        QTest::newRow("nvfp4_online vllm experts only") << cfg(R"("quantization": {"method": "nvfp4_online"})") << "vllm" << " --quantization nvfp4_per_token " << "" << "" << "degraded" << "map.method-note@/quantization/method";
+        QTest::newRow("nvfp4_online trtllm needs a checkpoint") << cfg(R"("quantization": {"method": "nvfp4_online"})") << "trtllm" << "" << "" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("modelopt_mixed sglang") << cfg(R"("quantization": {"method": "modelopt_mixed"})") << "sglang" << " --quantization modelopt_mixed " << "" << "" << "full" << "";
+        QTest::newRow("modelopt_mxfp8 vllm") << cfg(R"("quantization": {"method": "modelopt_mxfp8"})") << "vllm" << " --quantization modelopt_mxfp8 " << "" << "" << "full" << "";
+        QTest::newRow("fp8 per_block vllm") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "per_block"})") << "vllm" << " --quantization fp8_per_block " << "" << "" << "full" << "";
+        QTest::newRow("fp8 per_block vllm 2025-12 has none") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "per_block"})") << "vllm@2025-12" << "" << "--quantization" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
+        QTest::newRow("fp8 per_block trtllm block-scale checkpoint") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "per_block"})") << "trtllm" << "" << "" << "" << "full" << "map.checkpoint@/quantization/method";
+        QTest::newRow("kv int8 vllm") << with(R"("kv_cache": {"dtype": "int8"})") << "vllm" << " --kv-cache-dtype int8_per_token_head " << "" << "" << "full" << "";
+        QTest::newRow("kv int8 sglang none") << with(R"("kv_cache": {"dtype": "int8"})") << "sglang" << "" << "--kv-cache-dtype" << "" << "degraded" << "map.kv-unsupported@/kv_cache/dtype";
+        QTest::newRow("kv mxfp8 sglang fa4 only") << with(R"("kv_cache": {"dtype": "mxfp8"})") << "sglang" << " --kv-cache-dtype mxfp8 " << "" << "" << "degraded" << "map.kv-note@/kv_cache/dtype";
         // SGLang after v0.5.19 dropped 'marlin' from --quantization (PRs #37002, #37552): never printed there.
         QTest::newRow("marlin newest sglang unsupported") << cfg(R"("quantization": {"method": "marlin"})") << "sglang@partial-after-v0.5.19" << "" << "--quantization" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         QTest::newRow("marlin sglang v0.5.18 still a choice") << cfg(R"("quantization": {"method": "marlin"})") << "sglang@v0.5.18" << " --quantization marlin " << "" << "" << "degraded" << "";
@@ -270,6 +282,7 @@ private slots:
         QTest::newRow("mxfp8 hopper sglang rejected") << "mxfp8" << "sglang" << 90 << "unsupported" << "gpu.unsupported";
         QTest::newRow("mxfp8 blackwell sglang") << "mxfp8" << "sglang" << 100 << "full" << "";
         QTest::newRow("fp8 hopper sglang still from SM80") << "fp8" << "sglang" << 90 << "full" << "";
+        QTest::newRow("nvfp4_online hopper sglang rejected") << "nvfp4_online" << "sglang" << 90 << "unsupported" << "gpu.unsupported";
     }
 
     // A method that loads a quantized checkpoint, served from a model that looks unquantized: the

@@ -166,7 +166,21 @@ VLLM_2026_METHODS = dict(VLLM_COMMON_METHODS, **{
     "petit_nvfp4": U("petit_nvfp4 was removed from vLLM on 2026-04-05 (#32694)", "use modelopt_fp4 with an NVFP4 checkpoint"),
 })
 
-VLLM_2025_METHODS = dict(VLLM_COMMON_METHODS, **{
+# Added in 2026 (vllm/model_executor/layers/quantization/__init__.py QuantizationMethods): online
+# FP8 with per-tensor/channel/block scales, online NVFP4 for MoE experts, ModelOpt MXFP8 and mixed
+# FP8/NVFP4 checkpoints. On a parser without them drop_gone_values() marks them unsupported.
+VLLM_2026_ADDED = {
+    "nvfp4_online": {"value": "nvfp4_per_token",
+                     "warn": "vLLM's online NVFP4 (nvfp4_per_token) is for MoE experts: the other layers keep the model dtype"},
+    "modelopt_mxfp8": {"value": "modelopt_mxfp8"},
+    "modelopt_mixed": {"value": "modelopt_mixed"},
+    "fp8:per_tensor": {"value": "fp8_per_tensor"},
+    "fp8:per_channel": {"value": "fp8_per_channel"},
+    "fp8:per_block": {"value": "fp8_per_block"},
+}
+VLLM_2026_METHODS.update(VLLM_2026_ADDED)
+
+VLLM_2025_METHODS = dict(VLLM_COMMON_METHODS, **VLLM_2026_ADDED, **{
     "gguf": {"value": "gguf", "note": "MODEL must be the path of the .gguf file; pass the base model's tokenizer with --tokenizer"},
     "bitsandbytes": {"value": "bitsandbytes"},
     "auto-round": {"value": "auto-round"},
@@ -215,6 +229,16 @@ SGLANG_COMMON_METHODS = {
     "fp8:modelopt_fp8": {"value": "modelopt_fp8"},
     "fp8:ptpc_fp8": U("SGLang has no ptpc_fp8 method", "use fp8 or w8a8_fp8"),
 }
+SGLANG_COMMON_METHODS.update({
+    # python/sglang/srt/layers/quantization/__init__.py: NvFp4OnlineConfig, ModelOptMixedPrecisionConfig.
+    "nvfp4_online": {"value": "nvfp4_online"},
+    "modelopt_mixed": {"value": "modelopt_mixed"},
+    "modelopt_mxfp8": U("SGLang has no modelopt_mxfp8 value: its ModelOpt methods are modelopt, modelopt_fp8, modelopt_fp4 and modelopt_mixed",
+                        "try method modelopt, which reads the format from hf_quant_config.json"),
+    "fp8:per_tensor": U("SGLang's --quantization has no per-tensor online FP8 choice", "use fp8 (fp8_variant standard)"),
+    "fp8:per_channel": U("SGLang's --quantization has no per-channel online FP8 choice", "use fp8 (fp8_variant standard)"),
+    "fp8:per_block": U("SGLang's --quantization has no per-block online FP8 choice", "use fp8 (fp8_variant standard)"),
+})
 SGLANG_0518_METHODS = dict(SGLANG_COMMON_METHODS, **{
     "qoq": U("qoq was removed from SGLang on 2026-07-17 (#31109); it is rejected from v0.5.16 on"),
     "mxfp8": {"value": "mxfp8"},
@@ -262,11 +286,18 @@ TRTLLM_METHODS = {
     "auto-round": U("TensorRT-LLM cannot load AutoRound checkpoints", "quantize with ModelOpt (fp8 or int4_awq)"),
     "w8a8_int8": U("INT8 SmoothQuant is not available on TensorRT-LLM's PyTorch backend", "use fp8"),
     "moe_wna16": U("TensorRT-LLM has no moe_wna16 format", "quantize with ModelOpt"),
+    "nvfp4_online": U("TensorRT-LLM does not quantize while loading: it needs an NVFP4 checkpoint",
+                      "quantize with ModelOpt (--quant nvfp4) and use method modelopt_fp4"),
+    "modelopt_mxfp8": {"checkpoint": "MXFP8", "note": "ModelOpt MXFP8 checkpoint (quant_algo MXFP8)"},
+    "modelopt_mixed": {"checkpoint": "MIXED_PRECISION", "note": "ModelOpt mixed-precision checkpoint (quant_algo MIXED_PRECISION)"},
+    "fp8:per_tensor": {"checkpoint": "FP8", "note": "needs an FP8 checkpoint with per-tensor scales (ModelOpt --quant fp8): TensorRT-LLM does not quantize while loading"},
+    "fp8:per_channel": {"checkpoint": "FP8_PER_CHANNEL_PER_TOKEN", "warn": "needs a per-channel FP8 checkpoint (ModelOpt or llm-compressor); TensorRT-LLM runs it on Hopper (SM90) only"},
+    "fp8:per_block": {"checkpoint": "FP8_BLOCK_SCALES", "note": "needs an FP8 block-scale checkpoint (as DeepSeek-V3 ships); Hopper and Blackwell SM100/103"},
 }
 # Which TensorRT-LLM checkpoint format each min_sm / supported_sm entry is keyed by. An MXFP4
 # checkpoint runs as W4A16_MXFP4 below Blackwell, so that fallback's minimum (SM90) is MXFP4's; the
 # weight-only note below says where the fallback applies.
-TRTLLM_SM_KEY = {"FP8": "FP8", "FP8_PER_CHANNEL_PER_TOKEN": "FP8_PER_CHANNEL_PER_TOKEN", "NVFP4": "NVFP4",
+TRTLLM_SM_KEY = {"FP8": "FP8", "FP8_PER_CHANNEL_PER_TOKEN": "FP8_PER_CHANNEL_PER_TOKEN", "FP8_BLOCK_SCALES": "FP8_BLOCK_SCALES", "NVFP4": "NVFP4",
                  "MXFP4": "W4A16_MXFP4", "MXFP8": "MXFP8", "W4A16_AWQ": "W4A16_AWQ", "W4A8_AWQ": "W4A8_AWQ"}
 # TensorRT-LLM's support tables name one SM per family: the support matrix's "Ampere SM80/SM86" and
 # "Blackwell SM100/SM120 (... DGX Spark)", and the quantization matrix's "100/103" column. An SM
@@ -296,6 +327,9 @@ def kv_vllm(choices):
         U("this vLLM has no FP4 KV cache", "use fp8, or vLLM main-2026-08-14 or newer (nvfp4)")
     m["fp4_e2m1"] = {"value": "nvfp4", "format": "NVFP4 (E2M1, FP8 block scales)", "warn": "vLLM's FP4 KV cache is NVFP4 (E2M1 elements with FP8 block scales)"} \
         if "nvfp4" in choices else U("this vLLM has no FP4 KV cache", "use fp8, or vLLM main-2026-08-14 or newer (nvfp4)")
+    m["int8"] = {"value": "int8_per_token_head", "format": "INT8 (per-token-head scales)"} if "int8_per_token_head" in choices else \
+        U("this vLLM has no INT8 KV cache", "use fp8, or a vLLM profile with int8_per_token_head (quantcfg versions diff)")
+    m["mxfp8"] = U("vLLM has no MXFP8 KV cache", "use fp8")
     return m
 
 
@@ -312,6 +346,10 @@ def kv_sglang(choices):
     m["fp4_e2m1"] = {"value": "fp4_e2m1", "format": "FP4 E2M1"}
     m["nvfp4"] = {"value": "nvfp4", "format": "NVFP4"} if "nvfp4" in choices else \
         {"value": "fp4_e2m1", "format": "FP4 E2M1", "warn": "SGLang 0.5.6 has no nvfp4 KV value; its FP4 cache is fp4_e2m1"}
+    m["int8"] = U("SGLang has no INT8 KV cache", "use fp8_e4m3")
+    # python/sglang/srt/server_args.py: the mxfp8 KV cache is checked against the attention backend.
+    m["mxfp8"] = {"value": "mxfp8", "format": "MXFP8 (E4M3, E8M0 scales per 32)", "warn": "SGLang's MXFP8 KV cache works with the fa4 attention backend only"} \
+        if "mxfp8" in choices else U("this SGLang has no MXFP8 KV cache", "use fp8_e4m3")
     return m
 
 
@@ -326,6 +364,8 @@ KV_TRTLLM = {
     "float16": {"value": "float16", "format": "FP16"},
     "nvfp4": {"value": "nvfp4", "format": "NVFP4", "note": "NVFP4 KV needs Blackwell and a ModelOpt checkpoint calibrated for it"},
     "fp4_e2m1": {"value": "nvfp4", "format": "NVFP4", "warn": "TensorRT-LLM's FP4 KV cache is NVFP4 (E2M1 with FP8 block scales); it needs Blackwell and a calibrated checkpoint"},
+    "int8": U("kv_cache_config.dtype of TensorRT-LLM's PyTorch backend takes auto, fp8, nvfp4 or a 16/32-bit dtype", "use fp8"),
+    "mxfp8": U("kv_cache_config.dtype of TensorRT-LLM's PyTorch backend takes auto, fp8, nvfp4 or a 16/32-bit dtype", "use fp8"),
 }
 
 DTYPES = {"auto": {"value": "auto"}, "float16": {"value": "float16"}, "bfloat16": {"value": "bfloat16"}, "float32": {"value": "float32"}}
@@ -577,7 +617,8 @@ def drop_gone_values(profile):
             value = entry.get("value")
             if value is None or (value.lower() if ci else value) in values:
                 continue
-            m[section][key] = U(f"'{value}' is not a {flag_name} choice of {label}", GONE_ADVICE.get(value, ""))
+            advice = GONE_ADVICE.get(value, f"quantcfg versions diff {profile['engine']}@{profile['version']} {profile['engine']} shows what a newer version accepts")
+            m[section][key] = U(f"'{value}' is not a {flag_name} choice of {label}", advice)
             print(f"note: {profile['engine']}@{profile['version']}: {section}.{key} -> unsupported ({value} is not a {flag_name} choice)",
                   file=sys.stderr)
 

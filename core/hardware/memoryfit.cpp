@@ -120,11 +120,11 @@ WeightFormat weightFormat(const Config &c, Diagnostics *diags)
         const auto it = std::find_if(kGguf.begin(), kGguf.end(), [&](const GgufType &t) { return t.name == variant; });
         f.bitsPerWeight = it != kGguf.end() ? it->bits : 4.84;
         f.coversEmbeddings = true;
-    } else if (oneOf(method, {"modelopt_fp4", "petit_nvfp4"}) || (method == "modelopt" && bits == 4)) {
+    } else if (oneOf(method, {"modelopt_fp4", "petit_nvfp4", "nvfp4_online"}) || (method == "modelopt" && bits == 4)) {
         f.bitsPerWeight = 4.0 + 8.0 / 16; // NVFP4: an FP8 scale per 16 weights
     } else if (method == "mxfp4") {
         f.bitsPerWeight = 4.0 + 8.0 / 32; // an E8M0 scale per 32 weights
-    } else if (method == "mxfp8") {
+    } else if (oneOf(method, {"mxfp8", "modelopt_mxfp8"})) {
         f.bitsPerWeight = 8.0 + 8.0 / 32;
     } else if (method == "bitsandbytes") {
         f.bitsPerWeight = bits == 8 ? 8.0 : 4.0 + 32.0 / 64; // NF4: an fp32 absmax per 64 weights
@@ -149,8 +149,10 @@ double kvBytesPerElement(const Config &c)
     const std::string dtype = c.kvCache.dtype.value_or("auto");
     if (dtype == "auto")
         return dtypeBytes(c);
-    if (dtype.rfind("fp8", 0) == 0)
-        return 1.0;
+    if (dtype.rfind("fp8", 0) == 0 || dtype == "int8")
+        return 1.0; // (per-token-head scales of int8: negligible)
+    if (dtype == "mxfp8")
+        return 1.0 + 1.0 / 32; // an E8M0 scale per 32 elements
     if (dtype == "fp4_e2m1" || dtype == "nvfp4")
         return 0.5 + 1.0 / 16;
     return 2.0;
