@@ -1,3 +1,4 @@
+#include "core/methods.h"
 #include "core/presets.h"
 #include "core/schema.h"
 #include "core/validation.h"
@@ -50,6 +51,22 @@ class TestStudioForm : public QObject
     Q_OBJECT
 
 private slots:
+    // The method list offers the catalogue's methods, each with its one-line description.
+    void methodListReadsTheCatalogue()
+    {
+        FormFixture f;
+        for (const char *pointer : {"/quantization/method", "/quantization/fallback_method"}) {
+            auto *combo = f.editor<QComboBox>(pointer);
+            const auto &methods = MethodCatalogue::builtIn().all();
+            QCOMPARE(combo->count(), int(methods.size()) + 1); // + "not set"
+            for (int i = 1; i < combo->count(); ++i) {
+                QCOMPARE(combo->itemText(i).toStdString(), methods[std::size_t(i - 1)].name);
+                QCOMPARE(combo->itemData(i, Qt::ToolTipRole).toString().toStdString(), methods[std::size_t(i - 1)].description);
+            }
+        }
+        QVERIFY(!f.editor<QComboBox>("/kv_cache/dtype")->itemData(1, Qt::ToolTipRole).isValid());
+    }
+
     void formIsGeneratedFromTheSchema()
     {
         FormFixture f;

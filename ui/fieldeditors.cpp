@@ -1,5 +1,7 @@
 #include "ui/fieldeditors.h"
 
+#include "core/methods.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -28,8 +30,16 @@ public:
         , m_combo(static_cast<QComboBox *>(widget()))
     {
         m_combo->addItem(unsetText(schema));
-        for (const Json &v : schema["enum"])
+        // Quantization methods say what they are: the catalogue's one line, as the item's tooltip.
+        const std::string &at = this->pointer(); // (the argument was moved into the base)
+        const bool methods = at.rfind("/quantization/", 0) == 0
+                             && (at.find("method") != std::string::npos || at == "/quantization/base_quantization");
+        for (const Json &v : schema["enum"]) {
             m_combo->addItem(jsonText(v), QString::fromStdString(v.dump()));
+            const MethodInfo *info = methods && v.is_string() ? MethodCatalogue::builtIn().find(v.get<std::string>()) : nullptr;
+            if (info)
+                m_combo->setItemData(m_combo->count() - 1, QString::fromStdString(info->description), Qt::ToolTipRole);
+        }
         m_fixedCount = m_combo->count();
         m_combo->setMaxVisibleItems(16);
         connect(m_combo, &QComboBox::activated, this, [this](int index) {
