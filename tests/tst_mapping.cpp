@@ -128,6 +128,7 @@ private slots:
         QTest::newRow("fp8 per_block vllm 2025-12 has none") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "per_block"})") << "vllm@2025-12" << "" << "--quantization" << "" << "unsupported" << "map.method-unsupported@/quantization/method";
         QTest::newRow("fp8 per_block trtllm block-scale checkpoint") << cfg(R"("quantization": {"method": "fp8", "fp8_variant": "per_block"})") << "trtllm" << "" << "" << "" << "full" << "map.checkpoint@/quantization/method";
         QTest::newRow("kv int8 vllm") << with(R"("kv_cache": {"dtype": "int8"})") << "vllm" << " --kv-cache-dtype int8_per_token_head " << "" << "" << "full" << "";
+        QTest::newRow("kv fp8 per token head vllm") << with(R"("kv_cache": {"dtype": "fp8_per_token_head"})") << "vllm" << " --kv-cache-dtype fp8_per_token_head " << "" << "" << "full" << "";
         QTest::newRow("kv int8 sglang none") << with(R"("kv_cache": {"dtype": "int8"})") << "sglang" << "" << "--kv-cache-dtype" << "" << "degraded" << "map.kv-unsupported@/kv_cache/dtype";
         QTest::newRow("kv mxfp8 sglang fa4 only") << with(R"("kv_cache": {"dtype": "mxfp8"})") << "sglang" << " --kv-cache-dtype mxfp8 " << "" << "" << "degraded" << "map.kv-note@/kv_cache/dtype";
         // SGLang after v0.5.19 dropped 'marlin' from --quantization (PRs #37002, #37552): never printed there.

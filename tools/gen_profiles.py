@@ -329,6 +329,8 @@ def kv_vllm(choices):
         if "nvfp4" in choices else U("this vLLM has no FP4 KV cache", "use fp8, or vLLM main-2026-08-14 or newer (nvfp4)")
     m["int8"] = {"value": "int8_per_token_head", "format": "INT8 (per-token-head scales)"} if "int8_per_token_head" in choices else \
         U("this vLLM has no INT8 KV cache", "use fp8, or a vLLM profile with int8_per_token_head (quantcfg versions diff)")
+    m["fp8_per_token_head"] = {"value": "fp8_per_token_head", "format": "FP8 E4M3 (per-token-head scales)"} if "fp8_per_token_head" in choices else \
+        U("this vLLM has no per-token-head FP8 KV cache", "use fp8")
     m["mxfp8"] = U("vLLM has no MXFP8 KV cache", "use fp8")
     return m
 
@@ -347,6 +349,7 @@ def kv_sglang(choices):
     m["nvfp4"] = {"value": "nvfp4", "format": "NVFP4"} if "nvfp4" in choices else \
         {"value": "fp4_e2m1", "format": "FP4 E2M1", "warn": "SGLang 0.5.6 has no nvfp4 KV value; its FP4 cache is fp4_e2m1"}
     m["int8"] = U("SGLang has no INT8 KV cache", "use fp8_e4m3")
+    m["fp8_per_token_head"] = U("SGLang's FP8 KV cache has no per-token-head scales", "use fp8_e4m3")
     # python/sglang/srt/server_args.py: the mxfp8 KV cache is checked against the attention backend.
     m["mxfp8"] = {"value": "mxfp8", "format": "MXFP8 (E4M3, E8M0 scales per 32)", "warn": "SGLang's MXFP8 KV cache works with the fa4 attention backend only"} \
         if "mxfp8" in choices else U("this SGLang has no MXFP8 KV cache", "use fp8_e4m3")
@@ -365,6 +368,7 @@ KV_TRTLLM = {
     "nvfp4": {"value": "nvfp4", "format": "NVFP4", "note": "NVFP4 KV needs Blackwell and a ModelOpt checkpoint calibrated for it"},
     "fp4_e2m1": {"value": "nvfp4", "format": "NVFP4", "warn": "TensorRT-LLM's FP4 KV cache is NVFP4 (E2M1 with FP8 block scales); it needs Blackwell and a calibrated checkpoint"},
     "int8": U("kv_cache_config.dtype of TensorRT-LLM's PyTorch backend takes auto, fp8, nvfp4 or a 16/32-bit dtype", "use fp8"),
+    "fp8_per_token_head": U("TensorRT-LLM's FP8 KV cache has no per-token-head scales", "use fp8"),
     "mxfp8": U("kv_cache_config.dtype of TensorRT-LLM's PyTorch backend takes auto, fp8, nvfp4 or a 16/32-bit dtype", "use fp8"),
 }
 
