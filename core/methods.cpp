@@ -28,18 +28,49 @@ bool MethodInfo::runsOn(std::string_view format) const
 
 bool modelNameLooksQuantized(std::string_view modelId)
 {
-    std::string name(modelId);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    // Words quantized checkpoints carry besides the method names.
-    static const std::vector<std::string> generic{"quant", "int4", "int8", "4bit", "8bit", "w4a16", "w8a8", "exl2", "nf4"};
-    const auto named = [&](const std::string &hint) { return name.find(hint) != std::string::npos; };
-    if (std::any_of(generic.begin(), generic.end(), named))
-        return true;
-    for (const MethodInfo &m : MethodCatalogue::builtIn().all()) {
-        if (std::any_of(m.nameHints.begin(), m.nameHints.end(), named))
+    // Every hint, lower case, once: the catalogue's name hints and words quantized checkpoints
+    // carry besides the method names. Sorted for binary search; a plan asks for every engine.
+    static const std::vector<std::string> hints = [] {
+        std::vector<std::string> all{"int4", "int8", "4bit", "8bit", "w4a16", "w8a8", "exl2", "nf4"};
+        for (const MethodInfo &m : MethodCatalogue::builtIn().all())
+            all.insert(all.end(), m.nameHints.begin(), m.nameHints.end());
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        return all;
+    }();
+    // Every engine's plan asks about the same model: remember the last answer.
+    thread_local std::string lastId;
+    thread_local bool lastAnswer = false;
+    if (!lastId.empty() && lastId == modelId)
+        return lastAnswer;
+    lastId.assign(modelId);
+    // The id's words ("Qwen2.5-7B-Instruct-GPTQ-Int4" → qwen2, 5, 7b, instruct, gptq, int4): a hint
+    // is a whole word, or starts one ("quantized", "fp8dynamic").
+    std::string word;
+    const auto matches = [&] {
+        if (word.empty())
+            return false;
+        if (word.rfind("quant", 0) == 0)
             return true;
+        for (std::size_t n = 1; n <= word.size(); ++n) { // each prefix of the word
+            if (std::binary_search(hints.begin(), hints.end(), std::string_view(word).substr(0, n),
+                                   [](std::string_view a, std::string_view b) { return a < b; }))
+                return true;
+        }
+        return false;
+    };
+    lastAnswer = false;
+    for (const char c : modelId) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u)) {
+            word.push_back(static_cast<char>(std::tolower(u)));
+            continue;
+        }
+        if (matches())
+            return lastAnswer = true;
+        word.clear();
     }
-    return false;
+    return lastAnswer = matches();
 }
 
 const MethodCatalogue &MethodCatalogue::builtIn()
@@ -62,8 +93,15 @@ const MethodCatalogue &MethodCatalogue::builtIn()
             info.nameHints = m["name_hints"].get<std::vector<std::string>>();
             info.zeroPoint = m["zero_point"].get<bool>();
             info.marlinFamily = m["marlin_family"].get<bool>();
+            for (const std::string &f : info.checkpointFormats) {
+                if (!f.empty())
+                    info.checkpointText += (info.checkpointText.empty() ? "" : " or ") + f;
+            }
             c.m_methods.push_back(std::move(info));
         }
+        for (std::size_t i = 0; i < c.m_methods.size(); ++i)
+            c.m_byName.emplace_back(c.m_methods[i].name, i);
+        std::sort(c.m_byName.begin(), c.m_byName.end());
         return c;
     }();
     return catalogue;
@@ -71,8 +109,8 @@ const MethodCatalogue &MethodCatalogue::builtIn()
 
 const MethodInfo *MethodCatalogue::find(std::string_view name) const
 {
-    const auto it = std::find_if(m_methods.begin(), m_methods.end(), [&](const MethodInfo &m) { return m.name == name; });
-    return it != m_methods.end() ? &*it : nullptr;
+    const auto it = std::lower_bound(m_byName.begin(), m_byName.end(), name, [](const auto &entry, std::string_view n) { return entry.first < n; });
+    return it != m_byName.end() && it->first == name ? &m_methods[it->second] : nullptr;
 }
 
 } // namespace quantcfg

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace quantcfg {
@@ -19,6 +20,7 @@ struct MethodInfo
     std::vector<std::string> nameHints;         ///< words in a model id naming a checkpoint it loads
     bool zeroPoint = false;                     ///< integer weights with a zero point per group
     bool marlinFamily = false;                  ///< enable_marlin applies
+    std::string checkpointText;                 ///< the formats for a sentence: "gptq", "gptq or awq"
 
     /// True when the method needs a checkpoint that is already quantized (it cannot quantize an
     /// unquantized one while loading).
@@ -46,6 +48,7 @@ public:
 
 private:
     std::vector<MethodInfo> m_methods;
+    std::vector<std::pair<std::string, std::size_t>> m_byName; // name → index, sorted: looked up on every plan
 };
 
 } // namespace quantcfg

@@ -264,11 +264,9 @@ private:
         const MethodInfo *info = MethodCatalogue::builtIn().find(method);
         if (!info || !info->needsQuantizedCheckpoint())
             return;
-        std::string formats;
-        for (const std::string &f : info->checkpointFormats)
-            formats += (formats.empty() ? "" : " or ") + f;
+        const std::string &formats = info->checkpointText;
         const std::string pointer = "/quantization/method";
-        const std::string model = m_options.model.value_or(m_config.modelOrDefault());
+        const std::string model = m_options.model ? *m_options.model : m_config.modelOrDefault();
         if (!m_options.checkpointMetadataRead && !modelNameLooksQuantized(model)) {
             note(Severity::Warning, "map.checkpoint-unquantized", pointer,
                  method + " loads a " + formats + " checkpoint, but " + model
