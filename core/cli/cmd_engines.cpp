@@ -293,7 +293,7 @@ void addEngineCommands(CLI::App &app, Context &ctx)
     map->add_option("--engine", mapOpt->engines, "vllm, sglang, trtllm (or tensorrt_llm), ENGINE@VERSION, or all (repeatable, comma-separated)")
         ->delimiter(',')
         ->capture_default_str();
-    map->add_option("--engine-version", mapOpt->engineVersion, "Version for the engines named by --engine (not 'all'), e.g. 2025-12 or 0.5.6");
+    map->add_option("--engine-version", mapOpt->engineVersion, "Version for the engines named by --engine (not 'all'), e.g. main-2025-12-31 or v0.5.6 (quantcfg versions lists them)");
     map->add_option("--gpu", mapOpt->gpu, "Check against a GPU: name or alias (h100, a10g), compute capability (sm_90, 8.9), or detected (or auto)");
     map->add_option("--model", mapOpt->model, "Serve this model instead of the config's model.id_or_path");
     map->add_option("--max-model-len", mapOpt->maxModelLen, "Put this maximum sequence length into each command")->check(positiveInteger());
