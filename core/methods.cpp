@@ -99,8 +99,12 @@ const MethodCatalogue &MethodCatalogue::builtIn()
             }
             c.m_methods.push_back(std::move(info));
         }
-        for (std::size_t i = 0; i < c.m_methods.size(); ++i)
-            c.m_byName.emplace_back(c.m_methods[i].name, i);
+        for (std::size_t i = 0; i < c.m_methods.size(); ++i) {
+            const MethodInfo &m = c.m_methods[i];
+            c.m_byName.emplace_back(m.name, i);
+            if (m.name != "none" && m.runsOn(""))
+                c.m_quantizingWhileLoading += (c.m_quantizingWhileLoading.empty() ? "" : ", ") + m.name;
+        }
         std::sort(c.m_byName.begin(), c.m_byName.end());
         return c;
     }();

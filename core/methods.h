@@ -43,11 +43,14 @@ public:
     static const MethodCatalogue &builtIn();
 
     const std::vector<MethodInfo> &all() const { return m_methods; }
+    /// The methods that quantize an unquantized checkpoint while loading, for advice: "fp8, bitsandbytes".
+    const std::string &quantizingWhileLoading() const { return m_quantizingWhileLoading; }
     /// The method named @p name, or nullptr.
     const MethodInfo *find(std::string_view name) const;
 
 private:
     std::vector<MethodInfo> m_methods;
+    std::string m_quantizingWhileLoading;
     std::vector<std::pair<std::string, std::size_t>> m_byName; // name → index, sorted: looked up on every plan
 };
 

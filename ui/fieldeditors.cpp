@@ -9,6 +9,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include <algorithm>
 #include <limits>
 
 namespace quantcfg::ui {
@@ -30,15 +31,15 @@ public:
         , m_combo(static_cast<QComboBox *>(widget()))
     {
         m_combo->addItem(unsetText(schema));
-        // Quantization methods say what they are: the catalogue's one line, as the item's tooltip.
-        const std::string &at = this->pointer(); // (the argument was moved into the base)
-        const bool methods = at.rfind("/quantization/", 0) == 0
-                             && (at.find("method") != std::string::npos || at == "/quantization/base_quantization");
-        for (const Json &v : schema["enum"]) {
+        // A list of quantization methods (every value is one in the catalogue) says what each is:
+        // the catalogue's one line, as the item's tooltip.
+        const MethodCatalogue &catalogue = MethodCatalogue::builtIn();
+        const Json &values = schema["enum"];
+        const bool methods = std::all_of(values.begin(), values.end(), [&](const Json &v) { return v.is_string() && catalogue.find(v.get<std::string>()); });
+        for (const Json &v : values) {
             m_combo->addItem(jsonText(v), QString::fromStdString(v.dump()));
-            const MethodInfo *info = methods && v.is_string() ? MethodCatalogue::builtIn().find(v.get<std::string>()) : nullptr;
-            if (info)
-                m_combo->setItemData(m_combo->count() - 1, QString::fromStdString(info->description), Qt::ToolTipRole);
+            if (methods)
+                m_combo->setItemData(m_combo->count() - 1, QString::fromStdString(catalogue.find(v.get<std::string>())->description), Qt::ToolTipRole);
         }
         m_fixedCount = m_combo->count();
         m_combo->setMaxVisibleItems(16);

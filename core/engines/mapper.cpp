@@ -272,7 +272,8 @@ private:
                  method + " loads a " + formats + " checkpoint, but " + model
                      + " looks like an unquantized model (its name names no quantization): " + m_profile.displayName()
                      + " stops while loading an unquantized one",
-                 "serve a " + formats + " checkpoint of the model, or choose a method that quantizes while loading (fp8, bitsandbytes)");
+                 "serve a " + formats + " checkpoint of the model, or choose a method that quantizes while loading ("
+                     + MethodCatalogue::builtIn().quantizingWhileLoading() + ")");
         } else if (sayFormat) {
             note(Severity::Info, "map.checkpoint-format", pointer, method + " loads a " + formats + " checkpoint");
         }
@@ -508,10 +509,12 @@ private:
     {
         const std::string dtype = m_config.dtype.value_or("auto");
         const DtypeVerdict v = checkDtype(m_profile, dtype, m_options.gpu->computeCapability);
+        if (v.behaviour == DtypeBehaviour::Runs || v.behaviour == DtypeBehaviour::NotListed)
+            return; // (NotListed: the GPU generation check says it better)
         const std::string why = " below compute capability " + ccText(v.minCapability) + " (" + v.source + ": \"" + v.message + "\")";
         switch (v.behaviour) {
         case DtypeBehaviour::Runs:
-        case DtypeBehaviour::NotListed: // the GPU generation check says it better
+        case DtypeBehaviour::NotListed:
             break;
         case DtypeBehaviour::Refused:
             note(Severity::Error, "gpu.dtype-unsupported", "/dtype", profile() + " refuses dtype " + dtype + why + onGpu(),

@@ -1,5 +1,6 @@
 """Where a facts file came from: repository, commit, date, tag, files read and their hashes."""
 import hashlib
+import json
 import os
 import shlex
 import subprocess
@@ -70,3 +71,12 @@ class SourceTree:
             "files": dict(sorted(self.read.items())),
             "command": " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv)),
         }
+
+
+def write_facts(path, facts):
+    """Writes a facts file the way every reader does, byte for byte the same for the same facts:
+    UTF-8, one-space indent, keys in the reader's order, a final newline."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(facts, f, indent=1, ensure_ascii=False)
+        f.write("\n")

@@ -31,7 +31,7 @@ import sys
 
 from tools.enginefacts import pyast
 from tools.enginefacts.dtype_rules import dtype_min_capability
-from tools.enginefacts.provenance import SourceTree
+from tools.enginefacts.provenance import SourceTree, write_facts
 from tools.enginefacts.pyast import ClassRef, FuncRef, Marker, SetValue, Unresolvable
 
 src = ast.unparse
@@ -1063,10 +1063,7 @@ def main(argv=None):
             f"registry, min_capability, imported choice lists, constraint evidence) is read from {prov['commit']}")
     facts["id"] = ident
     facts["provenance"] = prov
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as f:
-        json.dump(facts, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    write_facts(args.output, facts)
     print(f"{args.output}: {ident}, {len(facts['flags'])} flags, "
           f"{len(facts['quantization_choices'])} quantization choices, {len(facts['constraints'])} constraints")
 

@@ -27,7 +27,7 @@ import sys
 import textwrap
 
 from tools.enginefacts import dtype_rules
-from tools.enginefacts.provenance import SourceTree
+from tools.enginefacts.provenance import SourceTree, write_facts
 
 REPOSITORY = "NVIDIA/TensorRT-LLM"
 SERVE_CLI_YAML = "tests/unittest/api_stability/references/trtllm_serve_cli.yaml"
@@ -1109,9 +1109,7 @@ def main(argv=None):
     ap.add_argument("-o", "--output", required=True)
     args = ap.parse_args(argv)
     facts = extract(args.src)
-    with open(args.output, "w", encoding="utf-8") as f:
-        json.dump(facts, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    write_facts(args.output, facts)
     print(f"wrote {args.output}: {len(facts['flags'])} flag spellings, "
           f"{len(facts['llm_api_yaml'])} YAML keys, {len(facts['quant_algo'])} quant algos")
 

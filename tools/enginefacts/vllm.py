@@ -20,7 +20,7 @@ import sys
 
 from tools.enginefacts import pyast
 from tools.enginefacts.dtype_rules import dtype_min_capability
-from tools.enginefacts.provenance import SourceTree
+from tools.enginefacts.provenance import SourceTree, write_facts
 from tools.enginefacts.pyast import ClassRef, FuncRef, LiteralType, Marker, Partial, Unknown
 
 ARG_UTILS = "vllm/engine/arg_utils.py"
@@ -921,10 +921,7 @@ def main(argv=None):
         facts = extract(tree, cmd)
     except ExtractError as e:
         raise SystemExit(f"{a.src}: {e}")
-    os.makedirs(os.path.dirname(os.path.abspath(a.output)), exist_ok=True)
-    with open(a.output, "w", encoding="utf-8") as f:
-        json.dump(facts, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    write_facts(a.output, facts)
     print(f"{a.output}: {len(facts['flags'])} flags, {len(facts['quantization_methods'])} quantization methods",
           file=sys.stderr)
 
