@@ -155,6 +155,58 @@ class VllmFactsTest(unittest.TestCase):
         self.assertEqual(e["json_fields"]["num_speculative_tokens"]["type"], "int")
         self.assertNotIn("draft_state", e["json_fields"])  # field(init=False)
 
+    # -- unknown keys in JSON flags (json_extra) --------------------------------------------------
+    def test_json_extra_forbid_from_the_config_decorator(self):
+        # @config (vllm/config/utils.py, main from 2026) makes pydantic dataclasses with
+        # ConfigDict(extra="forbid"); --speculative-config reaches the class as SpeculativeConfig(**dict).
+        e = self.flags["--speculative-config"]
+        self.assertEqual(e["json_extra"], "forbid")
+        self.assertTrue(e["json_extra_source"].startswith("vllm/config/utils.py: @config"))
+        self.assertEqual(e["json_validated_by"], "vllm/engine/arg_utils.py: SpeculativeConfig(**self.speculative_config)")
+        self.assertEqual(e["json_keys_normalize"], "dash_to_underscore")
+        self.assertIn("vllm/config/utils.py", self.facts["provenance"]["files"])
+
+    def test_json_extra_set_on_the_pydantic_dataclass_or_left_to_pydantic(self):
+        e = self.flags["--compilation-config"]  # @dataclass(config=ConfigDict(extra="forbid"))
+        self.assertEqual(e["json_extra"], "forbid")
+        self.assertEqual(e["json_extra_source"], "vllm/config/compilation.py: @dataclass(config=ConfigDict(extra='forbid'))")
+        self.assertEqual(e["json_validated_by"], "vllm/engine/arg_utils.py: TypeAdapter(cls).validate_json")
+        self.assertNotIn("json_keys_normalize", e)
+        e = self.flags["--kv-transfer-config"]  # plain pydantic @dataclass: unknown keys are dropped
+        self.assertEqual(e["json_extra"], "ignore")
+        self.assertIn("pydantic's default", e["json_extra_source"])
+
+    def test_json_extra_given_to_the_config_decorator_wins(self):
+        with FixtureCopy() as t:
+            t.replace("vllm/config/speculative.py", "@config\nclass SpeculativeConfig",
+                      '@config(config=ConfigDict(extra="ignore"))\nclass SpeculativeConfig')
+            facts = extract(t.root)
+        self.assertEqual(facts["flags"]["--speculative-config"]["json_extra"], "ignore")
+
+    def test_json_extra_dropped_without_evidence_of_how_the_value_is_validated(self):
+        with FixtureCopy() as t:
+            t.replace("vllm/engine/arg_utils.py", "TypeAdapter(cls).validate_json(val)", "json.loads(val)")
+            t.replace("vllm/engine/arg_utils.py", "k.replace(\"-\", \"_\")", "k")
+            facts = extract(t.root)
+        flags = facts["flags"]
+        for name in ("--compilation-config", "--kv-transfer-config"):
+            self.assertNotIn("json_extra", flags[name])
+            self.assertIn("json_fields", flags[name])
+            self.assertTrue(any(n.startswith(name + ": json_extra dropped") for n in facts["notes"]), name)
+        self.assertEqual(flags["--speculative-config"]["json_extra"], "forbid")  # its own evidence is there
+        self.assertNotIn("json_keys_normalize", flags["--speculative-config"])
+
+    def test_no_json_extra_where_config_is_not_a_pydantic_decorator(self):
+        # Up to v0.11 / main-2025-12-31 @config only returned the class: no extra is set there.
+        with FixtureCopy() as t:
+            with open(t.path("vllm/config/utils.py"), "w", encoding="utf-8") as f:
+                f.write("def config(cls):\n    return cls\n")
+            facts = extract(t.root)
+        self.assertNotIn("json_extra", facts["flags"]["--speculative-config"])
+        self.assertIn("--speculative-config: SpeculativeConfig is no pydantic dataclass the reader recognises; "
+                      "json_extra not recorded", facts["notes"])
+        self.assertEqual(facts["flags"]["--compilation-config"]["json_extra"], "forbid")
+
     # -- quantization, env -----------------------------------------------------------------------
     def test_min_capability_inherited_and_unregistered_noted(self):
         self.assertEqual(self.facts["min_capability"], {"fp8": 89, "awq": 75, "old_fp8": 89})

@@ -115,6 +115,25 @@ PARSER_FACTS = [
      "-O.level="),
 ]
 
+# How the value of a JSON flag with a config class becomes that class. pydantic applies the class's
+# `extra` setting either way, so unknown keys are rejected exactly where that setting is "forbid"
+# (read from the class's decorators, see class_extra). dest None: the flags whose argparse type is
+# still parse_dataclass; the others are the flags arg_utils swaps to json.loads and builds later.
+# "normalize": (how the keys are rewritten before the class sees them, evidence), optional.
+JSON_BUILDERS = [
+    # _compute_kwargs: parse_dataclass validates the JSON as the class while parsing; its
+    # ValidationError becomes argparse's error.
+    {"dest": None, "evidence": "TypeAdapter(cls).validate_json", "files": [ARG_UTILS]},
+    # create_speculative_config (main from 2026 first rewrites "-" in the keys to "_").
+    {"dest": "speculative_config", "evidence": "SpeculativeConfig(**self.speculative_config)", "files": [ARG_UTILS],
+     "normalize": ("dash_to_underscore", 'k.replace("-", "_"): v for k, v in self.speculative_config.items()')},
+    {"dest": "diffusion_config", "evidence": "DiffusionConfig(**cfg)", "files": [ARG_UTILS]},
+]
+# pydantic's default `extra` (ConfigDict.extra, the same for pydantic dataclasses): unknown keys
+# are dropped silently. Not a vLLM fact, so no evidence; it only ever makes a flag less strict.
+PYDANTIC_DEFAULT_EXTRA = "ignore"
+PYDANTIC_DATACLASS = "pydantic.dataclasses.dataclass"
+
 # --quantization takes `QuantizationMethods | str` (a metavar, not argparse choices); vLLM checks
 # the value after parsing (ModelConfig._verify_quantization: "Unknown quantization method").
 QUANT_CHECK_EVIDENCE = ("vllm/config/model.py", "Unknown quantization method")
@@ -495,7 +514,8 @@ class CliInterpreter(pyast.Evaluator):
             # The JSON is validated as this config class (even where arg_utils swaps the argparse
             # type for json.loads to delay the validation, as for --speculative-config).
             e["json_schema_class"] = kw["_schema"]
-            e["_json_cls"] = kw.get("_owner"), kw["_schema"]
+            t = kw.get("type")
+            e["_json_cls"] = kw.get("_owner"), kw["_schema"], isinstance(t, Marker) and t.name == "parse_dataclass"
         self.flags[key] = e
 
     @staticmethod
@@ -626,7 +646,82 @@ def extract_cli(mods, notes):
             jf = interp.json_fields(jc[1], jc[0])
             if jf is not None:
                 e["json_fields"] = jf
+                json_extra(mods, name, e, jc, notes)
     return interp, pm
+
+
+def imported_as(mods, module, name):
+    """"pkg.mod.attr" where ``module`` binds ``name`` by a top-level ``from pkg.mod import attr``."""
+    for node in mods.get(module).body:
+        if isinstance(node, ast.ImportFrom) and node.level == 0:
+            for a in node.names:
+                if (a.asname or a.name) == name:
+                    return f"{node.module}.{a.name}"
+    return None
+
+
+def config_dict_extra(call):
+    """X of ``ConfigDict(extra=X)`` in a call, directly or as its ``config=`` argument."""
+    if not isinstance(call, ast.Call):
+        return None
+    if ast.unparse(call.func).split(".")[-1] == "ConfigDict":
+        return next((k.value.value for k in call.keywords if k.arg == "extra" and isinstance(k.value, ast.Constant)),
+                    None)
+    return next((config_dict_extra(k.value) for k in call.keywords if k.arg == "config"), None)
+
+
+def decorator_extra(mods, module, fn):
+    """The ``extra`` a decorator function of the tree gives the pydantic dataclasses it makes
+    (vllm/config/utils.py ``config`` from 2026: ``merged_config = ConfigDict(extra="forbid")``)."""
+    calls = [n for n in ast.walk(fn) if isinstance(n, ast.Call)]
+    if not any(isinstance(c.func, ast.Name) and imported_as(mods, module, c.func.id) == PYDANTIC_DATACLASS
+               for c in calls):
+        return None
+    return next((x for c in calls if (x := config_dict_extra(c)) is not None), None)
+
+
+def class_extra(mods, cref):
+    """(pydantic ``extra`` of a config class, where it is set), read from its decorators, or None
+    where the class is no pydantic dataclass the reader recognises."""
+    path = mods.path_of(cref.module)
+    for d in cref.node.decorator_list:
+        fn = d.func if isinstance(d, ast.Call) else d
+        if not isinstance(fn, ast.Name):
+            continue
+        given = config_dict_extra(d)  # @config(config=ConfigDict(extra=...)) overrides the default
+        if imported_as(mods, cref.module, fn.id) == PYDANTIC_DATACLASS:
+            if given is not None:
+                return given, f"{path}: @{fn.id}(config=ConfigDict(extra={given!r}))"
+            return PYDANTIC_DEFAULT_EXTRA, f"{path}: pydantic dataclass without extra (pydantic's default)"
+        r = mods.find_top(cref.module, fn.id)
+        if r and r[0] == "func" and (default := decorator_extra(mods, r[1], r[2])) is not None:
+            if given is not None:
+                return given, f"{path}: @{fn.id}(config=ConfigDict(extra={given!r}))"
+            return default, f"{mods.path_of(r[1])}: @{fn.id} makes ConfigDict(extra={default!r})"
+    return None
+
+
+def json_extra(mods, name, e, json_cls, notes):
+    """Records whether the config class of a JSON flag takes unknown keys (json_extra, pydantic's
+    word) and how the value reaches it; kept only where JSON_BUILDERS' evidence is found."""
+    owner, schema, parsed = json_cls
+    r = mods.find_top(owner.module, schema)
+    extra = class_extra(mods, ClassRef(r[1], r[2]))
+    if extra is None:
+        notes.append(f"{name}: {schema} is no pydantic dataclass the reader recognises; json_extra not recorded")
+        return
+    dest = None if parsed else e["dest"]
+    builder = next((b for b in JSON_BUILDERS if b["dest"] == dest), None)
+    where = builder and find_evidence(mods.tree, builder["files"], builder["evidence"])
+    if not where:
+        why = f"{builder['evidence']!r} not found in " + ", ".join(builder["files"]) if builder else \
+            "JSON_BUILDERS names no way it is built"
+        notes.append(f"{name}: json_extra dropped: how its value becomes {schema} is not known ({why})")
+        return
+    e["json_extra"], e["json_extra_source"] = extra
+    e["json_validated_by"] = f"{where}: {builder['evidence']}"
+    if builder.get("normalize") and find_evidence(mods.tree, [where], builder["normalize"][1]):
+        e["json_keys_normalize"] = builder["normalize"][0]
 
 
 def quantization(mods, interp, notes):
