@@ -207,6 +207,20 @@ class VllmFactsTest(unittest.TestCase):
                       "json_extra not recorded", facts["notes"])
         self.assertEqual(facts["flags"]["--compilation-config"]["json_extra"], "forbid")
 
+    def test_committed_facts_record_where_vllm_rejects_unknown_keys(self):
+        # Read from the real trees (resources/engines/facts/SOURCES.md): @config forbids extra keys
+        # at main 2026-08-21; at main 2025-12-31 only CompilationConfig does; v0.11.0 none.
+        def facts_of(name):
+            with open(os.path.join(ROOT, "resources/engines/facts", name), encoding="utf-8") as f:
+                return json.load(f)["flags"]
+        new, dec, old = (facts_of(f"vllm-{v}.json") for v in ("main-2026-08-21", "main-2025-12-31", "v0.11.0"))
+        self.assertEqual(new["--compilation-config"]["json_extra"], "forbid")
+        self.assertEqual(new["--compilation-config"]["json_extra_source"],
+                         "vllm/config/utils.py: @config makes ConfigDict(extra='forbid')")
+        self.assertEqual(new["--speculative-config"]["json_extra"], "forbid")
+        self.assertEqual({n for n, e in dec.items() if e.get("json_extra") == "forbid"}, {"--compilation-config"})
+        self.assertEqual({e.get("json_extra") for e in old.values() if "json_schema_class" in e}, {"ignore"})
+
     # -- quantization, env -----------------------------------------------------------------------
     def test_min_capability_inherited_and_unregistered_noted(self):
         self.assertEqual(self.facts["min_capability"], {"fp8": 89, "awq": 75, "old_fp8": 89})
