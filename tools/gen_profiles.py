@@ -85,6 +85,14 @@ def argparse_flags(facts, quant_methods=None):
             e["deprecated_choices"] = f["deprecated_choices"]
         if f.get("type") in ("json", "json_or_str"):
             e["json"] = True
+        if f.get("json_schema_class") and "json_fields" in f:
+            # The top-level keys of the config class the JSON is validated as; pydantic's extra
+            # "forbid" rejects any other (vLLM's @config from 2026, CompilationConfig before).
+            e["json_keys"] = sorted(f["json_fields"])
+            if f.get("json_extra") == "forbid":
+                e["json_keys_strict"] = True
+            if f.get("json_keys_normalize"):
+                e["json_keys_normalize"] = f["json_keys_normalize"]
         out[name] = e
     return out
 
@@ -670,6 +678,23 @@ def older_values(profile, older):
     return {k: dict(sorted(v.items())) for k, v in sorted(out.items()) if v}
 
 
+def older_json_keys(profile, older):
+    """Top-level keys of a JSON flag's config class that an older profile accepted and this one
+    lacks: lint names the version they disappeared in."""
+    chain = list(reversed(older)) + [profile]
+    for name, flag in profile["flags"].items():
+        if "json_keys" not in flag:
+            continue
+        had = lambda p, key: key in p["flags"].get(name, {}).get("json_keys", ())  # noqa: E731
+        gone = {}
+        for prev in older:
+            for key in sorted(set(prev["flags"].get(name, {}).get("json_keys", ())) - set(flag["json_keys"]) - set(gone)):
+                first_without, last = disappeared_in(lambda p: had(p, key), chain)
+                gone[key] = f"accepted up to {profile['engine']} {last}; gone in {first_without}"
+        if gone:
+            flag["json_keys_removed"] = dict(sorted(gone.items()))
+
+
 def dtype_min_capability(facts):
     """The facts' dtype capability rules (tools/enginefacts/dtype_rules.py), as they are: below
     "min", the dtype is refused ("error"), replaced ("falls back to float16") or only not listed
@@ -808,6 +833,7 @@ def build():
             p["removed_flags"] = older_removals(p, older, removed_extra)
             if values := older_values(p, older):
                 p["removed_values"] = values
+            older_json_keys(p, older)
             built[f"{engine}-{p['version']}.json"] = p
     for spec in TRTLLM_PROFILES:
         p = profile_trtllm(spec, order["trtllm"])

@@ -1,0 +1,92 @@
+"""Tests of tools/gen_profiles.py: what the profiles carry for lint from the facts.
+
+Run from the repository root: python3 -m unittest discover -s tests/tools -t .
+"""
+import contextlib
+import io
+import os
+import sys
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from tools import gen_profiles  # noqa: E402
+
+
+def facts_with(flags):
+    return {"flags": flags}
+
+
+def profile(version, flags):
+    return {"engine": "vllm", "display_name": "vLLM", "version": version, "flags": flags}
+
+
+class JsonKeysTest(unittest.TestCase):
+    """json_keys / json_keys_strict / json_keys_removed of the JSON flags with a config class."""
+
+    @classmethod
+    def setUpClass(cls):
+        with contextlib.redirect_stderr(io.StringIO()):
+            cls.built = gen_profiles.build()
+
+    def test_keys_are_the_config_class_fields_and_strict_only_where_extra_is_forbidden(self):
+        fields = {"mode": {"type": "int"}, "backend": {"type": "str"}}
+        flags = gen_profiles.argparse_flags(facts_with({
+            "--compilation-config": {"type": "json", "json_schema_class": "CompilationConfig",
+                                     "json_fields": fields, "json_extra": "forbid"},
+            "--kv-transfer-config": {"type": "json", "json_schema_class": "KVTransferConfig",
+                                     "json_fields": fields, "json_extra": "ignore"},
+            "--speculative-config": {"type": "json", "json_schema_class": "SpeculativeConfig", "json_fields": fields,
+                                     "json_extra": "forbid", "json_keys_normalize": "dash_to_underscore"},
+            "--hf-overrides": {"type": "json"},
+        }))
+        self.assertEqual(flags["--compilation-config"]["json_keys"], ["backend", "mode"])
+        self.assertIs(flags["--compilation-config"]["json_keys_strict"], True)
+        self.assertEqual(flags["--kv-transfer-config"]["json_keys"], ["backend", "mode"])
+        self.assertNotIn("json_keys_strict", flags["--kv-transfer-config"])
+        self.assertEqual(flags["--speculative-config"]["json_keys_normalize"], "dash_to_underscore")
+        self.assertNotIn("json_keys", flags["--hf-overrides"])  # a dict without a config class
+        self.assertNotIn("json_keys_normalize", flags["--compilation-config"])
+
+    def test_removed_keys_name_the_last_version_that_had_them(self):
+        old = profile("v0.11.0", {"--cc": {"json_keys": ["level", "mode", "use_inductor"]}})
+        mid = profile("main-2025-12-31", {"--cc": {"json_keys": ["level", "mode"]}})
+        new = profile("main-2026-08-21", {"--cc": {"json_keys": ["mode"]}, "--x": {"value": True}})
+        gen_profiles.older_json_keys(new, [mid, old])  # newest first, as build() passes them
+        self.assertEqual(new["flags"]["--cc"]["json_keys_removed"], {
+            "level": "accepted up to vllm main-2025-12-31; gone in main-2026-08-21",
+            "use_inductor": "accepted up to vllm v0.11.0; gone in main-2025-12-31"})
+        self.assertNotIn("json_keys_removed", new["flags"]["--x"])
+        gen_profiles.older_json_keys(old, [])
+        self.assertNotIn("json_keys_removed", old["flags"]["--cc"])
+
+    def test_compilation_config_in_the_generated_profiles(self):
+        new = self.built["vllm-main-2026-08-21.json"]["flags"]["--compilation-config"]
+        self.assertIn("mode", new["json_keys"])
+        self.assertNotIn("level", new["json_keys"])
+        self.assertEqual(new["json_keys"], sorted(new["json_keys"]))
+        self.assertIs(new["json_keys_strict"], True)
+        self.assertEqual(new["json_keys_removed"]["level"],
+                         "accepted up to vllm main-2025-12-31; gone in main-2026-08-14")
+        self.assertEqual(new["json_keys_removed"]["use_inductor"],
+                         "accepted up to vllm v0.11.0; gone in main-2025-12-31")
+        dec = self.built["vllm-main-2025-12-31.json"]["flags"]
+        self.assertIs(dec["--compilation-config"]["json_keys_strict"], True)  # extra="forbid" on the class
+        self.assertNotIn("json_keys_strict", dec["--speculative-config"])
+        old = self.built["vllm-v0.11.0.json"]["flags"]["--compilation-config"]
+        self.assertIn("level", old["json_keys"])
+        self.assertNotIn("json_keys_strict", old)  # pydantic ignores unknown keys there
+        self.assertNotIn("json_keys_removed", old)
+
+    def test_every_strict_flag_lists_its_keys(self):
+        for name, p in self.built.items():
+            for flag, e in p["flags"].items():
+                if e.get("json_keys_strict") or "json_keys_removed" in e:
+                    self.assertTrue(e.get("json_keys"), (name, flag))
+                    self.assertTrue(e.get("json"), (name, flag))
+
+
+if __name__ == "__main__":
+    unittest.main()
