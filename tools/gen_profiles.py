@@ -704,6 +704,25 @@ def dtype_min_capability(facts):
     return {"dtype_min_capability": facts["dtype_min_capability"]}
 
 
+ENTRY_POINT_KEYS = ("argv", "model", "strips", "routes", "deprecated", "source")
+IMAGE_KEYS = ("repository", "entrypoint", "source")
+
+
+def invocation(facts):
+    """The canonical command, the other commands that start the same server and the Docker image
+    whose ENTRYPOINT the words after the image go to: the facts' "entry_points" and "image" (read
+    from the engine's source by tools/enginefacts/entrypoints.py) without their evidence."""
+    # python3, not python: Debian/Ubuntu hosts often have no "python" (lint accepts both).
+    inv = {"argv": ["python3" if w == "python" else w for w in facts["command"]]}
+    if "entry_points" in facts:
+        inv["entry_points"] = [{k: e[k] for k in ENTRY_POINT_KEYS if k in e} for e in facts["entry_points"]]
+        if inv["argv"] not in [e["argv"] for e in inv["entry_points"]]:
+            sys.exit(f"{facts.get('version')}: the canonical command {' '.join(inv['argv'])} is not among the "
+                     "entry points read from the source (tools/enginefacts/entrypoints.py)")
+    if "image" in facts:
+        inv["image"] = {k: facts["image"][k] for k in IMAGE_KEYS}
+    return inv
+
 def profile_argparse(spec, order):
     engine, version, facts_name, label, default, era, aliases = spec
     facts = load(facts_name)
@@ -720,8 +739,7 @@ def profile_argparse(spec, order):
         "default": default,
         "order": order,
         "facts": facts_block(facts_name, facts),
-        # python3, not python: Debian/Ubuntu hosts often have no "python" (lint accepts both).
-        "invocation": {"argv": ["python3" if w == "python" else w for w in facts["command"]]},
+        "invocation": invocation(facts),
         "parser": {
             "kind": "argparse",
             "underscore_dash_equivalent": facts["parser"].get("underscore_dash_equivalent", False),

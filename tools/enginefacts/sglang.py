@@ -29,7 +29,7 @@ import os
 import re
 import sys
 
-from tools.enginefacts import pyast
+from tools.enginefacts import entrypoints, pyast
 from tools.enginefacts.dtype_rules import dtype_min_capability
 from tools.enginefacts.provenance import SourceTree, write_facts
 from tools.enginefacts.pyast import ClassRef, FuncRef, Marker, SetValue, Unresolvable
@@ -919,6 +919,49 @@ def constraints(program, tree, notes):
 
 
 # -------------------------------------------------------------------------------------------
+# Entry points and the Docker image (tools/enginefacts/entrypoints.py): hand-written candidates,
+# each kept only where its evidence is in the tree.
+# -------------------------------------------------------------------------------------------
+
+_PYPROJECT = "python/pyproject.toml"
+_CLI_MAIN = "python/sglang/cli/main.py"
+_CLI_SERVE = "python/sglang/cli/serve.py"
+_LAUNCH = "python/sglang/launch_server.py"
+_ROUTES_BACKENDS = ("models detected as diffusion models (SGLang's diffusion registry, or a diffusers layout with "
+                    "model_index.json) go to sglang.multimodal_gen's diffusion server, and --model-type picks that "
+                    "or an installed out-of-tree serve backend instead; the flags of those servers are not modelled")
+_ROUTES_DIFFUSION = ("models detected as diffusion models (a diffusers layout with model_index.json) go to "
+                     "sglang.multimodal_gen's diffusion server, whose flags are not modelled")
+ENTRY_POINTS = [
+    {"argv": ["sglang", "serve"], "source": _CLI_SERVE,
+     "evidence": [("script", _PYPROJECT, "sglang", "sglang.cli.main:main"), ("has", _CLI_MAIN, '"serve"'),
+                  ("has", _CLI_SERVE, "prepare_server_args")],
+     # _normalize_positional_model_path: a first word not starting with "-" becomes --model-path
+     "model": [("first_positional", [("has", _CLI_SERVE, "def _normalize_positional_model_path"),
+                                     ("has", _CLI_SERVE, 'return ["--model-path", extra_argv[0]')]),
+               ("flag", [("has", "python/sglang/cli/utils.py", "--model-path is required")])],
+     # _extract_model_type_override: --model-type VALUE / --model-type=VALUE never reach the parser
+     "strips": [(["--model-type"], [("has", _CLI_SERVE, 'arg == "--model-type"'),
+                                    ("has", _CLI_SERVE, 'arg.startswith("--model-type=")')])],
+     "routes": [(_ROUTES_BACKENDS, [("has", _CLI_SERVE, "get_is_diffusion_model"),
+                                    ("has", _CLI_SERVE, "execute_serve_cmd"), ("has", _CLI_SERVE, "ServeBackendRegistry")]),
+                (_ROUTES_DIFFUSION, [("has", _CLI_SERVE, "get_is_diffusion_model"),
+                                     ("has", _CLI_SERVE, "execute_serve_cmd")])]},
+    {"argv": ["python3", "-m", "sglang.launch_server"], "source": _LAUNCH,
+     "evidence": [("main_calls", _LAUNCH, "prepare_server_args")],
+     "model": [("flag", [("has", _LAUNCH, "prepare_server_args(sys.argv[1:])")])],
+     "deprecated": [(None, [("warns", _LAUNCH, "sglang serve")])]},
+]
+# lmsysorg/sglang is built from docker/Dockerfile (.github/workflows/release-docker.yml), since
+# v0.5.1x with the target framework_final, earlier with the default (last) stage.
+_RELEASE = ".github/workflows/release-docker.yml"
+IMAGE = {"repository": "lmsysorg/sglang", "dockerfile": "docker/Dockerfile",
+         "target": [("framework_final", [("has", _RELEASE, "docker_target: framework_final"),
+                                         ("stage", "docker/Dockerfile", "framework_final")])],
+         "evidence": [("has", _RELEASE, "lmsysorg/sglang")]}
+
+
+# -------------------------------------------------------------------------------------------
 # Overlays and the whole run
 # -------------------------------------------------------------------------------------------
 
@@ -984,6 +1027,7 @@ def extract(tree, notes=None):
         "version": None,
         "commit": None,
         "command": COMMAND,
+        **entrypoints.facts(tree, ENTRY_POINTS, IMAGE, notes, roots=("python",)),
         "parser": PARSER,
         "positionals": collector.positionals,
         "flags": dict(sorted(collector.flags.items())),

@@ -18,7 +18,7 @@ import json
 import os
 import sys
 
-from tools.enginefacts import pyast
+from tools.enginefacts import entrypoints, pyast
 from tools.enginefacts.dtype_rules import dtype_min_capability
 from tools.enginefacts.provenance import SourceTree, write_facts
 from tools.enginefacts.pyast import ClassRef, FuncRef, LiteralType, Marker, Partial, Unknown
@@ -897,6 +897,41 @@ def parser_facts(tree, notes):
     return p
 
 
+# ---- entry points and the Docker image (tools/enginefacts/entrypoints.py) -------------------------
+
+# The commands that start vLLM's OpenAI-compatible server with make_arg_parser's flags, each kept
+# only where its evidence is in the tree (checks: see entrypoints.py). `vllm serve` copies its
+# positional model_tag into --model (cli/serve.py); the api_server module parses the same
+# model_tag positional but never reads it, so there the model comes from --model only.
+_CLI_MAIN = "vllm/entrypoints/cli/main.py"
+_CLI_SERVE = "vllm/entrypoints/cli/serve.py"
+_API_SERVER = "vllm/entrypoints/openai/api_server.py"
+_LAUNCHER_ENTRY = "vllm/entrypoints/launchers/api_server/entry.py"
+_SERVE_SUBCOMMAND = [("has", _CLI_SERVE, "make_arg_parser(serve_parser)"),
+                     ("has", _CLI_MAIN, "vllm.entrypoints.cli.serve")]
+_MODEL_TAG_COPIED = "args.model = args.model_tag"
+ENTRY_POINTS = [
+    {"argv": ["vllm", "serve"], "source": _CLI_SERVE,
+     "evidence": [("script", "pyproject.toml", "vllm", "vllm.entrypoints.cli.main:main"), *_SERVE_SUBCOMMAND],
+     "model": [("positional", [("has", _CLI_SERVE, _MODEL_TAG_COPIED)])]},
+    {"argv": ["python3", "-m", "vllm.entrypoints.cli.main", "serve"], "source": _CLI_MAIN,
+     "evidence": [("main", _CLI_MAIN), *_SERVE_SUBCOMMAND],
+     "model": [("positional", [("has", _CLI_SERVE, _MODEL_TAG_COPIED)])]},
+    {"argv": ["python3", "-m", "vllm.entrypoints.openai.api_server"], "source": _API_SERVER,
+     "evidence": [("main_calls", _API_SERVER, "make_arg_parser")],
+     "model": [("flag", [("main_lacks", _API_SERVER, _MODEL_TAG_COPIED)])],
+     "deprecated": [(None, [("warns", _API_SERVER, "deprecated")])]},
+    {"argv": ["python3", "-m", "vllm.entrypoints.launchers.api_server.entry"], "source": _LAUNCHER_ENTRY,
+     "evidence": [("main_calls", _LAUNCHER_ENTRY, "make_arg_parser")],
+     "model": [("flag", [("main_lacks", _LAUNCHER_ENTRY, _MODEL_TAG_COPIED)])]},
+]
+# vllm/vllm-openai is the `vllm-openai` stage of docker/Dockerfile (docs/deployment/docker.md).
+IMAGE = {"repository": "vllm/vllm-openai", "dockerfile": "docker/Dockerfile",
+         "target": [("vllm-openai", [("stage", "docker/Dockerfile", "vllm-openai")])],
+         "evidence": [("stage", "docker/Dockerfile", "vllm-openai"),
+                      ("has", "docs/deployment/docker.md", "vllm/vllm-openai")]}
+
+
 class OverlayTree(SourceTree):
     """A source tree in which some files are replaced by local copies of newer versions.
 
@@ -966,6 +1001,7 @@ def extract(tree, argv):
         "version": release_id(prov),
         "commit": prov["commit"],
         "command": ["vllm", "serve"],
+        **entrypoints.facts(tree, ENTRY_POINTS, IMAGE, notes),
         "parser": parser_facts(tree, notes),
         "positionals": interp.positionals,
         "flags": dict(sorted(flags.items())),
