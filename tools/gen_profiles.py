@@ -723,6 +723,15 @@ def invocation(facts):
         inv["image"] = {k: facts["image"][k] for k in IMAGE_KEYS}
     return inv
 
+# The release each profile stands for, as its label says: lint picks the profile closest to the
+# version a container image tag names (vllm/vllm-openai:v0.13.0 → main-2025-12-31).
+RELEASES = {
+    ("vllm", "main-2026-08-21"): "0.29.0", ("vllm", "main-2026-08-14"): "0.28.0", ("vllm", "main-2025-12-31"): "0.14.0",
+    ("vllm", "v0.11.0"): "0.11.0", ("sglang", "main-2026-08-22"): "0.5.19", ("sglang", "v0.5.18"): "0.5.18",
+    ("sglang", "v0.5.6"): "0.5.6", ("trtllm", "main-029e223d"): "1.3.0",
+}
+
+
 def profile_argparse(spec, order):
     engine, version, facts_name, label, default, era, aliases = spec
     facts = load(facts_name)
@@ -734,6 +743,7 @@ def profile_argparse(spec, order):
         "version": version,
         "version_aliases": aliases,
         "version_label": label,
+        **({"release": RELEASES[(engine, version)]} if (engine, version) in RELEASES else {}),
         # A partial profile is dated by its base commit: its newer files carry no dates.
         "source_date": facts["provenance"]["commit_date"],
         "default": default,
@@ -745,6 +755,7 @@ def profile_argparse(spec, order):
             "underscore_dash_equivalent": facts["parser"].get("underscore_dash_equivalent", False),
             "json_dotted_args": facts["parser"].get("json_dotted_args", False),
             "allow_abbrev": facts["parser"].get("allow_abbrev", True),
+            **{k: facts["parser"][k] for k in ("config_file_flag", "serve_model_flag") if facts["parser"].get(k)},
         },
         "flags": argparse_flags(facts),
         "min_capability": facts["min_capability"],
@@ -776,6 +787,7 @@ def profile_trtllm(spec, order):
         "version": version,
         "version_aliases": aliases,
         "version_label": label,
+        **({"release": RELEASES[(engine, version)]} if (engine, version) in RELEASES else {}),
         "source_date": trt["provenance"].get("commit_date") or "",
         "default": default,
         "order": order,

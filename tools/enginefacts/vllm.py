@@ -107,6 +107,10 @@ PARSER_FACTS = [
     ("json_dotted_args", True, "processed_arg.split('.')"),
     ("allow_abbrev", True, "class FlexibleArgumentParser"),
     ("config_file_flag", "--config", "--config"),
+    # `vllm serve … --model X`: up to v0.11 parse_args raises ValueError ("you should provide the
+    # model as a positional argument"); later it moves the value into the positional, with a warning.
+    ("serve_model_flag", "error", "if model_in_cli_args:\n                raise ValueError("),
+    ("serve_model_flag", "moved", "model_tag = args[model_idx + 1]"),
     # argparse_utils.py: -O3 / -O=3 / -O 3 are rewritten to --optimization-level 3 ...
     ("optimization_level_shorthand", "-O<n> / -O=<n> / -O <n> == --optimization-level <n>",
      "--optimization-level"),
