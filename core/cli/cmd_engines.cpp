@@ -3,6 +3,7 @@
 #include "core/cli/context.h"
 #include "core/config.h"
 #include "core/engines/lint.h"
+#include "core/engines/lintreport.h"
 #include "core/engines/mapper.h"
 #include "core/engines/matrix.h"
 #include "core/engines/render.h"
@@ -141,37 +142,46 @@ struct LintOptionsCli
 {
     std::string engine;
     std::vector<std::string> words;
+    std::string format = "text";
     bool json = false;
 };
 
 void runLint(Context &ctx, const LintOptionsCli &opt)
 {
-    const EngineProfile *profile = resolveEngineSpec(ctx, opt.engine);
-    if (!profile) {
+    if (!opt.engine.empty() && !resolveEngineSpec(ctx, opt.engine)) { // says what is allowed
         ctx.exitCode = ExitUsage;
         return;
     }
-    Diagnostics diags;
+    std::string text;
     if (opt.words.empty() || (opt.words.size() == 1 && opt.words[0] == "-")) {
-        TextResult text = readTextStream(ctx.in);
-        diags = text.text ? lintCommandLine(*profile, *text.text) : text.diagnostics;
-    } else if (opt.words.size() == 1 && opt.words[0].find(' ') != std::string::npos) {
-        diags = lintCommandLine(*profile, opt.words[0]); // one quoted command line
+        TextResult read = readTextStream(ctx.in);
+        if (!read.text) {
+            printDiagnostics(ctx, "lint", read.diagnostics);
+            ctx.exitCode = ExitInvalid;
+            return;
+        }
+        text = *read.text;
+    } else if (opt.words.size() == 1 && opt.words[0].find_first_of(" \n\t") != std::string::npos) {
+        text = opt.words[0]; // one quoted command line, script or manifest
     } else {
         // The words after --, quoted back into one command line: leading NAME=value words are then
         // environment assignments exactly as in the quoted form ("-- VLLM_X=1 vllm serve m").
-        std::string line;
         for (const std::string &word : opt.words)
-            line.append(line.empty() ? "" : " ").append(shellQuote(word));
-        diags = lintCommandLine(*profile, line);
+            text.append(text.empty() ? "" : " ").append(shellQuote(word));
     }
-    const std::string label = profile->engine() + "@" + profile->version();
-    if (opt.json) {
-        Json out = {{"engine", profile->engine()}, {"version", profile->version()}, {"ok", !hasErrors(diags)}, {"diagnostics", Json::array()}};
-        for (const Diagnostic &d : diags)
-            out["diagnostics"].push_back(diagnosticToJson(d));
-        printJson(ctx, out);
+    const LintReport report = lintText(ProfileRegistry::builtIn(), text, {opt.engine, {}});
+    const Diagnostics &diags = report.diagnostics;
+    if (opt.json || opt.format == "json") {
+        printJson(ctx, lintReportToJson(report));
     } else {
+        const std::string label = report.profile ? report.profile->engine() + "@" + report.profile->version() : std::string("lint");
+        if (report.profile && (!report.command.wrappers.empty() || opt.engine.find('@') == std::string::npos)) {
+            std::string where;
+            for (const std::string &w : report.command.wrappers)
+                where += (where.empty() ? "" : ", ") + w;
+            ctx.out << label << ": checking " << report.entryPoint << (where.empty() ? "" : " (inside " + where + ")") << " against "
+                    << label << ", " << report.profileReason << '\n';
+        }
         for (Diagnostic d : diags) {
             if (!d.suggestion.empty())
                 d.suggestion = "did you mean " + d.suggestion + "?";
@@ -181,7 +191,7 @@ void runLint(Context &ctx, const LintOptionsCli &opt)
             printDiagnostics(ctx, label, {d});
         }
         if (!hasErrors(diags))
-            ctx.out << label << ": ok" << (diags.empty() ? "" : " (with warnings)") << '\n';
+            ctx.out << label << ": ok" << (countSeverity(diags, Severity::Warning) == 0 ? "" : " (with warnings)") << '\n';
     }
     ctx.exitCode = hasErrors(diags) ? ExitInvalid : ExitOk;
 }
@@ -313,9 +323,14 @@ void addEngineCommands(CLI::App &app, Context &ctx)
 
     auto lintOpt = std::make_shared<LintOptionsCli>();
     CLI::App *lint = app.add_subcommand("lint", "Check an engine command line against that engine version's real flag table.");
-    lint->add_option("--engine", lintOpt->engine, "vllm, sglang or trtllm (or tensorrt_llm), optionally @VERSION")->required();
-    lint->add_option("command", lintOpt->words, "The command after -- (leading NAME=value words are environment variables), or one quoted string; standard input when omitted");
-    lint->add_flag("--json", lintOpt->json, "Print the findings as JSON");
+    lint->add_option("--engine", lintOpt->engine,
+                     "vllm, sglang or trtllm (or tensorrt_llm), optionally @VERSION; default: the engine the command starts, at the version its image tag names or the default");
+    lint->add_option("command", lintOpt->words,
+                     "The command after -- (leading NAME=value words are environment variables), or one quoted string (a script, docker run, srun, or a Kubernetes container's command/args); standard input when omitted");
+    lint->add_option("--format", lintOpt->format, "text, or json (per finding what was checked, and what could not be)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    lint->add_flag("--json", lintOpt->json, "Same as --format json");
     lint->callback([&ctx, lintOpt] { runLint(ctx, *lintOpt); });
 }
 

@@ -1,8 +1,11 @@
 #include "core/engines/lint.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <fstream>
 #include <optional>
 
 namespace quantcfg {
@@ -18,17 +21,6 @@ Diagnostic finding(Severity s, std::string code, std::string message, std::strin
     d.value = std::move(token);
     d.column = index;
     return d;
-}
-
-bool isAssignment(std::string_view w)
-{
-    const auto eq = w.find('=');
-    if (eq == std::string_view::npos || eq == 0)
-        return false;
-    if (!(std::isalpha(static_cast<unsigned char>(w[0])) || w[0] == '_'))
-        return false;
-    return std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(eq),
-                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 bool looksNegativeNumber(std::string_view t)
@@ -195,6 +187,89 @@ std::string closestChoice(const std::string &value, const std::vector<std::strin
     return best;
 }
 
+// A flag as the engine's parser reads a name: exactly (alias, negation, '_' for '-'), as
+// --json-flag.key (vLLM), or as the unique prefix of one option (argparse's allow_abbrev).
+struct Resolved
+{
+    const Json *flag = nullptr;
+    std::string primary;
+    std::string abbreviates; ///< the option an abbreviation stands for
+    std::string jsonKey;     ///< --compilation-config.mode → "mode"
+    std::vector<std::string> ambiguous; ///< options an ambiguous prefix matches
+};
+
+std::string dashed(std::string s)
+{
+    if (s.size() > 2)
+        std::replace(s.begin() + 2, s.end(), '_', '-');
+    return s;
+}
+
+Resolved resolveFlag(const EngineProfile &p, const std::string &name)
+{
+    Resolved r;
+    if ((r.flag = p.flag(name, &r.primary)))
+        return r;
+    if (p.parser().jsonDottedArgs && name.find('.') != std::string::npos) {
+        const std::string base = name.substr(0, name.find('.'));
+        if (const Json *f = p.flag(base, &r.primary); f && f->value("json", false)) {
+            r.flag = f;
+            const std::string rest = name.substr(base.size() + 1);
+            r.jsonKey = rest.substr(0, rest.find('.'));
+            return r;
+        }
+    }
+    // argparse matches a prefix of a long option, and "-p" against single-dash options ("-pp").
+    const bool longOption = name.rfind("--", 0) == 0 && name.size() > 2;
+    const bool shortOption = !longOption && name.size() >= 2 && name[0] == '-' && name[1] != '-';
+    if (p.parser().allowAbbrev && (longOption || shortOption)) {
+        const std::string want = p.underscoreDashEquivalent() ? dashed(name) : name;
+        std::vector<std::string> primaries;
+        std::string option;
+        for (const std::string &n : p.flagNames()) {
+            const std::string cand = p.underscoreDashEquivalent() ? dashed(n) : n;
+            if (cand.rfind(want, 0) != 0 || (longOption && n.rfind("--", 0) != 0))
+                continue;
+            std::string primary;
+            p.flag(n, &primary);
+            if (std::find(primaries.begin(), primaries.end(), primary) == primaries.end()) {
+                primaries.push_back(primary);
+                option = n;
+            }
+            r.ambiguous.push_back(n);
+        }
+        if (primaries.size() == 1) {
+            r.flag = p.flag(option, &r.primary);
+            r.abbreviates = option;
+            r.ambiguous.clear();
+        } else if (primaries.empty()) {
+            r.ambiguous.clear();
+        }
+    }
+    return r;
+}
+
+// Every flag a constraint reads, as written in the profile.
+std::vector<std::string> constraintFlags(const Json &c)
+{
+    std::vector<std::string> out;
+    const auto add = [&out](const Json *obj, const char *key) {
+        if (obj && obj->contains(key) && (*obj)[key].is_string())
+            out.push_back((*obj)[key].get<std::string>());
+    };
+    for (const char *k : {"flag", "divisor", "dividend", "or_equals_flag", "equals_flag"})
+        add(&c, k);
+    add(member(c, "if"), "flag");
+    add(member(c, "then"), "flag");
+    add(member(c, "when"), "flag");
+    if (const Json *ne = member(c, "if"); ne && ne->contains("and_flag_ne"))
+        out.push_back((*ne)["and_flag_ne"][0].get<std::string>());
+    if (const Json *fs = member(c, "flags"))
+        for (const Json &f : *fs)
+            out.push_back(f.get<std::string>());
+    return out;
+}
+
 } // namespace
 
 std::size_t editDistance(std::string_view a, std::string_view b)
@@ -212,106 +287,8 @@ std::size_t editDistance(std::string_view a, std::string_view b)
     return prev[b.size()];
 }
 
-ShellWords splitShellWords(std::string_view text)
-{
-    ShellWords out;
-    std::vector<std::string> words;
-    std::string word;
-    bool inWord = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char c = text[i];
-        if (c == '\\') {
-            if (i + 1 < text.size() && text[i + 1] == '\n') { // line continuation
-                i += 2;
-                continue;
-            }
-            if (i + 1 < text.size()) {
-                word += text[i + 1];
-                inWord = true;
-            }
-            i += 2;
-        } else if (c == '\'') {
-            const auto end = text.find('\'', i + 1);
-            if (end == std::string_view::npos) {
-                out.diagnostics.push_back(finding(Severity::Error, "lint.shell-syntax", "unterminated single quote"));
-                return out;
-            }
-            word.append(text.substr(i + 1, end - i - 1));
-            inWord = true;
-            i = end + 1;
-        } else if (c == '"') {
-            std::size_t j = i + 1;
-            for (; j < text.size() && text[j] != '"'; ++j) {
-                if (text[j] == '\\' && j + 1 < text.size() && std::string_view("$`\"\\\n").find(text[j + 1]) != std::string_view::npos) {
-                    if (text[j + 1] != '\n')
-                        word += text[j + 1];
-                    ++j;
-                } else {
-                    word += text[j];
-                }
-            }
-            if (j >= text.size()) {
-                out.diagnostics.push_back(finding(Severity::Error, "lint.shell-syntax", "unterminated double quote"));
-                return out;
-            }
-            inWord = true;
-            i = j + 1;
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (inWord)
-                words.push_back(std::move(word));
-            word.clear();
-            inWord = false;
-            ++i;
-        } else if (c == '#' && !inWord) {
-            const auto nl = text.find('\n', i);
-            i = nl == std::string_view::npos ? text.size() : nl;
-        } else {
-            word += c;
-            inWord = true;
-            ++i;
-        }
-    }
-    if (inWord)
-        words.push_back(std::move(word));
-
-    std::size_t k = 0;
-    if (k < words.size() && words[k] == "env")
-        ++k;
-    for (; k < words.size() && isAssignment(words[k]); ++k) {
-        const auto eq = words[k].find('=');
-        out.env.emplace_back(words[k].substr(0, eq), words[k].substr(eq + 1));
-    }
-    out.argv.assign(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
-    return out;
-}
-
-std::vector<std::pair<std::string, std::string>> collectFlagValues(const EngineProfile &profile, const std::vector<std::string> &argv)
-{
-    std::vector<std::pair<std::string, std::string>> values;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        const std::string &t = argv[i];
-        if (t.size() < 2 || t[0] != '-' || looksNegativeNumber(t))
-            continue;
-        const auto eq = t.find('=');
-        const std::string_view name = std::string_view(t).substr(0, eq);
-        const auto [f, primary] = profile.lookup(name);
-        if (!f)
-            continue;
-        if (!f->value("value", false)) {
-            const Json *negations = member(*f, "negations");
-            const bool negated = negations && listed(negations, name);
-            values.emplace_back(*primary, negated ? "false" : "");
-        } else if (eq != std::string::npos) {
-            values.emplace_back(*primary, t.substr(eq + 1));
-        } else if (i + 1 < argv.size()) {
-            values.emplace_back(*primary, argv[++i]);
-        }
-    }
-    return values;
-}
-
-Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &values)
+Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std::pair<std::string, std::string>> &values,
+                             const std::vector<std::string> &unknown)
 {
     Diagnostics out;
     // Constraints name flags by one spelling; values are keyed by the primary name. Key both by
@@ -339,6 +316,17 @@ Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std
     const Json &doc = profile.document();
     const auto found = doc.find("constraints");
     for (const Json &c : found != doc.end() ? *found : kNone) {
+        if (!unknown.empty()) {
+            const auto reads = constraintFlags(c);
+            if (std::any_of(reads.begin(), reads.end(), [&](const std::string &f) {
+                    return std::find(unknown.begin(), unknown.end(), std::string(canon(f))) != unknown.end();
+                })) {
+                Diagnostic d = finding(Severity::Info, "lint.unchecked.constraint",
+                                       "not checked, a value it reads comes from the shell: " + c.value("message", std::string()));
+                out.push_back(std::move(d));
+                continue;
+            }
+        }
         const std::string_view kind = text(c, "kind");
         if (kind == "requires_flag") {
             const Json &cond = c["if"];
@@ -406,21 +394,222 @@ Diagnostics checkConstraints(const EngineProfile &profile, const std::vector<std
     return out;
 }
 
+namespace {
+
+// One word lint reads: its text, whether the shell fills it in, and where it came from (the
+// 1-based word of the command, and a prefix naming a --config file for words read from one).
+struct Word
+{
+    std::string text;
+    bool expanded = false;
+    int index = 0;
+    std::string from; ///< "config.yaml: " for options read from a --config file
+};
+
+struct FlagValues
+{
+    std::vector<std::pair<std::string, std::string>> values;
+    std::vector<std::string> unknown; ///< primary names whose value the shell supplies
+};
+
+FlagValues collect(const EngineProfile &profile, const std::vector<Word> &words)
+{
+    FlagValues out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string &t = words[i].text;
+        if (t.size() < 2 || t[0] != '-' || looksNegativeNumber(t) || words[i].expanded)
+            continue;
+        const auto eq = t.find('=');
+        const std::string name = t.substr(0, eq);
+        const Resolved r = resolveFlag(profile, name);
+        if (!r.flag || !r.jsonKey.empty())
+            continue;
+        if (!r.flag->value("value", false)) {
+            const Json *negations = member(*r.flag, "negations");
+            out.values.emplace_back(r.primary, negations && listed(negations, name) ? "false" : "");
+        } else if (eq != std::string::npos) {
+            out.values.emplace_back(r.primary, t.substr(eq + 1));
+            if (words[i].expanded)
+                out.unknown.push_back(r.primary);
+        } else if (i + 1 < words.size()) {
+            ++i;
+            out.values.emplace_back(r.primary, words[i].text);
+            if (words[i].expanded)
+                out.unknown.push_back(r.primary);
+        }
+    }
+    return out;
+}
+
+std::string joinWords(const std::vector<std::string> &w)
+{
+    std::string out;
+    for (const auto &s : w)
+        out += (out.empty() ? "" : " ") + s;
+    return out;
+}
+
+// The entry point @p words start with (the longest match), or nullptr.
+const EntryPoint *matchEntry(const EngineProfile &profile, const std::vector<Word> &words)
+{
+    const auto isPython = [](std::string_view w) {
+        const auto slash = w.rfind('/');
+        if (slash != std::string_view::npos)
+            w.remove_prefix(slash + 1);
+        return w == "python" || w == "python3" || (w.rfind("python3.", 0) == 0 && w.size() > 8);
+    };
+    const EntryPoint *best = nullptr;
+    for (const EntryPoint &e : profile.entryPoints()) {
+        if (e.argv.size() > words.size() || (best && best->argv.size() >= e.argv.size()))
+            continue;
+        bool same = true;
+        for (std::size_t k = 0; k < e.argv.size() && same; ++k) {
+            std::string_view w = words[k].text;
+            if (k == 0 && !isPython(e.argv[k]) && w.rfind('/') != std::string_view::npos)
+                w.remove_prefix(w.rfind('/') + 1); // /usr/local/bin/vllm
+            same = isPython(e.argv[k]) ? isPython(w) : w == e.argv[k];
+        }
+        if (same)
+            best = &e;
+    }
+    return best;
+}
+
+Json yamlToJson(const YAML::Node &n)
+{
+    if (n.IsMap()) {
+        Json o = Json::object();
+        for (const auto &kv : n)
+            o[kv.first.as<std::string>()] = yamlToJson(kv.second);
+        return o;
+    }
+    if (n.IsSequence()) {
+        Json a = Json::array();
+        for (const auto &item : n)
+            a.push_back(yamlToJson(item));
+        return a;
+    }
+    if (!n.IsScalar())
+        return nullptr;
+    const std::string &s = n.Scalar();
+    if (n.Tag() == "!" ) // quoted in the file: a string
+        return s;
+    const Json parsed = Json::parse(s, nullptr, false);
+    return parsed.is_discarded() || parsed.is_object() || parsed.is_array() ? Json(s) : parsed;
+}
+
+// The options a --config YAML file sets, as the engine turns them into words (vLLM and SGLang:
+// key → --key, true → the switch alone, lists → one value each, mappings → JSON).
+std::optional<std::vector<std::string>> configFileWords(const std::string &path, Diagnostics &out, int index)
+{
+    std::ifstream in(path);
+    if (!in)
+        return std::nullopt;
+    std::vector<std::string> words;
+    try {
+        const YAML::Node root = YAML::LoadFile(path);
+        if (!root.IsMap()) {
+            Diagnostic d = finding(Severity::Error, "lint.config-file", path + ": expected a mapping of option names to values", path, index);
+            out.push_back(std::move(d));
+            return words;
+        }
+        for (const auto &kv : root) {
+            const std::string key = "--" + kv.first.as<std::string>();
+            const YAML::Node &v = kv.second;
+            if (v.IsScalar()) {
+                const std::string s = v.Scalar();
+                if (s == "true" || s == "True")
+                    words.push_back(key);
+                else if (s != "false" && s != "False")
+                    words.insert(words.end(), {key, s});
+            } else if (v.IsSequence()) {
+                words.push_back(key);
+                for (const auto &item : v)
+                    words.push_back(item.IsScalar() ? item.Scalar() : YAML::Dump(item));
+            } else if (v.IsMap()) {
+                words.insert(words.end(), {key, toCompactJson(yamlToJson(v))});
+            }
+        }
+    } catch (const YAML::Exception &e) {
+        Diagnostic d = finding(Severity::Error, "lint.config-file",
+                               path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) + ": " + e.msg, path, index);
+        out.push_back(std::move(d));
+    }
+    return words;
+}
+
+void checkJsonKeys(const EngineProfile &profile, const Json &flag, const std::string &name, const std::string &key, const Word &w,
+                   Diagnostics &out)
+{
+    const Json *keys = member(flag, "json_keys");
+    if (!keys || listed(keys, key))
+        return;
+    if (text(flag, "json_keys_normalize") == "dash_to_underscore") { // the engine rewrites '-' to '_' first
+        std::string normalised = key;
+        std::replace(normalised.begin(), normalised.end(), '-', '_');
+        if (listed(keys, normalised))
+            return;
+    }
+    const bool strict = flag.value("json_keys_strict", false);
+    Diagnostic d = finding(strict ? Severity::Error : Severity::Warning, "lint.json-key",
+                           w.from + "'" + key + "' is not a key of " + name + " in " + profile.displayName() + " " + profile.version()
+                               + (strict ? " (it rejects unknown keys)" : " (it ignores unknown keys)"),
+                           key, w.index);
+    if (const Json *removed = member(flag, "json_keys_removed"); removed && removed->contains(key))
+        d.message += ": " + (*removed)[key].get<std::string>();
+    d.allowed = strings(*keys);
+    std::string best;
+    std::size_t bestDistance = std::max<std::size_t>(2, key.size() / 4) + 1;
+    for (const std::string &k : d.allowed) {
+        if (const std::size_t dist = editDistance(key, k); dist < bestDistance) {
+            bestDistance = dist;
+            best = k;
+        }
+    }
+    d.suggestion = best;
+    out.push_back(std::move(d));
+}
+
+} // namespace
+
+const EntryPoint *matchEntryPoint(const EngineProfile &profile, const std::vector<std::string> &argv)
+{
+    std::vector<Word> words;
+    for (const auto &a : argv)
+        words.push_back({a, false, 0, {}});
+    return matchEntry(profile, words);
+}
+
+std::vector<std::pair<std::string, std::string>> collectFlagValues(const EngineProfile &profile, const std::vector<std::string> &argv)
+{
+    std::vector<Word> words;
+    for (const auto &a : argv)
+        words.push_back({a, false, 0, {}});
+    return collect(profile, words).values;
+}
+
 Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string> &argv,
                      const std::vector<std::pair<std::string, std::string>> &env)
+{
+    LintWords words;
+    words.argv = argv;
+    words.env = env;
+    return lintWords(profile, words);
+}
+
+Diagnostics lintWords(const EngineProfile &profile, const LintWords &input)
 {
     Diagnostics out;
     const Json &doc = profile.document();
     const bool click = profile.parser().click;
-    const bool allowAbbrev = profile.parser().allowAbbrev;
     const bool dotted = profile.parser().jsonDottedArgs;
 
-    for (const auto &[name, value] : env) {
+    for (const auto &[name, value] : input.env) {
         if (doc.contains("removed_env") && doc["removed_env"].contains(name)) {
             Diagnostic d = finding(Severity::Error, "lint.removed-env", name + ": " + doc["removed_env"][name].value("note", std::string()), name);
             d.suggestion = doc["removed_env"][name].value("replacement", std::string());
             out.push_back(std::move(d));
-        } else if (doc.contains("env") && doc["env"].contains(name)) {
+        } else if (doc.contains("env") && doc["env"].contains(name) && value.find('$') == std::string::npos) {
             const auto choices = strings(doc["env"][name].value("choices", Json::array()));
             if (!choices.empty() && std::find(choices.begin(), choices.end(), value) == choices.end()) {
                 Diagnostic d = finding(Severity::Error, "lint.bad-choice", name + "=" + value + " is not an allowed value", value);
@@ -430,42 +619,124 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
         }
     }
 
-    // The invocation: "vllm serve", "python -m sglang.launch_server", "trtllm-serve [serve]".
-    const std::vector<std::string> inv = profile.invocation();
-    std::size_t i = 0;
-    for (std::size_t k = 0; k < inv.size(); ++k, ++i) {
-        const auto isPython = [](const std::string &w) { return w == "python" || w == "python3" || w.rfind("python3.", 0) == 0; };
-        const bool python = isPython(inv[k]) && i < argv.size() && isPython(argv[i]);
-        if (i >= argv.size() || (argv[i] != inv[k] && !python)) {
-            std::string expected;
-            for (const auto &w : inv)
-                expected += (expected.empty() ? "" : " ") + w;
-            out.push_back(finding(Severity::Error, "lint.invocation",
-                                  "the command must start with '" + expected + "' for " + profile.displayName(),
-                                  i < argv.size() ? argv[i] : std::string(), static_cast<int>(i + 1)));
-            return out;
-        }
+    std::vector<Word> words;
+    for (std::size_t k = 0; k < input.argv.size(); ++k)
+        words.push_back({input.argv[k], k < input.expanded.size() && input.expanded[k], static_cast<int>(k + 1), {}});
+
+    // The entry point: "vllm serve", "python3 -m vllm.entrypoints.openai.api_server", "sglang serve", …
+    const EntryPoint *entry = matchEntry(profile, words);
+    if (!entry) {
+        std::string expected;
+        for (const EntryPoint &e : profile.entryPoints())
+            expected += (expected.empty() ? "'" : ", '") + joinWords(e.argv) + "'";
+        out.push_back(finding(Severity::Error, "lint.invocation", "the command must start with " + expected + " for " + profile.displayName() + " " + profile.version(),
+                              words.empty() ? std::string() : words.front().text, 1));
+        return out;
     }
+    if (!entry->deprecated.empty())
+        out.push_back(finding(Severity::Info, "lint.deprecated-entry-point", joinWords(entry->argv) + ": " + entry->deprecated, words.front().text, 1));
+    if (!entry->routes.empty())
+        out.push_back(finding(Severity::Info, "lint.unchecked.server",
+                              joinWords(entry->argv) + " " + entry->routes + "; the options were checked as the language-model server's", {}, 1));
+    std::size_t i = entry->argv.size();
     const std::string subcommand = doc["invocation"].value("optional_subcommand", std::string());
-    const bool subcommandWritten = !subcommand.empty() && i < argv.size() && argv[i] == subcommand;
+    const bool subcommandWritten = !subcommand.empty() && i < words.size() && words[i].text == subcommand;
     if (subcommandWritten)
         ++i;
     // Without "serve", a subcommand name in the model's place is that subcommand, whose flags are not these.
-    if (!subcommandWritten && i < argv.size() && profile.isSubcommand(argv[i])) {
+    if (!subcommandWritten && i < words.size() && profile.isSubcommand(words[i].text)) {
+        const std::string &w = words[i].text;
         Diagnostic d = finding(Severity::Error, "lint.subcommand",
-                               "'" + argv[i] + "' is a " + inv.front() + " subcommand, and only the " + subcommand + " command is checked; as a model directory it must be written ./"
-                                   + argv[i],
-                               argv[i], static_cast<int>(i + 1));
-        d.suggestion = "./" + argv[i];
+                               "'" + w + "' is a " + entry->argv.front() + " subcommand, and only the " + subcommand + " command is checked; as a model directory it must be written ./" + w,
+                               w, words[i].index);
+        d.suggestion = "./" + w;
         out.push_back(std::move(d));
         return out;
     }
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i));
+
+    // Options the launcher consumes before the parser sees them (sglang serve --model-type).
+    for (const std::string &strip : entry->strips) {
+        for (std::size_t k = 0; k < words.size();) {
+            if (words[k].text == strip)
+                words.erase(words.begin() + static_cast<std::ptrdiff_t>(k), words.begin() + static_cast<std::ptrdiff_t>(std::min(k + 2, words.size())));
+            else if (words[k].text.rfind(strip + "=", 0) == 0)
+                words.erase(words.begin() + static_cast<std::ptrdiff_t>(k));
+            else
+                ++k;
+        }
+    }
+    const std::string modelFlag = doc["mapping"].contains("model") ? doc["mapping"]["model"].value("flag", std::string()) : std::string();
+    if (entry->model == EntryPoint::Model::FirstPositional && !words.empty() && !modelFlag.empty() && !words.front().text.empty()
+        && words.front().text[0] != '-')
+        words.insert(words.begin(), Word{modelFlag, false, words.front().index, {}});
+
+    // A --config file supplies options (and the model); the engines put them first, so the
+    // command line overrides them.
+    bool configUnread = false;
+    const std::string configFlag = doc["parser"].value("config_file_flag", std::string());
+    std::vector<Word> fromFiles;
+    for (std::size_t k = 0; !configFlag.empty() && k < words.size(); ++k) {
+        const std::string &t = words[k].text;
+        const bool inlineValue = t.rfind(configFlag + "=", 0) == 0;
+        if ((t != configFlag && !inlineValue) || (!inlineValue && k + 1 >= words.size()))
+            continue; // a missing value is reported below
+        const Word fileWord = inlineValue ? Word{t.substr(configFlag.size() + 1), words[k].expanded, words[k].index, {}} : words[k + 1];
+        const std::string path = fileWord.text.empty() || fileWord.text[0] == '/' || input.baseDir.empty() ? fileWord.text
+                                                                                                              : input.baseDir + "/" + fileWord.text;
+        std::optional<std::vector<std::string>> read;
+        if (!fileWord.expanded)
+            read = configFileWords(path, out, fileWord.index);
+        if (!read) {
+            configUnread = true;
+            out.push_back(finding(Severity::Info, "lint.unchecked.config-file",
+                                  configFlag + " " + fileWord.text
+                                      + (fileWord.expanded ? ": the file name comes from the shell" : ": no such file here")
+                                      + "; the model and the options in it were not checked",
+                                  fileWord.text, fileWord.index));
+            continue;
+        }
+        for (const std::string &fw : *read)
+            fromFiles.push_back({fw, false, fileWord.index, fileWord.text + ": "});
+    }
+    words.insert(words.begin(), fromFiles.begin(), fromFiles.end());
+
+    // `vllm serve … --model X`: refused by old parsers (the model must be the positional).
+    if (text(doc["parser"], "serve_model_flag") == "error" && entry->argv.back() == "serve") {
+        for (const Word &w : words) {
+            if (w.text == "--model" && w.from.empty()) {
+                Diagnostic d = finding(Severity::Error, "lint.serve-model-flag",
+                                       joinWords(entry->argv) + " in " + profile.displayName() + " " + profile.version()
+                                           + " refuses --model (ValueError: give the model as the positional argument or in a --config file)",
+                                       w.text, w.index);
+                d.suggestion = joinWords(entry->argv) + " MODEL";
+                out.push_back(std::move(d));
+            }
+        }
+    }
+
+    // -h / --help (vLLM: --help=KEYWORD) prints help and exits before anything is checked.
+    for (const Word &w : words) {
+        if (w.text == "-h" || w.text == "--help" || w.text.rfind("--help=", 0) == 0) {
+            out.push_back(finding(Severity::Info, "lint.unchecked.help", w.text + " prints the options and exits; nothing is launched", w.text, w.index));
+            return out;
+        }
+    }
 
     int positionals = 0;
+    int expandedPositionals = 0;
     bool positionalOnly = false;
-    for (; i < argv.size(); ++i) {
-        const std::string &t = argv[i];
-        const int index = static_cast<int>(i + 1);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const Word &w = words[k];
+        const std::string &t = w.text;
+        const int index = w.index;
+        if (w.expanded && (t.empty() || t[0] != '-')) {
+            // $MODEL, $EXTRA_ARGS: a model or further options; which, only the shell knows.
+            ++expandedPositionals;
+            out.push_back(finding(Severity::Info, "lint.unchecked.shell-word",
+                                  t + " comes from the shell at run time: it may be the model or more options, which were not checked", t, index));
+            continue;
+        }
         if (positionalOnly || t.size() < 2 || t[0] != '-' || looksNegativeNumber(t)) {
             ++positionals;
             continue;
@@ -475,125 +746,135 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
             continue;
         }
         const auto eq = t.find('=');
-        std::string name = t.substr(0, eq);
-        std::optional<std::string> inlineValue;
+        const std::string name = t.substr(0, eq);
+        std::optional<Word> inlineValue;
         if (eq != std::string::npos)
-            inlineValue = t.substr(eq + 1);
+            inlineValue = Word{t.substr(eq + 1), w.expanded, index, w.from};
 
         // vLLM's -O3 / -O=3 shorthand for --optimization-level.
         if (dotted && name.rfind("-O", 0) == 0 && name.size() > 2 && std::isdigit(static_cast<unsigned char>(name[2])))
             continue;
 
-        std::string primary;
-        const Json *f = profile.flag(name, &primary);
-        bool dottedJson = false;
-        if (!f && dotted && name.find('.') != std::string::npos) {
-            const Json *base = profile.flag(name.substr(0, name.find('.')), &primary);
-            if (base && base->value("json", false)) {
-                f = base;
-                dottedJson = true;
-            }
+        const Resolved r = resolveFlag(profile, name);
+        const Json *f = r.flag;
+        const std::string &primary = r.primary;
+        const bool dottedJson = !r.jsonKey.empty();
+        if (f && !r.abbreviates.empty()) {
+            Diagnostic d = finding(Severity::Info, "lint.abbreviation",
+                                   w.from + name + " is read as " + r.abbreviates + " (" + profile.displayName() + "'s parser accepts a unique prefix of an option)", name, index);
+            d.suggestion = r.abbreviates;
+            out.push_back(std::move(d));
         }
         if (!f) {
-            Diagnostic d = finding(Severity::Error, "lint.unknown-flag", name + " is not a " + profile.displayName() + " " + profile.version() + " option", name, index);
+            Diagnostic d = finding(Severity::Error, "lint.unknown-flag", w.from + name + " is not a " + profile.displayName() + " " + profile.version() + " option", name, index);
             std::string swapped = name;
             if (swapped.size() > 2) // after the leading "--"; a bare "-" has nothing to swap
                 std::replace(swapped.begin() + 2, swapped.end(), swapped.find('_') != std::string::npos ? '_' : '-',
                              swapped.find('_') != std::string::npos ? '-' : '_');
-            std::vector<std::string> prefixed;
-            for (const std::string &n : profile.flagNames()) {
-                if (n.rfind(name, 0) == 0 && n.rfind("--", 0) == 0)
-                    prefixed.push_back(n);
-            }
             if (doc.contains("removed_flags") && doc["removed_flags"].contains(name)) {
-                const Json &r = doc["removed_flags"][name];
+                const Json &rm = doc["removed_flags"][name];
                 d.code = "lint.removed-flag";
-                d.message = name + ": " + r.value("note", std::string("removed"));
-                d.suggestion = r.value("replacement", std::string());
+                d.message = w.from + name + ": " + rm.value("note", std::string("removed"));
+                d.suggestion = rm.value("replacement", std::string());
             } else if (doc.contains("renamed_flags") && doc["renamed_flags"].contains(name)) {
                 d.code = "lint.renamed-flag";
                 d.suggestion = doc["renamed_flags"][name].get<std::string>();
                 d.message += "; " + profile.displayName() + " spells it " + d.suggestion;
             } else if (swapped != name && profile.flag(swapped)) {
                 d.code = "lint.dash-style";
-                d.message = name + ": " + profile.displayName() + (click ? " options use underscores" : " accepts dashes only");
+                d.message = w.from + name + ": " + profile.displayName() + (click ? " options use underscores" : " accepts dashes only");
                 d.suggestion = swapped;
-            } else if (!prefixed.empty() && name.rfind("--", 0) == 0) {
-                if (allowAbbrev && prefixed.size() == 1) {
-                    d.severity = Severity::Warning;
-                    d.code = "lint.abbreviation";
-                    d.message = name + " is accepted only as an abbreviation of " + prefixed[0] + "; spell it in full (a new option can make it ambiguous)";
-                    d.suggestion = prefixed[0];
-                    f = profile.flag(prefixed[0], &primary);
-                } else if (allowAbbrev) {
-                    d.code = "lint.ambiguous-abbreviation";
-                    d.message = name + " is an ambiguous abbreviation";
-                    d.allowed.assign(prefixed.begin(), prefixed.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(prefixed.size(), 8)));
-                } else {
+            } else if (!r.ambiguous.empty()) {
+                d.code = "lint.ambiguous-abbreviation";
+                d.message = w.from + name + " is an ambiguous abbreviation";
+                d.allowed.assign(r.ambiguous.begin(), r.ambiguous.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(r.ambiguous.size(), 8)));
+            } else {
+                std::vector<std::string> prefixed;
+                for (const std::string &n : profile.flagNames()) {
+                    if (n.rfind(name, 0) == 0 && n.rfind("--", 0) == 0)
+                        prefixed.push_back(n);
+                }
+                if (!prefixed.empty() && !profile.parser().allowAbbrev && name.rfind("--", 0) == 0) {
                     d.message += " (" + profile.displayName() + " does not accept abbreviations)";
                     d.suggestion = prefixed[0];
+                } else {
+                    d.suggestion = didYouMean(profile, name);
                 }
-            } else {
-                d.suggestion = didYouMean(profile, name);
                 if (profile.isPartial()) { // a file it did not read may add the flag
                     d.severity = Severity::Warning;
                     d.message += " as far as its partial sources show";
                 }
             }
-            out.push_back(d);
-            if (!f) {
-                // Skip a value that obviously belongs to the unknown option.
-                if (!inlineValue && i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-'))
-                    ++i;
-                continue;
+            if (!entry->routes.empty() && d.code == "lint.unknown-flag") {
+                // The launcher may hand this model to a server whose options are not modelled.
+                d.severity = Severity::Warning;
+                d.message += " for the language-model server; " + joinWords(entry->argv) + " may hand this model to another server, whose options are not modelled";
             }
+            out.push_back(d);
+            // Skip a value that obviously belongs to the unknown option.
+            if (!inlineValue && k + 1 < words.size() && (words[k + 1].text.empty() || words[k + 1].text[0] != '-'))
+                ++k;
+            continue;
         }
         if (click && !f->value("portable", true))
             out.push_back(finding(Severity::Warning, "lint.not-portable",
                                   name + " exists only in recent builds; older 1.x releases reject it", name, index));
         if (f->value("errors_when_used", false))
-            out.push_back(finding(Severity::Error, "lint.flag-errors", name + " is deprecated and makes the parser exit with an error", name, index));
+            out.push_back(finding(Severity::Error, "lint.flag-errors", w.from + name + " is deprecated and makes the parser exit with an error", name, index));
         else if (f->value("deprecated", false)) {
-            Diagnostic d = finding(Severity::Warning, "lint.deprecated-flag", name + " is deprecated", name, index);
+            Diagnostic d = finding(Severity::Warning, "lint.deprecated-flag", w.from + name + " is deprecated", name, index);
             d.suggestion = f->value("replacement", std::string());
             out.push_back(std::move(d));
         }
+        if (dottedJson)
+            checkJsonKeys(profile, *f, primary, r.jsonKey, w, out);
 
         if (!f->value("value", false) && !dottedJson) {
             if (inlineValue) {
-                out.push_back(finding(Severity::Error, "lint.bool-value", name + " is a switch and takes no value (write " + name + " alone)", t, index));
-            } else if (i + 1 < argv.size()) {
-                const std::string next = lower(argv[i + 1]);
+                out.push_back(finding(Severity::Error, "lint.bool-value", w.from + name + " is a switch and takes no value (write " + name + " alone)", t, index));
+            } else if (k + 1 < words.size()) {
+                const std::string next = lower(words[k + 1].text);
                 if (next == "true" || next == "false" || next == "1" || next == "0" || next == "yes" || next == "no") {
-                    out.push_back(finding(Severity::Error, "lint.bool-value", name + " is a switch and takes no value; '" + argv[i + 1] + "' would be an extra argument", argv[i + 1], index + 1));
-                    ++i;
+                    out.push_back(finding(Severity::Error, "lint.bool-value", w.from + name + " is a switch and takes no value; '" + words[k + 1].text + "' would be an extra argument",
+                                          words[k + 1].text, words[k + 1].index));
+                    ++k;
                 }
             }
             continue;
         }
 
         // Collect the value(s).
-        std::vector<std::string> vals;
+        std::vector<Word> vals;
         const Json nargs = f->value("nargs", Json());
+        const auto valueLike = [&](std::size_t at, bool negativeNumbers) {
+            const std::string &v = words[at].text;
+            return v.empty() || v[0] != '-' || (negativeNumbers && looksNegativeNumber(v));
+        };
         if (inlineValue) {
             vals.push_back(*inlineValue);
         } else if (nargs == "+" || nargs == "*" || (click && f->value("multiple", false))) {
-            while (i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-' || looksNegativeNumber(argv[i + 1])))
-                vals.push_back(argv[++i]);
+            while (k + 1 < words.size() && valueLike(k + 1, true))
+                vals.push_back(words[++k]);
         } else if (nargs == "?") {
-            if (i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-'))
-                vals.push_back(argv[++i]);
-        } else if (i + 1 < argv.size() && (argv[i + 1].empty() || argv[i + 1][0] != '-' || looksNegativeNumber(argv[i + 1]))) {
-            vals.push_back(argv[++i]);
+            if (k + 1 < words.size() && valueLike(k + 1, false))
+                vals.push_back(words[++k]);
+        } else if (k + 1 < words.size() && valueLike(k + 1, true)) {
+            vals.push_back(words[++k]);
         }
         if (vals.empty() && nargs != "?" && nargs != "*") {
-            out.push_back(finding(Severity::Error, "lint.missing-value", name + " expects a value", name, index));
+            out.push_back(finding(Severity::Error, "lint.missing-value", w.from + name + " expects a value", name, index));
             continue;
         }
         if (dottedJson)
             continue;
         const std::string type = f->value("type", std::string("str"));
-        for (const std::string &v : vals) {
+        for (const Word &val : vals) {
+            const std::string &v = val.text;
+            if (val.expanded) {
+                out.push_back(finding(Severity::Info, "lint.unchecked.shell-value",
+                                      name + " " + v + ": the value comes from the shell at run time and was not checked", v, val.index));
+                continue;
+            }
             const auto check = [&](const char *key, bool caseInsensitive) {
                 if (!f->contains(key))
                     return;
@@ -602,7 +883,7 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
                     return caseInsensitive ? lower(c) == lower(v) : c == v;
                 });
                 if (match == choices.end()) {
-                    Diagnostic d = finding(Severity::Error, "lint.bad-choice", "'" + v + "' is not an allowed value of " + name, v, index);
+                    Diagnostic d = finding(Severity::Error, "lint.bad-choice", w.from + "'" + v + "' is not an allowed value of " + name, v, val.index);
                     d.allowed = choices;
                     d.suggestion = closestChoice(v, choices);
                     // A value an older version accepted: say where it disappeared.
@@ -620,39 +901,47 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
             if (f->contains("deprecated_choices")) {
                 const auto dep = strings((*f)["deprecated_choices"]);
                 if (std::find(dep.begin(), dep.end(), v) != dep.end())
-                    out.push_back(finding(Severity::Warning, "lint.deprecated-value", "'" + v + "' is deprecated for " + name, v, index));
+                    out.push_back(finding(Severity::Warning, "lint.deprecated-value", w.from + "'" + v + "' is deprecated for " + name, v, val.index));
             }
             if ((type == "int" || type == "int_hr" || type == "int_hr_or_auto") && !parseInt(v, type != "int", type == "int_hr_or_auto"))
-                out.push_back(finding(Severity::Error, "lint.bad-int", name + " expects an integer" + std::string(type == "int" ? "" : " (32k, 1M style sizes allowed)") + ", got '" + v + "'", v, index));
+                out.push_back(finding(Severity::Error, "lint.bad-int", w.from + name + " expects an integer" + std::string(type == "int" ? "" : " (32k, 1M style sizes allowed)") + ", got '" + v + "'", v, val.index));
             else if (type == "float" && !parseFloat(v))
-                out.push_back(finding(Severity::Error, "lint.bad-float", name + " expects a number, got '" + v + "'", v, index));
+                out.push_back(finding(Severity::Error, "lint.bad-float", w.from + name + " expects a number, got '" + v + "'", v, val.index));
             else if (f->value("json", false) && type == "json" && !v.empty() && (v[0] == '{' || v[0] == '[')) {
-                if (!nlohmann::json::accept(v))
-                    out.push_back(finding(Severity::Error, "lint.bad-json", name + " expects JSON, got '" + v + "'", v, index));
+                const Json parsed = Json::parse(v, nullptr, false);
+                if (parsed.is_discarded())
+                    out.push_back(finding(Severity::Error, "lint.bad-json", w.from + name + " expects JSON, got '" + v + "'", v, val.index));
+                else if (parsed.is_object())
+                    for (auto it = parsed.begin(); it != parsed.end(); ++it)
+                        checkJsonKeys(profile, *f, primary, it.key(), val, out);
             }
         }
     }
 
-    const bool modelPositional = !doc["mapping"].contains("model") || doc["mapping"]["model"].value("positional", false);
-    if (modelPositional) {
-        if (positionals == 0 && !profile.flag("--model"))
+    const FlagValues values = collect(profile, words);
+    const bool modelUnknown = configUnread || expandedPositionals > 0;
+    if (entry->model == EntryPoint::Model::Flag) {
+        if (positionals > 0)
+            out.push_back(finding(Severity::Error, "lint.unexpected-argument",
+                                  joinWords(entry->argv) + " takes no positional arguments (the model is given with " + (modelFlag.empty() ? std::string("--model") : modelFlag)
+                                      + "); a stray value is usually a value given to a switch"));
+        if (!modelFlag.empty() && !modelUnknown && !valueOf(values.values, modelFlag))
+            out.push_back(finding(Severity::Error, "lint.missing-model", modelFlag + " is required"));
+    } else if (entry->model == EntryPoint::Model::Positional) {
+        const bool viaFlag = profile.flag("--model") && valueOf(values.values, "--model");
+        if (positionals == 0 && !viaFlag && !modelUnknown)
             out.push_back(finding(Severity::Error, "lint.missing-model", "the model argument is missing"));
-        else if (positionals == 0 && profile.flag("--model")) {
-            const auto values = collectFlagValues(profile, argv);
-            if (!valueOf(values, "--model"))
-                out.push_back(finding(Severity::Error, "lint.missing-model", "the model argument is missing"));
-        }
         if (positionals > 1)
             out.push_back(finding(Severity::Error, "lint.unexpected-argument", "more than one positional argument (only the model is positional)"));
-    } else {
+    } else { // FirstPositional: the first word became the model flag above
         if (positionals > 0)
-            out.push_back(finding(Severity::Error, "lint.unexpected-argument", profile.displayName() + " takes no positional arguments; a stray value is usually a value given to a switch"));
-        const std::string modelFlag = doc["mapping"]["model"].value("flag", std::string());
-        if (!modelFlag.empty() && !valueOf(collectFlagValues(profile, argv), modelFlag))
-            out.push_back(finding(Severity::Error, "lint.missing-model", modelFlag + " is required"));
+            out.push_back(finding(Severity::Error, "lint.unexpected-argument",
+                                  "only the first word after " + joinWords(entry->argv) + " may be a positional model; a stray value is usually a value given to a switch"));
+        if (!modelFlag.empty() && !modelUnknown && !valueOf(values.values, modelFlag))
+            out.push_back(finding(Severity::Error, "lint.missing-model", "the model is missing (first word, or " + modelFlag + ")"));
     }
 
-    for (Diagnostic &d : checkConstraints(profile, collectFlagValues(profile, argv))) {
+    for (Diagnostic &d : checkConstraints(profile, values.values, values.unknown)) {
         d.suggestion.clear();
         out.push_back(std::move(d));
     }
@@ -662,9 +951,16 @@ Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string
 Diagnostics lintCommandLine(const EngineProfile &profile, std::string_view commandLine)
 {
     ShellWords words = splitShellWords(commandLine);
-    if (!words.diagnostics.empty())
+    if (hasErrors(words.diagnostics))
         return words.diagnostics;
-    return lintArgv(profile, words.argv, words.env);
+    LintWords input;
+    input.argv = std::move(words.argv);
+    input.expanded = std::move(words.expanded);
+    input.env = std::move(words.env);
+    Diagnostics out = std::move(words.diagnostics);
+    for (Diagnostic &d : lintWords(profile, input))
+        out.push_back(std::move(d));
+    return out;
 }
 
 } // namespace quantcfg

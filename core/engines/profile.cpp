@@ -80,6 +80,7 @@ EngineProfile::EngineProfile(Json doc)
                     str(m, "max_len_flag"), str(m, "moe_backend_flag"), str(m, "yaml_flag")};
     m_invocation = std::as_const(m_doc)["invocation"]["argv"].get<std::vector<std::string>>();
     m_subcommands = std::as_const(m_doc)["invocation"].value("subcommands", std::vector<std::string>());
+    readInvocation(std::as_const(m_doc)["invocation"]);
     for (auto it = m_doc["flags"].begin(); it != m_doc["flags"].end(); ++it) {
         const auto add = [&](const std::string &name) {
             m_index.push_back({equivalent ? normaliseDashes(name) : name, it.key(), &it.value()});
@@ -93,6 +94,42 @@ EngineProfile::EngineProfile(Json doc)
     }
     std::sort(m_index.begin(), m_index.end(), [](const IndexEntry &a, const IndexEntry &b) { return a.name < b.name; });
     std::sort(m_names.begin(), m_names.end());
+}
+
+void EngineProfile::readInvocation(const Json &inv)
+{
+    const auto model = [this](std::string_view m) {
+        if (m == "flag")
+            return EntryPoint::Model::Flag;
+        if (m == "first_positional")
+            return EntryPoint::Model::FirstPositional;
+        if (m == "positional")
+            return EntryPoint::Model::Positional;
+        // No word of its own: as the profile's mapping says the model is given.
+        return m_mapping->contains("model") && (*m_mapping)["model"].value("positional", false) ? EntryPoint::Model::Positional
+                                                                                              : EntryPoint::Model::Flag;
+    };
+    EntryPoint canonical;
+    canonical.argv = m_invocation;
+    canonical.model = model("");
+    m_entryPoints.push_back(canonical);
+    for (const Json &e : inv.value("entry_points", Json::array())) {
+        EntryPoint ep;
+        ep.argv = e["argv"].get<std::vector<std::string>>();
+        ep.model = model(str(e, "model"));
+        ep.strips = e.value("strips", std::vector<std::string>());
+        ep.routes = str(e, "routes");
+        ep.deprecated = str(e, "deprecated");
+        ep.source = str(e, "source");
+        if (ep.argv == canonical.argv)
+            m_entryPoints.front() = std::move(ep);
+        else
+            m_entryPoints.push_back(std::move(ep));
+    }
+    if (inv.contains("image")) {
+        m_imageRepository = str(inv["image"], "repository");
+        m_imageEntrypoint = inv["image"].value("entrypoint", std::vector<std::string>());
+    }
 }
 
 bool EngineProfile::isSubcommand(const std::string &word) const

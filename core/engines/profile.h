@@ -46,6 +46,23 @@ struct ParserTraits
     bool allowAbbrev = false;    ///< a unique prefix of a long option is accepted (argparse)
 };
 
+/// One way of starting the engine's server with the profile's flags, read from the engine source
+/// (profile "invocation.entry_points"; the canonical invocation when the profile lists none).
+struct EntryPoint
+{
+    enum class Model {
+        Positional,      ///< an argparse/Click positional, or the model flag (vllm serve)
+        Flag,            ///< only the model flag; positional words are errors (python -m …api_server)
+        FirstPositional, ///< a first word not starting with '-' becomes the model flag (sglang serve)
+    };
+    std::vector<std::string> argv; ///< "python3" stands for any python, python3 or python3.X
+    Model model = Model::Positional;
+    std::vector<std::string> strips; ///< options the launcher removes before the parser sees them
+    std::string routes;              ///< which models it sends to another server, whose flags are not modelled
+    std::string deprecated;          ///< the engine's own deprecation warning, if it prints one
+    std::string source;              ///< the engine source file that defines it
+};
+
 /// One engine at one version, loaded from resources/engines/<engine>-<version>.json: how it is
 /// invoked, how each unified field is spelled and valued, its full flag table (for lint), the
 /// minimum compute capability per method, renamed/removed flags and cross-flag constraints.
@@ -83,6 +100,12 @@ public:
     const Json &mapping() const { return *m_mapping; }
     /// The invocation tokens before the model, e.g. {"vllm", "serve"}.
     const std::vector<std::string> &invocation() const { return m_invocation; }
+    /// Every entry point, the canonical one first.
+    const std::vector<EntryPoint> &entryPoints() const { return m_entryPoints; }
+    /// The engine's container image and the entry point the arguments after it go to (profile
+    /// "invocation.image"); empty repository when the profile names none.
+    const std::string &imageRepository() const { return m_imageRepository; }
+    const std::vector<std::string> &imageEntrypoint() const { return m_imageEntrypoint; }
     /// True when @p word is one of the program's subcommands (trtllm-serve: serve, disaggregated, …),
     /// which a positional first word is taken as.
     bool isSubcommand(const std::string &word) const;
@@ -103,6 +126,8 @@ public:
     const FieldFlags &fieldFlags() const { return m_fieldFlags; }
 
 private:
+    void readInvocation(const Json &invocation);
+
     Json m_doc;
     std::string m_engine;
     std::string m_displayName;
@@ -114,6 +139,9 @@ private:
     bool m_isPartial = false;
     std::vector<std::string> m_invocation;               // read once: every plan starts with it
     std::vector<std::string> m_subcommands;
+    std::vector<EntryPoint> m_entryPoints;
+    std::string m_imageRepository;
+    std::vector<std::string> m_imageEntrypoint;
     std::vector<std::string> m_names;                    // sorted
     struct IndexEntry
     {
