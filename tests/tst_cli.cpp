@@ -119,6 +119,36 @@ private slots:
         QCOMPARE(r.code, 2);
     }
 
+    // lint finds the engine command in what was pasted, picks the profile from the image tag, and
+    // says per finding what it checked and what it could not.
+    void lintSaysWhatItChecked()
+    {
+        Run r = quantcfgRun({"lint", "--format", "json"}, "docker run --gpus all vllm/vllm-openai:v0.10.1 \\\n  --model $MODEL --kv-cache-dtype fp9\n");
+        QCOMPARE(r.code, 1);
+        const Json report = Json::parse(r.out);
+        QCOMPARE_JSON(report["profile"], Json("vllm@v0.11.0"));
+        QCOMPARE_JSON(report["image_version"], Json("0.10.1"));
+        QCOMPARE_JSON(report["entry_point"], Json("python3 -m vllm.entrypoints.openai.api_server"));
+        QCOMPARE_JSON(report["unchecked"][0]["what"], Json("$MODEL"));
+        bool sawError = false;
+        for (const Json &d : report["diagnostics"]) {
+            QVERIFY(d.contains("checked"));
+            if (d["severity"] == "error") {
+                sawError = true;
+                QCOMPARE_JSON(d["code"], Json("lint.bad-choice"));
+                QVERIFY2(d["checked"].get<std::string>().find("option table") != std::string::npos, d.dump().c_str());
+            }
+        }
+        QVERIFY(sawError);
+        // Nothing that starts an engine: not an error, but not a pass either.
+        r = quantcfgRun({"lint", "--", "bash", "run_cluster.sh", "vllm/vllm-openai", "10.0.0.1", "--head"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.find("nothing was checked") != std::string::npos, r.out.c_str());
+        // An unchecked shell value is no error.
+        r = quantcfgRun({"lint", "vllm serve $MODEL --tensor-parallel-size $GPUS 2>&1 | tee vllm.log"});
+        QCOMPARE(r.code, 0);
+    }
+
     void diagnosticsFormat()
     {
         const std::string file = QCFG_TEST_DATA "/configs/bad-enum.json";

@@ -185,7 +185,7 @@ struct Searcher
             const auto &ep = imageOf->imageEntrypoint();
             inner.argv.insert(inner.argv.begin(), ep.begin(), ep.end());
             inner.expanded.insert(inner.expanded.begin(), ep.size(), false);
-            out.wrappers.push_back("the image's entry point (" + ep.front() + (ep.size() > 1 ? " " + ep[1] : std::string()) + ")");
+            out.wrappers.push_back("the image's entry point");
             take(imageOf->engine(), inner, 0, line);
             return true;
         }

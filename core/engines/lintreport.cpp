@@ -53,10 +53,10 @@ LintReport lintText(const ProfileRegistry &profiles, std::string_view text, cons
         return report;
     if (!imageVersion.empty()) {
         Diagnostic d = makeDiagnostic(Severity::Info, "lint.image-version",
-                                      "the image " + report.command.image + " runs " + report.profile->displayName() + " " + imageVersion + "; checked against "
-                                          + report.profile->engine() + "@" + report.profile->version() + " (" + report.profileReason + ")");
+                                      "the image tag " + report.command.image + " names " + report.profile->displayName() + " " + imageVersion + "; checked against "
+                                          + report.profile->engine() + "@" + report.profile->version());
         if (versionNamed && fromImage && fromImage != named)
-            d.suggestion = fromImage->engine() + "@" + fromImage->version();
+            d.suggestion = "--engine " + fromImage->engine() + "@" + fromImage->version();
         report.diagnostics.push_back(std::move(d));
     }
     if (const EntryPoint *e = matchEntryPoint(*report.profile, report.command.argv))

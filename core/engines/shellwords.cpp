@@ -194,9 +194,28 @@ private:
         m_expanded = false;
     }
 
+    // One warning per command for the line breaks read as continuations (see newline()).
+    void reportBrokenLines()
+    {
+        if (m_brokenLines.empty())
+            return;
+        std::string lines;
+        for (std::size_t k = 0; k < m_brokenLines.size(); ++k)
+            lines += (k == 0 ? "" : k + 1 == m_brokenLines.size() ? " and " : ", ") + std::to_string(m_brokenLines[k]);
+        const bool one = m_brokenLines.size() == 1;
+        Diagnostic d = makeDiagnostic(Severity::Warning, "lint.shell-continuation",
+                                      std::string(one ? "line " : "lines ") + lines + (one ? " does" : " do")
+                                          + " not end with '\\' (a '\\' followed by spaces or a comment does not count): a shell ends the command at line "
+                                          + std::to_string(m_brokenLines.front()) + " and runs the options after it as commands of their own; they were read as part of this command");
+        d.line = m_brokenLines.front();
+        m_out.diagnostics.push_back(std::move(d));
+        m_brokenLines.clear();
+    }
+
     void endCommand(std::string terminator)
     {
         endWord();
+        reportBrokenLines();
         std::size_t k = 0;
         for (; k < m_cmd.argv.size() && isShellAssignment(m_cmd.argv[k]); ++k) {
             const auto eq = m_cmd.argv[k].find('=');
@@ -255,11 +274,7 @@ private:
         while (k < m_text.size() && isBlank(m_text[k]))
             ++k;
         if (!m_cmd.argv.empty() && at(k) == '-' && at(k + 1) != '\0' && !isBlank(at(k + 1))) {
-            Diagnostic d = makeDiagnostic(Severity::Warning, "lint.shell-continuation",
-                                          "line " + std::to_string(lineEnded) + " does not end with '\\' (a '\\' followed by spaces or a comment does not count), so a shell ends the command there and runs line "
-                                              + std::to_string(lineEnded + 1) + " on its own; the options below were read as part of the command");
-            d.line = lineEnded;
-            m_out.diagnostics.push_back(std::move(d));
+            m_brokenLines.push_back(lineEnded);
             return;
         }
         endCommand("\n");
@@ -396,6 +411,7 @@ private:
     bool m_redirectTarget = false;
     std::optional<bool> m_heredocDelimiter; // set: the next word is a here-document's delimiter (value: <<-)
     std::vector<std::pair<std::string, bool>> m_heredocs;
+    std::vector<int> m_brokenLines;
 };
 
 } // namespace

@@ -221,6 +221,21 @@ class VllmFactsTest(unittest.TestCase):
         self.assertEqual({n for n, e in dec.items() if e.get("json_extra") == "forbid"}, {"--compilation-config"})
         self.assertEqual({e.get("json_extra") for e in old.values() if "json_schema_class" in e}, {"ignore"})
 
+    def test_serve_model_flag_refused_or_moved_only_with_evidence(self):
+        # v0.11.0 raises ValueError for `vllm serve --model X`; later parsers move X into the
+        # positional. Neither without its evidence in the parser's file.
+        self.assertNotIn("serve_model_flag", self.facts["parser"])
+        self.assertTrue(any("parser fact serve_model_flag dropped" in n for n in self.facts["notes"]))
+        rel = "vllm/utils/argparse_utils.py"
+        with FixtureCopy() as tree:
+            tree.replace(rel, "        key, *keys", "        if args and args[0] == 'serve':\n"
+                         "            model_in_cli_args = any(arg == '--model' for arg in args)\n\n"
+                         "            if model_in_cli_args:\n                raise ValueError('positional')\n        key, *keys")
+            self.assertEqual(extract(tree.root)["parser"]["serve_model_flag"], "error")
+        with FixtureCopy() as tree:
+            tree.replace(rel, "        key, *keys", "        model_idx = 0\n        model_tag = args[model_idx + 1]\n        key, *keys")
+            self.assertEqual(extract(tree.root)["parser"]["serve_model_flag"], "moved")
+
     # -- quantization, env -----------------------------------------------------------------------
     def test_min_capability_inherited_and_unregistered_noted(self):
         self.assertEqual(self.facts["min_capability"], {"fp8": 89, "awq": 75, "old_fp8": 89})
