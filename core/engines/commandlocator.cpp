@@ -69,24 +69,26 @@ struct Searcher
 
     // The engines' profiles to take entry points and images from (every version: an entry point
     // of an old release still names the engine), the one asked for first, then newest first.
-    std::vector<const EngineProfile *> candidates() const
+    std::vector<const EngineProfile *> m_candidates;
+    const std::vector<const EngineProfile *> &candidates()
     {
-        std::vector<const EngineProfile *> all;
+        if (!m_candidates.empty())
+            return m_candidates;
         if (preferred)
-            all.push_back(preferred);
+            m_candidates.push_back(preferred);
         for (const std::string &e : profiles.engines()) {
             if (!engine.empty() && e != engine)
                 continue;
             for (const EngineProfile *p : profiles.versions(e)) {
                 if (p != preferred)
-                    all.push_back(p);
+                    m_candidates.push_back(p);
             }
         }
-        return all;
+        return m_candidates;
     }
 
     // The engine whose entry point starts at argv[at], or "".
-    std::string entryAt(const std::vector<std::string> &argv, std::size_t at) const
+    std::string entryAt(const std::vector<std::string> &argv, std::size_t at)
     {
         for (const EngineProfile *p : candidates()) {
             for (const EntryPoint &e : p->entryPoints()) {
@@ -98,7 +100,7 @@ struct Searcher
     }
 
     // The profile whose image @p word names (registry prefix and tag aside), or nullptr.
-    const EngineProfile *imageProfile(std::string_view word) const
+    const EngineProfile *imageProfile(std::string_view word)
     {
         std::string_view repo = word.substr(0, word.find('@'));
         const auto colon = repo.rfind(':');
@@ -461,7 +463,7 @@ const EngineProfile *closestProfile(const ProfileRegistry &profiles, const std::
 LocatedCommand locateEngineCommand(const ProfileRegistry &profiles, std::string_view text, const std::string &engine,
                                    const EngineProfile *preferred)
 {
-    Searcher s{profiles, preferred, engine, {}, 0};
+    Searcher s{profiles, preferred, engine, {}, 0, {}};
     bool ok = false;
     if (looksLikeManifest(text)) {
         for (const YAML::Node &doc : loadManifest(text)) {
