@@ -242,6 +242,7 @@ private slots:
         QTest::newRow("docker finds the typo") << "" << "docker run -d -e HF_TOKEN=x vllm/vllm-openai:v0.11.0 --model m --kv-cache-dtype fp9" << "lint.bad-choice" << "";
         QTest::newRow("exec") << "vllm" << "exec vllm serve m --tensor-parallel-size 2" << "" << "";
         QTest::newRow("srun bash -c") << "vllm" << "srun -N 2 --ntasks-per-node=1 bash -c \"vllm serve m --tensor-parallel-size 8 --kv-cache-dtype fp9\"" << "lint.bad-choice" << "";
+        QTest::newRow("srun --container-image") << "" << "srun --container-image=vllm/vllm-openai:v0.11.0 vllm serve --model m" << "lint.serve-model-flag" << "lint.image-version";
         QTest::newRow("kubernetes args to the image") << "" << "containers:\n- name: vllm\n  image: vllm/vllm-openai:v0.11.0\n  args: [\"--model\", \"m\", \"--kv-cache-dtype\", \"fp9\"]\n" << "lint.bad-choice" << "lint.image-version";
         QTest::newRow("kubernetes sh -c fragment") << "vllm" << "command: [\"/bin/sh\", \"-c\"]\n        args: [\n          \"vllm serve m --max_num_batched_tokens 2048 --max_model_len 2048\"\n        ]" << "" << "";
         QTest::newRow("compose entrypoint + command") << "vllm@v0.11.0" << "entrypoint: /opt/env/bin/python3.10\n    command:\n      - -m\n      - vllm.entrypoints.openai.api_server\n      - --model=${BASE_MODEL}\n      - --tensor-parallel-size=2" << "" << "lint.unchecked.shell-value";
@@ -251,6 +252,8 @@ private slots:
         QTest::newRow("background and later commands") << "vllm" << "vllm serve m --port 8000 > vllm.log 2>&1 &\nsleep 60; curl localhost:8000/v1/models" << "" << "";
         QTest::newRow("command substitution") << "vllm" << "vllm serve m --tensor-parallel-size $(nvidia-smi -L | wc -l)" << "" << "lint.unchecked.shell-value";
         QTest::newRow("a shell value is unknown to constraints") << "sglang@v0.5.18" << "python3 -m sglang.launch_server --model-path m --tp-size $TP --ep-size 8" << "" << "lint.unchecked.constraint";
+        QTest::newRow("a shell value after '='") << "sglang@v0.5.18" << "python3 -m sglang.launch_server --model-path m --tp-size=${TP} --ep-size 8" << "" << "lint.unchecked.constraint";
+        QTest::newRow("an option named by the shell") << "vllm" << "vllm serve m --${OPT} 4 --dtype auto" << "" << "lint.unchecked.shell-word";
         QTest::newRow("comment after the backslash") << "vllm" << "vllm serve m \\\n  --tensor-parallel-size 1 \\    # one GPU\n  --kv-cache-dtype fp9" << "lint.bad-choice" << "lint.shell-continuation";
         QTest::newRow("script: assignment then command") << "vllm" << "MODEL=Qwen/Qwen3-8B\nexport VLLM_LOGGING_LEVEL=DEBUG\nvllm serve \"$MODEL\" --max-model-len 8192" << "" << "";
         // Abbreviations: the value reaches the cross-flag rules, and the spelling is no warning.

@@ -186,6 +186,8 @@ void runLint(Context &ctx, const LintOptionsCli &opt)
         for (Diagnostic d : diags) {
             if (d.code == "lint.image-version" && d.suggestion.empty())
                 continue; // said in the line above
+            if (d.severity == Severity::Info && d.code != "lint.image-version")
+                d.suggestion.clear(); // a note's message already names the option it reads
             if (!d.suggestion.empty())
                 d.suggestion = "did you mean " + d.suggestion + "?";
             // Word numbers count the engine command's words; inside a wrapper the token says where.

@@ -203,9 +203,13 @@ struct Searcher
     bool searchCommand(const ShellCommand &cmd, int line)
     {
         const std::size_t wrappersBefore = out.wrappers.size();
+        const std::string image = out.image;
+        const std::string imageVersion = out.imageVersion;
         if (searchWords(cmd, line))
             return true;
         out.wrappers.resize(wrappersBefore);
+        out.image = image;
+        out.imageVersion = imageVersion;
         return false;
     }
 
@@ -219,6 +223,16 @@ struct Searcher
             if (!eng.empty()) {
                 take(eng, cmd, at, line);
                 return true;
+            }
+            // srun --container-image=IMAGE (Pyxis/Enroot): the image names the engine version.
+            if (const std::string_view opt = "--container-image="; argv[at].rfind(opt, 0) == 0) {
+                const std::string image = argv[at].substr(opt.size());
+                const auto colon = image.rfind(':');
+                if (colon != std::string::npos && image.find('/', colon) == std::string::npos) {
+                    out.image = image;
+                    out.imageVersion = versionFromImageTag(std::string_view(image).substr(colon + 1));
+                }
+                continue;
             }
             const std::string_view w = baseName(argv[at]);
             if (w == "echo" || w == "printf" || w == "cat")

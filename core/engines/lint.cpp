@@ -412,33 +412,51 @@ struct FlagValues
     std::vector<std::string> unknown; ///< primary names whose value the shell supplies
 };
 
-FlagValues collect(const EngineProfile &profile, const std::vector<Word> &words)
+// The flag values of a command: @p textAt(i) is word i, @p expandedAt(i) whether the shell fills
+// it in. A template so the mapper's hot path reads its argv in place.
+template <typename Text, typename Expanded>
+FlagValues collect(const EngineProfile &profile, std::size_t n, Text textAt, Expanded expandedAt)
 {
     FlagValues out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string &t = words[i].text;
-        if (t.size() < 2 || t[0] != '-' || looksNegativeNumber(t) || words[i].expanded)
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string &t = textAt(i);
+        if (t.size() < 2 || t[0] != '-' || looksNegativeNumber(t))
             continue;
         const auto eq = t.find('=');
-        const std::string name = t.substr(0, eq);
-        const Resolved r = resolveFlag(profile, name);
-        if (!r.flag || !r.jsonKey.empty())
+        const std::string_view name = std::string_view(t).substr(0, eq);
+        // --tp-size=$TP: the option is known, its value is not.
+        if (expandedAt(i) && (eq == std::string::npos || name.find('$') != std::string_view::npos || name.find('`') != std::string_view::npos))
             continue;
-        if (!r.flag->value("value", false)) {
-            const Json *negations = member(*r.flag, "negations");
-            out.values.emplace_back(r.primary, negations && listed(negations, name) ? "false" : "");
+        auto [flag, primary] = profile.lookup(name);
+        Resolved r;
+        if (!flag) { // an abbreviation or a --json-flag.key
+            r = resolveFlag(profile, std::string(name));
+            if (!r.flag || !r.jsonKey.empty())
+                continue;
+            flag = r.flag;
+            primary = &r.primary;
+        }
+        if (!flag->value("value", false)) {
+            const Json *negations = member(*flag, "negations");
+            out.values.emplace_back(*primary, negations && listed(negations, name) ? "false" : "");
         } else if (eq != std::string::npos) {
-            out.values.emplace_back(r.primary, t.substr(eq + 1));
-            if (words[i].expanded)
-                out.unknown.push_back(r.primary);
-        } else if (i + 1 < words.size()) {
+            out.values.emplace_back(*primary, t.substr(eq + 1));
+            if (expandedAt(i))
+                out.unknown.push_back(*primary);
+        } else if (i + 1 < n) {
             ++i;
-            out.values.emplace_back(r.primary, words[i].text);
-            if (words[i].expanded)
-                out.unknown.push_back(r.primary);
+            out.values.emplace_back(*primary, textAt(i));
+            if (expandedAt(i))
+                out.unknown.push_back(*primary);
         }
     }
     return out;
+}
+
+FlagValues collect(const EngineProfile &profile, const std::vector<Word> &words)
+{
+    return collect(profile, words.size(), [&](std::size_t i) -> const std::string & { return words[i].text; },
+                   [&](std::size_t i) { return words[i].expanded; });
 }
 
 std::string joinWords(const std::vector<std::string> &w)
@@ -582,10 +600,8 @@ const EntryPoint *matchEntryPoint(const EngineProfile &profile, const std::vecto
 
 std::vector<std::pair<std::string, std::string>> collectFlagValues(const EngineProfile &profile, const std::vector<std::string> &argv)
 {
-    std::vector<Word> words;
-    for (const auto &a : argv)
-        words.push_back({a, false, 0, {}});
-    return collect(profile, words).values;
+    return collect(profile, argv.size(), [&](std::size_t i) -> const std::string & { return argv[i]; }, [](std::size_t) { return false; })
+        .values;
 }
 
 Diagnostics lintArgv(const EngineProfile &profile, const std::vector<std::string> &argv,
@@ -747,6 +763,13 @@ Diagnostics lintWords(const EngineProfile &profile, const LintWords &input)
         }
         const auto eq = t.find('=');
         const std::string name = t.substr(0, eq);
+        if (w.expanded && name.find_first_of("$`") != std::string::npos) { // --${PREFIX}-size: the option itself is unknown
+            out.push_back(finding(Severity::Info, "lint.unchecked.shell-word",
+                                  t + " comes from the shell at run time: the option it names and its value were not checked", t, index));
+            if (eq == std::string::npos && k + 1 < words.size() && !words[k + 1].text.empty() && words[k + 1].text[0] != '-')
+                ++k;
+            continue;
+        }
         std::optional<Word> inlineValue;
         if (eq != std::string::npos)
             inlineValue = Word{t.substr(eq + 1), w.expanded, index, w.from};
