@@ -242,6 +242,34 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.find("--format") != std::string::npos);
     }
+
+    // import, score and pareto agree on a failed run (issue 16 #1): labelled, never best, never
+    // on the front, and the rule is stated with its setting.
+    void failedRunAgreesEverywhere()
+    {
+        const std::string failed = bench("real/vllm-bench-serve/er0080-all-requests-failed-v0.25.1.json");
+        const std::string ok = bench("real/vllm-bench-serve/er0080-bench-serve-v0.25.1.json");
+        const std::string sloFile = bench("slo-ttft.json");
+        Run r = quantcfgRun({"bench", "score", failed, ok, "--slo", sloFile, "--objective", "minimize_ttft", "--format", "json"});
+        Json j = Json::parse(r.out);
+        QCOMPARE_JSON(j["max_failure_ratio"], Json(0.05));
+        for (const Json &run : j["ranking"]) {
+            const bool isFailed = run["run"]["source"].get<std::string>().find("failed") != std::string::npos;
+            QCOMPARE_JSON(run["status"], Json(isFailed ? "failed: 0 of 8 requests completed" : "ok"));
+            if (isFailed)
+                QCOMPARE_JSON(run["meets_slo"], Json(false));
+        }
+        QVERIFY(j["best"].is_number());
+        QCOMPARE_JSON(j["ranking"][j["best"].get<int>() - 1]["status"], Json("ok"));
+        r = quantcfgRun({"bench", "pareto", failed, ok, "--latency", "ttft_p99", "--format", "json"});
+        j = Json::parse(r.out);
+        QCOMPARE(int(j["points"].size()), 1);
+        QCOMPARE(int(j["failed_runs"].size()), 1);
+        r = quantcfgRun({"bench", "pareto", failed, ok, "--latency", "ttft_p99"});
+        QVERIFY2(r.out.find("left out: ") != std::string::npos && r.out.find("--max-failure-ratio 0.05") != std::string::npos, r.out.c_str());
+        r = quantcfgRun({"bench", "import", failed, "--format", "json"});
+        QVERIFY2(r.out.find("\"status\"") != std::string::npos, r.out.c_str());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestBenchCli)

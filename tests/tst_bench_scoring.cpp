@@ -1,4 +1,6 @@
 // SLO parsing, scoring, ranking and the Pareto front, against hand-computed numbers.
+#include "core/bench/importers.h"
+#include "core/bench/runstatus.h"
 #include "core/bench/scoring.h"
 
 #include "testutil.h"
@@ -213,6 +215,53 @@ private slots:
         QCOMPARE(points.front().run, p5); // sorted by latency
         Q_UNUSED(p3);
         Q_UNUSED(p6);
+    }
+
+    // Issue 16 #1: a vLLM run where 0 of 8 requests completed (er0080/vllm-benchmarking, vLLM
+    // 0.25.1) wrote every statistic as 0.0. It must not be measured as 0 ms, meet a TTFT SLO, rank
+    // best or sit on the Pareto front.
+    void failedRunNeverWins()
+    {
+        ResultTable t;
+        const auto dir = testutil::dataPath("bench/real/vllm-bench-serve/");
+        for (const char *f : {"er0080-all-requests-failed-v0.25.1.json", "er0080-bench-serve-v0.25.1.json"})
+            QVERIFY(!importFile(dir + f, t).failed);
+        QCOMPARE(int(t.runs().size()), 2);
+        const std::uint32_t failed = 0;
+        QVERIFY(failedStatus(t, failed));
+        QCOMPARE(testutil::q(std::string(*failedStatus(t, failed))), QStringLiteral("failed: 0 of 8 requests completed"));
+        QVERIFY(!failedStatus(t, 1));
+        QVERIFY(!t.metricValue(failed, "ttft", "mean")); // the placeholder zero is not a measurement
+        QCOMPARE(*t.metricValue(failed, "requests_failed", "value"), 8.0);
+        const Ranking r = rankRuns(t, slo(R"({"slo_constraints": {"ttft": {"max": 0.5}}})"), Objective::MinimizeTtft);
+        QVERIFY(!scoreOf(r, failed).meetsSlo);
+        QVERIFY(std::isinf(scoreOf(r, failed).score));
+        QVERIFY(r.best);
+        QCOMPARE(r.runs[*r.best].run, 1u);
+        for (const ParetoPoint &p : paretoFront(t, "ttft", "p99"))
+            QVERIFY(p.run != failed);
+    }
+
+    // More than 5 % failed requests (a setting): the run keeps its measurements but is labelled
+    // failed and left out; at a looser setting it counts.
+    void failureRatioIsASetting()
+    {
+        const auto build = [](ResultTable &t, double ratio) {
+            const std::uint32_t run = addRun(t, {{"engine", "vllm"}}, {{"requests_completed", "value", 37}, {"requests_failed", "value", 3},
+                                                                       {"output_throughput", "value", 900}, {"ttft", "p99", 120}});
+            markFailedRuns(t, run, 0, ratio);
+            return run;
+        };
+        ResultTable strict;
+        const std::uint32_t a = build(strict, kDefaultMaxFailureRatio);
+        QVERIFY(failedStatus(strict, a));
+        QCOMPARE(testutil::q(std::string(*failedStatus(strict, a))), QStringLiteral("failed: 3 of 40 requests failed (7.5 % > 5 %)"));
+        QCOMPARE(*strict.metricValue(a, "ttft", "p99"), 120.0);
+        QVERIFY(paretoFront(strict, "ttft", "p99").empty());
+        ResultTable loose;
+        const std::uint32_t b = build(loose, 0.10);
+        QVERIFY(!failedStatus(loose, b));
+        QCOMPARE(int(paretoFront(loose, "ttft", "p99").size()), 1);
     }
 };
 

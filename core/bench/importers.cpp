@@ -1,5 +1,7 @@
 #include "core/bench/importers.h"
 
+#include "core/bench/runstatus.h"
+
 #include "core/bench/importcontext.h"
 #include "core/bench/jsonstream.h"
 
@@ -281,6 +283,7 @@ FileReport importWithTotals(const std::filesystem::path &path, ResultTable &tabl
             report.diagnostics.push_back(fileError("bench.cancelled", "import cancelled"));
         return report;
     }
+    markFailedRuns(table, runsBefore, rowsBefore, options.maxFailureRatio);
     if (report.skippedRows > options.maxReported) {
         Diagnostic d = fileError("bench.skipped-rows", std::to_string(report.skippedRows) + " bad rows skipped, the first "
                                                            + std::to_string(options.maxReported) + " are listed");

@@ -51,6 +51,9 @@ struct ImportOptions
     LabelPairs fallbackLabels;
     /// Guess labels and load from file and folder names (formats.md §4.11-12).
     bool labelsFromPath = true;
+    /// A run with more failed requests than this share is labelled status=failed (see
+    /// markFailedRuns()); so is one with no completed request.
+    double maxFailureRatio = 0.05;
 };
 
 /// What happened to one file.

@@ -1,7 +1,8 @@
 #pragma once
 
-#include <cmath>
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -151,6 +152,17 @@ public:
     /// Linear in the number of rows the first time; an index is then kept until rows change.
     std::optional<double> metricValue(std::uint32_t runIndex, std::string_view metric, std::string_view statistic) const;
 
+    /// Gives run @p runIndex the label set @p labelSet (from addLabelSet()).
+    void setRunLabels(std::uint32_t runIndex, std::uint32_t labelSet) { m_runs[runIndex].labelSet = labelSet; }
+    /// Removes the rows from @p firstRow on for which @p drop returns true, keeping the order.
+    template <typename Drop>
+    void eraseRows(std::size_t firstRow, Drop drop)
+    {
+        if (firstRow >= m_rows.size())
+            return;
+        m_rows.erase(std::remove_if(m_rows.begin() + static_cast<std::ptrdiff_t>(firstRow), m_rows.end(), drop), m_rows.end());
+        m_valueIndexRows = static_cast<std::size_t>(-1);
+    }
     /// Drops runs and rows added after the given sizes (used to undo a cancelled import).
     void truncate(std::size_t runCount, std::size_t rowCount);
 

@@ -1,5 +1,7 @@
 #include "core/bench/scoring.h"
 
+#include "core/bench/runstatus.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -228,11 +230,13 @@ Ranking rankRuns(const ResultTable &table, const SloSpec &slo, Objective objecti
             penalties += v.penalty;
             s.violations.push_back(v);
         }
-        if (!s.base || s.hardFailed)
+        if (const auto status = failedStatus(table, i))
+            s.failed = std::string(*status);
+        if (!s.base || s.hardFailed || !s.failed.empty())
             s.score = inf;
         else
             s.score = *s.base + penalties * std::abs(*s.base);
-        s.meetsSlo = s.base && s.violations.empty() && s.unmeasured.empty();
+        s.meetsSlo = s.base && s.violations.empty() && s.unmeasured.empty() && s.failed.empty();
         ranking.runs.push_back(std::move(s));
     }
     std::stable_sort(ranking.runs.begin(), ranking.runs.end(), [](const ScoredRun &a, const ScoredRun &b) {
@@ -272,6 +276,8 @@ std::vector<ParetoPoint> paretoFront(const ResultTable &table, std::string_view 
 {
     std::vector<ParetoPoint> points;
     for (std::uint32_t i = 0; i < table.runs().size(); ++i) {
+        if (failedStatus(table, i))
+            continue; // its figures do not describe the configuration
         const auto thr = headlineValue(table, i, throughputMetric);
         const auto lat = statValue(table, i, std::string(latencyMetric), std::string(latencyStatistic));
         if (thr && lat)

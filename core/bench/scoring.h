@@ -70,6 +70,9 @@ struct ScoredRun
     double score = 0;                  ///< base + Σpenalty·|base|; +inf for hard fails and missing base
     bool meetsSlo = false;             ///< every limit measured and met
     bool hardFailed = false;
+    /// The run's "status" label when its requests failed (see markFailedRuns()): it meets no SLO,
+    /// scores +inf and is never best.
+    std::string failed;
     std::vector<Violation> violations;
     std::vector<std::string> unmeasured; ///< limits the run has no value for
 };
@@ -93,7 +96,8 @@ struct ParetoPoint
     bool onFront = false; ///< no other run has both higher-or-equal throughput and lower-or-equal latency, one strictly
 };
 
-/// Points for every run that has both metrics, sorted by latency; onFront marks the Pareto front of
+/// Points for every run that has both metrics and did not fail (markFailedRuns()), sorted by
+/// latency; onFront marks the Pareto front of
 /// maximal @p throughputMetric (statistic "value" or "mean") against minimal @p latencyMetric / @p latencyStatistic.
 std::vector<ParetoPoint> paretoFront(const ResultTable &table, std::string_view latencyMetric, std::string_view latencyStatistic,
                                      std::string_view throughputMetric = "output_throughput");

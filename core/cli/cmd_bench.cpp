@@ -1,6 +1,7 @@
 // quantcfg bench import | score | pareto
 #include "core/bench/importers.h"
 #include "core/bench/metrics.h"
+#include "core/bench/runstatus.h"
 #include "core/bench/scoring.h"
 #include "core/cli/cli.h"
 #include "core/cli/context.h"
@@ -28,7 +29,17 @@ struct BenchOptions
     std::string latency = "ttft_p99";
     std::string throughput = "output_throughput";
     std::vector<std::string> labels;
+    double maxFailureRatio = kDefaultMaxFailureRatio;
 };
+
+// The failed-run rule as the output states it.
+std::string failureRuleText(double ratio)
+{
+    std::ostringstream s;
+    s << "a run with no completed request, or more than " << ratio * 100 << " % of its requests failed (--max-failure-ratio " << ratio
+      << "), is labelled status=failed: it meets no SLO and is never best or on the front";
+    return s.str();
+}
 
 void appendNumber(std::string &out, double v)
 {
@@ -123,6 +134,7 @@ Json fileJson(const FileReport &f)
 bool importAll(Context &ctx, const BenchOptions &opt, ResultTable &table, std::vector<FileReport> &reports)
 {
     ImportOptions io;
+    io.maxFailureRatio = opt.maxFailureRatio;
     for (const std::string &l : opt.labels) {
         const auto eq = l.find('=');
         if (eq == std::string::npos || eq == 0) {
@@ -290,6 +302,7 @@ void runScore(Context &ctx, const BenchOptions &opt)
                                 {"base", s.base ? jsonNumber(*s.base) : Json(nullptr)},
                                 {"score", jsonNumber(s.score)},
                                 {"meets_slo", s.meetsSlo},
+                                {"status", s.failed.empty() ? std::string("ok") : s.failed},
                                 {"hard_failed", s.hardFailed},
                                 {"violations", violations},
                                 {"unmeasured", s.unmeasured}});
@@ -298,6 +311,7 @@ void runScore(Context &ctx, const BenchOptions &opt)
         for (const FileReport &r : reports)
             files.push_back(fileJson(r));
         printJson(ctx, Json{{"objective", opt.objective},
+                            {"max_failure_ratio", opt.maxFailureRatio},
                             {"best", ranking.best ? Json(*ranking.best + 1) : Json(nullptr)},
                             {"ranking", list},
                             {"files", files}});
@@ -313,6 +327,8 @@ void runScore(Context &ctx, const BenchOptions &opt)
         for (std::size_t i = 0; i < ranking.runs.size(); ++i) {
             const ScoredRun &s = ranking.runs[i];
             ctx.out << lines[i + 1] << '\n';
+            if (!s.failed.empty())
+                ctx.out << "      " << s.failed << '\n';
             for (const Violation &v : s.violations)
                 ctx.out << "      " << v.name << ": " << tableNumber(v.actual) << " > " << tableNumber(v.threshold)
                         << (v.hardFail ? " (hard fail)" : " (penalty " + tableNumber(v.penalty) + ")") << '\n';
@@ -323,6 +339,8 @@ void runScore(Context &ctx, const BenchOptions &opt)
             ctx.out << "best meeting the SLOs: " << runName(table, ranking.runs[*ranking.best].run) << '\n';
         else
             ctx.out << "no configuration meets the SLOs\n";
+        if (std::any_of(ranking.runs.begin(), ranking.runs.end(), [](const ScoredRun &r) { return !r.failed.empty(); }))
+            ctx.out << "note: " << failureRuleText(opt.maxFailureRatio) << '\n';
     }
     ctx.exitCode = ok ? ExitOk : ExitInvalid;
 }
@@ -338,16 +356,26 @@ void runPareto(Context &ctx, const BenchOptions &opt)
         return;
     const std::string thrMetric = canonicalMetric(opt.throughput).name;
     const std::vector<ParetoPoint> points = paretoFront(table, lat.metric.name, stat, thrMetric);
+    std::vector<std::uint32_t> failed;
+    for (std::uint32_t i = 0; i < table.runs().size(); ++i) {
+        if (failedStatus(table, i))
+            failed.push_back(i);
+    }
     if (opt.format == "json") {
         Json list = Json::array();
         for (const ParetoPoint &p : points)
             list.push_back(Json{{"run", runJson(table, p.run)}, {"throughput", p.throughput}, {"latency", p.latency}, {"on_front", p.onFront}});
+        Json left = Json::array();
+        for (const std::uint32_t i : failed)
+            left.push_back(Json{{"run", runJson(table, i)}, {"status", std::string(*failedStatus(table, i))}});
         Json files = Json::array();
         for (const FileReport &r : reports)
             files.push_back(fileJson(r));
         printJson(ctx, Json{{"latency", {{"metric", lat.metric.name}, {"statistic", stat}}},
                             {"throughput", {{"metric", thrMetric}}},
                             {"points", list},
+                            {"failed_runs", left},
+                            {"max_failure_ratio", opt.maxFailureRatio},
                             {"files", files}});
     } else {
         std::vector<std::vector<std::string>> rows{{"FRONT", lat.metric.name + " " + stat, thrMetric, "RUN"}};
@@ -355,6 +383,10 @@ void runPareto(Context &ctx, const BenchOptions &opt)
             rows.push_back({p.onFront ? "*" : "", tableNumber(p.latency), tableNumber(p.throughput), runName(table, p.run)});
         if (!points.empty())
             printColumns(ctx, rows);
+        for (const std::uint32_t i : failed)
+            ctx.out << "left out: " << runName(table, i) << '\n';
+        if (!failed.empty())
+            ctx.out << "note: " << failureRuleText(opt.maxFailureRatio) << '\n';
     }
     if (points.empty() && ok) {
         // Most likely a mistyped --latency or --throughput: name what the runs do have.
@@ -381,6 +413,10 @@ void addCommon(CLI::App *cmd, BenchOptions &opt, bool csv)
     else
         cmd->add_option("--format", opt.format, "Output: table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
     cmd->add_option("--label", opt.labels, "KEY=VALUE label added to every run (repeatable)");
+    cmd->add_option("--max-failure-ratio", opt.maxFailureRatio,
+                    "Share of failed requests above which a run is labelled status=failed (a run with no completed request always is)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
 }
 
 } // namespace
