@@ -210,13 +210,19 @@ private slots:
             }
         }
 
+        std::string msg;
         if (!problems.empty()) {
-            std::string msg = "\n" + file + ": " + std::to_string(problems.size()) + " mismatch(es)\n";
+            msg = "\n" + file + ": " + std::to_string(problems.size()) + " mismatch(es)\n";
             for (const std::string &p : problems)
                 msg += "  - " + p + "\n";
             msg += describeReport(report) + context;
-            QFAIL(msg.c_str());
         }
+        // A defect not fixed yet is named in the expectations ("known_defect"): the row is an
+        // expected failure, and turns into an unexpected pass, which fails, once it is fixed.
+        const std::string known = exp.value("known_defect", std::string());
+        if (!known.empty())
+            QEXPECT_FAIL("", known.c_str(), Abort);
+        QVERIFY2(problems.empty(), msg.c_str());
     }
 };
 

@@ -91,9 +91,13 @@ ImportContext::SeriesRef ImportContext::resolve(const MetricDef &metric, std::st
     if (it != m_seriesCache.end())
         return it->second;
     SeriesRef ref;
-    if (auto n = normalise(metric.quantity, unit, 1.0)) {
+    // A metric no importer knows, with an explicit unit ("queue_wait_s"): the unit says what it is.
+    Quantity quantity = metric.quantity;
+    if (quantity == Quantity::Other)
+        quantity = quantityOfUnit(unit).value_or(Quantity::Other);
+    if (auto n = normalise(quantity, unit, 1.0)) {
         // Metrics we do not know keep the unit the file gave.
-        const std::string_view normUnit = metric.quantity == Quantity::Other ? unit : std::string_view(n->unit);
+        const std::string_view normUnit = quantity == Quantity::Other ? unit : std::string_view(n->unit);
         ref = SeriesRef{table.seriesId(metric.name, statistic, normUnit, unit), n->value, true};
     } else {
         warn(line, "bench.unit", "unit '" + std::string(unit) + "' does not fit metric '" + metric.name + "'; values dropped",

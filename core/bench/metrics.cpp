@@ -28,7 +28,7 @@ const std::vector<Alias> &aliases()
         {"ttfot", Quantity::Time, {"ttfot", "time_to_first_output_token"}},
         {"tpot", Quantity::Time, {"tpot", "time_per_output_token"}},
         {"itl", Quantity::Time, {"itl", "inter_token_latency"}},
-        {"e2e_latency", Quantity::Time, {"e2e_latency", "e2el", "e2e", "request_latency", "latency", "end_to_end_latency"}},
+        {"e2e_latency", Quantity::Time, {"e2e_latency", "e2el", "e2e", "request_latency", "req_latency", "latency", "end_to_end_latency"}},
         {"output_latency", Quantity::Time, {"output_latency"}},
         {"queue_time", Quantity::Time, {"queue_time", "client_queue_time"}},
         {"duration", Quantity::Time, {"duration", "run_duration", "benchmark_duration"}},
@@ -54,9 +54,9 @@ const std::vector<Alias> &aliases()
         {"total_tokens", Quantity::Tokens, {"total_tokens", "total_token_count"}},
         {"total_input_tokens", Quantity::Tokens, {"total_input_tokens", "total_input"}},
         {"total_output_tokens", Quantity::Tokens, {"total_output_tokens", "total_output"}},
-        {"request_count", Quantity::Count, {"request_count", "num_requests", "requests"}},
-        {"requests_completed", Quantity::Count, {"requests_completed", "completed", "num_completed_requests", "successful"}},
-        {"requests_failed", Quantity::Count, {"requests_failed", "failed", "num_error_requests", "errored"}},
+        {"request_count", Quantity::Count, {"request_count", "num_requests", "requests", "total_requests"}},
+        {"requests_completed", Quantity::Count, {"requests_completed", "completed", "num_completed_requests", "successful", "successful_requests", "completed_requests"}},
+        {"requests_failed", Quantity::Count, {"requests_failed", "failed", "num_error_requests", "errored", "error_requests", "failed_requests"}},
         {"measured_concurrency", Quantity::Count, {"measured_concurrency", "request_concurrency"}},
         {"max_concurrent_requests", Quantity::Count, {"max_concurrent_requests"}},
         {"error_rate", Quantity::Ratio, {"error_rate"}},
@@ -199,6 +199,9 @@ std::optional<Normalised> normalise(Quantity q, std::string_view unitIn, double 
     case Quantity::TokenRate:
         if (is({"", "tokens/s", "tokens/sec", "tok/s", "tokens/second", "persec", "/s", "tps", "tokens_per_s", "tok_s"}))
             return Normalised{v, "tokens/s"};
+        // Per user (AIPerf "tokens/sec/user"): the metric's name says per user, the rate is tokens/s.
+        if (is({"tokens/sec/user", "tokens/s/user", "tok/s/user", "tokens/second/user"}))
+            return Normalised{v, "tokens/s"};
         return std::nullopt;
     case Quantity::RequestRate:
         if (is({"", "requests/s", "requests/sec", "req/s", "persec", "/s", "rps", "qps", "requests_per_s", "req_s"}))
@@ -241,6 +244,18 @@ std::optional<Normalised> normalise(Quantity q, std::string_view unitIn, double 
     case Quantity::Ratio:
     case Quantity::Other:
         return Normalised{v, ""};
+    }
+    return std::nullopt;
+}
+
+std::optional<Quantity> quantityOfUnit(std::string_view unit)
+{
+    if (trimmed(unit).empty())
+        return std::nullopt;
+    for (const Quantity q : {Quantity::Time, Quantity::TokenRate, Quantity::RequestRate, Quantity::Memory, Quantity::Power, Quantity::Energy,
+                             Quantity::Percent}) {
+        if (normalise(q, unit, 1.0))
+            return q;
     }
     return std::nullopt;
 }

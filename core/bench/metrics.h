@@ -27,6 +27,10 @@ MetricDef canonicalMetric(std::string_view name);
 /// "p99.90" → "p99.9", "std"/"stddev"/"std_dev" → "std", "min", "max". nullopt when not a statistic.
 std::optional<std::string> canonicalStatistic(std::string_view name);
 
+/// The quantity an explicit unit names ("s" → Time, "tokens/sec" → TokenRate, "MiB" → Memory), so
+/// a metric no importer knows still gets its unit normalised; nullopt for "" and unknown units.
+std::optional<Quantity> quantityOfUnit(std::string_view unit);
+
 /// A value in the normalised unit of its quantity.
 struct Normalised
 {
