@@ -1,6 +1,7 @@
 // JSON formats: vLLM, SGLang, GenAI-Perf/AIPerf, GuideLLM, genai-bench and the autotuner.
 #include "core/bench/importcontext.h"
 
+#include <cmath>
 #include <regex>
 
 namespace quantcfg::bench {
@@ -71,6 +72,23 @@ void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint6
     if (const std::string engine = engineOfBackend(text(member(doc, "backend"))); !engine.empty())
         mergeLabels(labels, {{"engine", engine}});
     mergeLabels(labels, {{"model", text(member(doc, "model_id"))}, {"label", text(member(doc, "label"))}});
+    // `vllm bench sweep` summaries add the sweep's settings (max_num_seqs, …) and run_number to each
+    // result: the settings tell the configurations apart, so they are labels, not measurements; the
+    // run number tells repetitions of one configuration apart, so it goes to the run id.
+    const bool sweep = doc.contains("run_number");
+    const auto sweptSetting = [&](const std::string &key) {
+        static const std::set<std::string> measured = {"rtfx", "max_concurrent_requests", "request_goodput", "request_goodput:"};
+        return sweep && !std::regex_match(key, statKey) && !canonicalMetric(key).known && !measured.count(key) && key.rfind("spec_decode_", 0) != 0;
+    };
+    if (sweep) {
+        for (auto it = doc.begin(); it != doc.end(); ++it) {
+            if (it->is_number() && !runInfo.count(it.key()) && it.key() != "run_number" && sweptSetting(it.key())) {
+                const double v = it->get<double>();
+                const std::string value = v == std::floor(v) && std::fabs(v) < 1e15 ? std::to_string(static_cast<long long>(v)) : it->dump();
+                labels.emplace_back(canonicalLabelKey(it.key()), value);
+            }
+        }
+    }
     Load load;
     if (const Json *c = member(doc, "max_concurrency"))
         load.concurrency = loadNumber(*c);
@@ -80,9 +98,12 @@ void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint6
         else
             load.requestRate = loadNumber(*r);
     }
-    const std::uint32_t run = ctx.addRun(tool, labels, load, text(member(doc, "date")), line);
+    std::string runId = text(member(doc, "date"));
+    if (const Json *n = member(doc, "run_number"); sweep && n->is_number())
+        runId += (runId.empty() ? "run " : " run ") + std::to_string(n->get<long long>());
+    const std::uint32_t run = ctx.addRun(tool, labels, load, runId, line);
     for (auto it = doc.begin(); it != doc.end(); ++it) {
-        if (!it->is_number() || runInfo.count(it.key()))
+        if (!it->is_number() || runInfo.count(it.key()) || sweptSetting(it.key()))
             continue;
         const std::string key = it.key() == "request_goodput:" ? "request_goodput" : it.key(); // old vLLM typo
         const double v = it->get<double>();
