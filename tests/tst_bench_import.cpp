@@ -187,7 +187,7 @@ private slots:
             QTest::newRow(name) << testutil::q(file) << run << QString::fromLatin1(labels) << QString::fromLatin1(load);
         };
         row("genai-perf load from folder", std::string(kGenAiPerfDir) + "profile_export_genai_perf.csv", 0, "", "concurrency=8");
-        row("genai-perf json input_config", std::string(kGenAiPerfDir) + "profile_export_genai_perf.json", 0, "", "concurrency=8");
+        row("genai-perf json input_config", std::string(kGenAiPerfDir) + "profile_export_genai_perf.json", 0, "model=meta-llama/Llama-3.1-8B-Instruct", "concurrency=8");
         row("aiperf folder", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", 0, "engine=vllm gpu=h100", "rate=4/s");
         row("vllm metadata", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", 0,
             "engine=vllm engine_version=0.10.2 gpu=H100-SXM model=meta-llama/Llama-3.1-8B-Instruct preset=universal-fp8 tp=2", "concurrency=16");

@@ -124,8 +124,21 @@ void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint6
 void importGenAiPerfJson(ImportContext &ctx, const Json &doc, Tool tool, std::uint64_t line)
 {
     Load load;
+    LabelPairs labels;
     if (const Json *cfg = member(doc, "input_config")) {
-        // The concurrency or rate may sit at any depth of input_config, depending on the version.
+        // AIPerf 0.10+: the load of the measured phase (a warm-up phase is excluded from results).
+        if (const Json *phases = member(*cfg, "phases"); phases && phases->is_array()) {
+            for (const Json &phase : *phases) {
+                if (!phase.is_object() || phase.value("exclude_from_results", false) || text(member(phase, "name")) == "warmup")
+                    continue;
+                if (const Json *c = member(phase, "concurrency"); c && c->is_number())
+                    load.concurrency = c->get<double>();
+                if (const Json *r = member(phase, "request_rate"); r && r->is_number())
+                    load.requestRate = r->get<double>();
+                break;
+            }
+        }
+        // Earlier versions: the concurrency or rate may sit at any depth of input_config.
         std::function<void(const Json &)> walk = [&](const Json &j) {
             if (!j.is_object())
                 return;
@@ -134,13 +147,28 @@ void importGenAiPerfJson(ImportContext &ctx, const Json &doc, Tool tool, std::ui
                     load.concurrency = it->get<double>();
                 else if (it.key() == "request_rate" && !load.hasRequestRate() && it->is_number())
                     load.requestRate = it->get<double>();
-                else
+                else if (it.key() != "phases")
                     walk(*it);
             }
         };
         walk(*cfg);
+        // The model: AIPerf models.items[].name, GenAI-Perf model_names[] (or a plain model).
+        std::string model;
+        if (const Json *models = member(*cfg, "models"); models && models->is_object()) {
+            if (const Json *items = member(*models, "items"); items && items->is_array() && !items->empty())
+                model = text(member((*items)[0], "name"));
+        }
+        for (const char *key : {"model_names", "models", "model"}) {
+            const Json *m = model.empty() ? member(*cfg, key) : nullptr;
+            if (m && m->is_array() && !m->empty() && (*m)[0].is_string())
+                model = (*m)[0].get<std::string>();
+            else if (m && m->is_string())
+                model = m->get<std::string>();
+        }
+        if (!model.empty())
+            labels.emplace_back("model", model);
     }
-    const std::uint32_t run = ctx.addRun(tool, {}, load, {}, line);
+    const std::uint32_t run = ctx.addRun(tool, labels, load, {}, line);
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (!isGenAiPerfStat(*it))
             continue;
