@@ -251,6 +251,16 @@ void importGuideLlm(ImportContext &ctx, const Json &doc)
         LabelPairs labels;
         if (!type.empty())
             labels.emplace_back("strategy", type);
+        // The model: config.backend.model (0.5), worker.backend_model (0.3), the file's args.model.
+        std::string model;
+        if (const Json *backend = config ? member(*config, "backend") : nullptr)
+            model = text(member(*backend, "model"));
+        if (const Json *worker = member(b, "worker"); model.empty() && worker)
+            model = text(member(*worker, "backend_model"));
+        if (const Json *args = member(doc, "args"); model.empty() && args)
+            model = text(member(*args, "model"));
+        if (!model.empty())
+            labels.emplace_back("model", model);
         std::string id = text(config ? member(*config, "id_") : member(b, "id_"));
         const std::uint32_t run = ctx.addRun(Tool::GuideLlm, labels, load, id, 0);
         const Json *metrics = member(b, "metrics");
