@@ -192,8 +192,8 @@ private slots:
         row("vllm metadata", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", 0,
             "engine=vllm engine_version=0.10.2 gpu=H100-SXM model=meta-llama/Llama-3.1-8B-Instruct preset=universal-fp8 tp=2", "concurrency=16");
         row("vllm inf rate", "vllm-legacy-append.jsonl", 1, "deployment=fp8-kv engine=vllm gpu=A100 model=meta-llama/Llama-2-7b-hf tp=1", "unbounded");
-        row("sglang tag words", "sglang_1112_200_1024_256.jsonl", 0, "engine=sglang engine_version=0.5.2 gpu=h200 quantization=fp8 tp=2", "concurrency=32");
-        row("sglang tag pairs", "sglang_1112_200_1024_256.jsonl", 1, "engine=sglang gpu=h200 preset=high-quality", "concurrency=4,rate=4/s");
+        row("sglang tag words", "sglang_1112_200_1024_256.jsonl", 0, "dataset_name=random engine=sglang engine_version=0.5.2 gpu=h200 quantization=fp8 random_input_len=1024 random_output_len=256 tp=2", "concurrency=32");
+        row("sglang tag pairs", "sglang_1112_200_1024_256.jsonl", 1, "dataset_name=random engine=sglang gpu=h200 preset=high-quality", "concurrency=4,rate=4/s");
         row("guidellm constant", "guidellm-benchmarks.json", 1, "strategy=constant", "rate=2.5/s");
         row("guidellm v0.3 throughput", "guidellm-v03-benchmarks.json", 0, "strategy=throughput", "unbounded");
         row("aiperf json input_config", "aiperf/profile_export_aiperf.json", 0, "", "concurrency=4");

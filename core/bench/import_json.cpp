@@ -72,6 +72,16 @@ void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint6
     if (const std::string engine = engineOfBackend(text(member(doc, "backend"))); !engine.empty())
         mergeLabels(labels, {{"engine", engine}});
     mergeLabels(labels, {{"model", text(member(doc, "model_id"))}, {"label", text(member(doc, "label"))}});
+    // The traffic: which dataset, and for the random one its lengths (a ShareGPT run still carries
+    // the random defaults, which mean nothing there). Runs at one rate differ only by these.
+    const std::string dataset = text(member(doc, "dataset_name"));
+    if (!dataset.empty())
+        mergeLabels(labels, {{"dataset_name", dataset}});
+    if (dataset == "random") {
+        for (const char *key : {"random_input_len", "random_output_len"})
+            if (const Json *v = member(doc, key); v && v->is_number_integer())
+                mergeLabels(labels, {{key, std::to_string(v->get<long long>())}});
+    }
     // `vllm bench sweep` summaries add the sweep's settings (max_num_seqs, …) and run_number to each
     // result: the settings tell the configurations apart, so they are labels, not measurements; the
     // run number tells repetitions of one configuration apart, so it goes to the run id.
