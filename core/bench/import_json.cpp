@@ -2,6 +2,7 @@
 #include "core/bench/importcontext.h"
 
 #include <cmath>
+#include <map>
 #include <regex>
 
 namespace quantcfg::bench {
@@ -127,6 +128,59 @@ void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint6
         if (key == "concurrency") // SGLang: Σlatency / duration, measured, not the load
             def = canonicalMetric("measured_concurrency");
         ctx.addValue(run, def, "value", def.quantity == Quantity::Time ? "s" : "", v, line);
+    }
+}
+
+// LLMPerf (ray-project/llmperf token_benchmark_ray) summary: results_<metric>_<unit>_<statistic>,
+// units only in the names (s, token_per_s), quantiles as results_<metric>_s_quantiles_p99, some
+// counts as strings. Its inter-token latency is per request (e2e latency / output tokens), so it
+// includes the first token, unlike vLLM's (formats in docs/benchmarks.md).
+void importLlmPerf(ImportContext &ctx, const Json &doc, std::uint64_t line)
+{
+    static const std::regex key(R"(results_(.+?)(?:_(s|token_per_s))?_(quantiles_p\d+(?:\.\d+)?|mean|min|max|stddev))");
+    static const std::map<std::string, std::string> names = {
+        {"inter_token_latency", "itl"},
+        {"ttft", "ttft"},
+        {"end_to_end_latency", "e2e_latency"},
+        {"request_output_throughput", "output_throughput_per_user"},
+        {"number_input_tokens", "input_tokens"},
+        {"number_output_tokens", "output_tokens"},
+    };
+    LabelPairs labels;
+    if (const std::string model = text(member(doc, "model")); !model.empty())
+        labels.emplace_back("model", model);
+    Load load;
+    if (const Json *c = member(doc, "num_concurrent_requests"))
+        load.concurrency = loadNumber(*c);
+    const std::uint32_t run = ctx.addRun(Tool::LlmPerf, labels, load, text(member(doc, "name")), line);
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const double v = loadNumber(*it);
+        if (std::isnan(v))
+            continue;
+        std::smatch m;
+        const std::string &k = it.key();
+        if (std::regex_match(k, m, key)) {
+            const auto named = names.find(m[1].str());
+            const MetricDef def = canonicalMetric(named != names.end() ? named->second : m[1].str());
+            std::string stat = m[3].str();
+            if (stat.rfind("quantiles_", 0) == 0)
+                stat = stat.substr(10);
+            const auto canonical = canonicalStatistic(stat == "stddev" ? "std" : stat);
+            const std::string unit = m[2] == "s" ? "s" : m[2] == "token_per_s" ? "tokens/s" : "";
+            ctx.addValue(run, def, canonical ? *canonical : stat, unit, v, line);
+        } else if (k == "results_mean_output_throughput_token_per_s") {
+            ctx.addValue(run, canonicalMetric("output_throughput"), "value", "tokens/s", v, line);
+        } else if (k == "results_num_completed_requests") {
+            ctx.addValue(run, canonicalMetric("requests_completed"), "value", "", v, line);
+        } else if (k == "results_number_errors") {
+            ctx.addValue(run, canonicalMetric("requests_failed"), "value", "", v, line);
+        } else if (k == "results_num_requests_started") {
+            ctx.addValue(run, canonicalMetric("request_count"), "value", "", v, line);
+        } else if (k == "results_num_completed_requests_per_min") {
+            ctx.addValue(run, canonicalMetric("request_throughput"), "value", "requests/s", v / 60.0, line);
+        } else if (k == "results_error_rate") {
+            ctx.addValue(run, canonicalMetric("error_rate"), "value", "", v, line);
+        }
     }
 }
 
@@ -441,6 +495,8 @@ Format detectJsonFormat(const Json &doc)
         return Format::GenAiBenchJson;
     if (doc.contains("all_results") || doc.contains("best_result") || (doc.contains("experiment_id") && doc.contains("parameters")))
         return Format::AutotunerJson;
+    if (doc.contains("results_ttft_s_mean") || doc.contains("results_end_to_end_latency_s_mean"))
+        return Format::LlmPerfJson;
     bool stats = false;
     for (auto it = doc.begin(); it != doc.end() && !stats; ++it)
         stats = isGenAiPerfStat(*it);
@@ -464,6 +520,7 @@ void importJsonDocument(ImportContext &ctx, const Json &doc, Format format, std:
     case Format::GenAiPerfJson: importGenAiPerfJson(ctx, doc, Tool::GenAiPerf, line); break;
     case Format::AiPerfJson: importGenAiPerfJson(ctx, doc, Tool::AiPerf, line); break;
     case Format::GuideLlmJson: importGuideLlm(ctx, doc); break;
+    case Format::LlmPerfJson: importLlmPerf(ctx, doc, line); break;
     case Format::GenAiBenchJson: importGenAiBenchMetrics(ctx, doc["aggregated_metrics"], Tool::GenAiBench, {}, {}, line); break;
     case Format::AutotunerJson: {
         const std::string task = text(member(doc, "task_name"));

@@ -27,6 +27,7 @@ const char *formatName(Format f)
     case Format::GuideLlmJson: return "guidellm-json";
     case Format::GenAiBenchJson: return "genai-bench-json";
     case Format::AutotunerJson: return "autotuner-json";
+    case Format::LlmPerfJson: return "llmperf-json";
     }
     return "unknown";
 }
@@ -42,6 +43,7 @@ Tool formatTool(Format f)
     case Format::GuideLlmJson: return Tool::GuideLlm;
     case Format::AutotunerCsv:
     case Format::AutotunerJson: return Tool::Autotuner;
+    case Format::LlmPerfJson: return Tool::LlmPerf;
     case Format::VllmJson: return Tool::Vllm;
     case Format::SglangJsonl: return Tool::Sglang;
     case Format::GenAiBenchJson: return Tool::GenAiBench;

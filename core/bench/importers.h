@@ -27,6 +27,7 @@ enum class Format {
     GuideLlmJson,   ///< GuideLLM report (benchmarks[])
     GenAiBenchJson, ///< genai-bench per-run JSON (aggregated_metrics)
     AutotunerJson,  ///< inference-autotuner results JSON (all_results / best_result)
+    LlmPerfJson,    ///< LLMPerf token_benchmark_ray summary (results_*_s_* keys)
 };
 
 /// Stable name of a format: "tidy-csv", "genai-perf-csv", "vllm-json", …

@@ -55,6 +55,7 @@ const char *toolName(Tool t)
     case Tool::GuideLlm: return "guidellm";
     case Tool::GenAiBench: return "genai-bench";
     case Tool::Autotuner: return "autotuner";
+    case Tool::LlmPerf: return "llmperf";
     }
     return "unknown";
 }

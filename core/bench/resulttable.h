@@ -50,9 +50,9 @@ private:
 };
 
 /// The tool that wrote a file.
-enum class Tool : std::uint8_t { TidyCsv, GenAiPerf, AiPerf, Vllm, Sglang, GuideLlm, GenAiBench, Autotuner };
+enum class Tool : std::uint8_t { TidyCsv, GenAiPerf, AiPerf, Vllm, Sglang, GuideLlm, GenAiBench, Autotuner, LlmPerf };
 
-/// "tidy-csv", "genai-perf", "aiperf", "vllm", "sglang", "guidellm", "genai-bench", "autotuner".
+/// "tidy-csv", "genai-perf", "aiperf", "vllm", "sglang", "guidellm", "genai-bench", "autotuner", "llmperf".
 const char *toolName(Tool t);
 
 /// The load a run was measured at. Both fields may be set (vLLM with a rate limit and a
