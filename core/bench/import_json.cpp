@@ -451,8 +451,14 @@ void importAutotunerExperiment(ImportContext &ctx, const Json &exp, const std::s
         for (auto it = params->begin(); it != params->end(); ++it)
             if (!it->is_structured() && !it->is_null())
                 labels.emplace_back(canonicalLabelKey(it.key()), text(&*it));
-    if (const Json *status = member(exp, "status"))
-        labels.emplace_back("status", text(status));
+    if (const Json *status = member(exp, "status")) {
+        // "failed" with the reason, as markFailedRuns() writes it, so every tool's failures read alike.
+        std::string value = text(status);
+        if (value == "failed")
+            if (const std::string why = text(member(exp, "error_message")); !why.empty())
+                value += ": " + why;
+        labels.emplace_back("status", value);
+    }
     if (!task.empty())
         labels.emplace_back("task", task);
     const std::string id = "experiment " + text(member(exp, "experiment_id"));

@@ -292,7 +292,10 @@ FileReport importWithTotals(const std::filesystem::path &path, ResultTable &tabl
         d.severity = Severity::Warning;
         report.diagnostics.push_back(d);
     }
-    if (report.rows == 0) {
+    bool anyFailedRun = false;
+    for (std::size_t i = runsBefore; i < table.runs().size() && !anyFailedRun; ++i)
+        anyFailedRun = failedStatus(table, static_cast<std::uint32_t>(i)).has_value();
+    if (report.rows == 0 && !anyFailedRun) { // runs that failed have no values, and still count
         // A CSV from another tool (e.g. `quantcfg matrix --format csv`) reads as a tidy CSV
         // without a numeric column: a failed file, not runs without values.
         table.truncate(runsBefore, rowsBefore);
