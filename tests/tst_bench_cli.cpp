@@ -6,7 +6,10 @@
 #include "testutil.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <fstream>
 
 #include <cstdio>
 
@@ -269,6 +272,17 @@ private slots:
         QVERIFY2(r.out.find("left out: ") != std::string::npos && r.out.find("--max-failure-ratio 0.05") != std::string::npos, r.out.c_str());
         r = quantcfgRun({"bench", "import", failed, "--format", "json"});
         QVERIFY2(r.out.find("\"status\"") != std::string::npos, r.out.c_str());
+    }
+
+    // Issue 16 #6: a score like 1e150 prints with an exponent, not as a 151-digit integer.
+    void hugeScoresPrintWithAnExponent()
+    {
+        QTemporaryDir dir;
+        const std::string csv = dir.filePath(QStringLiteral("runs.csv")).toStdString();
+        std::ofstream(csv) << "engine,concurrency,output_throughput_tokens_per_s,ttft_mean_ms\nvllm,8,1000,35000\n";
+        const Run r = quantcfgRun({"bench", "score", csv, "--slo", bench("slo-ttft.json")});
+        QVERIFY2(r.out.find("e+302") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("0000000000000") == std::string::npos, r.out.c_str());
     }
 };
 

@@ -574,6 +574,23 @@ private slots:
         QCOMPARE(sniffDelimiter("a;b;\"c,d\";e"), ';');
         QCOMPARE(sniffDelimiter("a\tb\tc"), '\t');
     }
+
+    // Issue 16 #6: one statistic written twice (vLLM's median_* next to p50_*) is one row, while
+    // different values of one series in a run (one per GPU) all stay.
+    void sameStatisticTwiceIsOneRow()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("bench.json")).toStdString();
+        writeFile(path, R"({"backend": "vllm", "model_id": "m", "max_concurrency": 4, "completed": 10, "failed": 0,
+                           "median_ttft_ms": 42.5, "p50_ttft_ms": 42.5, "mean_ttft_ms": 50})");
+        ResultTable table;
+        QVERIFY(!importFile(path, table).failed);
+        int medians = 0;
+        for (const Row &row : table.rows())
+            medians += table.str(table.seriesAt(row.series).metric) == "ttft" && table.str(table.seriesAt(row.series).statistic) == "median";
+        QCOMPARE(medians, 1);
+        QCOMPARE(*table.metricValue(0, "ttft", "median"), 42.5);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestBenchImport)

@@ -55,12 +55,27 @@ public:
     void addValue(std::uint32_t run, const SeriesRef &ref, double value)
     {
         if (ref.ok && std::isfinite(value)) {
+            // A tool that writes one statistic twice (GuideLLM's median and percentiles.p50, vLLM's
+            // median_* and p50_*) gives it once: the same run, series and value is one row.
+            if (ref.series >= m_lastRow.size())
+                m_lastRow.resize(ref.series + 1, LastRow{kNoRun, 0});
+            LastRow &last = m_lastRow[ref.series];
+            if (last.run == run && last.value == value)
+                return;
+            last = LastRow{run, value};
             table.addRow(run, ref.series, value * ref.factor);
             ++report.rows;
         }
     }
 
 private:
+    static constexpr std::uint32_t kNoRun = 0xffffffffu;
+    struct LastRow
+    {
+        std::uint32_t run;
+        double value;
+    };
+    std::vector<LastRow> m_lastRow; // per series: the last run and value added, to skip exact repeats
     StrId m_source;
     LabelPairs m_pathLabels;
     Load m_pathLoad;

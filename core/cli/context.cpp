@@ -181,7 +181,9 @@ std::string tableNumber(double v)
     if (std::isinf(v))
         return v > 0 ? "inf" : "-inf";
     char buf[64];
-    std::snprintf(buf, sizeof buf, std::fabs(v) >= 1000 ? "%.0f" : "%.4g", v);
+    // Whole numbers up to 10^12 in full (token counts, throughputs); beyond, an exponent (a
+    // score of 1e150 is not a 151-digit integer).
+    std::snprintf(buf, sizeof buf, std::fabs(v) >= 1000 && std::fabs(v) < 1e12 ? "%.0f" : "%.4g", v);
     return buf;
 }
 
