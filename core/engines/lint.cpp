@@ -198,13 +198,6 @@ struct Resolved
     std::vector<std::string> ambiguous; ///< options an ambiguous prefix matches
 };
 
-std::string dashed(std::string s)
-{
-    if (s.size() > 2)
-        std::replace(s.begin() + 2, s.end(), '_', '-');
-    return s;
-}
-
 Resolved resolveFlag(const EngineProfile &p, const std::string &name)
 {
     Resolved r;
@@ -223,12 +216,23 @@ Resolved resolveFlag(const EngineProfile &p, const std::string &name)
     const bool longOption = name.rfind("--", 0) == 0 && name.size() > 2;
     const bool shortOption = !longOption && name.size() >= 2 && name[0] == '-' && name[1] != '-';
     if (p.parser().allowAbbrev && (longOption || shortOption)) {
-        const std::string want = p.underscoreDashEquivalent() ? dashed(name) : name;
+        const bool equivalent = p.underscoreDashEquivalent();
+        // Whether @p n starts with the name typed, '_' matching '-' where the parser says so.
+        const auto startsWithName = [&](const std::string &n) {
+            if (n.size() < name.size())
+                return false;
+            for (std::size_t k = 0; k < name.size(); ++k) {
+                const char a = equivalent && k >= 2 && name[k] == '_' ? '-' : name[k];
+                const char b = equivalent && k >= 2 && n[k] == '_' ? '-' : n[k];
+                if (a != b)
+                    return false;
+            }
+            return true;
+        };
         std::vector<std::string> primaries;
         std::string option;
         for (const std::string &n : p.flagNames()) {
-            const std::string cand = p.underscoreDashEquivalent() ? dashed(n) : n;
-            if (cand.rfind(want, 0) != 0 || (longOption && n.rfind("--", 0) != 0))
+            if (!startsWithName(n) || (longOption && n.rfind("--", 0) != 0))
                 continue;
             std::string primary;
             p.flag(n, &primary);
