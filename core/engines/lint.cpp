@@ -140,10 +140,14 @@ std::optional<long long> asInt(const std::optional<std::string> &v)
 
 std::string didYouMean(const EngineProfile &p, const std::string &name)
 {
+    // Only names within the limit count, and a length difference is a lower bound of the
+    // distance: most of the ~300 options are never compared.
+    const std::size_t limit = std::max<std::size_t>(2, name.size() / 4);
     std::string best;
-    std::size_t bestDistance = std::string::npos;
+    std::size_t bestDistance = limit + 1;
     for (const std::string &candidate : p.flagNames()) {
-        if (candidate.rfind("--", 0) != 0)
+        const std::size_t gap = candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
+        if (gap >= bestDistance || candidate.rfind("--", 0) != 0)
             continue;
         const std::size_t d = editDistance(name, candidate);
         if (d < bestDistance) {
@@ -151,8 +155,7 @@ std::string didYouMean(const EngineProfile &p, const std::string &name)
             best = candidate;
         }
     }
-    const std::size_t limit = std::max<std::size_t>(2, name.size() / 4);
-    return bestDistance <= limit ? best : std::string();
+    return best;
 }
 
 // "bf16" → "bfloat16": an abbreviation (the value's letters in order) beats edit distance.

@@ -1,7 +1,7 @@
 // libFuzzer harness: the command-line lint tokenizer. The first byte picks a built-in engine
-// profile, the rest is a command line, script or manifest: splitShellWords, parseShellScript,
-// lintCommandLine and lintText (which looks inside wrappers, docker run and YAML) must not crash,
-// and shellQuote of the whole text must split back into exactly that one word.
+// profile, the rest is a command line, script or manifest: lintText (the script reader, the
+// locator that looks inside wrappers, docker run and YAML, and lint) must not crash, and
+// shellQuote of the whole text must split back into exactly that one word (splitShellWords).
 #include "core/engines/lint.h"
 #include "core/engines/lintreport.h"
 #include "core/engines/profile.h"
@@ -17,10 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const auto &profiles = quantcfg::ProfileRegistry::builtIn().all();
     const quantcfg::EngineProfile &profile = *profiles[data[0] % profiles.size()];
     const std::string_view text(reinterpret_cast<const char *>(data) + 1, size - 1);
-    quantcfg::splitShellWords(text);
-    quantcfg::parseShellScript(text);
-    quantcfg::lintCommandLine(profile, text);
-    // Half the inputs name the profile, half let the command pick it (image tags, entry points).
+    // lintText reads the text as a script (parseShellScript), finds the engine command in it and
+    // lints it: half the inputs name the profile, half let the command pick it (image tags).
     const std::string spec = data[0] & 0x80 ? std::string() : profile.engine() + "@" + profile.version();
     quantcfg::lintText(quantcfg::ProfileRegistry::builtIn(), text, {spec, "/nonexistent"});
     quantcfg::fuzz::checkQuoteRoundTrip(text);
