@@ -284,6 +284,28 @@ private slots:
         QVERIFY2(r.out.find("e+302") != std::string::npos, r.out.c_str());
         QVERIFY2(r.out.find("0000000000000") == std::string::npos, r.out.c_str());
     }
+    // Issue 16 #7: where runs of tools that define TPOT differently are ranked or plotted together,
+    // score and pareto say so (text and JSON); runs of one family (vLLM and SGLang) get no note.
+    void mixedMethodologiesAreNamed()
+    {
+        const std::string vllm = bench("real/vllm-bench-serve/er0080-bench-serve-v0.25.1.json");
+        const std::string sglang = bench("real/sglang/datacrunch-llama-3.3-70b-online.jsonl");
+        const std::string guide = bench("real/guidellm/danielkorat-v0.5.0dev-concurrent4-benchmarks.json");
+        const std::string sloFile = bench("slo-ttft.json");
+        Run r = quantcfgRun({"bench", "score", vllm, guide, "--slo", sloFile, "--objective", "minimize_ttft"});
+        QVERIFY2(r.out.find("note: these runs were measured by tools that define their metrics differently (guidellm-0.4-0.7.3, serve-bench)")
+                     != std::string::npos,
+                 r.out.c_str());
+        QVERIFY2(r.out.find("includes the first token") != std::string::npos, r.out.c_str());
+        r = quantcfgRun({"bench", "score", vllm, guide, "--slo", sloFile, "--objective", "minimize_ttft", "--format", "json"});
+        QCOMPARE(int(Json::parse(r.out)["methodology_notes"].size()), 3);
+        r = quantcfgRun({"bench", "pareto", vllm, guide, "--latency", "ttft_mean", "--format", "json"});
+        QCOMPARE(int(Json::parse(r.out)["methodology_notes"].size()), 3);
+        r = quantcfgRun({"bench", "score", vllm, sglang, "--slo", sloFile, "--objective", "minimize_ttft", "--format", "json"});
+        QCOMPARE(int(Json::parse(r.out)["methodology_notes"].size()), 0);
+        r = quantcfgRun({"bench", "pareto", vllm, sglang, "--latency", "ttft_median"});
+        QVERIFY2(r.out.find("define their metrics differently") == std::string::npos, r.out.c_str());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestBenchCli)

@@ -7,6 +7,7 @@
 
 #include "testutil.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -186,20 +187,20 @@ private slots:
         const auto row = [](const char *name, const std::string &file, int run, const char *labels, const char *load) {
             QTest::newRow(name) << testutil::q(file) << run << QString::fromLatin1(labels) << QString::fromLatin1(load);
         };
-        row("genai-perf load from folder", std::string(kGenAiPerfDir) + "profile_export_genai_perf.csv", 0, "", "concurrency=8");
-        row("genai-perf json input_config", std::string(kGenAiPerfDir) + "profile_export_genai_perf.json", 0, "model=meta-llama/Llama-3.1-8B-Instruct", "concurrency=8");
-        row("aiperf folder", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", 0, "engine=vllm gpu=h100", "rate=4/s");
+        row("genai-perf load from folder", std::string(kGenAiPerfDir) + "profile_export_genai_perf.csv", 0, "methodology=genai-perf", "concurrency=8");
+        row("genai-perf json input_config", std::string(kGenAiPerfDir) + "profile_export_genai_perf.json", 0, "methodology=genai-perf model=meta-llama/Llama-3.1-8B-Instruct", "concurrency=8");
+        row("aiperf folder", "aiperf/vllm-h100-request_rate4/profile_export_aiperf.csv", 0, "engine=vllm gpu=h100 methodology=aiperf", "rate=4/s");
         row("vllm metadata", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json", 0,
-            "engine=vllm engine_version=0.10.2 gpu=H100-SXM model=meta-llama/Llama-3.1-8B-Instruct preset=universal-fp8 tp=2", "concurrency=16");
-        row("vllm inf rate", "vllm-legacy-append.jsonl", 1, "deployment=fp8-kv engine=vllm gpu=A100 model=meta-llama/Llama-2-7b-hf tp=1", "unbounded");
-        row("sglang tag words", "sglang_1112_200_1024_256.jsonl", 0, "dataset_name=random engine=sglang engine_version=0.5.2 gpu=h200 quantization=fp8 random_input_len=1024 random_output_len=256 tp=2", "concurrency=32");
-        row("sglang tag pairs", "sglang_1112_200_1024_256.jsonl", 1, "dataset_name=random engine=sglang gpu=h200 preset=high-quality", "concurrency=4,rate=4/s");
-        row("guidellm constant", "guidellm-benchmarks.json", 1, "strategy=constant", "rate=2.5/s");
-        row("guidellm v0.3 throughput", "guidellm-v03-benchmarks.json", 0, "strategy=throughput", "unbounded");
-        row("aiperf json input_config", "aiperf/profile_export_aiperf.json", 0, "", "concurrency=4");
-        row("guidellm csv streams by index", "guidellm-benchmarks.csv", 1, "strategy=concurrent", "concurrency=16");
+            "engine=vllm engine_version=0.10.2 gpu=H100-SXM methodology=vllm model=meta-llama/Llama-3.1-8B-Instruct preset=universal-fp8 tp=2", "concurrency=16");
+        row("vllm inf rate", "vllm-legacy-append.jsonl", 1, "deployment=fp8-kv engine=vllm gpu=A100 methodology=vllm model=meta-llama/Llama-2-7b-hf tp=1", "unbounded");
+        row("sglang tag words", "sglang_1112_200_1024_256.jsonl", 0, "dataset_name=random engine=sglang engine_version=0.5.2 gpu=h200 kv_cache_dtype=fp8_e5m2 methodology=sglang quantization=fp8 random_input_len=1024 random_output_len=256 tp=2", "concurrency=32");
+        row("sglang tag pairs", "sglang_1112_200_1024_256.jsonl", 1, "dataset_name=random engine=sglang gpu=h200 methodology=sglang preset=high-quality", "concurrency=4,rate=4/s");
+        row("guidellm constant", "guidellm-benchmarks.json", 1, "methodology=guidellm-0.4-0.7.3 strategy=constant", "rate=2.5/s");
+        row("guidellm v0.3 throughput", "guidellm-v03-benchmarks.json", 0, "methodology=guidellm-0.3 strategy=throughput", "unbounded");
+        row("aiperf json input_config", "aiperf/profile_export_aiperf.json", 0, "methodology=aiperf", "concurrency=4");
+        row("guidellm csv streams by index", "guidellm-benchmarks.csv", 1, "methodology=guidellm strategy=concurrent", "concurrency=16");
         row("autotuner quant keys", "autotuner-fp8-sweep_results.json", 3,
-            "gemm_dtype=bfloat16 kv_cache_dtype=auto mem_fraction_static=0.8 quantization=fp8 status=success task=fp8-sweep tp=2", "");
+            "gemm_dtype=bfloat16 kv_cache_dtype=auto mem_fraction_static=0.8 methodology=autotuner quantization=fp8 status=success task=fp8-sweep tp=2", "");
         row("tidy label columns", "tidy-long-semicolon.csv", 2, "engine=sglang gpu=H100 preset=universal-fp8 tp=2", "concurrency=8");
         row("tidy text column is a label", "tidy-wide.csv", 1,
             "engine=sglang engine_version=0.5.2 gpu=L40S notes=fast, but no TPOT preset=universal-fp8 tp=1", "concurrency=8");
@@ -590,6 +591,160 @@ private slots:
             medians += table.str(table.seriesAt(row.series).metric) == "ttft" && table.str(table.seriesAt(row.series).statistic) == "median";
         QCOMPARE(medians, 1);
         QCOMPARE(*table.metricValue(0, "ttft", "median"), 42.5);
+    }
+    // genai-bench run with --metrics-time-unit ms writes ttft, tpot, e2e_latency and output_latency
+    // (every statistic of each) in ms and says so in `_time_unit`; the same run must read alike.
+    void genAiBenchMillisecondFile()
+    {
+        const std::string real = testutil::dataPath(
+            "bench/real/genai-bench/regression_feature_no_flag/D100_100_text-to-text_zai-org_GLM-4.6_num_concurrency_1_time_120s.json");
+        Json doc = Json::parse(testutil::readFile(real));
+        QCOMPARE(doc.value("_time_unit", ""), std::string("s"));
+        for (const char *metric : {"ttft", "tpot", "e2e_latency", "output_latency"})
+            for (auto &[stat, v] : doc["aggregated_metrics"]["stats"][metric].items())
+                if (v.is_number())
+                    v = v.get<double>() * 1000;
+        doc["_time_unit"] = "ms";
+        QTemporaryDir dir;
+        const std::string copy = dir.filePath(QStringLiteral("D100_100_text-to-text_num_concurrency_1_time_120s.json")).toStdString();
+        writeFile(copy, doc.dump());
+        ResultTable seconds;
+        ResultTable millis;
+        QVERIFY(!importFile(real, seconds).failed);
+        QVERIFY(!importFile(copy, millis).failed);
+        for (const char *metric : {"ttft", "tpot", "e2e_latency", "output_latency"})
+            for (const char *stat : {"mean", "p99"}) {
+                const auto a = seconds.metricValue(0, metric, stat);
+                const auto b = millis.metricValue(0, metric, stat);
+                QVERIFY2(a && b, metric);
+                QVERIFY2(std::abs(*a - *b) < 1e-9 * std::max(1.0, *a), (std::string(metric) + " " + stat).c_str());
+            }
+        // Not a latency: the run's duration stays in seconds in both files.
+        QCOMPARE(*millis.metricValue(0, "duration", "value"), *seconds.metricValue(0, "duration", "value"));
+    }
+
+    // Issue 16 #6: SGLang's bench_serving stores GET /server_info (the server's own arguments); its
+    // model and settings label the run. A disaggregated server answers per role: decode's are used.
+    void sglangServerInfo_data()
+    {
+        QTest::addColumn<QString>("serverInfo");
+        QTest::addColumn<QString>("labels");
+        QTest::newRow("one server") << QStringLiteral(R"({"model_path": "Qwen/Qwen3-8B", "served_model_name": "Qwen/Qwen3-8B", "tp_size": 2,
+            "dp_size": 1, "quantization": "fp8", "kv_cache_dtype": "fp8_e4m3", "version": "0.5.6"})")
+                                    << QStringLiteral("engine=sglang engine_version=0.5.6 kv_cache_dtype=fp8_e4m3 model=Qwen/Qwen3-8B quantization=fp8 tp=2");
+        QTest::newRow("served name wins") << QStringLiteral(R"({"model_path": "/models/llama", "served_model_name": "llama-70b", "kv_cache_dtype": "auto", "quantization": null})")
+                                          << QStringLiteral("engine=sglang model=llama-70b");
+        QTest::newRow("prefill/decode") << QStringLiteral(R"({"prefill": [{"model_path": "m", "tp_size": 8}], "decode": [{"model_path": "m", "tp_size": 4, "dp_size": 4}]})")
+                                        << QStringLiteral("dp=4 engine=sglang model=m tp=4");
+    }
+    void sglangServerInfo()
+    {
+        QFETCH(QString, serverInfo);
+        QFETCH(QString, labels);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("run.jsonl")).toStdString();
+        // The shape of a 0.5 bench_serving line (only the keys that matter here).
+        writeFile(path, R"({"backend": "sglang", "dataset_name": "sharegpt", "request_rate": Infinity, "max_concurrency": 8, "server_info": )"
+                            + serverInfo.toStdString()
+                            + R"(, "completed": 50, "mean_e2e_latency_ms": 900.5, "median_ttft_ms": 80.0, "total_output_tokens_retokenized": 5000})"
+                            + "\n");
+        ResultTable table;
+        const FileReport report = importFile(path, table);
+        QVERIFY2(!report.failed, testutil::codes(report.diagnostics).toUtf8().constData());
+        QCOMPARE(table.runs().size(), std::size_t(1));
+        QStringList found;
+        for (const Label &l : table.labels(table.run(0).labelSet))
+            if (table.str(l.key) != "methodology" && table.str(l.key) != "dataset_name")
+                found << testutil::q(std::string(table.str(l.key)) + "=" + std::string(table.str(l.value)));
+        found.sort();
+        QCOMPARE(found.join(QLatin1Char(' ')), labels);
+    }
+
+    // Issue 16 #7: the methodology label follows the tool and, for GuideLLM, the version in the
+    // report (it changed its token accounting in v0.7.4).
+    void guideLlmVersionPicksMethodology_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("methodology");
+        QTest::newRow("0.5 dev") << QStringLiteral("0.5.0.dev0") << QStringLiteral("guidellm-0.4-0.7.3");
+        QTest::newRow("0.7.3") << QStringLiteral("0.7.3") << QStringLiteral("guidellm-0.4-0.7.3");
+        QTest::newRow("0.7.4") << QStringLiteral("0.7.4") << QStringLiteral("guidellm-0.7.4+");
+        QTest::newRow("v0.10.1") << QStringLiteral("v0.10.1") << QStringLiteral("guidellm-0.7.4+");
+        QTest::newRow("none") << QString() << QStringLiteral("guidellm");
+    }
+    void guideLlmVersionPicksMethodology()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, methodology);
+        Json doc = Json::parse(testutil::readFile(fixture("guidellm-benchmarks.json")));
+        if (version.isEmpty())
+            doc.erase("metadata");
+        else
+            doc["metadata"] = {{"version", 2}, {"guidellm_version", version.toStdString()}};
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("benchmarks.json")).toStdString();
+        writeFile(path, doc.dump());
+        ResultTable table;
+        QVERIFY(!importFile(path, table).failed);
+        QVERIFY(!table.runs().empty());
+        for (std::uint32_t run = 0; run < table.runs().size(); ++run)
+            QCOMPARE(testutil::q(std::string(table.label(run, "methodology").value_or("(none)"))), methodology);
+    }
+    // Issue 16 #6: AIPerf writes each run as profile_export_aiperf.csv and .json; imported together
+    // they are one run (with the model and load only the JSON names), in either order, with a note.
+    void sameRunFromTwoFiles_data()
+    {
+        QTest::addColumn<bool>("csvFirst");
+        QTest::newRow("csv first") << true;
+        QTest::newRow("json first") << false;
+    }
+    void sameRunFromTwoFiles()
+    {
+        QFETCH(bool, csvFirst);
+        const std::string csv = fixture("real/aiperf/akamaslabs-c64-v0.11.0-profile_export_aiperf.csv");
+        const std::string json = fixture("real/aiperf/akamaslabs-c64-v0.11.0-profile_export_aiperf.json");
+        ResultTable table;
+        const std::vector<FileReport> reports = importFiles(csvFirst ? std::vector<std::filesystem::path>{csv, json}
+                                                                     : std::vector<std::filesystem::path>{json, csv},
+                                                            table);
+        QCOMPARE(table.runs().size(), std::size_t(1));
+        QCOMPARE(reports[1].runs, std::size_t(0));
+        QCOMPARE(testutil::codes(reports[1].diagnostics), QStringLiteral("bench.same-run"));
+        QCOMPARE(reports[1].diagnostics[0].severity, Severity::Info);
+        QCOMPARE(std::string(table.label(0, "model").value_or("")), std::string("qwen3-4b"));
+        QCOMPARE(loadText(table.run(0).load), std::string("concurrency=64"));
+        // Values of both files: TTFT (both give it) and per-user throughput.
+        QVERIFY(table.metricValue(0, "ttft", "p99"));
+        QVERIFY(table.metricValue(0, "output_throughput_per_user", "mean"));
+        for (const Row &row : table.rows())
+            QCOMPARE(row.run, 0u);
+    }
+
+    // Files of different runs stay apart: other stems, several runs in a file, and runs with
+    // different run ids. One result file copied twice (same run id) is one run.
+    void differentRunsStayApart()
+    {
+        ResultTable table;
+        importFiles({fixture("real/aiperf/akamaslabs-c64-v0.11.0-profile_export_aiperf.csv"),
+                     fixture("real/aiperf/anud18-5090-agent-c16-v0.10.0-profile_export_aiperf.json")},
+                    table);
+        QCOMPARE(table.runs().size(), std::size_t(2));
+        ResultTable sweeps;
+        importFiles({fixture("real/vllm-bench-sweep/er0080-sweep-max_num_seqs=4-summary.json"),
+                     fixture("real/vllm-bench-sweep/er0080-sweep-max_num_seqs=8-summary.json")},
+                    sweeps);
+        QCOMPARE(sweeps.runs().size(), std::size_t(4));
+        QTemporaryDir dir;
+        const std::string text = testutil::readFile(fixture("real/vllm-bench-serve/er0080-bench-serve-v0.25.1.json"));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("copy")));
+        const std::string a = dir.filePath(QStringLiteral("result.json")).toStdString();
+        const std::string b = dir.filePath(QStringLiteral("copy/result.json")).toStdString();
+        writeFile(a, text);
+        writeFile(b, text);
+        ResultTable copies;
+        const auto reports = importFiles({a, b}, copies);
+        QCOMPARE(copies.runs().size(), std::size_t(1));
+        QCOMPARE(testutil::codes(reports[1].diagnostics), QStringLiteral("bench.same-run"));
     }
 };
 

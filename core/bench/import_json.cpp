@@ -1,7 +1,13 @@
 // JSON formats: vLLM, SGLang, GenAI-Perf/AIPerf, GuideLLM, genai-bench and the autotuner.
 #include "core/bench/importcontext.h"
 
+#include "core/bench/jsonstream.h"
+
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <regex>
 
@@ -55,6 +61,34 @@ std::string engineOfBackend(const std::string &backend)
     return {};
 }
 
+// SGLang's bench_serving (0.4+) stores the server's answer to GET /server_info: the arguments the
+// server really ran with, surer than a tag. A prefill/decode-disaggregated server answers per role
+// ({"prefill": [...], "decode": [...]}); the decode server's settings describe the generation.
+LabelPairs sglangServerLabels(const Json &infoIn)
+{
+    const Json *info = &infoIn;
+    if (const Json *decode = member(infoIn, "decode"); decode && decode->is_array() && !decode->empty())
+        info = &(*decode)[0];
+    if (!info->is_object())
+        return {};
+    LabelPairs labels{{"engine", "sglang"}};
+    for (const char *key : {"served_model_name", "model_path"})
+        if (std::string model = text(member(*info, key)); !model.empty()) {
+            labels.emplace_back("model", std::move(model));
+            break;
+        }
+    if (std::string version = text(member(*info, "version")); !version.empty())
+        labels.emplace_back("engine_version", version[0] == 'v' ? version.substr(1) : version);
+    for (const char *key : {"tp_size", "dp_size", "ep_size", "pp_size"}) // 1 is the default, not worth a label
+        if (const Json *v = member(*info, key); v && v->is_number_integer() && v->get<long long>() > 1)
+            labels.emplace_back(canonicalLabelKey(key), std::to_string(v->get<long long>()));
+    if (std::string q = text(member(*info, "quantization")); !q.empty())
+        labels.emplace_back("quantization", q);
+    if (std::string kv = text(member(*info, "kv_cache_dtype")); !kv.empty() && kv != "auto")
+        labels.emplace_back("kv_cache_dtype", kv);
+    return labels;
+}
+
 // vLLM and SGLang: flat objects, latency stats as "{stat}_{metric}_ms".
 void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint64_t line)
 {
@@ -68,6 +102,8 @@ void importServeBench(ImportContext &ctx, const Json &doc, Tool tool, std::uint6
     for (auto it = doc.begin(); it != doc.end(); ++it)
         if (it->is_string() && !runInfo.count(it.key()))
             labels.emplace_back(canonicalLabelKey(it.key()), it->get<std::string>());
+    if (const Json *info = member(doc, "server_info"))
+        mergeLabels(labels, sglangServerLabels(*info));
     if (const Json *tag = member(doc, "tag"))
         mergeLabels(labels, labelsFromText(text(tag)));
     if (const std::string engine = engineOfBackend(text(member(doc, "backend"))); !engine.empty())
@@ -292,10 +328,15 @@ void importGuideTotals(ImportContext &ctx, std::uint32_t run, const Json &totals
 
 void importGuideLlm(ImportContext &ctx, const Json &doc)
 {
+    // The version picks the methodology label: 0.4+ reports name it in metadata; the flat v0.3
+    // report names none, but its shape (args and run_stats, no config) is its own.
+    const Json *metadata = member(doc, "metadata");
+    const std::string version = metadata ? text(member(*metadata, "guidellm_version")) : std::string();
     for (const Json &b : doc["benchmarks"]) {
         if (!b.is_object())
             continue;
         const Json *config = member(b, "config");
+        ctx.toolVersion = !version.empty() ? version : !config && member(b, "args") ? "0.3" : "";
         const Json *strategy = config ? member(*config, "strategy") : nullptr;
         if (!strategy) // v0.3: args.strategy
             if (const Json *args = member(b, "args"))
@@ -361,9 +402,10 @@ void importGuideLlm(ImportContext &ctx, const Json &doc)
     }
 }
 
-// genai-bench "aggregated_metrics" (seconds everywhere).
+// genai-bench "aggregated_metrics". Latencies (ttft, tpot, e2e_latency, output_latency) are in
+// the file's `_time_unit` ("s" unless run with --metrics-time-unit ms); the rest in seconds.
 void importGenAiBenchMetrics(ImportContext &ctx, const Json &agg, Tool tool, const LabelPairs &labels, const std::string &runId,
-                             std::uint64_t line)
+                             std::uint64_t line, const std::string &latencyUnit = "s")
 {
     Load load;
     if (const Json *c = member(agg, "num_concurrency"))
@@ -400,10 +442,10 @@ void importGenAiBenchMetrics(ImportContext &ctx, const Json &agg, Tool tool, con
         const char *unit;
     };
     static const StatMap map[] = {
-        {"ttft", {"ttft", Quantity::Time, true}, "s"},
-        {"tpot", {"tpot", Quantity::Time, true}, "s"},
-        {"e2e_latency", {"e2e_latency", Quantity::Time, true}, "s"},
-        {"output_latency", {"output_latency", Quantity::Time, true}, "s"},
+        {"ttft", {"ttft", Quantity::Time, true}, nullptr}, // nullptr: the file's latency unit
+        {"tpot", {"tpot", Quantity::Time, true}, nullptr},
+        {"e2e_latency", {"e2e_latency", Quantity::Time, true}, nullptr},
+        {"output_latency", {"output_latency", Quantity::Time, true}, nullptr},
         {"output_inference_speed", {"output_throughput_per_user", Quantity::TokenRate, true}, "tokens/s"},
         {"num_input_tokens", {"input_tokens", Quantity::Tokens, true}, "tokens"},
         {"num_output_tokens", {"output_tokens", Quantity::Tokens, true}, "tokens"},
@@ -420,9 +462,51 @@ void importGenAiBenchMetrics(ImportContext &ctx, const Json &agg, Tool tool, con
                 continue;
             const auto stat = canonicalStatistic(it.key() == "stddev" ? "std" : it.key());
             if (stat)
-                ctx.addValue(run, s.def, *stat, s.unit, it->get<double>(), line);
+                ctx.addValue(run, s.def, *stat, s.unit ? s.unit : latencyUnit, it->get<double>(), line);
         }
     }
+}
+
+// genai-bench keeps an experiment's settings in experiment_metadata.json beside its run files; a
+// fork also writes the model into each run file's name ("D100_100_text-to-text_zai-org_GLM-4.6_
+// num_concurrency_1_time_120s.json": the scenario, the task, the model with '/' and ',' written as
+// '_', the load). The metadata wins; from a file name the model's first '_' is taken for the '/'.
+LabelPairs genAiBenchLabels(const std::filesystem::path &runFile)
+{
+    LabelPairs labels;
+    std::error_code ec;
+    const std::filesystem::path metaPath = runFile.parent_path() / "experiment_metadata.json";
+    if (std::filesystem::is_regular_file(metaPath, ec) && std::filesystem::file_size(metaPath, ec) < (1u << 20) && !ec) {
+        std::ifstream in(metaPath, std::ios::binary);
+        const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        Diagnostic error;
+        if (const std::optional<Json> meta = parseLenient(content, error); meta && meta->is_object()) {
+            for (const char *key : {"api_model_name", "server_model_tokenizer", "model"})
+                if (std::string model = text(member(*meta, key)); !model.empty()) {
+                    labels.emplace_back("model", std::move(model));
+                    break;
+                }
+            mergeLabels(labels, labelsFromText(text(member(*meta, "server_engine")))); // "SGLang" → engine=sglang
+            if (std::string version = text(member(*meta, "server_version")); !version.empty())
+                mergeLabels(labels, {{"engine_version", version[0] == 'v' ? version.substr(1) : version}});
+            if (std::string gpu = text(member(*meta, "server_gpu_type")); !gpu.empty()) {
+                std::transform(gpu.begin(), gpu.end(), gpu.begin(), [](unsigned char c) { return std::tolower(c); });
+                mergeLabels(labels, {{"gpu", gpu}});
+            }
+            if (std::string count = text(member(*meta, "server_gpu_count")); !count.empty())
+                mergeLabels(labels, {{"gpu_count", count}});
+        }
+    }
+    static const std::regex name(R"(.*?_(?:[a-z]+-)*to-[a-z]+_(.+?)_(?:num_concurrency|batch_size)_\d+.*)");
+    std::smatch m;
+    const std::string stem = runFile.stem().string();
+    if (std::regex_match(stem, m, name)) {
+        std::string model = m[1].str();
+        if (const auto underscore = model.find('_'); underscore != std::string::npos)
+            model[underscore] = '/';
+        mergeLabels(labels, {{"model", model}});
+    }
+    return labels;
 }
 
 double maxMemoryMb(const Json &j)
@@ -527,7 +611,12 @@ void importJsonDocument(ImportContext &ctx, const Json &doc, Format format, std:
     case Format::AiPerfJson: importGenAiPerfJson(ctx, doc, Tool::AiPerf, line); break;
     case Format::GuideLlmJson: importGuideLlm(ctx, doc); break;
     case Format::LlmPerfJson: importLlmPerf(ctx, doc, line); break;
-    case Format::GenAiBenchJson: importGenAiBenchMetrics(ctx, doc["aggregated_metrics"], Tool::GenAiBench, {}, {}, line); break;
+    case Format::GenAiBenchJson: {
+        const std::string unit = text(member(doc, "_time_unit"));
+        importGenAiBenchMetrics(ctx, doc["aggregated_metrics"], Tool::GenAiBench, genAiBenchLabels(ctx.path), {}, line,
+                                unit.empty() ? "s" : unit);
+        break;
+    }
     case Format::AutotunerJson: {
         const std::string task = text(member(doc, "task_name"));
         if (const Json *all = member(doc, "all_results"); all && all->is_array()) {

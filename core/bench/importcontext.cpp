@@ -1,5 +1,7 @@
 #include "core/bench/importcontext.h"
 
+#include "core/bench/methodology.h"
+
 namespace quantcfg::bench {
 
 ImportContext::ImportContext(ResultTable &t, const ImportOptions &o, FileReport &r, const std::filesystem::path &p,
@@ -66,6 +68,8 @@ std::uint32_t ImportContext::addRun(Tool tool, const LabelPairs &labels, Load lo
 {
     LabelPairs all = options.extraLabels;
     mergeLabels(all, labels);
+    if (std::string methodology = methodologyOf(tool, toolVersion); !methodology.empty())
+        mergeLabels(all, {{"methodology", std::move(methodology)}});
     mergeLabels(all, m_pathLabels);
     mergeLabels(all, options.fallbackLabels);
     if (!load.hasConcurrency())

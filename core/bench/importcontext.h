@@ -23,6 +23,9 @@ public:
     const ImportOptions &options;
     FileReport &report;
     std::filesystem::path path;
+    /// The version of the tool that wrote the runs being added, when the file names it: it picks
+    /// the methodology label (methodologyOf()). Set by an importer before addRun().
+    std::string toolVersion;
 
     /// Reports progress; false when the caller cancelled (report.cancelled is then set).
     bool progress(std::uint64_t bytesDone);
@@ -34,7 +37,8 @@ public:
 
     /// Adds a run. @p labels come from the file (they win over names guessed from the path, the
     /// user's extra labels win over both, the user's fallback labels fill only keys still missing);
-    /// a load field the file lacks is taken from the path.
+    /// a load field the file lacks is taken from the path. The run's "methodology" label comes
+    /// from @p tool and toolVersion unless the file gives one.
     std::uint32_t addRun(Tool tool, const LabelPairs &labels, Load load, std::string_view runId, std::uint64_t line);
 
     /// Adds a value: converts @p value from @p unit to the metric's normalised unit. A unit that does

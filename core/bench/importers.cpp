@@ -6,8 +6,11 @@
 #include "core/bench/jsonstream.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <unordered_map>
 
 namespace quantcfg::bench {
 
@@ -263,6 +266,112 @@ std::uint64_t fileSize(const std::filesystem::path &p)
     return ec ? 0 : static_cast<std::uint64_t>(s);
 }
 
+// Two files of one run. AIPerf and GenAI-Perf write each run twice, as profile_export_*.csv and
+// .json side by side, and the CSV lacks the model and the load the JSON names; other tools give a
+// run id. A run from this file is an earlier run of another file when
+// - both have the same run id, tool, load and labels, or
+// - neither has a run id, each file holds only that run, the files differ only in their extension,
+//   and the tool is the same and no label or load field the two both give differs.
+// Its values are added to the earlier run (whose labels and load gain what only this file gave),
+// and a note says so.
+bool sameRunNoId(const ResultTable &table, const Run &earlier, const Run &run)
+{
+    if (earlier.tool != run.tool)
+        return false;
+    const auto fits = [](double a, double b) { return std::isnan(a) || std::isnan(b) || a == b; };
+    if (!fits(earlier.load.concurrency, run.load.concurrency) || !fits(earlier.load.requestRate, run.load.requestRate)
+        || earlier.load.trace != run.load.trace)
+        return false;
+    for (const Label &l : table.labels(run.labelSet)) {
+        const auto mine = table.labels(earlier.labelSet);
+        const auto other = std::find_if(mine.begin(), mine.end(), [&](const Label &m) { return m.key == l.key; });
+        if (other != mine.end() && other->value != l.value)
+            return false;
+    }
+    return true;
+}
+
+void foldSameRuns(ResultTable &table, std::size_t runsBefore, std::size_t rowsBefore, FileReport &report)
+{
+    const std::size_t added = table.runs().size() - runsBefore;
+    if (runsBefore == 0 || added == 0)
+        return;
+    std::vector<ResultTable::Fold> folds;
+    std::string other;
+    const Run &single = table.run(static_cast<std::uint32_t>(runsBefore));
+    const bool writtenTwice = added == 1 && single.runId == kNoString; // (read before foldRuns() removes it)
+    if (writtenTwice) {
+        const auto stemOf = [&](StrId source) { return std::filesystem::path(table.str(source)).replace_extension().string(); };
+        const std::string stem = stemOf(single.source);
+        std::optional<std::uint32_t> match;
+        std::size_t runsOfMatch = 0;
+        for (std::uint32_t o = 0; o < runsBefore; ++o) {
+            const Run &earlier = table.run(o);
+            if (earlier.source == single.source || stemOf(earlier.source) != stem)
+                continue;
+            ++runsOfMatch; // (a sibling file holding several runs is not one run written twice)
+            if (earlier.runId == kNoString && sameRunNoId(table, earlier, single))
+                match = o;
+        }
+        if (match && runsOfMatch == 1) {
+            folds.push_back({static_cast<std::uint32_t>(runsBefore), *match});
+            // The earlier run gains the labels and load fields only this file gives.
+            const Run &into = table.run(*match);
+            LabelPairs labels;
+            for (const Label &l : table.labels(into.labelSet))
+                labels.emplace_back(std::string(table.str(l.key)), std::string(table.str(l.value)));
+            for (const Label &l : table.labels(single.labelSet))
+                mergeLabels(labels, {{std::string(table.str(l.key)), std::string(table.str(l.value))}});
+            Load load = into.load;
+            if (!load.hasConcurrency())
+                load.concurrency = single.load.concurrency;
+            if (!load.hasRequestRate())
+                load.requestRate = single.load.requestRate;
+            table.setRunLabels(*match, internLabels(table, labels));
+            table.setRunLoad(*match, load);
+            other = std::string(table.str(into.source));
+        }
+    } else {
+        // By (tool, label set, run id): one pass over the earlier runs, not one per new run.
+        const auto key = [](const Run &r) {
+            return (std::uint64_t(r.labelSet) << 32) ^ (std::uint64_t(r.runId) << 8) ^ std::uint64_t(r.tool);
+        };
+        std::unordered_multimap<std::uint64_t, std::uint32_t> earlierRuns;
+        for (std::uint32_t o = 0; o < runsBefore; ++o)
+            if (table.run(o).runId != kNoString)
+                earlierRuns.emplace(key(table.run(o)), o);
+        for (std::size_t n = runsBefore; n < table.runs().size() && !earlierRuns.empty(); ++n) {
+            const Run &run = table.run(static_cast<std::uint32_t>(n));
+            if (run.runId == kNoString)
+                continue;
+            const auto [begin, end] = earlierRuns.equal_range(key(run));
+            for (auto it = begin; it != end; ++it) {
+                const Run &earlier = table.run(it->second);
+                if (earlier.tool == run.tool && earlier.labelSet == run.labelSet && earlier.load == run.load
+                    && earlier.source != run.source && earlier.runId == run.runId) {
+                    folds.push_back({static_cast<std::uint32_t>(n), it->second});
+                    if (other.empty())
+                        other = std::string(table.str(earlier.source));
+                    break;
+                }
+            }
+        }
+    }
+    if (folds.empty())
+        return;
+    table.foldRuns(runsBefore, rowsBefore, folds);
+    report.runs -= folds.size();
+    const bool one = folds.size() == 1;
+    Diagnostic d = fileError("bench.same-run",
+                             (one ? std::string("a run of this file is the same run as one of ")
+                                  : std::to_string(folds.size()) + " runs of this file are the same runs as runs of ")
+                                 + other + " (" + (writtenTwice ? "the same run written twice by the tool" : "same tool, run id, load and labels")
+                                 + "): " + (one ? "its" : "their") + " values were added to " + (one ? "that run" : "those runs")
+                                 + "; where both files give a value, the first file's is kept");
+    d.severity = Severity::Info;
+    report.diagnostics.push_back(d);
+}
+
 FileReport importWithTotals(const std::filesystem::path &path, ResultTable &table, const ImportOptions &options,
                             std::uint64_t total, std::uint64_t before)
 {
@@ -302,7 +411,9 @@ FileReport importWithTotals(const std::filesystem::path &path, ResultTable &tabl
         report.failed = true;
         report.runs = 0;
         report.diagnostics.push_back(fileError("bench.no-data", "no values found in the file: not a benchmark result quantcfg knows"));
+        return report;
     }
+    foldSameRuns(table, runsBefore, rowsBefore, report);
     return report;
 }
 

@@ -56,10 +56,11 @@ void NonRfcJsonFilter::finish(std::string &out)
 
 bool isBulkyKey(std::string_view key)
 {
-    static constexpr std::array<std::string_view, 17> keys = {
+    // Not SGLang's server_info: a few kB per run, and it says what the server ran with.
+    static constexpr std::array<std::string_view, 16> keys = {
         "requests", "latencies", "ttfts", "itls", "tpots", "generated_texts", "errors", "input_lens", "output_lens",
         "start_times", "queue_times", "details", "individual_request_metrics", "pdf", "cumulative_distribution_function",
-        "server_info", "prompts"};
+        "prompts"};
     for (std::string_view k : keys)
         if (k == key)
             return true;

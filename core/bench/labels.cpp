@@ -93,6 +93,8 @@ std::string canonicalLabelKey(std::string_view keyIn)
         return "pp";
     if (oneOf(k, {"ep", "ep_size", "expert_parallel_size"}))
         return "ep";
+    if (oneOf(k, {"dp", "dp_size", "data_parallel_size"}))
+        return "dp";
     if (oneOf(k, {"gpu", "gpu_type", "gpu_name", "server_gpu_type", "hardware"}))
         return "gpu";
     if (oneOf(k, {"gpu_count", "num_gpus", "server_gpu_count"}))

@@ -206,6 +206,53 @@ std::optional<double> ResultTable::metricValue(std::uint32_t runIndex, std::stri
     return it->second;
 }
 
+void ResultTable::foldRuns(std::size_t firstRun, std::size_t firstRow, const std::vector<Fold> &folds)
+{
+    if (folds.empty())
+        return;
+    constexpr std::uint32_t kKept = std::numeric_limits<std::uint32_t>::max();
+    // For each run from firstRun on: the run it folds into, or kKept.
+    std::vector<std::uint32_t> foldInto(m_runs.size() - firstRun, kKept);
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> seriesOf; // into → series it has
+    for (const Fold &f : folds) {
+        foldInto[f.from - firstRun] = f.into;
+        seriesOf.emplace(f.into, std::vector<std::uint32_t>());
+    }
+    for (std::size_t i = 0; i < firstRow; ++i)
+        if (auto it = seriesOf.find(m_rows[i].run); it != seriesOf.end())
+            it->second.push_back(m_rows[i].series);
+    for (auto &[run, series] : seriesOf)
+        std::sort(series.begin(), series.end());
+    // The new index of each kept run.
+    std::vector<std::uint32_t> renumbered(foldInto.size(), kKept);
+    std::uint32_t next = static_cast<std::uint32_t>(firstRun);
+    for (std::size_t i = 0; i < foldInto.size(); ++i)
+        if (foldInto[i] == kKept)
+            renumbered[i] = next++;
+    std::size_t out = firstRow;
+    for (std::size_t i = firstRow; i < m_rows.size(); ++i) {
+        Row row = m_rows[i];
+        const std::uint32_t into = foldInto[row.run - firstRun];
+        if (into == kKept) {
+            row.run = renumbered[row.run - firstRun];
+        } else {
+            // Series the earlier file gave keep its values (several per series, one per GPU, stay).
+            const std::vector<std::uint32_t> &had = seriesOf[into];
+            if (std::binary_search(had.begin(), had.end(), row.series))
+                continue;
+            row.run = into;
+        }
+        m_rows[out++] = row;
+    }
+    m_rows.resize(out);
+    std::size_t kept = firstRun;
+    for (std::size_t i = 0; i < foldInto.size(); ++i)
+        if (foldInto[i] == kKept)
+            m_runs[kept++] = m_runs[firstRun + i];
+    m_runs.resize(kept);
+    m_valueIndexRows = static_cast<std::size_t>(-1);
+}
+
 void ResultTable::truncate(std::size_t runCount, std::size_t rowCount)
 {
     if (runCount < m_runs.size())

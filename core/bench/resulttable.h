@@ -154,6 +154,8 @@ public:
 
     /// Gives run @p runIndex the label set @p labelSet (from addLabelSet()).
     void setRunLabels(std::uint32_t runIndex, std::uint32_t labelSet) { m_runs[runIndex].labelSet = labelSet; }
+    /// Gives run @p runIndex the load @p load.
+    void setRunLoad(std::uint32_t runIndex, const Load &load) { m_runs[runIndex].load = load; }
     /// Removes the rows from @p firstRow on for which @p drop returns true, keeping the order.
     template <typename Drop>
     void eraseRows(std::size_t firstRow, Drop drop)
@@ -163,6 +165,17 @@ public:
         m_rows.erase(std::remove_if(m_rows.begin() + static_cast<std::ptrdiff_t>(firstRow), m_rows.end(), drop), m_rows.end());
         m_valueIndexRows = static_cast<std::size_t>(-1);
     }
+    /// A run to fold into an earlier one: see foldRuns().
+    struct Fold
+    {
+        std::uint32_t from; ///< a run at or after foldRuns()' firstRun
+        std::uint32_t into; ///< a run before it
+    };
+    /// Folds runs into earlier ones (the same run read from a second file): the rows of each
+    /// Fold::from move to its Fold::into, except rows of a series that run already has (the first
+    /// file's value stays); the folded runs are removed and the runs after them renumbered. The
+    /// rows of runs from @p firstRun on must all be at or after @p firstRow.
+    void foldRuns(std::size_t firstRun, std::size_t firstRow, const std::vector<Fold> &folds);
     /// Drops runs and rows added after the given sizes (used to undo a cancelled import).
     void truncate(std::size_t runCount, std::size_t rowCount);
 

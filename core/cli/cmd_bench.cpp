@@ -1,5 +1,6 @@
 // quantcfg bench import | score | pareto
 #include "core/bench/importers.h"
+#include "core/bench/methodology.h"
 #include "core/bench/metrics.h"
 #include "core/bench/runstatus.h"
 #include "core/bench/scoring.h"
@@ -39,6 +40,14 @@ std::string failureRuleText(double ratio)
     s << "a run with no completed request, or more than " << ratio * 100 << " % of its requests failed (--max-failure-ratio " << ratio
       << "), is labelled status=failed: it meets no SLO and is never best or on the front";
     return s.str();
+}
+
+// Runs measured by tools that define TPOT, ITL or throughput differently: the first line says so,
+// the others give each family's definitions.
+void printMethodologyNotes(Context &ctx, const std::vector<std::string> &notes)
+{
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        ctx.out << (i == 0 ? "note: " : "  ") << notes[i] << '\n';
 }
 
 void appendNumber(std::string &out, double v)
@@ -289,6 +298,10 @@ void runScore(Context &ctx, const BenchOptions &opt)
     if (ctx.exitCode == ExitUsage || nothingImported(ctx, opt, table))
         return;
     const Ranking ranking = rankRuns(table, *slo.slo, *objective);
+    std::vector<std::uint32_t> ranked;
+    for (const ScoredRun &s : ranking.runs)
+        ranked.push_back(s.run);
+    const std::vector<std::string> methodologyNotes = mixedMethodologyNotes(table, ranked);
     if (opt.format == "json") {
         Json list = Json::array();
         for (std::size_t i = 0; i < ranking.runs.size(); ++i) {
@@ -313,6 +326,7 @@ void runScore(Context &ctx, const BenchOptions &opt)
         printJson(ctx, Json{{"objective", opt.objective},
                             {"max_failure_ratio", opt.maxFailureRatio},
                             {"best", ranking.best ? Json(*ranking.best + 1) : Json(nullptr)},
+                            {"methodology_notes", methodologyNotes},
                             {"ranking", list},
                             {"files", files}});
     } else {
@@ -341,6 +355,7 @@ void runScore(Context &ctx, const BenchOptions &opt)
             ctx.out << "no configuration meets the SLOs\n";
         if (std::any_of(ranking.runs.begin(), ranking.runs.end(), [](const ScoredRun &r) { return !r.failed.empty(); }))
             ctx.out << "note: " << failureRuleText(opt.maxFailureRatio) << '\n';
+        printMethodologyNotes(ctx, methodologyNotes);
     }
     ctx.exitCode = ok ? ExitOk : ExitInvalid;
 }
@@ -361,6 +376,10 @@ void runPareto(Context &ctx, const BenchOptions &opt)
         if (failedStatus(table, i))
             failed.push_back(i);
     }
+    std::vector<std::uint32_t> plotted;
+    for (const ParetoPoint &p : points)
+        plotted.push_back(p.run);
+    const std::vector<std::string> methodologyNotes = mixedMethodologyNotes(table, plotted);
     if (opt.format == "json") {
         Json list = Json::array();
         for (const ParetoPoint &p : points)
@@ -375,6 +394,7 @@ void runPareto(Context &ctx, const BenchOptions &opt)
                             {"throughput", {{"metric", thrMetric}}},
                             {"points", list},
                             {"failed_runs", left},
+                            {"methodology_notes", methodologyNotes},
                             {"max_failure_ratio", opt.maxFailureRatio},
                             {"files", files}});
     } else {
@@ -387,6 +407,7 @@ void runPareto(Context &ctx, const BenchOptions &opt)
             ctx.out << "left out: " << runName(table, i) << '\n';
         if (!failed.empty())
             ctx.out << "note: " << failureRuleText(opt.maxFailureRatio) << '\n';
+        printMethodologyNotes(ctx, methodologyNotes);
     }
     if (points.empty() && ok) {
         // Most likely a mistyped --latency or --throughput: name what the runs do have.
