@@ -79,7 +79,7 @@ private slots:
         row("sglang jsonl", "sglang_1112_200_1024_256.jsonl", "sglang-jsonl", 2, 40, 0);
         row("aiperf json", "aiperf/profile_export_aiperf.json", "aiperf-json", 1, 9, 0);
         row("guidellm json", "guidellm-benchmarks.json", "guidellm-json", 2, 59, 0);
-        row("guidellm v0.3 json", "guidellm-v03-benchmarks.json", "guidellm-json", 1, 11, 0);
+        row("guidellm v0.3 json", "guidellm-v03-benchmarks.json", "guidellm-json", 1, 12, 0); // 11 statistics and the duration
         row("guidellm csv", "guidellm-benchmarks.csv", "guidellm-csv", 2, 90, 0);
         row("genai-bench json", "D100_100_text-to-text_num_concurrency_4_time_3s.json", "genai-bench-json", 1, 59, 0);
         row("autotuner json", "autotuner-fp8-sweep_results.json", "autotuner-json", 4, 28, 0);
@@ -745,6 +745,36 @@ private slots:
         const auto reports = importFiles({a, b}, copies);
         QCOMPARE(copies.runs().size(), std::size_t(1));
         QCOMPARE(testutil::codes(reports[1].diagnostics), QStringLiteral("bench.same-run"));
+    }
+    // AIPerf counts only the requests that succeeded as "request_count" and the others as
+    // "error_request_count" (or, per kind, in error_summary): a run with too many errors is failed.
+    void aiperfErrors_data()
+    {
+        QTest::addColumn<QString>("addition");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("no errors") << QString() << QString();
+        QTest::newRow("error_request_count") << QStringLiteral(R"({"error_request_count": {"unit": "requests", "avg": 10}})")
+                                             << QStringLiteral("failed: 10 of 106 requests failed (9.43 % > 5 %)");
+        QTest::newRow("error_summary") << QStringLiteral(R"({"error_summary": [{"error_details": {"code": 500, "type": "Internal Server Error", "message": "x"}, "count": 3},
+                                                             {"error_details": {"code": 429, "type": "Too Many Requests", "message": "y"}, "count": 4}]})")
+                                       << QStringLiteral("failed: 7 of 103 requests failed (6.8 % > 5 %)");
+        QTest::newRow("few errors") << QStringLiteral(R"({"error_request_count": {"unit": "requests", "avg": 2}})") << QString();
+    }
+    void aiperfErrors()
+    {
+        QFETCH(QString, addition);
+        QFETCH(QString, status);
+        Json doc = Json::parse(testutil::readFile(fixture("real/aiperf/anud18-5090-agent-c16-v0.10.0-profile_export_aiperf.json")));
+        QCOMPARE(doc["request_count"]["avg"].get<double>(), 96.0);
+        if (!addition.isEmpty())
+            doc.update(Json::parse(addition.toStdString()));
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("profile_export_aiperf.json")).toStdString();
+        writeFile(path, doc.dump());
+        ResultTable table;
+        QVERIFY(!importFile(path, table).failed);
+        QCOMPARE(*table.metricValue(0, "requests_completed", "mean"), 96.0);
+        QCOMPARE(testutil::q(std::string(table.label(0, "status").value_or(""))), status);
     }
 };
 

@@ -269,10 +269,30 @@ void importGenAiPerfJson(ImportContext &ctx, const Json &doc, Tool tool, std::ui
             labels.emplace_back("model", model);
     }
     const std::uint32_t run = ctx.addRun(tool, labels, load, {}, line);
+    // AIPerf lists errors by kind ({error_details, count}); their sum is the failed requests when
+    // the file has no error_request_count (AIPerf writes that metric only when a request failed).
+    if (const Json *errors = member(doc, "error_summary"); errors && errors->is_array() && !errors->empty()
+                                                            && !doc.contains("error_request_count")) {
+        double failed = 0;
+        for (const Json &e : *errors)
+            if (const Json *n = member(e, "count"); n && n->is_number())
+                failed += n->get<double>();
+        ctx.addValue(run, canonicalMetric("requests_failed"), "value", "", failed, line);
+    }
+    // GenAI-Perf's JSON of a run without streaming still carries the streaming metrics, copied from
+    // the request latency (its CSV and console leave them out): they measure nothing.
+    bool streaming = true;
+    if (const Json *cfg = member(doc, "input_config"))
+        if (const Json *endpoint = member(*cfg, "endpoint"))
+            if (const Json *st = member(*endpoint, "streaming"); st && st->is_boolean())
+                streaming = st->get<bool>();
+    static const std::set<std::string> streamingOnly = {"ttft", "ttst", "itl", "output_throughput_per_user"};
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (!isGenAiPerfStat(*it))
             continue;
-        const MetricDef def = canonicalMetric(it.key());
+        const MetricDef def = perfAnalyzerMetric(it.key());
+        if (!streaming && streamingOnly.count(def.name))
+            continue;
         // Only time units are trustworthy: one GenAI-Perf revision labels every other metric "requests/sec".
         const std::string unit = def.quantity == Quantity::Time ? text(member(*it, "unit")) : std::string();
         for (auto s = it->begin(); s != it->end(); ++s) {
@@ -368,6 +388,8 @@ void importGuideLlm(ImportContext &ctx, const Json &doc)
             labels.emplace_back("model", model);
         std::string id = text(config ? member(*config, "id_") : member(b, "id_"));
         const std::uint32_t run = ctx.addRun(Tool::GuideLlm, labels, load, id, 0);
+        if (const Json *duration = member(b, "duration"); duration && duration->is_number()) // v0.3 and 0.6: seconds
+            ctx.addValue(run, canonicalMetric("duration"), "value", "s", duration->get<double>());
         const Json *metrics = member(b, "metrics");
         if (!metrics)
             continue;

@@ -43,6 +43,8 @@ void importGenAiPerfCsv(ImportContext &ctx, CsvReader &reader, const std::vector
             continue;
         }
         ColumnMeaning m = parseColumnName(f[0]);
+        if (m.metric.name == "request_count")
+            m.metric = perfAnalyzerMetric(m.metric.name);
         if (m.unit.empty() && m.metric.quantity == Quantity::Time)
             m.unit = "ms";
         std::string metricName = m.metric.name;
@@ -166,7 +168,8 @@ void importGuideLlmCsv(ImportContext &ctx, CsvReader &reader, const std::vector<
     };
     const long runIdCol = find("Run Info", "Run ID"), indexCol = find("Run Info", "Run Index"),
                profileCol = find("Run Info", "Profile"), strategyCol = find("Benchmark", "Strategy"),
-               idCol = find("Benchmark", "ID");
+               idCol = find("Benchmark", "ID"), backendCol = find("Run Info", "Backend"),
+               metadataCol = find("Runtime Info", "Metadata");
     static const char *const kLadder[] = {"min", "p0.1", "p1", "p5", "p10", "p25", "p75", "p90", "p95", "p99", "max"};
     while (reader.next()) {
         if (!ctx.progress(reader.bytesRead()))
@@ -187,6 +190,15 @@ void importGuideLlmCsv(ImportContext &ctx, CsvReader &reader, const std::vector<
         LabelPairs labels;
         if (!strategy.empty())
             labels.emplace_back("strategy", strategy);
+        // The model and the tool's version sit in cells that hold JSON objects (0.6: Run Info /
+        // Backend {"model": …}, Runtime Info / Metadata {"guidellm_version": …}).
+        const auto member = [&](long col, const char *key) {
+            std::optional<Json> obj = col >= 0 ? parseLenient(cell(col), ignored) : std::nullopt;
+            return obj && obj->is_object() && obj->contains(key) && (*obj)[key].is_string() ? (*obj)[key].get<std::string>() : std::string();
+        };
+        if (std::string model = member(backendCol, "model"); !model.empty())
+            labels.emplace_back("model", std::move(model));
+        ctx.toolVersion = member(metadataCol, "guidellm_version");
         const Load load = guideLoad(strategy, profile && profile->is_object() ? &*profile : nullptr,
                                     index.kind == CellKind::Number ? static_cast<int>(index.value) : -1);
         const std::string runId = idCol >= 0 && !cell(idCol).empty() ? cell(idCol) : cell(runIdCol);

@@ -56,7 +56,7 @@ const std::vector<Alias> &aliases()
         {"total_output_tokens", Quantity::Tokens, {"total_output_tokens", "total_output"}},
         {"request_count", Quantity::Count, {"request_count", "num_requests", "requests", "total_requests"}},
         {"requests_completed", Quantity::Count, {"requests_completed", "completed", "num_completed_requests", "successful", "successful_requests", "completed_requests"}},
-        {"requests_failed", Quantity::Count, {"requests_failed", "failed", "num_error_requests", "errored", "error_requests", "failed_requests"}},
+        {"requests_failed", Quantity::Count, {"requests_failed", "failed", "num_error_requests", "errored", "error_requests", "failed_requests", "error_request_count"}},
         {"measured_concurrency", Quantity::Count, {"measured_concurrency", "request_concurrency"}},
         {"max_concurrent_requests", Quantity::Count, {"max_concurrent_requests"}},
         {"error_rate", Quantity::Ratio, {"error_rate"}},
@@ -319,6 +319,14 @@ ColumnMeaning parseColumnName(std::string_view header)
         m.metric = canonicalMetric(join(rest, 0, n - 1));
     }
     return m;
+}
+
+MetricDef perfAnalyzerMetric(std::string_view name)
+{
+    MetricDef def = canonicalMetric(name);
+    if (def.name == "request_count")
+        def = canonicalMetric("requests_completed");
+    return def;
 }
 
 } // namespace quantcfg::bench

@@ -23,6 +23,10 @@ struct MetricDef
 /// snake_cased with known = false and Quantity::Other.
 MetricDef canonicalMetric(std::string_view name);
 
+/// canonicalMetric() for AIPerf and GenAI-Perf, whose "Request Count" counts only the requests that
+/// succeeded ("valid requests"; errors are "Error Request Count"): it is requests_completed there.
+MetricDef perfAnalyzerMetric(std::string_view name);
+
 /// The canonical statistic for a name: "avg"/"mean" → "mean", "median"/"p50" → "median",
 /// "p99.90" → "p99.9", "std"/"stddev"/"std_dev" → "std", "min", "max". nullopt when not a statistic.
 std::optional<std::string> canonicalStatistic(std::string_view name);
