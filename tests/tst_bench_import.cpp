@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -775,6 +776,55 @@ private slots:
         QVERIFY(!importFile(path, table).failed);
         QCOMPARE(*table.metricValue(0, "requests_completed", "mean"), 96.0);
         QCOMPARE(testutil::q(std::string(table.label(0, "status").value_or(""))), status);
+    }
+    // "Same sweep" = same labels but the load (and the status, an outcome): the runs a chart
+    // draws as one line. Swept server settings and the dataset tell sweeps apart.
+    void sweeps_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<int>("runs");
+        QTest::addColumn<int>("sweeps");
+        const auto f = [](const char *name) { return testutil::q(fixture(name)); };
+        // five random-dataset rates and two ShareGPT rates in one file
+        QTest::newRow("sglang rates") << QStringList{f("real/sglang/datacrunch-llama-3.3-70b-online.jsonl")} << 7 << 2;
+        QTest::newRow("vllm sweep settings") << QStringList{f("real/vllm-bench-sweep/er0080-sweep-max_num_seqs=4-summary.json"),
+                                                           f("real/vllm-bench-sweep/er0080-sweep-max_num_seqs=8-summary.json")}
+                                             << 4 << 2;
+        QTest::newRow("aiperf csv and json") << QStringList{f("real/aiperf/akamaslabs-c64-v0.11.0-profile_export_aiperf.csv"),
+                                                           f("real/aiperf/akamaslabs-c64-v0.11.0-profile_export_aiperf.json"),
+                                                           f("real/aiperf/anud18-5090-agent-c16-v0.10.0-profile_export_aiperf.json")}
+                                             << 2 << 2;
+    }
+    void sweeps()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(int, runs);
+        QFETCH(int, sweeps);
+        std::vector<std::filesystem::path> paths;
+        for (const QString &file : files)
+            paths.emplace_back(file.toStdString());
+        ResultTable table;
+        importFiles(paths, table);
+        QCOMPARE(int(table.runs().size()), runs);
+        std::vector<std::uint32_t> firsts; // the first run of each sweep
+        for (std::uint32_t r = 0; r < table.runs().size(); ++r)
+            if (std::none_of(firsts.begin(), firsts.end(), [&](std::uint32_t f) { return sameSweep(table, f, r); }))
+                firsts.push_back(r);
+        QCOMPARE(int(firsts.size()), sweeps);
+    }
+
+    void failedRunStaysInItsSweep()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("sweep.jsonl")).toStdString();
+        writeFile(path, R"({"backend": "vllm", "model_id": "m", "max_concurrency": 4, "completed": 10, "failed": 0, "mean_ttft_ms": 50})" "\n"
+                        R"({"backend": "vllm", "model_id": "m", "max_concurrency": 64, "completed": 2, "failed": 8, "mean_ttft_ms": 0})" "\n"
+                        R"({"backend": "vllm", "model_id": "other", "max_concurrency": 4, "completed": 10, "failed": 0, "mean_ttft_ms": 50})" "\n");
+        ResultTable table;
+        QVERIFY(!importFile(path, table).failed);
+        QVERIFY(table.label(1, "status"));
+        QVERIFY(sameSweep(table, 0, 1));
+        QVERIFY(!sameSweep(table, 0, 2));
     }
 };
 

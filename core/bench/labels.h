@@ -40,6 +40,11 @@ Load loadFromPath(const std::filesystem::path &path);
 /// Adds @p extra to @p labels for keys not present yet (so earlier sources win).
 void mergeLabels(LabelPairs &labels, const LabelPairs &extra);
 
+/// True when runs @p a and @p b belong to one sweep: the same labels (engine, model, settings,
+/// methodology, …) apart from "status", which is an outcome, not a setting. Runs of one sweep differ
+/// only in their load; a chart draws them as one line.
+bool sameSweep(const ResultTable &table, std::uint32_t a, std::uint32_t b);
+
 /// Interns @p labels into @p table and returns the label set index.
 std::uint32_t internLabels(ResultTable &table, const LabelPairs &labels);
 
