@@ -100,6 +100,10 @@ private slots:
         QTest::addRow("sm_ without digits") << QStringLiteral("sm_") << -1;
         QTest::addRow("N/A from nvidia-smi") << QStringLiteral("[N/A]") << -1;
         QTest::addRow("a GPU name") << QStringLiteral("h100") << -1;
+        // issue 25: found by fuzz_nvidia_smi (signed overflow in major * 10)
+        QTest::addRow("major past int range") << QStringLiteral("881111111.9") << -1;
+        QTest::addRow("three-digit major") << QStringLiteral("100.0") << -1;
+        QTest::addRow("negative major") << QStringLiteral("-9.0") << -1;
     }
     void parseComputeCapability()
     {

@@ -59,6 +59,10 @@ std::optional<int> parseDottedCapability(std::string_view text)
     const auto [end, ec] = std::from_chars(text.data(), text.data() + dot, major);
     if (ec != std::errc() || end != text.data() + dot || !std::isdigit(static_cast<unsigned char>(text[dot + 1])))
         return std::nullopt;
+    // Real majors have one or two digits (1.0 … 12.x); a driver or a file that says 881111111.9
+    // is refused, not multiplied past int's range.
+    if (major < 0 || major > 99)
+        return std::nullopt;
     return major * 10 + (text[dot + 1] - '0');
 }
 
