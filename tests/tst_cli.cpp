@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 
 #include <algorithm>
@@ -357,19 +358,28 @@ private slots:
         QVERIFY2(r.err.find("removed from vLLM in main-2026-08-21 (main-2026-08-14 still had it)") != std::string::npos, r.err.c_str());
     }
 
-    void taskKeepsEngineVersion()
+    // quantcfg task writes autotuner tasks that quantcfg experiments reads back and finds startable;
+    // several presets go to a folder, one file each.
+    void taskRoundTripsThroughExperiments()
     {
-        const Run r = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "vllm@2025-12"});
-        QCOMPARE(r.code, 0);
+        Run r = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "sglang@v0.5.6", "--model", "Qwen/Qwen3-8B"});
+        QVERIFY2(r.code == 0, r.err.c_str());
         const Json task = Json::parse(r.out);
-        QCOMPARE_JSON(task["base_runtime"], Json("vllm"));
-        QCOMPARE_JSON(task["base_runtime_version"], Json("main-2025-12-31")); // written as today's id
+        QCOMPARE_JSON(task["base_runtime"], Json("sglang"));
+        QCOMPARE_JSON(task["runtime_image_tag"], Json("v0.5.6"));
         const Run experiments = quantcfgRun({"experiments", "-"}, r.out);
         QVERIFY2(experiments.code == 0, experiments.err.c_str());
-        QVERIFY2(experiments.out.find("main-2025-12-31") != std::string::npos, experiments.out.c_str());
-        const Run plain = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "tensorrt_llm"});
-        QCOMPARE(plain.code, 0);
-        QVERIFY(!Json::parse(plain.out).contains("base_runtime_version"));
+        QCOMPARE_JSON(Json::parse(experiments.out)["engine_version"], Json("v0.5.6"));
+        QTemporaryDir dir;
+        r = quantcfgRun({"task", "--preset", "universal-fp8,high-quality", "-o", dir.path().toStdString()});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("quantcfg-universal-fp8.json"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("quantcfg-high-quality.json"))));
+        r = quantcfgRun({"task", "--preset", "universal-fp8", "--format", "preset"});
+        QCOMPARE_JSON(Json::parse(r.out)["version"], Json("1.0"));
+        r = quantcfgRun({"task", "--preset", "universal-fp8", "--engine", "tensorrt_llm"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.find("starts with sglang or vllm") != std::string::npos, r.err.c_str());
     }
 
     // User preset problems are labelled with the file; a shadowed user file is mentioned where the name is used.

@@ -1,4 +1,6 @@
 #include "core/cli/cli.h"
+#include "core/config.h"
+#include "core/engines/autotuner.h"
 #include "core/engines/experiments.h"
 
 #include "testutil.h"
@@ -88,19 +90,144 @@ private slots:
         QVERIFY(std::any_of(set.diagnostics.begin(), set.diagnostics.end(), [](const Diagnostic &d) { return d.code == "task.over-budget"; }));
     }
 
-    void taskRoundTripsThroughExperiments()
+    // Issue 24: the autotuner's own 13 example tasks (tests/data/tasks/autotuner, SOURCES.md), read
+    // as its command-line runner reads them in Docker mode: experiments, whether each engine
+    // command starts, and what the autotuner would trip on.
+    void autotunerExamples_data()
     {
-        TaskSpec spec;
-        spec.engine = "trtllm";
-        spec.presets = {"universal-fp8", "blackwell-fp4"};
-        spec.concurrency = {2};
-        spec.ttftSeconds = 0.5;
-        const Json task = makeTask(spec);
-        QCOMPARE_JSON(task["base_runtime"], Json("tensorrt_llm"));
-        const ExperimentSet set = expandTask(task, loadPresetLibrary(std::nullopt));
-        QCOMPARE(set.experiments.size(), std::size_t(2));
-        QCOMPARE(set.engine, std::string("trtllm"));
-        QCOMPARE(set.experiments[1].id, std::string("blackwell-fp4-c2"));
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("experiments");
+        QTest::addColumn<bool>("allStart");
+        QTest::addColumn<QStringList>("codes"); // task findings (errors and warnings), sorted
+        QTest::newRow("docker_task") << "docker_task.json" << 2 << true << QStringList{};
+        QTest::newRow("grid capped by max_iterations") << "docker_task_advanced.json" << 12 << true << QStringList{};
+        QTest::newRow("bayesian") << "bayesian_task.json" << 30 << true << QStringList{QStringLiteral("autotuner.max-iterations")};
+        QTest::newRow("parallel_config passed as --tp") << "parallel_config_test.json" << 2 << true
+                                                        << QStringList{QStringLiteral("autotuner.max-iterations")};
+        QTest::newRow("quant_config ignored by the runner") << "quant_preset_task.json" << 4 << true
+                                                            << QStringList{QStringLiteral("autotuner.quant-config")};
+        QTest::newRow("no timeout_per_iteration") << "quant_custom_task.json" << 2 << true
+                                                  << QStringList{QStringLiteral("autotuner.missing"), QStringLiteral("autotuner.quant-config")};
+        QTest::newRow("OME runtime with an sglang prefix: underscores") << "simple_task.json" << 1 << false << QStringList{};
+        QTest::newRow("OME runtime nobody launches") << "tuning_task.json" << 0 << true
+                                                     << QStringList{QStringLiteral("autotuner.benchmark-model"), QStringLiteral("autotuner.benchmark-tokenizer"),
+                                                                    QStringLiteral("autotuner.runtime-unsupported")};
+        QTest::newRow("ome mode") << "ome_with_presets_task.json" << 1 << true << QStringList{QStringLiteral("autotuner.ome")};
+    }
+    void autotunerExamples()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, experiments);
+        QFETCH(bool, allStart);
+        QFETCH(QStringList, codes);
+        const Json task = Json::parse(testutil::readFile(testutil::dataPath("tasks/autotuner/" + file.toStdString())));
+        const AutotunerExpansion e = expandAutotunerTask(task);
+        QCOMPARE(int(e.launches.size()), experiments);
+        QStringList found;
+        for (const Diagnostic &d : e.diagnostics)
+            if (d.severity != Severity::Info)
+                found << QString::fromStdString(d.code);
+        found.sort();
+        QCOMPARE(found, codes);
+        for (const AutotunerLaunch &l : e.launches)
+            QCOMPARE(!hasErrors(l.lint), allStart);
+    }
+
+    // What docker_controller.py builds: base command, then --name value per parameter (a true
+    // boolean alone, a false one left out, values as Python's str() prints them), split on
+    // whitespace, behind the image's entry point.
+    void autotunerCommandLine()
+    {
+        Json task = Json::parse(testutil::readFile(testutil::dataPath("tasks/autotuner/docker_task.json")));
+        task["model"]["id_or_path"] = "Qwen/Qwen3-8B";
+        task["parameters"] = {{"tp-size", {2}}, {"enable-mixed-chunk", {true}}, {"disable-radix-cache", {false}},
+                              {"cuda-graph-bs", {Json::array({1, 2})}}, {"mem-fraction-static", {0.85}}};
+        const AutotunerExpansion e = expandAutotunerTask(task);
+        QCOMPARE(e.launches.size(), std::size_t(1));
+        std::string line;
+        for (const std::string &w : e.launches[0].argv)
+            line += (line.empty() ? "" : " ") + w;
+        // in the task's order, as Python iterates a dict
+        QCOMPARE(QString::fromStdString(line),
+                 QStringLiteral("python3 -m sglang.launch_server --model-path Qwen/Qwen3-8B --host 0.0.0.0 --port 8000 "
+                                "--tp-size 2 --enable-mixed-chunk --cuda-graph-bs [1, 2] --mem-fraction-static 0.85"));
+        QVERIFY(hasErrors(e.launches[0].lint)); // "[1," is not an integer
+        // vLLM's image keeps its entry point in front of the autotuner's command: nothing starts.
+        task["base_runtime"] = "vllm";
+        task["runtime_image_tag"] = "v0.11.0";
+        task["parameters"] = {{"tensor-parallel-size", {1}}};
+        const AutotunerExpansion v = expandAutotunerTask(task);
+        QCOMPARE(v.launches.size(), std::size_t(1));
+        QCOMPARE(v.launches[0].argv.front(), std::string("python3"));
+        QCOMPARE(v.launches[0].argv[3], std::string("python3")); // the entry point, then the command
+        QVERIFY(hasErrors(v.launches[0].lint));
+    }
+
+    // Issue 24: every task `quantcfg task` writes has the fields the autotuner reads unguarded, one
+    // value per parameter, and the command it would start passes lint for the image's engine.
+    void writtenTasksRunInTheAutotuner_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("imageTag");
+        QTest::newRow("default image") << QStringLiteral("sglang") << QString();
+        QTest::newRow("v0.5.6 by version") << QStringLiteral("sglang@v0.5.6") << QString();
+        QTest::newRow("v0.5.18 by tag") << QStringLiteral("sglang") << QStringLiteral("v0.5.18");
+    }
+    void writtenTasksRunInTheAutotuner()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, imageTag);
+        const PresetLibrary lib = loadPresetLibrary(std::nullopt);
+        AutotunerTaskSpec spec;
+        spec.engine = engine.toStdString();
+        spec.imageTag = imageTag.toStdString();
+        spec.model = "Qwen/Qwen3-8B";
+        for (const Preset &p : lib.presets)
+            spec.presets.push_back(p.name);
+        const AutotunerTasks tasks = makeAutotunerTasks(spec, lib);
+        QVERIFY2(!hasErrors(tasks.diagnostics), testutil::codes(tasks.diagnostics).toUtf8().constData());
+        QVERIFY(!tasks.tasks.empty());
+        // every preset is written or left out with the reason
+        std::size_t leftOut = 0;
+        for (const Diagnostic &d : tasks.diagnostics)
+            leftOut += d.code == "autotuner.preset-skipped";
+        QCOMPARE(tasks.tasks.size() + leftOut, spec.presets.size());
+        for (const auto &[preset, task] : tasks.tasks) {
+            for (const char *pointer : {"/task_name", "/model/id_or_path", "/model/namespace", "/base_runtime", "/runtime_image_tag",
+                                        "/optimization/timeout_per_iteration", "/optimization/max_iterations", "/benchmark/model_name",
+                                        "/benchmark/model_tokenizer", "/benchmark/num_concurrency"})
+                QVERIFY2(findPointer(task, pointer), (preset + " " + pointer).c_str());
+            QVERIFY(!task["parameters"].contains("quantization_preset"));
+            for (const auto &[flag, values] : task["parameters"].items())
+                QVERIFY2(values.is_array() && values.size() == 1 && flag.rfind("--", 0) != 0, (preset + " " + flag).c_str());
+            const AutotunerExpansion e = expandAutotunerTask(task);
+            QVERIFY2(!hasErrors(e.diagnostics), testutil::codes(e.diagnostics).toUtf8().constData());
+            QCOMPARE(e.engineVersion, tasks.engineVersion);
+            QCOMPARE(e.launches.size(), std::size_t(1));
+            QVERIFY2(!hasErrors(e.launches[0].lint), (preset + ": " + testutil::codes(e.launches[0].lint).toStdString()).c_str());
+        }
+    }
+
+    void autotunerRefusesWhatItCannotStart_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("tensorrt-llm") << QStringLiteral("tensorrt_llm") << QStringLiteral("autotuner.runtime-unsupported");
+        QTest::newRow("vllm") << QStringLiteral("vllm") << QStringLiteral("autotuner.vllm-entrypoint");
+        QTest::newRow("a development snapshot") << QStringLiteral("sglang@main-2026-08-22") << QString();
+    }
+    void autotunerRefusesWhatItCannotStart()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, code);
+        AutotunerTaskSpec spec;
+        spec.engine = engine.toStdString();
+        spec.presets = {"universal-fp8"};
+        const AutotunerTasks tasks = makeAutotunerTasks(spec, loadPresetLibrary(std::nullopt));
+        QVERIFY(tasks.tasks.empty());
+        QVERIFY(hasErrors(tasks.diagnostics));
+        if (!code.isEmpty())
+            QCOMPARE(QString::fromStdString(tasks.diagnostics.front().code), code);
     }
 
     void cli()

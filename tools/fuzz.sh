@@ -39,6 +39,8 @@ runs=()
 for h in "${harnesses[@]}"; do
     if [ "$h" = bench_import ]; then
         for d in tests/fuzz/corpus/bench-*; do runs+=("$(basename "$d") $h $d"); done
+    elif [ "$h" = autotuner_task ]; then
+        runs+=("$h $h tests/data/tasks/autotuner")
     else
         runs+=("$h $h tests/fuzz/corpus/$h")
     fi

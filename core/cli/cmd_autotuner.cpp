@@ -2,11 +2,14 @@
 #include "core/cli/cli.h"
 #include "core/cli/context.h"
 #include "core/config.h"
+#include "core/engines/autotuner.h"
 #include "core/engines/experiments.h"
 #include "core/engines/profile.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 
@@ -25,24 +28,42 @@ void runExperiments(Context &ctx, const std::string &file)
     }
     const PresetLibrary lib = loadPresetLibrary();
     if (const Json *names = findPointer(*task.value, "/parameters/quantization_preset"); names && names->is_array()) {
+        // The design document's task format: presets × concurrency. The autotuner itself would pass
+        // quantization_preset to the engine as a flag, so say so.
         for (const Json &name : *names) {
             if (name.is_string())
                 findPreset(ctx, lib, name.get<std::string>()); // says when a user file was shadowed
         }
-    }
-    const ExperimentSet set = expandTask(*task.value, lib);
-    printDiagnostics(ctx, label, set.diagnostics);
-    if (hasErrors(set.diagnostics)) {
-        ctx.exitCode = ExitInvalid;
+        ExperimentSet set = expandTask(*task.value, lib);
+        set.diagnostics.insert(set.diagnostics.begin(),
+                               makeDiagnostic(Severity::Warning, "task.design-format",
+                                              "this is the design document's task format: the inference-autotuner would pass "
+                                              "quantization_preset to the engine as a flag; write tasks it runs with quantcfg task",
+                                              "/parameters/quantization_preset"));
+        printDiagnostics(ctx, label, set.diagnostics);
+        if (hasErrors(set.diagnostics)) {
+            ctx.exitCode = ExitInvalid;
+            return;
+        }
+        printJson(ctx, experimentsToJson(*task.value, set));
         return;
     }
-    printJson(ctx, experimentsToJson(*task.value, set));
+    const AutotunerExpansion expansion = expandAutotunerTask(*task.value);
+    printDiagnostics(ctx, label, expansion.diagnostics);
+    for (std::size_t i = 0; i < expansion.launches.size(); ++i)
+        printDiagnostics(ctx, label + ": experiment " + std::to_string(i + 1), expansion.launches[i].lint);
+    if (!expansion.launches.empty()) // shown even when the task misses a field the autotuner needs
+        printJson(ctx, autotunerExpansionToJson(*task.value, expansion));
+    const bool allStart = std::none_of(expansion.launches.begin(), expansion.launches.end(),
+                                       [](const AutotunerLaunch &l) { return hasErrors(l.lint); });
+    ctx.exitCode = allStart && !hasErrors(expansion.diagnostics) ? ExitOk : ExitInvalid;
 }
 
 struct TaskCli
 {
-    TaskSpec spec;
+    AutotunerTaskSpec spec;
     std::string output;
+    std::string format = "task";
     double ttft = 0;
     double tpot = 0;
 };
@@ -57,47 +78,51 @@ void runTask(Context &ctx, TaskCli &opt)
             return;
         }
     }
-    // ENGINE@VERSION keeps its version: experiments reads base_runtime_version.
-    std::string version;
-    if (const EngineProfile *p = ProfileRegistry::builtIn().findSpec(opt.spec.engine)) {
-        if (opt.spec.engine.find('@') != std::string::npos)
-            version = p->version(); // a former id ("vllm@2026-08") is written as today's id
-        if (const std::string note = ProfileRegistry::builtIn().formerIdNote(opt.spec.engine); !note.empty())
-            printDiagnostics(ctx, "--engine", {makeDiagnostic(Severity::Info, "engine.former-id", note)});
-        opt.spec.engine = p->engine(); // accept the autotuner's names ("tensorrt_llm")
-    }
-    if (!ProfileRegistry::builtIn().find(opt.spec.engine)) {
-        Diagnostic d;
-        d.code = "engine.unknown";
-        d.message = "unknown engine '" + opt.spec.engine + "'";
-        d.allowed = ProfileRegistry::builtIn().engines();
-        for (const auto &profile : ProfileRegistry::builtIn().all())
-            d.allowed.push_back(profile->engine() + "@" + profile->version());
-        printDiagnostics(ctx, "task", {d});
-        ctx.exitCode = ExitUsage;
-        return;
-    }
+    if (const std::string note = ProfileRegistry::builtIn().formerIdNote(opt.spec.engine); !note.empty())
+        printDiagnostics(ctx, "--engine", {makeDiagnostic(Severity::Info, "engine.former-id", note)});
     if (opt.ttft > 0)
         opt.spec.ttftSeconds = opt.ttft;
     if (opt.tpot > 0)
         opt.spec.tpotSeconds = opt.tpot;
-    Json task = makeTask(opt.spec);
-    if (!version.empty()) { // right after base_runtime, where a reader looks for it
-        Json ordered = Json::object();
-        for (auto it = task.begin(); it != task.end(); ++it) {
-            ordered[it.key()] = *it;
-            if (it.key() == "base_runtime")
-                ordered["base_runtime_version"] = version;
-        }
-        task = std::move(ordered);
-    }
-    if (opt.output.empty() || opt.output == "-") {
-        printJson(ctx, task);
+    const AutotunerTasks tasks = makeAutotunerTasks(opt.spec, lib);
+    printDiagnostics(ctx, "task", tasks.diagnostics);
+    if (hasErrors(tasks.diagnostics) || tasks.tasks.empty()) {
+        ctx.exitCode = ExitInvalid;
         return;
     }
-    if (auto failure = writeFileAtomic(opt.output, toPrettyJson(task))) {
-        printDiagnostics(ctx, opt.output, {*failure});
-        ctx.exitCode = ExitInvalid;
+    std::vector<std::pair<std::string, Json>> docs; // (file name, document)
+    if (opt.format == "preset") {
+        for (const Json &preset : autotunerParameterPresets(tasks, opt.spec))
+            docs.emplace_back(preset["preset"]["name"].get<std::string>() + ".json", preset);
+    } else {
+        for (const auto &[preset, task] : tasks.tasks)
+            docs.emplace_back(task["task_name"].get<std::string>() + ".json", task);
+    }
+    if (opt.output.empty() || opt.output == "-") {
+        if (docs.size() == 1) {
+            printJson(ctx, docs.front().second);
+        } else {
+            Json all = Json::array();
+            for (const auto &[name, doc] : docs)
+                all.push_back(doc);
+            printJson(ctx, all);
+        }
+        return;
+    }
+    // One file: the file named; several (one per preset): files in the folder named.
+    std::error_code ec;
+    const bool folder = docs.size() > 1 || std::filesystem::is_directory(opt.output, ec);
+    if (folder)
+        std::filesystem::create_directories(opt.output, ec);
+    for (const auto &[name, doc] : docs) {
+        const std::string path = folder ? (std::filesystem::path(opt.output) / name).string() : opt.output;
+        if (auto failure = writeFileAtomic(path, toPrettyJson(doc))) {
+            printDiagnostics(ctx, path, {*failure});
+            ctx.exitCode = ExitInvalid;
+            return;
+        }
+        if (folder)
+            ctx.out << path << '\n';
     }
 }
 
@@ -106,17 +131,18 @@ void runTask(Context &ctx, TaskCli &opt)
 void addAutotunerCommands(CLI::App &app, Context &ctx)
 {
     auto file = std::make_shared<std::string>();
-    CLI::App *experiments = app.add_subcommand("experiments", "Expand an autotuner task (presets × engine × concurrency) into experiment configs with engine arguments; incompatible presets are skipped with the reason.");
+    CLI::App *experiments = app.add_subcommand("experiments", "Show the engine command each experiment of an inference-autotuner task starts (Docker mode), checked against the engine version its image runs.");
     experiments->add_option("task", *file, "Task JSON file, or '-' for standard input")->required();
     experiments->callback([&ctx, file] { runExperiments(ctx, *file); });
 
     auto opt = std::make_shared<TaskCli>();
-    CLI::App *task = app.add_subcommand("task", "Write an autotuner task file for some presets on one engine.");
+    CLI::App *task = app.add_subcommand("task", "Write inference-autotuner tasks (one per preset) that it runs as they are: the preset's engine flags for the version the image runs.");
     task->add_option("--preset", opt->spec.presets, "Preset to benchmark (repeatable, or comma-separated)")->required()->delimiter(',');
-    task->add_option("--engine", opt->spec.engine, "vllm, sglang or trtllm (or tensorrt_llm), optionally @VERSION (written as base_runtime_version)")
+    task->add_option("--engine", opt->spec.engine, "sglang, optionally @VERSION (vllm and tensorrt_llm are refused: the autotuner cannot start them; docs/autotuner.md)")
         ->capture_default_str();
+    task->add_option("--image-tag", opt->spec.imageTag, "Image tag of the engine (default: the autotuner's, lmsysorg/sglang:v0.5.2-cu126); its version picks the flags");
     task->add_option("--model", opt->spec.model, "Model id or path (default: the design's benchmark model)");
-    task->add_option("--name", opt->spec.name, "task_name")->capture_default_str();
+    task->add_option("--name", opt->spec.name, "task_name prefix (the preset name is appended)")->capture_default_str();
     task->add_option("--concurrency", opt->spec.concurrency, "Benchmark concurrencies (positive integers, comma-separated)")
         ->delimiter(',')
         ->check(positiveInteger())
@@ -125,7 +151,13 @@ void addAutotunerCommands(CLI::App &app, Context &ctx)
         ->check(CLI::IsMember({"maximize_throughput", "minimize_latency", "minimize_ttft", "minimize_tpot"}))->capture_default_str();
     task->add_option("--slo-ttft", opt->ttft, "TTFT threshold in seconds")->check(positiveNumber());
     task->add_option("--slo-tpot", opt->tpot, "TPOT threshold in seconds")->check(positiveNumber());
-    task->add_option("-o,--output", opt->output, "Write to this file (atomically) instead of standard output");
+    task->add_option("--timeout", opt->spec.timeoutSeconds, "optimization.timeout_per_iteration: seconds to wait for the engine to start")
+        ->check(positiveInteger())
+        ->capture_default_str();
+    task->add_option("--format", opt->format, "task (for run_autotuner.py or POST /api/tasks/) or preset (for POST /api/presets/import)")
+        ->check(CLI::IsMember({"task", "preset"}))
+        ->capture_default_str();
+    task->add_option("-o,--output", opt->output, "Write to this file (atomically), or one file per preset into this folder, instead of standard output");
     task->callback([&ctx, opt] { runTask(ctx, *opt); });
 }
 

@@ -191,25 +191,4 @@ Json experimentsToJson(const Json &task, const ExperimentSet &set)
     return out;
 }
 
-Json makeTask(const TaskSpec &spec)
-{
-    Json task = Json::object();
-    task["task_name"] = spec.name;
-    task["model"] = {{"id_or_path", spec.model.empty() ? std::string(kDefaultModel) : spec.model}, {"namespace", "autotuner"}};
-    const EngineProfile *profile = ProfileRegistry::builtIn().findSpec(spec.engine);
-    task["base_runtime"] = profile ? profile->document().value("autotuner_name", profile->engine()) : spec.engine;
-    task["parameters"] = {{"quantization_preset", spec.presets}};
-    task["optimization"] = {{"strategy", "grid_search"}, {"objective", spec.objective},
-                            {"max_iterations", static_cast<int>(spec.presets.size() * std::max<std::size_t>(1, spec.concurrency.size()))}};
-    task["benchmark"] = {{"num_concurrency", spec.concurrency}, {"traffic_scenarios", {"D(100,100)"}}};
-    Json slo = Json::object();
-    if (spec.ttftSeconds)
-        slo["ttft"] = {{"threshold", *spec.ttftSeconds}, {"weight", 2.0}};
-    if (spec.tpotSeconds)
-        slo["tpot"] = {{"threshold", *spec.tpotSeconds}, {"weight", 2.0}};
-    if (!slo.empty())
-        task["slo"] = slo;
-    return task;
-}
-
 } // namespace quantcfg

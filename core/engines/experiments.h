@@ -42,20 +42,4 @@ ExperimentSet expandTask(const Json &task, const PresetLibrary &presets);
 /// skipped: [...], slo, optimization} (documented in docs/engines.md).
 Json experimentsToJson(const Json &task, const ExperimentSet &set);
 
-/// What `quantcfg task` writes.
-struct TaskSpec
-{
-    std::string name = "unified-quantization-benchmark";
-    std::string model;
-    std::string engine = "sglang";
-    std::vector<std::string> presets;
-    std::vector<int> concurrency{1, 4, 8};
-    std::string objective = "maximize_throughput";
-    std::optional<double> ttftSeconds;
-    std::optional<double> tpotSeconds;
-};
-
-/// Builds a task document in the design's format from @p spec.
-Json makeTask(const TaskSpec &spec);
-
 } // namespace quantcfg

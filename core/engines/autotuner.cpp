@@ -1,0 +1,483 @@
+#include "core/engines/autotuner.h"
+
+#include "core/config.h"
+#include "core/engines/commandlocator.h"
+#include "core/engines/lint.h"
+#include "core/engines/mapper.h"
+#include "core/engines/render.h"
+#include "core/validation.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace quantcfg {
+
+namespace {
+
+// What src/controllers/docker_controller.py (_get_runtime_config) starts, at c86a814.
+const std::vector<AutotunerRuntime> &runtimes()
+{
+    static const std::vector<AutotunerRuntime> list = {
+        {"sglang", "lmsysorg/sglang", "v0.5.2-cu126",
+         {"python3", "-m", "sglang.launch_server", "--model-path", "{model}", "--host", "0.0.0.0", "--port", "{port}"}},
+        {"vllm", "vllm/vllm-openai", "latest",
+         {"python3", "-m", "vllm.entrypoints.openai.api_server", "--model", "{model}", "--host", "0.0.0.0", "--port", "{port}"}},
+    };
+    return list;
+}
+
+Diagnostic taskDiagnostic(Severity severity, std::string code, std::string pointer, std::string message,
+                          std::vector<std::string> allowed = {})
+{
+    Diagnostic d = makeDiagnostic(severity, std::move(code), std::move(message), std::move(pointer));
+    d.allowed = std::move(allowed);
+    return d;
+}
+
+std::vector<std::string> runtimeNames()
+{
+    std::vector<std::string> names;
+    for (const AutotunerRuntime &r : runtimes())
+        names.push_back(r.engine + "…");
+    return names;
+}
+
+// The engine profile of the image `repository:tag`: the profile whose release is closest to the
+// version the tag names; an unpinned tag ("latest") has none, so the newest profile stands in.
+const EngineProfile *profileForTag(const std::string &engine, const std::string &repository, const std::string &tag,
+                                   const std::string &pointer, Diagnostics &diags)
+{
+    const ProfileRegistry &registry = ProfileRegistry::builtIn();
+    const std::string version = versionFromImageTag(tag);
+    if (version.empty()) {
+        const EngineProfile *newest = registry.find(engine);
+        diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.image-unpinned", pointer,
+                                       repository + ":" + tag + " names no version: its commands are checked against "
+                                           + (newest ? newest->displayName() + " " + newest->version() : engine)
+                                           + ", the newest version quantcfg knows; pin a tag such as v0.5.2-cu126"));
+        return newest;
+    }
+    const EngineProfile *profile = closestProfile(registry, engine, version);
+    if (profile && profile->document().value("release", std::string()) != version)
+        diags.push_back(taskDiagnostic(Severity::Info, "autotuner.image-closest", pointer,
+                                       repository + ":" + tag + " runs " + engine + " " + version + "; quantcfg has no profile of that release and uses "
+                                           + profile->version() + ", the closest"));
+    if (!profile) {
+        std::vector<std::string> allowed;
+        for (const EngineProfile *p : registry.versions(engine))
+            if (const std::string release = p->document().value("release", std::string()); !release.empty())
+                allowed.push_back("v" + release);
+        diags.push_back(taskDiagnostic(Severity::Error, "autotuner.image-unknown", pointer,
+                                       "no " + engine + " profile for " + repository + ":" + tag, allowed));
+    }
+    return profile;
+}
+
+// A JSON value the way Python's str() prints it (the autotuner formats every parameter value so).
+std::string pythonStr(const Json &v, bool nested = false)
+{
+    switch (v.type()) {
+    case Json::value_t::null: return "None";
+    case Json::value_t::boolean: return v.get<bool>() ? "True" : "False";
+    case Json::value_t::string: return nested ? "'" + v.get<std::string>() + "'" : v.get<std::string>();
+    case Json::value_t::array: {
+        std::string out = "[";
+        for (std::size_t i = 0; i < v.size(); ++i)
+            out += (i ? ", " : "") + pythonStr(v[i], true);
+        return out + "]";
+    }
+    case Json::value_t::object: {
+        std::string out = "{";
+        bool first = true;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            out += (first ? "'" : ", '") + it.key() + "': " + pythonStr(*it, true);
+            first = false;
+        }
+        return out + "}";
+    }
+    default: return v.dump();
+    }
+}
+
+bool hasSpace(std::string_view s)
+{
+    return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+// A flag value as the task stores it: a number when Python's str() prints it back unchanged (the
+// autotuner also reads tp-size to count GPUs, which needs a number), else the string.
+Json parameterValue(const std::string &text)
+{
+    if (!text.empty() && text.find_first_not_of("-0123456789.") == std::string::npos) {
+        const Json number = Json::parse(text, nullptr, false);
+        if (number.is_number() && number.dump() == text)
+            return number;
+    }
+    return text;
+}
+
+// The plan's flags as autotuner parameters: {flag without dashes: [value]} (a flag alone: true).
+// The model flag and its value are the autotuner's own. Empty when a value cannot pass: the
+// autotuner splits its command line on whitespace. @p why says which.
+std::optional<Json> planParameters(const LaunchPlan &plan, const EngineProfile &profile, std::string &why)
+{
+    const Json &model = profile.mapping()["model"];
+    const std::string modelFlag = model.value("flag", std::string());
+    const bool positionalModel = model.value("positional", false);
+    Json params = Json::object();
+    bool modelSeen = false;
+    for (std::size_t i = plan.programWords; i < plan.argv.size();) {
+        const std::string &word = plan.argv[i];
+        if (word.rfind("--", 0) != 0) {
+            if (positionalModel && !modelSeen) {
+                modelSeen = true;
+                ++i;
+                continue;
+            }
+            why = "the command has a positional word '" + word + "' the autotuner cannot place";
+            return std::nullopt;
+        }
+        std::vector<std::string> values;
+        std::size_t j = i + 1;
+        while (j < plan.argv.size() && plan.argv[j].rfind("--", 0) != 0)
+            values.push_back(plan.argv[j++]);
+        if (word == modelFlag) {
+            i = j;
+            continue;
+        }
+        for (const std::string &v : values)
+            if (v.empty() || hasSpace(v)) {
+                why = word + " takes '" + v + "', which the autotuner cannot pass: it splits its command line on whitespace";
+                return std::nullopt;
+            }
+        std::string joined;
+        for (const std::string &v : values)
+            joined += (joined.empty() ? "" : " ") + v;
+        params[word.substr(2)] = Json::array({values.empty() ? Json(true) : parameterValue(joined)});
+        i = j;
+    }
+    return params;
+}
+
+// Values of one grid parameter: a list, or {"type": "choice", "values": [...]}.
+std::optional<std::vector<Json>> gridValues(const Json &spec)
+{
+    const Json *list = &spec;
+    if (spec.is_object() && spec.value("type", std::string()) == "choice" && spec.contains("values"))
+        list = &spec["values"];
+    if (!list->is_array())
+        return std::nullopt;
+    return std::vector<Json>(list->begin(), list->end());
+}
+
+const Json *at(const Json &doc, const char *pointer)
+{
+    return findPointer(doc, pointer);
+}
+
+} // namespace
+
+std::optional<AutotunerRuntime> autotunerRuntime(std::string_view baseRuntime)
+{
+    std::string lower(baseRuntime);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const AutotunerRuntime &r : runtimes())
+        if (lower.rfind(r.engine, 0) == 0)
+            return r;
+    return std::nullopt;
+}
+
+AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const PresetLibrary &presets)
+{
+    AutotunerTasks out;
+    const ProfileRegistry &registry = ProfileRegistry::builtIn();
+    const EngineProfile *pinned = registry.findSpec(spec.engine);
+    const std::string engine = pinned ? pinned->engine() : spec.engine;
+    const std::optional<AutotunerRuntime> runtime = autotunerRuntime(engine);
+    if (!runtime) {
+        out.diagnostics.push_back(taskDiagnostic(Severity::Error, "autotuner.runtime-unsupported", "/base_runtime",
+                                                 "the autotuner's Docker mode launches only runtimes whose name starts with sglang or vllm; "
+                                                 "it cannot run " + engine, {"sglang", "vllm"}));
+        return out;
+    }
+    if (runtime->engine == "vllm") {
+        // docker_controller.py passes its command as the container's command and keeps the
+        // image's ENTRYPOINT (vllm serve): vLLM then reads "python3 -m vllm.entrypoints…" as its
+        // own arguments and exits. SGLang's images have no entry point.
+        out.diagnostics.push_back(taskDiagnostic(
+            Severity::Error, "autotuner.vllm-entrypoint", "/base_runtime",
+            "the autotuner starts vllm/vllm-openai containers with its own python3 -m vllm.entrypoints.openai.api_server command "
+            "behind the image's entry point (vllm serve), which vLLM refuses, so no vLLM task can run (docs/autotuner.md)",
+            {"sglang"}));
+        return out;
+    }
+    const bool versionGiven = spec.engine.find('@') != std::string::npos;
+    std::string tag = spec.imageTag;
+    const EngineProfile *profile = nullptr;
+    if (tag.empty() && versionGiven && pinned) {
+        if (pinned->version().rfind('v', 0) != 0) { // main-2026-08-22: a development snapshot, no image
+            out.diagnostics.push_back(taskDiagnostic(Severity::Error, "autotuner.image-unknown", "/runtime_image_tag",
+                                                     pinned->displayName() + " " + pinned->version()
+                                                         + " is not a release, so no image runs it; choose a released version or give the image tag"));
+            return out;
+        }
+        tag = pinned->version();
+        out.diagnostics.push_back(taskDiagnostic(Severity::Info, "autotuner.image-assumed", "/runtime_image_tag",
+                                                 "image " + runtime->repository + ":" + tag + " assumed for " + pinned->version()
+                                                     + "; give the exact tag if the image is tagged otherwise (e.g. with a CUDA suffix)"));
+        profile = pinned;
+    } else {
+        if (tag.empty())
+            tag = runtime->defaultTag;
+        profile = profileForTag(runtime->engine, runtime->repository, tag, "/runtime_image_tag", out.diagnostics);
+    }
+    if (!profile)
+        return out;
+    out.engineVersion = profile->version();
+    out.image = runtime->repository + ":" + tag;
+    const std::string model = spec.model.empty() ? std::string("meta-llama/Llama-3.1-8B-Instruct") : spec.model;
+    // A Hugging Face id is served under its name; a local model is mounted at /model and served so.
+    const bool hubModel = model.find('/') != std::string::npos && model[0] != '/';
+    for (const std::string &name : spec.presets) {
+        const Preset *preset = presets.find(name);
+        if (!preset) {
+            std::vector<std::string> allowed;
+            for (const Preset &p : presets.presets)
+                allowed.push_back(p.name);
+            out.diagnostics.push_back(taskDiagnostic(Severity::Error, "autotuner.unknown-preset", "", "no preset named '" + name + "'", allowed));
+            continue;
+        }
+        Json doc = preset->document;
+        doc["model"] = {{"id_or_path", model}};
+        if (hasErrors(validateDocument(doc))) {
+            out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", "preset " + name + " is not a valid configuration"));
+            continue;
+        }
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), *profile);
+        std::string why;
+        if (plan.status == PlanStatus::Unsupported) {
+            for (const Diagnostic &d : plan.diagnostics)
+                if (d.severity == Severity::Error) {
+                    why = d.message;
+                    break;
+                }
+            why = profile->displayName() + " " + profile->version() + " cannot run it" + (why.empty() ? "" : ": " + why);
+        } else if (!plan.env.empty()) {
+            why = "it needs the environment variable " + plan.env.front().name + ", and the autotuner passes none to the engine";
+        } else if (!plan.files.empty()) {
+            why = "it needs the file " + plan.files.front().name + ", and the autotuner cannot place files beside the engine";
+        }
+        std::optional<Json> params = why.empty() ? planParameters(plan, *profile, why) : std::nullopt;
+        if (!params) {
+            out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", "preset " + name + " left out: " + why));
+            continue;
+        }
+        Json task = Json::object();
+        task["task_name"] = spec.name + "-" + name;
+        task["description"] = "quantcfg preset " + name + " on " + profile->displayName() + " " + profile->version() + " (" + out.image + ")";
+        task["model"] = {{"id_or_path", model}, {"namespace", "autotuner"}};
+        task["base_runtime"] = runtime->engine;
+        task["runtime_image_tag"] = tag;
+        task["parameters"] = *params;
+        task["optimization"] = {{"strategy", "grid_search"},
+                                {"objective", spec.objective},
+                                {"max_iterations", 1}, // one value per parameter: one combination
+                                {"timeout_per_iteration", spec.timeoutSeconds}};
+        task["benchmark"] = {{"task", "text-to-text"},
+                             {"model_name", hubModel ? model : std::string("/model")},
+                             {"model_tokenizer", model},
+                             {"traffic_scenarios", {"D(100,100)"}},
+                             {"num_concurrency", spec.concurrency},
+                             {"max_time_per_iteration", 10},
+                             {"max_requests_per_iteration", 50}};
+        Json slo = Json::object();
+        if (spec.ttftSeconds)
+            slo["ttft"] = {{"threshold", *spec.ttftSeconds}, {"weight", 2.0}};
+        if (spec.tpotSeconds)
+            slo["tpot"] = {{"threshold", *spec.tpotSeconds}, {"weight", 2.0}};
+        if (!slo.empty())
+            task["slo"] = slo;
+        out.tasks.emplace_back(name, std::move(task));
+    }
+    return out;
+}
+
+std::vector<Json> autotunerParameterPresets(const AutotunerTasks &tasks, const AutotunerTaskSpec &spec)
+{
+    std::vector<Json> out;
+    for (const auto &[preset, task] : tasks.tasks)
+        out.push_back(Json{{"version", "1.0"},
+                           {"preset", {{"name", spec.name + "-" + preset},
+                                       {"description", task.value("description", std::string())},
+                                       {"runtime", task.value("base_runtime", std::string())},
+                                       {"parameters", task["parameters"]}}}});
+    return out;
+}
+
+AutotunerExpansion expandAutotunerTask(const Json &task)
+{
+    AutotunerExpansion out;
+    Diagnostics &diags = out.diagnostics;
+    if (!task.is_object()) {
+        diags.push_back(taskDiagnostic(Severity::Error, "autotuner.invalid", "", "a task must be a JSON object"));
+        return out;
+    }
+    // What run_experiment() reads without a default: a missing one stops the experiment.
+    for (const char *pointer : {"/task_name", "/model/id_or_path", "/model/namespace", "/base_runtime",
+                                "/optimization/timeout_per_iteration", "/parameters", "/benchmark"})
+        if (!at(task, pointer))
+            diags.push_back(taskDiagnostic(Severity::Error, "autotuner.missing", pointer,
+                                           std::string(pointer + 1) + " is missing; the autotuner reads it without a default and stops"));
+    if (const Json *b = at(task, "/benchmark"); b && b->is_object()) {
+        if (!b->contains("model_name"))
+            diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.benchmark-model", "/benchmark/model_name",
+                                           "genai-bench will ask for a model named 'unknown', which the engine answers with 404"));
+        if (!b->contains("model_tokenizer"))
+            diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.benchmark-tokenizer", "/benchmark/model_tokenizer",
+                                           "genai-bench will count tokens with the gpt2 tokenizer"));
+    }
+    if (task.value("deployment_mode", std::string()) == "ome")
+        diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.ome", "/deployment_mode",
+                                       "in OME mode the parameters never reach the engine (its template uses only the GPU count); "
+                                       "the commands below are what Docker mode would run"));
+    if (task.contains("quant_config"))
+        diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.quant-config", "/quant_config",
+                                       "quant_config is read only by the web worker; the command-line runner shown here ignores it"));
+    const Json *runtimeName = at(task, "/base_runtime");
+    if (!runtimeName)
+        return out;
+    if (!runtimeName->is_string()) {
+        diags.push_back(taskDiagnostic(Severity::Error, "autotuner.invalid", "/base_runtime", "base_runtime must be the runtime's name", runtimeNames()));
+        return out;
+    }
+    const std::optional<AutotunerRuntime> runtime = autotunerRuntime(runtimeName->get<std::string>());
+    if (!runtime) {
+        diags.push_back(taskDiagnostic(Severity::Error, "autotuner.runtime-unsupported", "/base_runtime",
+                                       "the autotuner's Docker mode launches only runtimes whose name starts with sglang or vllm, not '"
+                                           + runtimeName->get<std::string>() + "'",
+                                       runtimeNames()));
+        return out;
+    }
+    out.engine = runtime->engine;
+    const std::string tag = task.value("runtime_image_tag", runtime->defaultTag);
+    out.image = runtime->repository + ":" + tag;
+    const EngineProfile *profile = profileForTag(runtime->engine, runtime->repository, tag, "/runtime_image_tag", diags);
+    if (!profile)
+        return out;
+    out.engineVersion = profile->version();
+
+    // The grid: parameters, then (the command-line runner) parallel_config's keys as they are.
+    std::vector<std::pair<std::string, std::vector<Json>>> grid;
+    bool gridBroken = false;
+    for (const char *section : {"/parameters", "/parallel_config"}) {
+        const Json *params = at(task, section);
+        if (!params || !params->is_object())
+            continue;
+        for (auto it = params->begin(); it != params->end(); ++it) {
+            const std::string pointer = std::string(section) + "/" + it.key();
+            std::optional<std::vector<Json>> values = gridValues(*it);
+            if (!values) {
+                diags.push_back(taskDiagnostic(Severity::Error, "autotuner.bad-parameter", pointer,
+                                               "a parameter is a list of values or {\"type\": \"choice\", \"values\": [...]}"));
+                gridBroken = true;
+                continue;
+            }
+            if (values->empty())
+                continue; // the autotuner skips an empty list
+            if (std::string(section) == "/parallel_config")
+                diags.push_back(taskDiagnostic(Severity::Info, "autotuner.parallel-config", pointer,
+                                               "the command-line runner passes parallel_config's '" + it.key() + "' to the engine as --" + it.key()
+                                                   + "; the web worker translates it to the engine's flag"));
+            grid.emplace_back(it.key(), std::move(*values));
+        }
+    }
+    if (gridBroken)
+        return out;
+    if (const std::string strategy = task.value("/optimization/strategy"_json_pointer, std::string("grid_search")); strategy != "grid_search")
+        diags.push_back(taskDiagnostic(Severity::Info, "autotuner.strategy", "/optimization/strategy",
+                                       "a " + strategy + " search picks its combinations from this space as results come in; "
+                                       "the commands below are the grid's first ones"));
+    out.combinations = 1;
+    for (const auto &[name, values] : grid)
+        out.combinations = std::min<std::size_t>(out.combinations * values.size(), 1u << 20);
+    const Json *maxIt = at(task, "/optimization/max_iterations");
+    const std::size_t maxIterations = maxIt && maxIt->is_number_integer() && maxIt->get<long long>() > 0
+                                          ? static_cast<std::size_t>(maxIt->get<long long>())
+                                          : 100;
+    if (out.combinations > maxIterations)
+        diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.max-iterations", "/optimization/max_iterations",
+                                       "the grid has " + std::to_string(out.combinations) + " combinations; the autotuner stops after "
+                                           + std::to_string(maxIterations)));
+    const std::size_t count = std::min<std::size_t>({out.combinations, maxIterations, 1000});
+    const std::string modelName = task.value("/model/id_or_path"_json_pointer, std::string());
+    const bool hubModel = modelName.find('/') != std::string::npos && !modelName.empty() && modelName[0] != '/';
+    std::vector<std::size_t> index(grid.size(), 0);
+    for (std::size_t n = 0; n < count; ++n) {
+        AutotunerLaunch launch;
+        launch.parameters = Json::object();
+        std::string line; // the autotuner joins its command with spaces and splits it again
+        for (std::string word : runtime->command) {
+            if (word == "{model}")
+                word = hubModel ? modelName : "/model";
+            else if (word == "{port}")
+                word = "8000";
+            line += (line.empty() ? "" : " ") + word;
+        }
+        for (std::size_t g = 0; g < grid.size(); ++g) {
+            const std::string &name = grid[g].first;
+            const Json &value = grid[g].second[index[g]];
+            launch.parameters[name] = value;
+            const std::string flag = name.rfind("--", 0) == 0 ? name : "--" + name;
+            if (value.is_boolean()) {
+                if (value.get<bool>())
+                    line += " " + flag;
+            } else {
+                line += " " + flag + " " + pythonStr(value);
+            }
+        }
+        launch.argv = profile->imageEntrypoint();
+        std::size_t start = 0;
+        while ((start = line.find_first_not_of(" \t\n", start)) != std::string::npos) {
+            const std::size_t end = line.find_first_of(" \t\n", start);
+            launch.argv.push_back(line.substr(start, end == std::string::npos ? std::string::npos : end - start));
+            start = end;
+        }
+        launch.lint = lintArgv(*profile, launch.argv);
+        out.launches.push_back(std::move(launch));
+        for (std::size_t g = grid.size(); g-- > 0;) { // odometer, last parameter fastest (itertools.product)
+            if (++index[g] < grid[g].second.size())
+                break;
+            index[g] = 0;
+        }
+    }
+    return out;
+}
+
+Json autotunerExpansionToJson(const Json &task, const AutotunerExpansion &expansion)
+{
+    Json experiments = Json::array();
+    for (std::size_t i = 0; i < expansion.launches.size(); ++i) {
+        const AutotunerLaunch &l = expansion.launches[i];
+        Json lint = Json::array();
+        for (const Diagnostic &d : l.lint)
+            lint.push_back(diagnosticToJson(d));
+        std::string command;
+        for (const std::string &w : l.argv)
+            command += (command.empty() ? "" : " ") + shellQuote(w);
+        experiments.push_back(Json{{"experiment_id", i + 1},
+                                   {"parameters", l.parameters},
+                                   {"argv", l.argv},
+                                   {"command", command},
+                                   {"starts", !hasErrors(l.lint)},
+                                   {"lint", lint}});
+    }
+    return Json{{"task_name", task.value("task_name", std::string())},
+                {"path", "command-line runner, Docker mode"},
+                {"engine", expansion.engine},
+                {"engine_version", expansion.engineVersion},
+                {"image", expansion.image},
+                {"combinations", expansion.combinations},
+                {"experiments", experiments}};
+}
+
+} // namespace quantcfg
