@@ -121,6 +121,9 @@ class SplitLayout(unittest.TestCase):
         self.assertEqual(self.flags["--mode"]["choices"], ["auto", "fast", "safe"])
         self.assertTrue(any("local modes" in n and "turbo" in n for n in self.facts["notes"]))
 
+    def test_config_file_flag_where_the_tree_has_it(self):
+        self.assertEqual(self.facts["parser"]["config_file_flag"], "--config")
+
     def test_quantization_registry(self):
         f = self.facts
         self.assertEqual(f["quantization_registered_methods"], ["int4", "int8"])
@@ -184,6 +187,19 @@ class ClassicLayout(unittest.TestCase):
     def test_a2a_equality_tests(self):
         rule = {c["id"]: c for c in self.facts["constraints"]}["a2a-forces-ep-eq-tp"]
         self.assertEqual(rule["when"]["in"], ["deepep"])  # not "other": that branch sets no ep_size
+
+    def test_registry_merged_from_a_second_table(self):
+        # v0.4.8/v0.5.2: QUANTIZATION_METHODS = {**BASE_QUANTIZATION_METHODS, **VLLM_QUANTIZATION_METHODS};
+        # the second table's methods load only when vllm imports (get_quantization_config).
+        f = self.facts
+        self.assertEqual(f["quantization_registered_methods"], ["fp8"])
+        self.assertEqual(f["quantization_platform_conditional"], {"awq": ["VLLM_AVAILABLE"], "marlin": ["VLLM_AVAILABLE"]})
+        self.assertEqual(f["quantization_config_class"], {"fp8": "Fp8Config", "awq": "AWQConfig", "marlin": "MarlinConfig"})
+        self.assertEqual(f["min_capability"], {"fp8": 80, "awq": 75})
+
+    def test_no_config_file_flag_without_a_config_flag(self):
+        # SGLang added --config after v0.5.2: a tree without the flag has no config file.
+        self.assertNotIn("config_file_flag", self.facts["parser"])
 
     def test_dtype_fallback_found_in_the_older_model_runner(self):
         # v0.5.6 and older: the float16 replacement is in ModelRunner, not in load_model_utils.py.

@@ -692,16 +692,27 @@ def quantization(program, notes):
         return [], {}, {}
     registered, conditional, classes = [], {}, {}
     registry_names = ("BASE_QUANTIZATION_METHODS", "QUANTIZATION_METHODS")
+    # Module-level dicts by name: QUANTIZATION_METHODS = {**BASE_QUANTIZATION_METHODS, **OTHER}
+    # merges other tables in (up to v0.5.x: VLLM_QUANTIZATION_METHODS, usable only with vllm).
+    tables = {}
+    for st in tree.body:
+        if isinstance(st, (ast.Assign, ast.AnnAssign)):
+            tgt = st.targets[0] if isinstance(st, ast.Assign) else st.target
+            if isinstance(tgt, ast.Name) and isinstance(st.value, ast.Dict):
+                tables[tgt.id] = st.value
     for st in tree.body:
         if isinstance(st, (ast.Assign, ast.AnnAssign)):
             tgt = st.targets[0] if isinstance(st, ast.Assign) else st.target
             if isinstance(tgt, ast.Name) and tgt.id in registry_names and isinstance(st.value, ast.Dict):
-                if tgt.id == "QUANTIZATION_METHODS" and registered:
-                    continue
                 for k, v in zip(st.value.keys, st.value.values):
                     if isinstance(k, ast.Constant):
+                        if tgt.id == "QUANTIZATION_METHODS" and k.value in registered:
+                            continue
                         registered.append(k.value)
                         classes.setdefault(k.value, src(v))
+                    elif k is None and tgt.id == "QUANTIZATION_METHODS" and isinstance(v, ast.Name) \
+                            and v.id not in registry_names:
+                        _merged_table(tree, v.id, tables.get(v.id), registered, conditional, classes, notes)
         elif isinstance(st, ast.If):
             cond = _names_in(st.test)
             for sub in ast.walk(st):
@@ -715,6 +726,41 @@ def quantization(program, notes):
                                 conditional[k.value].append(cond)
                             classes.setdefault(k.value, src(v))
     return registered, conditional, classes
+
+
+def _merged_table(tree, name, table, registered, conditional, classes, notes):
+    """The methods of a table merged into QUANTIZATION_METHODS with ``**name``. Where a function
+    of the module refuses them under a condition (``if quantization in NAME and not
+    VLLM_AVAILABLE: raise ValueError(...)``) they are conditional on the opposite of that
+    condition; otherwise they are registered like the rest."""
+    if table is None:
+        notes.append(f"{QUANT_INIT}: QUANTIZATION_METHODS merges {name}, which is not a module-level dict literal")
+        return
+    guard = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.test)) \
+                and any(isinstance(n, ast.Raise) for n in node.body):
+            guard = node.test
+            break
+    cond = None
+    if guard is not None:
+        # "quantization in NAME and not X": the method is usable when X holds.
+        parts = guard.values if isinstance(guard, ast.BoolOp) and isinstance(guard.op, ast.And) else [guard]
+        rest = [p for p in parts if not any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(p))]
+        if len(rest) == 1 and isinstance(rest[0], ast.UnaryOp) and isinstance(rest[0].op, ast.Not):
+            cond = src(rest[0].operand)
+        else:
+            cond = f"not ({src(guard)})"
+    for k, v in zip(table.keys, table.values):
+        if not isinstance(k, ast.Constant) or k.value in registered:
+            continue
+        if cond is None:
+            registered.append(k.value)
+        else:
+            conditional.setdefault(k.value, [])
+            if cond not in conditional[k.value]:
+                conditional[k.value].append(cond)
+        classes.setdefault(k.value, src(v))
 
 
 def min_capability(program, mod, class_name, notes, depth=0):
@@ -1028,7 +1074,9 @@ def extract(tree, notes=None):
         "commit": None,
         "command": COMMAND,
         **entrypoints.facts(tree, ENTRY_POINTS, IMAGE, notes, roots=("python",)),
-        "parser": PARSER,
+        # The config-file flag only where this tree has it (SGLang added --config after v0.5.2).
+        "parser": {k: v for k, v in PARSER.items()
+                   if k != "config_file_flag" or v in _all_flag_names(collector.flags)},
         "positionals": collector.positionals,
         "flags": dict(sorted(collector.flags.items())),
         "env": {},
@@ -1044,6 +1092,10 @@ def extract(tree, notes=None):
         "quantization_choices_not_registered": [c for c in qchoices if c not in known],
     }
     return facts
+
+
+def _all_flag_names(flags):
+    return {n for name, f in flags.items() for n in [name, *f.get("aliases", ()), *f.get("negations", ())]}
 
 
 def _version(tree, rev):
