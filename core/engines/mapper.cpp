@@ -343,21 +343,24 @@ private:
 
         if (kind == "enable_flag") {
             // vLLM: one switch; EP size = TP × DP and MoE TP = 1 with it, MoE TP = TP × DP without.
-            const long long world = static_cast<long long>(tp) * p.dp();
+            // SGLang v0.4.8 (--enable-ep-moe): EP size = TP ("ep_size": "tp").
+            const bool epIsTp = style.value("ep_size", std::string()) == "tp";
+            const long long world = epIsTp ? static_cast<long long>(tp) : static_cast<long long>(tp) * p.dp();
+            const std::string worldName = epIsTp ? "TP" : "TP × DP";
             const bool wantEp = (m.expertParallel && *m.expertParallel > 1) || (m.expertTp && *m.expertTp == 1 && world > 1 && !m.expertParallel);
             if (wantEp) {
                 m_plan.argv.push_back(epFlag);
                 if (m.expertParallel && *m.expertParallel != world)
                     note(Severity::Warning, "map.ep-size", "/moe/expert_parallel_size",
-                         profile() + " has no expert-parallel size: " + epFlag + " makes EP = TP × DP = " + std::to_string(world)
+                         profile() + " has no expert-parallel size: " + epFlag + " makes EP = " + worldName + " = " + std::to_string(world)
                              + ", not " + std::to_string(*m.expertParallel),
-                         "set tensor_parallel_size × data_parallel_size to the EP size you want");
+                         epIsTp ? "set tensor_parallel_size to the EP size you want" : "set tensor_parallel_size × data_parallel_size to the EP size you want");
                 if (m.expertTp && *m.expertTp != 1)
                     note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
                          "with expert parallelism " + profile() + " runs each expert unsplit (MoE TP = 1); expert_tp_size " + std::to_string(*m.expertTp) + " cannot be honoured");
             } else if (m.expertTp && *m.expertTp != world) {
                 note(Severity::Warning, "map.expert-tp", "/moe/expert_tp_size",
-                     profile() + " has no expert TP size: without expert parallelism MoE TP = TP × DP = " + std::to_string(world) + ", not " + std::to_string(*m.expertTp),
+                     profile() + " has no expert TP size: without expert parallelism MoE TP = " + worldName + " = " + std::to_string(world) + ", not " + std::to_string(*m.expertTp),
                      "use expert_parallel_size (→ " + epFlag + ") for MoE TP 1, or drop expert_tp_size");
             }
         } else if (kind == "size_divides_tp" || kind == "size_with_tp_yaml") {
