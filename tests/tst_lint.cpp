@@ -90,6 +90,10 @@ private slots:
         QTest::newRow("sglang positional") << "sglang" << "python3 -m sglang.launch_server --model-path m extra" << "lint.unexpected-argument" << "";
         QTest::newRow("sglang qoq removed") << "sglang" << "python3 -m sglang.launch_server --model-path m --quantization qoq" << "lint.bad-choice" << "";
         QTest::newRow("sglang 0.5.6 qoq") << "sglang@0.5.6" << "python3 -m sglang.launch_server --model-path m --quantization qoq" << "" << "";
+        QTest::newRow("sglang 0.5.2 kv bfloat16") << "sglang@v0.5.2" << "python3 -m sglang.launch_server --model-path m --kv-cache-dtype bfloat16" << "lint.bad-choice" << "";
+        QTest::newRow("sglang 0.5.2 ep divides tp") << "sglang@v0.5.2" << "python3 -m sglang.launch_server --model-path m --tp-size 4 --ep-size 3" << "lint.constraint.ep-divides-tp" << "";
+        QTest::newRow("sglang 0.4.8 enable-ep-moe") << "sglang@v0.4.8.post1" << "python3 -m sglang.launch_server --model-path m --tp-size 8 --enable-ep-moe" << "" << "";
+        QTest::newRow("sglang 0.4.8 no moe-runner-backend") << "sglang@v0.4.8.post1" << "python3 -m sglang.launch_server --model-path m --moe-runner-backend triton" << "lint.unknown-flag" << "";
         QTest::newRow("sglang flashinfer cutlass quant") << "sglang" << "python3 -m sglang.launch_server --model-path m --quantization awq --moe-runner-backend flashinfer_cutlass" << "lint.constraint.flashinfer-cutlass-moe-quant" << "";
         // Every kind of cross-flag rule, broken and kept (conflicts, value_in_or_equals with and
         // without a condition, warn_value_equals, requires_flag with gt/and_flag_ne).
@@ -263,6 +267,7 @@ private slots:
         // --config files.
         QTest::newRow("vllm --config not here") << "vllm" << "vllm serve --config /nonexistent/config.yaml" << "" << "lint.unchecked.config-file";
         QTest::newRow("sglang --config not here") << "sglang@v0.5.6" << "python -m sglang.launch_server --config config.yaml" << "" << "lint.unchecked.config-file";
+        QTest::newRow("sglang 0.5.2 has no --config") << "sglang@v0.5.2" << "python -m sglang.launch_server --model-path m --config config.yaml" << "lint.unknown-flag" << "";
         QTest::newRow("no config, no model") << "vllm" << "vllm serve --dtype auto" << "lint.missing-model" << "";
         // Keys of JSON-valued flags.
         QTest::newRow("removed compilation-config key") << "vllm@main-2026-08-21" << "vllm serve m --compilation-config '{\"level\": 3}'" << "lint.json-key" << "";
@@ -363,6 +368,17 @@ private slots:
         QVERIFY(sglang.profile);
         QCOMPARE(sglang.profile->version(), std::string("v0.5.6"));
         QCOMPARE(closestProfile(ProfileRegistry::builtIn(), "sglang", "0.5.16")->version(), std::string("v0.5.18"));
+        // The inference-autotuner's images: its default and the one of its examples.
+        const LintReport autotuner = lintText(ProfileRegistry::builtIn(),
+                                              "docker run lmsysorg/sglang:v0.5.2-cu126 python3 -m sglang.launch_server --model-path m", {});
+        QVERIFY(autotuner.profile);
+        QCOMPARE(autotuner.profile->version(), std::string("v0.5.2"));
+        QCOMPARE(autotuner.command.imageVersion, std::string("0.5.2"));
+        const LintReport example = lintText(ProfileRegistry::builtIn(),
+                                            "docker run lmsysorg/sglang:v0.4.8.post1-cu126 python3 -m sglang.launch_server --model-path m", {});
+        QVERIFY(example.profile);
+        QCOMPARE(example.profile->version(), std::string("v0.4.8.post1"));
+        QCOMPARE(closestProfile(ProfileRegistry::builtIn(), "sglang", "0.5.3")->version(), std::string("v0.5.2"));
         QCOMPARE(versionFromImageTag("latest"), std::string());
         QCOMPARE(versionFromImageTag("v0.6.6.post1"), std::string("0.6.6.post1"));
     }

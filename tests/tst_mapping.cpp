@@ -83,6 +83,8 @@ private slots:
         QTest::newRow("kv bfloat16 vllm") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "vllm" << " --kv-cache-dtype bfloat16 " << "bf16" << "" << "full" << "";
         QTest::newRow("kv bfloat16 sglang") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "sglang" << " --kv-cache-dtype bfloat16 " << "bf16" << "" << "full" << "";
         QTest::newRow("kv bfloat16 sglang 0.5.6") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "sglang@0.5.6" << " --kv-cache-dtype bfloat16 " << "" << "" << "full" << "";
+        // SGLang v0.5.2 (the inference-autotuner's default image) has no bfloat16 KV-cache choice.
+        QTest::newRow("kv bfloat16 sglang 0.5.2 rejected") << with(R"("kv_cache": {"dtype": "bfloat16"})") << "sglang@v0.5.2" << "" << "--kv-cache-dtype" << "" << "degraded" << "map.kv-unsupported@/kv_cache/dtype";
         QTest::newRow("kv fp8 trtllm yaml") << with(R"("kv_cache": {"dtype": "fp8_e4m3"})") << "trtllm" << " --extra_llm_api_options trtllm-extra.yaml " << "--kv_cache_dtype" << "kv_cache_config:\n  dtype: fp8" << "full" << "";
         QTest::newRow("kv e5m2 trtllm degrades") << with(R"("kv_cache": {"dtype": "fp8_e5m2"})") << "trtllm" << "" << "" << "dtype: fp8" << "degraded" << "map.kv-note@/kv_cache/dtype";
         QTest::newRow("kv fp8 vllm is e4m3") << with(R"("kv_cache": {"dtype": "fp8"})") << "vllm" << " --kv-cache-dtype fp8 " << "" << "" << "full" << "";
@@ -114,6 +116,9 @@ private slots:
         QTest::newRow("w4a8 fp8 sglang") << cfg(R"("quantization": {"method": "w4a8", "weight_bits": 4, "activation_dtype": "fp8"})") << "sglang" << " --quantization w4afp8 " << "" << "" << "full" << "";
         QTest::newRow("w4a8 trtllm checkpoint") << cfg(R"("quantization": {"method": "w4a8", "activation_dtype": "fp8"})") << "trtllm" << " trtllm-serve " << "--quant" << "" << "full" << "map.checkpoint@/quantization/method";
         QTest::newRow("qoq sglang 0.5.6") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang@0.5.6" << " --quantization qoq " << "" << "" << "full" << "";
+        QTest::newRow("awq sglang 0.4.8 needs vllm") << cfg(R"("quantization": {"method": "awq"})") << "sglang@v0.4.8.post1" << " --quantization awq " << "" << "" << "degraded" << "";
+        QTest::newRow("awq sglang 0.5.2 native") << cfg(R"("quantization": {"method": "awq"})") << "sglang@v0.5.2" << " --quantization awq " << "" << "" << "full" << "";
+        QTest::newRow("compressed-tensors sglang 0.5.2 from config") << cfg(R"("quantization": {"method": "compressed-tensors"})") << "sglang@v0.5.2" << "" << "--quantization" << "" << "full" << "";
         // A QoQ checkpoint is not an AWQ or GPTQ one: its base method needs its own checkpoint.
         QTest::newRow("qoq sglang 0.5.18 no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "awq"})") << "sglang" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
         QTest::newRow("qoq vllm no base fallback") << cfg(R"("quantization": {"method": "qoq", "base_quantization": "gptq"})") << "vllm" << "" << "--quantization" << "" << "unsupported" << "map.fallback-checkpoint@/quantization/method";
@@ -144,6 +149,10 @@ private slots:
         QTest::newRow("ep must divide tp sglang") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 3})") << "sglang" << " --tp-size 4 " << "--ep-size" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
         QTest::newRow("vllm ep is a switch") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 8})") << "vllm" << " --enable-expert-parallel " << "--ep" << "" << "full" << "";
         QTest::newRow("vllm ep size differs") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 4})") << "vllm" << " --enable-expert-parallel " << "" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
+        // SGLang v0.4.8: --ep-size alone leaves tensor-parallel experts; --enable-ep-moe makes EP = TP.
+        QTest::newRow("sglang 0.4.8 ep is a switch") << with(R"("parallelism": {"tensor_parallel_size": 8, "data_parallel_size": 2}, "moe": {"expert_parallel_size": 8})") << "sglang@v0.4.8.post1" << " --enable-ep-moe " << "--ep-size" << "" << "full" << "";
+        QTest::newRow("sglang 0.4.8 ep size differs") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 4})") << "sglang@v0.4.8.post1" << " --enable-ep-moe " << "--ep-size" << "" << "degraded" << "map.ep-size@/moe/expert_parallel_size";
+        QTest::newRow("sglang 0.5.2 ep size") << with(R"("parallelism": {"tensor_parallel_size": 8}, "moe": {"expert_parallel_size": 4})") << "sglang@v0.5.2" << " --ep-size 4 " << "--enable-ep-moe" << "" << "full" << "";
         QTest::newRow("vllm expert tp unexpressible") << with(R"("parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_tp_size": 2})") << "vllm" << "" << "expert" << "" << "degraded" << "map.expert-tp@/moe/expert_tp_size";
         // Sizes the schema rejects (0, negative, overflowing products) still map without dividing by zero: the
         // command shows what was typed, the expert-parallel arithmetic is skipped (fuzz finding).

@@ -262,6 +262,40 @@ SGLANG_056_METHODS = dict(SGLANG_COMMON_METHODS, **{
     "fp8:fbgemm_fp8": U("fbgemm_fp8 is not a --quantization value in SGLang 0.5.6", "use fp8 or w8a8_fp8"),
 })
 
+
+
+def sglang_vllm_dependent(facts, label):
+    """Methods an older SGLang registers only when vllm can be imported (the facts'
+    quantization_platform_conditional VLLM_AVAILABLE: QUANTIZATION_METHODS merges
+    VLLM_QUANTIZATION_METHODS, and get_quantization_config refuses them without vllm). Neither
+    sglang[srt] nor the lmsysorg/sglang image installs vllm."""
+    return {m for m, conds in facts.get("quantization_platform_conditional", {}).items() if "VLLM_AVAILABLE" in conds}
+
+
+def sglang_pre_056_methods(facts, label):
+    """SGLang v0.4.8.post1 and v0.5.2: the 0.5.6 decisions, with the methods that need vllm warned."""
+    methods = dict(SGLANG_056_METHODS, **{
+        "mxfp8": U(f"mxfp8 is not a --quantization value in SGLang {label}", "use SGLang v0.5.18 or newer"),
+        "fp8:fbgemm_fp8": U(f"fbgemm_fp8 is not a --quantization value in SGLang {label}", "use fp8 or w8a8_fp8"),
+        # Not a --quantization choice before v0.5.6, but registered: SGLang takes the method from
+        # the checkpoint's config.json (quant_method) when --quantization is not given
+        # (python/sglang/srt/configs/model_config.py _verify_quantization: "if self.quantization is
+        # None: self.quantization = quant_method", then checked against QUANTIZATION_METHODS).
+        "compressed-tensors": {"omit": True, "note": f"compressed-tensors is not a --quantization choice of SGLang {label}: "
+                                                     "SGLang reads it from the checkpoint's config.json (quant_method)"},
+    })
+    needs_vllm = sglang_vllm_dependent(facts, label)
+    for key, entry in list(methods.items()):
+        if entry.get("value") in needs_vllm:
+            e = {k: v for k, v in entry.items() if k not in ("warn", "suggestion")}
+            e["warn"] = (f"SGLang {label} registers {entry['value']} only when vllm can be imported "
+                         "(VLLM_QUANTIZATION_METHODS); neither sglang[srt] nor the lmsysorg/sglang image installs vllm, "
+                         "so the server stops at start-up with 'requires some operators from vllm'")
+            e["suggestion"] = "install vllm in the image, or use SGLang v0.5.6 or newer"
+            methods[key] = e
+    return methods
+
+
 AWQ_TRT = "TensorRT-LLM loads INT4-AWQ only from a ModelOpt checkpoint (hf_quant_config.json quant_algo W4A16_AWQ); AutoAWQ checkpoints fail with 'Unsupported quantization_config'"
 TRTLLM_METHODS = {
     "none": {"checkpoint": "NO_QUANT", "note": "serves an unquantized BF16/FP16 Hugging Face checkpoint"},
@@ -560,12 +594,39 @@ SGLANG_056_CONSTRAINTS = [{
     "source": "python/sglang/srt/server_args.py (v0.5.6: moe_tp_size = tp_size // ep_size)"}]
 
 
+SGLANG_052_CONSTRAINTS = [dict(SGLANG_056_CONSTRAINTS[0], source="python/sglang/srt/distributed/parallel_state.py "
+                                                             "(v0.5.2: moe_tp_size = tensor_model_parallel_size // moe_ep_size)")]
+
+
 def sglang_era(methods, constraints=()):
     def era(facts):
-        return dict(methods=methods, attention=ATTN_SGLANG, moe=moe_backend_map(facts["flags"]["--moe-runner-backend"]["choices"]),
-                    extra={**SGLANG_FIELDS, "capability_notes": capability_notes_sglang(), "capability_conditions": SGLANG_CAPABILITY_CONDITIONS},
-                    top={}, removed_extra=SGLANG_REMOVED, constraints=list(constraints))
+        m = methods(facts) if callable(methods) else methods
+        names = all_names(facts["flags"])
+        extra = {**SGLANG_FIELDS, "capability_notes": capability_notes_sglang(), "capability_conditions": SGLANG_CAPABILITY_CONDITIONS}
+        if "--moe-runner-backend" in facts["flags"]:
+            moe = moe_backend_map(facts["flags"]["--moe-runner-backend"]["choices"])
+        else:
+            moe = SGLANG_MOE_NO_RUNNER
+            del extra["moe_backend_flag"]
+        if "--enable-ep-moe" in names and not EP_SIZE_ALONE_ENABLES_EP.get(facts["version"], True):
+            extra["expert_parallel"] = SGLANG_048_EP
+        # A flag this version still has is not "removed" here.
+        removed = {k: v for k, v in SGLANG_REMOVED.items() if k not in names}
+        return dict(methods=m, attention=ATTN_SGLANG, moe=moe, extra=extra, top={}, removed_extra=removed, constraints=list(constraints))
     return era
+
+
+# SGLang v0.4.8.post1 has no --moe-runner-backend: it picks MoE kernels with switches
+# (--enable-flashinfer-moe, --enable-ep-moe, --enable-deepep-moe).
+SGLANG_MOE_NO_RUNNER = {k: U("this SGLang has no --moe-runner-backend flag (v0.4.8.post1 picks MoE kernels with --enable-flashinfer-moe / --enable-ep-moe)",
+                             "use auto, or SGLang v0.5.2 or newer") if k != "auto" else {"omit": True}
+                        for k in ("auto", "triton", "deep_gemm", "cutlass", "marlin", "flashinfer_cutlass", "flashinfer_mxfp4", "flashinfer_trtllm")}
+# python/sglang/srt/layers/moe/ep_moe/layer.py @v0.4.8.post1, get_moe_impl_class(): EPMoE only with
+# enable_ep_moe (or enable_deepep_moe); --ep-size alone leaves FusedMoE (tensor-parallel experts).
+# server_args.py __post_init__: enable_ep_moe sets ep_size = tp_size. From v0.5.2 --ep-size alone
+# selects expert parallelism (--enable-ep-moe is deprecated: "set --ep-size to ... --tp-size").
+EP_SIZE_ALONE_ENABLES_EP = {"0.4.8.post1": False}
+SGLANG_048_EP = {"style": "enable_flag", "flag": "--enable-ep-moe", "ep_size": "tp"}
 
 
 # (engine, id, facts file, label, default, era, aliases)
@@ -581,6 +642,11 @@ PROFILES = [
     ("sglang", "main-2026-08-22", "sglang-main-2026-08-22.json", "main 2026-08-22 (after v0.5.18)", True, sglang_era(SGLANG_0518_METHODS), []),
     ("sglang", "v0.5.18", "sglang-v0.5.18.json", "v0.5.18 (2026-08-20)", False, sglang_era(SGLANG_0518_METHODS), ["0.5.18"]),
     ("sglang", "v0.5.6", "sglang-v0.5.6.json", "v0.5.6 (2025-12-02)", False, sglang_era(SGLANG_056_METHODS, SGLANG_056_CONSTRAINTS), ["0.5.6"]),
+    # The inference-autotuner's images: lmsysorg/sglang:v0.5.2-cu126 (its default) and v0.4.8.post1-cu126.
+    ("sglang", "v0.5.2", "sglang-v0.5.2.json", "v0.5.2 (2025-09-11)", False,
+     sglang_era(lambda f: sglang_pre_056_methods(f, "v0.5.2"), SGLANG_052_CONSTRAINTS), []),
+    ("sglang", "v0.4.8.post1", "sglang-v0.4.8.post1.json", "v0.4.8.post1 (2025-06-26)", False,
+     sglang_era(lambda f: sglang_pre_056_methods(f, "v0.4.8.post1")), []),
 ]
 TRTLLM_PROFILES = [
     # Read file by file from the public-code index, which gives no commit dates: the id names the
@@ -619,8 +685,10 @@ def drop_gone_values(profile):
     m = profile["mapping"]
     label = f"{profile['display_name']} {profile['version']}"
     for section, flag_key in (("methods", "method_flag"), ("kv_cache", "kv_cache_flag"), ("moe_backend", "moe_backend_flag"),
-                              ("dtype", "dtype_flag")):
+                              ("dtype", "dtype_flag"), ("attention", "attention_target")):
         flag_name = m.get(flag_key)
+        if isinstance(flag_name, dict):  # attention_target: {"flag": ...} or {"env": ...}
+            flag_name = flag_name.get("flag")
         values = accepted(profile["flags"].get(flag_name)) if flag_name else None
         if values is None:
             continue
@@ -728,7 +796,8 @@ def invocation(facts):
 RELEASES = {
     ("vllm", "main-2026-08-21"): "0.29.0", ("vllm", "main-2026-08-14"): "0.28.0", ("vllm", "main-2025-12-31"): "0.14.0",
     ("vllm", "v0.11.0"): "0.11.0", ("sglang", "main-2026-08-22"): "0.5.19", ("sglang", "v0.5.18"): "0.5.18",
-    ("sglang", "v0.5.6"): "0.5.6", ("trtllm", "main-029e223d"): "1.3.0",
+    ("sglang", "v0.5.6"): "0.5.6", ("sglang", "v0.5.2"): "0.5.2", ("sglang", "v0.4.8.post1"): "0.4.8.post1",
+    ("trtllm", "main-029e223d"): "1.3.0",
 }
 
 
@@ -764,9 +833,10 @@ def profile_argparse(spec, order):
         "mapping": {
             "methods": dict(d["methods"]),
             "kv_cache": (kv_vllm if engine == "vllm" else kv_sglang)(facts["flags"]["--kv-cache-dtype"]["choices"]),
-            "dtype": DTYPES,
-            "attention": d["attention"],
-            "moe_backend": d["moe"],
+            # Copies: drop_gone_values rewrites entries per profile, and these tables are shared.
+            "dtype": dict(DTYPES),
+            "attention": dict(d["attention"]),
+            "moe_backend": dict(d["moe"]),
             **d["extra"],
         },
     }
