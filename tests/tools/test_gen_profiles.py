@@ -90,3 +90,42 @@ class JsonKeysTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class GoneValuesTest(unittest.TestCase):
+    """Values a version's parser refuses become unsupported there, and there only."""
+
+    @classmethod
+    def setUpClass(cls):
+        with contextlib.redirect_stderr(io.StringIO()):
+            cls.built = gen_profiles.build()
+
+    def test_attention_values_the_parser_refuses(self):
+        # SGLang v0.5.2's --attention-backend has neither fa4 nor flex_attention; v0.5.6 has both.
+        old = self.built["sglang-v0.5.2.json"]["mapping"]["attention"]
+        self.assertIn("unsupported", old["fa4"])
+        self.assertIn("unsupported", old["flex_attention"])
+        self.assertEqual(old["fa3"], {"value": "fa3"})
+        new = self.built["sglang-v0.5.6.json"]["mapping"]["attention"]
+        self.assertEqual(new["fa4"], {"value": "fa4"})  # a shared table rewritten for one profile would leak here
+        self.assertEqual(new["flex_attention"], {"value": "flex_attention"})
+
+    def test_kv_bfloat16_refused_before_v056(self):
+        for name in ("sglang-v0.5.2.json", "sglang-v0.4.8.post1.json"):
+            self.assertIn("unsupported", self.built[name]["mapping"]["kv_cache"]["bfloat16"], name)
+        self.assertEqual(self.built["sglang-v0.5.6.json"]["mapping"]["kv_cache"]["bfloat16"]["value"], "bfloat16")
+
+    def test_methods_that_need_vllm_are_warned(self):
+        m = self.built["sglang-v0.4.8.post1.json"]["mapping"]["methods"]
+        self.assertIn("vllm", m["awq"]["warn"])
+        self.assertEqual(self.built["sglang-v0.5.2.json"]["mapping"]["methods"]["awq"], {"value": "awq"})
+        self.assertIn("vllm", self.built["sglang-v0.5.2.json"]["mapping"]["methods"]["gguf"]["warn"])
+
+    def test_expert_parallel_is_a_switch_in_v048(self):
+        self.assertEqual(self.built["sglang-v0.4.8.post1.json"]["mapping"]["expert_parallel"],
+                         {"style": "enable_flag", "flag": "--enable-ep-moe", "ep_size": "tp"})
+        self.assertNotIn("moe_backend_flag", self.built["sglang-v0.4.8.post1.json"]["mapping"])
+        self.assertEqual(self.built["sglang-v0.5.2.json"]["mapping"]["expert_parallel"]["flag"], "--ep-size")
+        # --enable-ep-moe is still a flag of both: not listed as removed there.
+        for name in ("sglang-v0.5.2.json", "sglang-v0.4.8.post1.json"):
+            self.assertNotIn("--enable-ep-moe", self.built[name]["removed_flags"], name)
