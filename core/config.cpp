@@ -110,6 +110,12 @@ Config Config::fromJson(const Json &doc)
         if (const Json *v = findPointer(doc, pointer); v && hasType<T>(*v))
             field = v->template get<T>();
     });
+    if (const Json *pins = findPointer(doc, "/engine_versions"); pins && pins->is_object()) {
+        for (auto it = pins->begin(); it != pins->end(); ++it) {
+            if (it.value().is_string())
+                c.engineVersions[it.key()] = it.value().get<std::string>();
+        }
+    }
     return c;
 }
 
@@ -127,6 +133,18 @@ Json Config::toJson() const
                 objectAt(out, parent).erase(key);
         }
     });
+    // engine_versions: strings are the typed entries (written back or, when dropped, removed);
+    // other values are kept for the validator to report.
+    const Json *pins = findPointer(out, "/engine_versions");
+    if (!engineVersions.empty() || (pins && pins->is_object())) {
+        Json &target = objectAt(out, "/engine_versions");
+        for (auto it = target.begin(); it != target.end();)
+            it = it.value().is_string() && !engineVersions.count(it.key()) ? target.erase(it) : std::next(it);
+        for (const auto &[engine, version] : engineVersions)
+            target[engine] = version;
+        if (target.empty())
+            out.erase("engine_versions");
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/jsonio.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -88,6 +89,10 @@ public:
     MoeSettings moe;
     AttentionSettings attention;
     std::optional<std::string> dtype;
+    /// engine_versions: the profile version (id or former id) this configuration pins per engine
+    /// key, as written ("vllm" → "main-2026-08-21"). Checked against the known profiles by
+    /// ProfileRegistry::checkPins(); ProfileRegistry::pinned() resolves one.
+    std::map<std::string, std::string> engineVersions;
 
     /// Builds the typed view of @p doc. Never fails: fields of the wrong type are left unset (and
     /// kept in the source document).

@@ -1,6 +1,7 @@
 #include "core/validation.h"
 
 #include "core/applicability.h"
+#include "core/engines/profile.h"
 #include "core/methods.h"
 #include "core/schema.h"
 
@@ -206,8 +207,11 @@ Diagnostics validateDocument(const Json &doc)
     Diagnostics out = schema.validate(doc);
     Diagnostics unknown = schema.unknownKeys(doc);
     out.insert(out.end(), unknown.begin(), unknown.end());
-    Diagnostics semantic = checkSemantics(Config::fromJson(doc));
+    const Config config = Config::fromJson(doc);
+    Diagnostics semantic = checkSemantics(config);
     out.insert(out.end(), semantic.begin(), semantic.end());
+    Diagnostics pins = ProfileRegistry::builtIn().checkPins(config);
+    out.insert(out.end(), pins.begin(), pins.end());
     sortDiagnostics(out);
     return out;
 }

@@ -12,7 +12,8 @@ namespace quantcfg {
 Diagnostics checkSemantics(const Config &config);
 
 /// Everything quantcfg knows about a document without an engine: "json.not-object", the schema
-/// (errors), unknown keys (warnings) and checkSemantics(). Diagnostics come sorted by pointer, then
+/// (errors), unknown keys (warnings), checkSemantics() and the engine_versions pins (errors for
+/// unknown engines or versions, ProfileRegistry::checkPins()). Diagnostics come sorted by pointer, then
 /// errors before warnings before infos.
 Diagnostics validateDocument(const Json &doc);
 

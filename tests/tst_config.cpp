@@ -75,6 +75,21 @@ private slots:
         }
     }
 
+    // engine_versions is a map: its string entries are typed, other values are kept for the validator.
+    void engineVersionsAreReadAndWrittenBack()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": "v0.11.0", "sglang": 5, "x": "y"}})");
+        Config c = Config::fromJson(doc);
+        QCOMPARE(c.engineVersions, (std::map<std::string, std::string>{{"vllm", "v0.11.0"}, {"x", "y"}}));
+        c.engineVersions.erase("x");
+        c.engineVersions["trtllm"] = "1.x";
+        const Json out = c.toJson();
+        QVERIFY(out["engine_versions"] == Json::parse(R"({"vllm": "v0.11.0", "sglang": 5, "trtllm": "1.x"})"));
+        c.engineVersions.clear();
+        QVERIFY(c.toJson()["engine_versions"] == Json::parse(R"({"sglang": 5})"));
+        QVERIFY(!Config::fromJson(Json::parse(R"({"quantization": {"method": "none"}})")).toJson().contains("engine_versions"));
+    }
+
     void findPointerOnlyWalksObjects()
     {
         const Json doc = Json::parse(R"({"a": {"b": [1, 2]}, "c": 3})");

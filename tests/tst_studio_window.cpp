@@ -12,6 +12,8 @@
 #include "ui/mainwindow.h"
 #include "ui/presetpanel.h"
 #include "ui/sloeditor.h"
+#include "ui/studiosession.h"
+#include "ui/targetgpupicker.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"
@@ -592,6 +594,98 @@ private slots:
             }
         }
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    }
+
+    // The session owns the target GPU and the chosen engine versions: it announces each change once,
+    // and the views (analysis, panes, toolbar picker) follow it.
+    void sessionAnnouncesChangesAndViewsFollow()
+    {
+        MainWindow w;
+        StudioSession *session = w.session();
+        auto *picker = w.findChild<TargetGpuPicker *>();
+        QVERIFY(picker);
+        QSignalSpy target(session, &StudioSession::targetGpuChanged);
+        QVERIFY(session->setTargetGpuId(QStringLiteral("sm_90")));
+        QVERIFY(session->setTargetGpuId(QStringLiteral("sm_90"))); // no change, no signal
+        QVERIFY(!session->setTargetGpuId(QStringLiteral("gpu:no such GPU")));
+        QCOMPARE(target.count(), 1);
+        QCOMPARE(picker->currentData().toString(), QStringLiteral("sm_90"));
+        QCOMPARE(w.analysis()->mapOptions().gpu->computeCapability, 90);
+        // The picker hands the user's choice to the session.
+        picker->setCurrentIndex(picker->findData(QStringLiteral("none")));
+        QCOMPARE(session->targetGpuId(), QStringLiteral("none"));
+        QCOMPARE(target.count(), 2);
+        QVERIFY(!w.analysis()->mapOptions().gpu);
+
+        // A detected GPU is offered and, with nothing else chosen before, chosen.
+        Settings().setTargetGpu(QString());
+        Detection one;
+        DetectedGpu l40s;
+        l40s.name = "NVIDIA L40S";
+        l40s.computeCapability = 89;
+        l40s.memoryGiB = 44.5;
+        one.gpus.push_back(l40s);
+        session->setDetection(one);
+        QCOMPARE(session->targetGpuId(), QStringLiteral("detected"));
+        QCOMPARE(picker->currentData().toString(), QStringLiteral("detected"));
+        QVERIFY(picker->currentText().contains(QLatin1String("NVIDIA L40S (detected")));
+        QVERIFY(session->setTargetGpuId(QStringLiteral("none")));
+
+        // Engine versions: one signal per change, seen by every session (they share the settings).
+        StudioSession other;
+        QSignalSpy chosen(session, &StudioSession::engineVersionChanged);
+        QSignalSpy seen(&other, &StudioSession::engineVersionChanged);
+        session->setEngineVersion("vllm", "v0.11.0");
+        session->setEngineVersion("vllm", "v0.11.0");
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.front().front().toString(), QStringLiteral("vllm"));
+        QCOMPARE(seen.count(), 1);
+        QCOMPARE(other.engineVersion("vllm"), std::string("v0.11.0"));
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("v0.11.0"));
+        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->currentVersion(), std::string("v0.11.0"));
+        verifyPanesMatchDocument(w);
+        session->setEngineVersion("vllm", "");
+        w.document()->undoStack()->setClean();
+    }
+
+    // A configuration that pins an engine version (engine_versions) wins over the session's choice;
+    // the pane shows the pinned version and does not offer to change it. Undo gives the choice back.
+    void configPinnedVersionWins()
+    {
+        MainWindow w;
+        EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
+        w.session()->setEngineVersion("vllm", "v0.11.0");
+        QVERIFY(!vllm->isVersionPinned());
+        QCOMPARE(w.analysis()->engineVersion("vllm"), std::string("v0.11.0"));
+
+        w.document()->setValue("/engine_versions", Json{{"vllm", "2025-12"}}); // a former id
+        QCOMPARE(w.analysis()->engineVersion("vllm"), std::string("main-2025-12-31"));
+        QVERIFY(w.analysis()->isEngineVersionPinned("vllm"));
+        QVERIFY(!w.analysis()->isEngineVersionPinned("sglang"));
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2025-12-31"));
+        QCOMPARE(vllm->currentVersion(), std::string("main-2025-12-31"));
+        QVERIFY(vllm->isVersionPinned());
+        QVERIFY(!vllm->versionCombo()->isEnabled());
+        verifyPanesMatchDocument(w);
+
+        // The session's choice changes nothing while the pin is there.
+        w.session()->setEngineVersion("vllm", "main-2026-08-14");
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2025-12-31"));
+
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2026-08-14"));
+        QVERIFY(!vllm->isVersionPinned());
+        QCOMPARE(vllm->currentVersion(), std::string("main-2026-08-14"));
+
+        // A pin that names no version is an error at its field, and the choice stays in force.
+        w.document()->setValue("/engine_versions", Json{{"vllm", "v9"}});
+        const Diagnostics &diags = w.analysis()->diagnostics();
+        QVERIFY(std::any_of(diags.begin(), diags.end(), [](const Diagnostic &d) {
+            return d.code == "engine-versions.unknown-version" && d.pointer == "/engine_versions/vllm";
+        }));
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2026-08-14"));
+        w.session()->setEngineVersion("vllm", "");
+        w.document()->undoStack()->setClean();
     }
 
     void settingsAreRemembered()

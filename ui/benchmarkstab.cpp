@@ -160,6 +160,9 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     layout->addWidget(buildImportBar());
     layout->addWidget(main, 1);
     updateCharts();
+    // Back as it was left, with its recent files offered (nothing is imported).
+    restoreView();
+    connect(m_settings, &Settings::recentBenchmarkFilesChanged, this, &BenchmarksTab::refreshRecentMenu);
 }
 
 QWidget *BenchmarksTab::buildImportBar()
@@ -470,15 +473,12 @@ void BenchmarksTab::onImportFinished()
         m_batches = m_pending;
     } else {
         m_batches.insert(m_batches.end(), m_pending.begin(), m_pending.end());
-        if (m_settings) {
-            QStringList imported;
-            for (const bench::FileReport &r : m_importer->reports()) {
-                if (!r.failed)
-                    imported << QFileInfo(QString::fromStdString(r.path)).absoluteFilePath();
-            }
-            m_settings->addRecentBenchmarkFiles(imported);
-            refreshRecentMenu();
+        QStringList imported;
+        for (const bench::FileReport &r : m_importer->reports()) {
+            if (!r.failed)
+                imported << QFileInfo(QString::fromStdString(r.path)).absoluteFilePath();
         }
+        m_settings->addRecentBenchmarkFiles(imported); // the menu follows the settings' signal
     }
     m_issues->setDiagnostics(issues);
     m_runs->setTable(m_importer->result());
@@ -543,7 +543,7 @@ void BenchmarksTab::refreshOverlayPickers()
 void BenchmarksTab::refreshRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = m_settings ? m_settings->recentBenchmarkFiles() : QStringList();
+    const QStringList files = m_settings->recentBenchmarkFiles();
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString path = files[i];
         QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
@@ -556,11 +556,7 @@ void BenchmarksTab::refreshRecentMenu()
         return;
     }
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear list"), this, [this] {
-        if (m_settings)
-            m_settings->clearRecentBenchmarkFiles();
-        refreshRecentMenu();
-    });
+    m_recentMenu->addAction(tr("Clear list"), this, [this] { m_settings->clearRecentBenchmarkFiles(); });
 }
 
 void BenchmarksTab::importRecent(const QString &path)
@@ -570,22 +566,11 @@ void BenchmarksTab::importRecent(const QString &path)
         return;
     }
     emit message(tr("%1 no longer exists; it is taken off the recent files").arg(QDir::toNativeSeparators(path)));
-    if (m_settings)
-        m_settings->removeRecentBenchmarkFile(path);
-    refreshRecentMenu();
-}
-
-void BenchmarksTab::useSettings(Settings *settings)
-{
-    m_settings = settings;
-    restoreView();
-    refreshRecentMenu();
+    m_settings->removeRecentBenchmarkFile(path);
 }
 
 void BenchmarksTab::restoreView()
 {
-    if (!m_settings)
-        return;
     const BenchmarkView v = m_settings->benchmarkView();
     m_restoring = true;
     const auto choose = [](QComboBox *combo, const QVariant &value) {
@@ -623,7 +608,7 @@ void BenchmarksTab::restoreView()
 
 void BenchmarksTab::saveView()
 {
-    if (!m_settings || m_restoring)
+    if (m_restoring)
         return;
     BenchmarkView v;
     v.chart = QLatin1String(kChartNames[std::max(0, m_chartTabs->currentIndex())]);

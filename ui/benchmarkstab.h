@@ -2,6 +2,7 @@
 
 #include "ui/benchmarkimporter.h"
 #include "ui/charts/chartfeed.h"
+#include "ui/settings.h"
 
 #include <QWidget>
 
@@ -26,7 +27,6 @@ class BenchmarkChart;
 }
 class DiagnosticsModel;
 class ResultTableModel;
-class Settings;
 class SloEditor;
 
 /// The "Benchmarks" tab: imports result files (dialog or drag and drop, on a worker thread with a
@@ -84,10 +84,6 @@ public:
     /// The charts export the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
 
-    /// Restores the chart, pickers and SLO from @p settings and lists its recent benchmark files
-    /// (nothing is imported), then keeps them there as they change. nullptr: remember nothing.
-    void useSettings(Settings *settings);
-
 signals:
     void importFinished();
     void message(const QString &text);
@@ -140,8 +136,8 @@ private:
     QComboBox *m_before = nullptr;
     QComboBox *m_after = nullptr;
     QMenu *m_recentMenu = nullptr;
-    Settings *m_settings = nullptr;
-    bool m_restoring = false; // restoreView() is setting the pickers: do not save half a state
+    Settings *m_settings = new Settings(this); // the chart, pickers, SLO and recent files, restored when built
+    bool m_restoring = true; // until restoreView() has set the pickers: do not save half a state (or the defaults)
     QLabel *m_best = nullptr;
     SloEditor *m_slo = nullptr;
     QTabWidget *m_chartTabs = nullptr;

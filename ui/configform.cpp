@@ -92,6 +92,8 @@ void ConfigForm::build(const Schema &schema)
         if (!sub)
             continue;
         const bool isObject = sub->value("type", std::string()) == "object";
+        if (isObject && !sub->contains("properties"))
+            continue; // a free-form map (engine_versions): edited in the JSON text, not by fields
         const std::string section = isObject || sub->contains("enum") ? key : std::string();
         const int known = sectionRank(section);
         const int rank = known >= 0 ? known : 1000 + schemaOrder;

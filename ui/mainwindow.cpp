@@ -1,7 +1,5 @@
 #include "ui/mainwindow.h"
 
-#include "ui/filedroprouter.h"
-
 #include "core/engines/profile.h"
 #include "core/schema.h"
 #include "ui/benchmarkstab.h"
@@ -15,6 +13,7 @@
 #include "ui/presetpanel.h"
 #include "ui/settings.h"
 #include "ui/startupprobe.h"
+#include "ui/studiosession.h"
 #include "ui/targetgpupicker.h"
 
 #include <QAction>
@@ -37,8 +36,9 @@ namespace quantcfg::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_settings(std::make_unique<Settings>())
+    , m_session(new StudioSession(this))
     , m_document(new ConfigDocument(this))
-    , m_analysis(new ConfigAnalysis(m_document, this))
+    , m_analysis(new ConfigAnalysis(m_document, m_session, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -46,7 +46,6 @@ MainWindow::MainWindow(QWidget *parent)
     qApp->installEventFilter(new FileDropRouter(this));
     buildLayout();
     buildActions();
-    buildPageConnections();
 
     connect(m_analysis, &ConfigAnalysis::updated, this, &MainWindow::onAnalysisUpdated);
     connect(m_analysis, &ConfigAnalysis::mappingInputsChanged, this, [this] { reloadPresets(); });
@@ -54,10 +53,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ConfigDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_presets, &PresetPanel::presetChosen, this, &MainWindow::onPresetChosen);
     connect(m_presets, &PresetPanel::saveAsPresetRequested, this, &MainWindow::saveAsPreset);
-    connect(m_gpu, &TargetGpuPicker::targetChanged, this, [this] {
-        m_settings->setTargetGpu(m_gpu->currentId());
-        m_analysis->setTargetGpu(m_gpu->currentTarget());
-    });
     connect(m_diagnosticsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         revealField(index.data(DiagnosticsModel::PointerRole).toString());
     });
@@ -74,11 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &, const QString &summary) { statusBar()->showMessage(summary, 15000); });
 }
 
-MainWindow::~MainWindow()
-{
-    if (m_bench)
-        m_bench->useSettings(nullptr); // m_settings goes before the tabs (members die before children)
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::buildLayout()
 {
@@ -129,10 +120,8 @@ void MainWindow::buildLayout()
         pane->setVersions(versions);
         m_engineSplitter->addWidget(pane);
         m_panes.push_back(pane);
-        connect(pane, &EnginePane::versionChosen, this, [this](const QString &e, const QString &version) {
-            m_settings->setEngineVersion(e, version);
-            m_analysis->setEngineVersion(e.toStdString(), version.toStdString());
-        });
+        connect(pane, &EnginePane::versionChosen, m_session,
+                [this](const QString &e, const QString &version) { m_session->setEngineVersion(e.toStdString(), version.toStdString()); });
         connect(pane, &EnginePane::multiLineToggled, this, &MainWindow::setMultiLine);
         connect(pane, &EnginePane::exportScriptRequested, this, &MainWindow::exportScriptInteractive);
         connect(pane, &EnginePane::saveFileRequested, this, &MainWindow::saveExtraFileInteractive);
@@ -227,7 +216,7 @@ void MainWindow::buildActions()
     toolbar->addAction(redo);
     toolbar->addSeparator();
     auto *gpuLabel = new QLabel(tr("Target &GPU: "), toolbar);
-    m_gpu = new TargetGpuPicker(toolbar);
+    m_gpu = new TargetGpuPicker(m_session, toolbar);
     gpuLabel->setBuddy(m_gpu);
     toolbar->addWidget(gpuLabel);
     toolbar->addWidget(m_gpu);
@@ -241,7 +230,7 @@ void MainWindow::start(const QStringList &arguments)
         openFile(files.front());
     show();
     // After show(): detection runs in another process and never delays the first paint.
-    m_gpu->detect(m_settings->targetGpu());
+    m_session->detectGpus();
     // Asked once the window is up, so the question has a window to belong to.
     QTimer::singleShot(0, this, [this] { offerRecovery(); });
 }
@@ -261,15 +250,7 @@ void MainWindow::restoreSettings()
         if (!state.isEmpty())
             splitter->restoreState(state);
     }
-    for (EnginePane *pane : m_panes) {
-        const QString version = m_settings->engineVersion(QString::fromStdString(pane->engine()));
-        if (!version.isEmpty())
-            m_analysis->setEngineVersion(pane->engine(), version.toStdString());
-        pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
-    }
     setMultiLine(m_settings->multiLineCommands());
-    m_gpu->selectId(m_settings->targetGpu());
-    m_analysis->setTargetGpu(m_gpu->currentTarget());
     updateRecentMenu();
 }
 
@@ -320,6 +301,8 @@ void MainWindow::onAnalysisUpdated()
     for (EnginePane *pane : m_panes) {
         if (const LaunchPlan *plan = m_analysis->plan(pane->engine()))
             pane->setPlan(*plan);
+        pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
+        pane->setVersionPinned(m_analysis->isEngineVersionPinned(pane->engine()));
     }
     const Diagnostics &all = m_analysis->diagnostics();
     const int errors = countSeverity(all, Severity::Error);

@@ -30,6 +30,7 @@ class MemoryFitPanel;
 class JsonEditorTab;
 class PresetPanel;
 class Settings;
+class StudioSession;
 class TargetGpuPicker;
 
 /// The studio's main window: presets on the left, the configuration (form and JSON) in the middle,
@@ -89,6 +90,8 @@ public:
     void revealField(const QString &pointer);
 
     ConfigDocument *document() const { return m_document; }
+    /// The session state every view follows: target GPU, GPU detection, chosen engine versions.
+    StudioSession *session() const { return m_session; }
     ConfigAnalysis *analysis() const { return m_analysis; }
     PresetPanel *presetPanel() const { return m_presets; }
     ConfigForm *form() const { return m_form; }
@@ -96,7 +99,6 @@ public:
     QTabWidget *configTabs() const { return m_tabs; }
     QTreeView *diagnosticsView() const { return m_diagnosticsView; }
     DiagnosticsModel *diagnosticsModel() const { return m_diagnostics; }
-    TargetGpuPicker *gpuPicker() const { return m_gpu; }
     EnginePane *enginePane(const QString &engine) const;
     const std::vector<EnginePane *> &enginePanes() const { return m_panes; }
     /// The window's tabs: Config, Hardware matrix, Memory fit, Benchmarks.
@@ -116,8 +118,6 @@ private:
     void buildActions();
     /// Creates the tabs next to the configuration editor and wires them (mainwindowtabs.cpp).
     void buildPages();
-    /// Connects the tabs to the toolbar's GPU picker (created after the pages).
-    void buildPageConnections();
     /// The tab page that holds page @p index once it is built.
     QWidget *pageHolder(int index) const;
     /// Puts the newly built @p page into its holder and shows it.
@@ -145,7 +145,8 @@ private:
     /// Writes @p content to @p path atomically (optionally executable); reports failures.
     bool writeOutput(const QString &path, const std::string &content, bool executable);
 
-    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<Settings> m_settings; // the window's own: geometry, splitters, files, layout
+    StudioSession *m_session;
     ConfigDocument *m_document;
     ConfigAnalysis *m_analysis;
     PresetPanel *m_presets = nullptr;

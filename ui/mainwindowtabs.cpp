@@ -8,7 +8,7 @@
 #include "ui/hardwaretab.h"
 #include "ui/memoryfitpanel.h"
 #include "ui/settings.h"
-#include "ui/targetgpupicker.h"
+#include "ui/studiosession.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
@@ -45,19 +45,6 @@ void MainWindow::buildPages()
     setCentralWidget(m_pages);
 }
 
-void MainWindow::buildPageConnections()
-{
-    // The pages read the target GPU when they are built; only the GPU picker's signals are wired here.
-    connect(m_gpu, &TargetGpuPicker::detectionFinished, this, [this] {
-        if (m_hardware)
-            m_hardware->setDetection(m_gpu->detection());
-    });
-    connect(m_gpu, &TargetGpuPicker::targetChanged, this, [this] {
-        if (m_fit)
-            m_fit->setTarget(m_gpu->currentTarget());
-    });
-}
-
 QWidget *MainWindow::pageHolder(int index) const
 {
     return m_pages->widget(index);
@@ -72,15 +59,13 @@ void MainWindow::installPage(int index, QWidget *page)
 HardwareTab *MainWindow::hardwareTab()
 {
     if (!m_hardware) {
-        m_hardware = new HardwareTab(pageHolder(1));
+        m_hardware = new HardwareTab(m_session, pageHolder(1));
         installPage(1, m_hardware);
         connect(m_hardware, &HardwareTab::applyRequested, this, &MainWindow::applyMatrixCell);
         connect(m_hardware, &HardwareTab::message, this, &MainWindow::showStatus);
         const auto updateMethod = [this] { m_hardware->setConfigMethod(QString::fromStdString(m_document->config().quantization.methodOrNone())); };
         connect(m_document, &ConfigDocument::changed, m_hardware, updateMethod);
         updateMethod();
-        if (m_gpu->detection())
-            m_hardware->setDetection(m_gpu->detection());
     }
     return m_hardware;
 }
@@ -88,11 +73,10 @@ HardwareTab *MainWindow::hardwareTab()
 MemoryFitPanel *MainWindow::memoryFitPanel()
 {
     if (!m_fit) {
-        m_fit = new MemoryFitPanel(m_document, pageHolder(2));
+        m_fit = new MemoryFitPanel(m_document, m_session, pageHolder(2));
         installPage(2, m_fit);
         connect(m_fit, &MemoryFitPanel::message, this, &MainWindow::showStatus);
         connect(m_fit, &MemoryFitPanel::modelLoaded, this, [this](const QString &path) { m_settings->setFitModelPath(path); });
-        m_fit->setTarget(m_gpu->currentTarget());
         m_fit->restoreModel(m_settings->fitModelPath());
     }
     return m_fit;
@@ -104,7 +88,6 @@ BenchmarksTab *MainWindow::benchmarksTab()
         m_bench = new BenchmarksTab(pageHolder(3));
         installPage(3, m_bench);
         connect(m_bench, &BenchmarksTab::message, this, &MainWindow::showStatus);
-        m_bench->useSettings(m_settings.get()); // its pickers, SLO and recent files; nothing is imported
     }
     return m_bench;
 }
@@ -115,11 +98,11 @@ void MainWindow::applyMatrixCell(const QString &method, int computeCapability)
     m_document->setValueAsStep("/quantization/method", Json(method.toStdString()),
                                tr("Apply %1 for sm_%2 from the matrix").arg(method).arg(computeCapability));
     // Keep a chosen GPU of the same architecture (it says more than the bare capability).
-    const auto current = m_gpu->currentTarget();
+    const auto current = m_session->targetGpu();
     const auto want = architectureFor(computeCapability);
     const auto have = current ? architectureFor(current->computeCapability) : std::nullopt;
     if (!have || !want || have->computeCapability != want->computeCapability)
-        m_gpu->selectId(QStringLiteral("sm_%1").arg(computeCapability));
+        m_session->setTargetGpuId(QStringLiteral("sm_%1").arg(computeCapability));
     showStatus(tr("Applied %1 for sm_%2").arg(method).arg(computeCapability));
 }
 
