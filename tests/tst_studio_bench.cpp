@@ -8,6 +8,7 @@
 #include "ui/benchmarkstab.h"
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/importlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/resulttablemodel.h"
 #include "ui/settings.h"
@@ -349,13 +350,58 @@ private slots:
         QCOMPARE(tab.importsModel()->rowCount(), 2);
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
-        tab.importsModel()->item(1, 0)->setText(QStringLiteral("after"));
+        tab.importsModel()->setData(tab.importsModel()->index(1, ImportListModel::NameColumn), QStringLiteral("after"));
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         for (int r = before; r < tab.runsModel()->rowCount(); ++r)
             QCOMPARE(tab.runsModel()->index(r, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("after"));
         QCOMPARE(tab.runsModel()->index(0, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("before"));
         QCOMPARE(tab.runsModel()->index(0, ResultTableModel::EngineColumn).data().toString().toStdString(), label(expected, 0, "engine"));
+    }
+
+    // The imports list is one model: the imports table edits it, both overlay pickers list it. An
+    // edit asks for a re-import (a taken name gets a number) and changes nothing until it is done.
+    void importListModel()
+    {
+        ImportListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ImportBatch first;
+        first.name = QStringLiteral("before");
+        first.paths = {QStringLiteral("/a/x.json")};
+        first.engine = QStringLiteral("vllm");
+        ImportBatch second;
+        second.name = QStringLiteral("after");
+        second.paths = {QStringLiteral("/b/y.csv"), QStringLiteral("/b/z.csv")};
+        model.setImports({first, second});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, ImportListModel::EngineColumn).data().toString(), QStringLiteral("vllm"));
+        QCOMPARE(model.index(1, ImportListModel::FilesColumn).data().toString(), QStringLiteral("y.csv, z.csv"));
+        QCOMPARE(model.index(1, ImportListModel::OverlayColumn).data().toString(), QStringLiteral("after · y.csv +1 more"));
+        QCOMPARE(model.index(1, ImportListModel::FilesColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("/b/y.csv\n/b/z.csv"));
+        QVERIFY(model.flags(model.index(0, ImportListModel::VersionColumn)) & Qt::ItemIsEditable);
+        QVERIFY(!(model.flags(model.index(0, ImportListModel::FilesColumn)) & Qt::ItemIsEditable));
+
+        std::vector<std::pair<int, ImportBatch>> relabel;
+        connect(&model, &ImportListModel::relabelRequested, this, [&](int row, const ImportBatch &b) { relabel.emplace_back(row, b); });
+        QVERIFY(!model.setData(model.index(0, ImportListModel::EngineColumn), QStringLiteral("vllm"))); // no change
+        QVERIFY(!model.setData(model.index(0, ImportListModel::FilesColumn), QStringLiteral("x")));
+        QVERIFY(relabel.empty());
+        QVERIFY(model.setData(model.index(1, ImportListModel::NameColumn), QStringLiteral("before")));
+        QCOMPARE(relabel.size(), std::size_t(1));
+        QCOMPARE(relabel.front().first, 1);
+        QCOMPARE(relabel.front().second.name, QStringLiteral("before (2)"));
+        QCOMPARE(model.index(1, ImportListModel::NameColumn).data().toString(), QStringLiteral("after")); // until re-imported
+
+        // The page's pickers are views of its model, not copies.
+        BenchmarksTab tab;
+        QCOMPARE(tab.beforePicker()->model(), tab.importsModel());
+        QCOMPARE(tab.afterPicker()->model(), tab.importsModel());
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        QVERIFY(importInto(tab, {fixture("tidy-long-semicolon.csv")}));
+        QCOMPARE(tab.afterPicker()->count(), 2);
+        QCOMPARE(tab.beforePicker()->currentIndex(), 0);
+        QCOMPARE(tab.afterPicker()->currentIndex(), 1);
+        QCOMPARE(tab.afterPicker()->currentText(), tab.importsModel()->index(1, ImportListModel::OverlayColumn).data().toString());
     }
 
     void relabelFillsOnlyGaps()
@@ -386,11 +432,11 @@ private slots:
 
         // Relabelling in the imports list follows the same rule.
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
-        tab.importsModel()->item(0, 1)->setText(QStringLiteral("lmdeploy"));
+        tab.importsModel()->setData(tab.importsModel()->index(0, ImportListModel::EngineColumn), QStringLiteral("lmdeploy"));
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.imports().front().engine, QStringLiteral("lmdeploy"));
         QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("lmdeploy"), QStringLiteral("sglang")}));
-        tab.importsModel()->item(0, 1)->setText(QString()); // no engine given: the gap stays empty
+        tab.importsModel()->setData(tab.importsModel()->index(0, ImportListModel::EngineColumn), QString()); // no engine given: the gap stays empty
         QVERIFY(done.wait(20000));
         QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QString(), QStringLiteral("sglang")}));
     }
