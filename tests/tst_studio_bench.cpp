@@ -9,10 +9,12 @@
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/importlistmodel.h"
+#include "ui/lazypages.h"
 #include "ui/mainwindow.h"
 #include "ui/resulttablemodel.h"
 #include "ui/settings.h"
 #include "ui/sloeditor.h"
+#include "ui/startoptions.h"
 
 #include "studiotestutil.h"
 
@@ -751,6 +753,28 @@ private slots:
         QVERIFY(!tab.isImporting());
         QCOMPARE(settings.recentBenchmarkFiles(), QStringList{file});
         QCOMPARE(tab.recentMenu()->actions().value(0)->data().toString(), file);
+    }
+
+    // Start options reach the page through its API: --bench is one import, --bench-after a second
+    // one started when the first has finished, overlaid on it.
+    void startOptionsImportAndOverlay()
+    {
+        MainWindow w;
+        StartOptions options;
+        options.page = StartOptions::Page::Benchmarks;
+        options.benchmarks = {fixture("tidy-wide.csv")};
+        options.benchmarksAfter = {fixture("tidy-long-semicolon.csv")};
+        w.start(options);
+        BenchmarksTab *tab = w.benchmarksTab();
+        QCOMPARE(w.pages()->currentWidget()->findChild<BenchmarksTab *>(), tab);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->imports().size(), std::size_t(2), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isImporting(), 20000);
+        QCOMPARE(tab->imports().at(0).name, QStringLiteral("before"));
+        QCOMPARE(tab->imports().at(1).name, QStringLiteral("after"));
+        QCOMPARE(tab->overlay().before, QStringLiteral("before"));
+        QCOMPARE(tab->overlay().after, QStringLiteral("after"));
+        QCOMPARE(tab->labelEdit("import")->text(), QString()); // nothing typed into the page
+        w.close();
     }
 
     void mainWindowRemembersTheTab()

@@ -6,6 +6,7 @@
 #include "ui/configdocument.h"
 #include "ui/configform.h"
 #include "ui/hardwaretab.h"
+#include "ui/lazypages.h"
 #include "ui/mainwindow.h"
 #include "ui/matrixmodel.h"
 #include "ui/studiosession.h"

@@ -7,11 +7,14 @@
 #include "ui/configdocument.h"
 #include "ui/configform.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/documentfiles.h"
 #include "ui/enginepane.h"
 #include "ui/jsoneditortab.h"
+#include "ui/lazypages.h"
 #include "ui/mainwindow.h"
 #include "ui/presetpanel.h"
 #include "ui/sloeditor.h"
+#include "ui/startoptions.h"
 #include "ui/studiosession.h"
 #include "ui/targetgpupicker.h"
 
@@ -20,6 +23,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCommandLineParser>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -118,9 +122,9 @@ private slots:
     void unparsedJsonTextIsNotDroppedSilently()
     {
         MainWindow w;
-        w.setUnsavedChangesPrompt([](const QString &) { return QMessageBox::Discard; });
+        w.files()->setUnsavedChangesPrompt([](const QString &) { return QMessageBox::Discard; });
         QString asked;
-        w.setUnparsedTextPrompt([&](const QString &error) {
+        w.files()->setUnparsedTextPrompt([&](const QString &error) {
             asked = error;
             return QMessageBox::Cancel;
         });
@@ -128,14 +132,14 @@ private slots:
         w.jsonTab()->editor()->setPlainText(typed);
         QVERIFY(!w.jsonTab()->errorText().isEmpty());
         QVERIFY(!w.document()->isModified());
-        QVERIFY(!w.newDocument());
+        QVERIFY(!w.files()->newDocument());
         QCOMPARE(asked, w.jsonTab()->errorText());
         QVERIFY(asked.contains(QLatin1String("ine "))); // says where: line and column
         QCOMPARE(w.configTabs()->currentWidget(), w.jsonTab());
         QCOMPARE(w.jsonTab()->editor()->toPlainText(), typed);
 
-        w.setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
-        QVERIFY(w.newDocument());
+        w.files()->setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
+        QVERIFY(w.files()->newDocument());
         QVERIFY(w.jsonTab()->errorText().isEmpty());
     }
 
@@ -301,7 +305,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray::fromStdString(doc.dump(2)));
         file.close();
-        QVERIFY(w.openFile(path));
+        QVERIFY(w.files()->openFile(path));
         QTest::qWait(50); // the wrapped rows are laid out again once the column widths settle
         QTreeView *view = w.diagnosticsView();
         const QModelIndex first = w.diagnosticsModel()->index(0, 0);
@@ -376,15 +380,15 @@ private slots:
     void saveOpenRoundTripKeepsUnknownKeys()
     {
         MainWindow w;
-        QVERIFY(w.openFile(fixtureCopy("studio/unknown-keys.json")));
+        QVERIFY(w.files()->openFile(fixtureCopy("studio/unknown-keys.json")));
         const Json original = w.document()->json();
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("fixture-")));
         w.document()->setValue("/dtype", Json("bfloat16"));
 
         const QString path = m_home.filePath(QStringLiteral("roundtrip.json"));
-        QVERIFY(w.saveTo(path));
+        QVERIFY(w.files()->saveTo(path));
         QVERIFY(!w.document()->isModified());
-        QVERIFY(w.openFile(path));
+        QVERIFY(w.files()->openFile(path));
         Json expected = original;
         expected["dtype"] = "bfloat16";
         QCOMPARE_JSON(w.document()->json(), expected);
@@ -398,21 +402,21 @@ private slots:
         const QString other = fixtureCopy("studio/unknown-keys.json");
         int asked = 0;
         QMessageBox::StandardButton answer = QMessageBox::Cancel;
-        w.setUnsavedChangesPrompt([&](const QString &) {
+        w.files()->setUnsavedChangesPrompt([&](const QString &) {
             ++asked;
             return answer;
         });
         QString chosenPath;
-        w.setSaveFileChooser([&](const QString &, const QString &, const QString &) { return chosenPath; });
+        w.files()->setSaveFileChooser([&](const QString &, const QString &, const QString &) { return chosenPath; });
 
         // Unmodified: no question.
-        QVERIFY(w.openFile(other));
+        QVERIFY(w.files()->openFile(other));
         QCOMPARE(asked, 0);
 
         // Cancel keeps the edit, on open, new and close.
         w.document()->setValue("/dtype", Json("float16"));
-        QVERIFY(!w.newDocument());
-        QVERIFY(!w.openFile(other));
+        QVERIFY(!w.files()->newDocument());
+        QVERIFY(!w.files()->openFile(other));
         w.show();
         QVERIFY(!w.close());
         QCOMPARE(asked, 3);
@@ -421,9 +425,9 @@ private slots:
 
         // Save writes the document's file, then goes on.
         answer = QMessageBox::Save;
-        QVERIFY(w.saveTo(m_home.filePath(QStringLiteral("guard.json"))));
+        QVERIFY(w.files()->saveTo(m_home.filePath(QStringLiteral("guard.json"))));
         w.document()->setValue("/dtype", Json("float32"));
-        QVERIFY(w.newDocument());
+        QVERIFY(w.files()->newDocument());
         QCOMPARE(w.document()->filePath(), QString());
         ConfigDocument check;
         QVERIFY(check.load(m_home.filePath(QStringLiteral("guard.json"))));
@@ -432,9 +436,9 @@ private slots:
         // A new document with changes: Save asks for a file name; cancelling the dialog cancels.
         w.document()->setValue("/dtype", Json("float16"));
         chosenPath.clear();
-        QVERIFY(!w.openFile(other));
+        QVERIFY(!w.files()->openFile(other));
         chosenPath = m_home.filePath(QStringLiteral("guard2.json"));
-        QVERIFY(w.openFile(other));
+        QVERIFY(w.files()->openFile(other));
         QVERIFY(QFile::exists(chosenPath));
 
         // Discard drops the edit.
@@ -447,14 +451,14 @@ private slots:
     {
         MainWindow w;
         const QString path = m_home.filePath(QStringLiteral("launch-vllm.sh"));
-        QVERIFY(w.exportScript(QStringLiteral("vllm"), path));
+        QVERIFY(w.files()->exportScript(QStringLiteral("vllm"), path));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().toStdString(), renderScript(*w.analysis()->plan("vllm")));
         QVERIFY(file.permissions() & QFileDevice::ExeOwner);
 
         const QString yaml = m_home.filePath(QStringLiteral("extra.yaml"));
-        QVERIFY(w.saveExtraFile(QStringLiteral("trtllm"), yaml));
+        QVERIFY(w.files()->saveExtraFile(QStringLiteral("trtllm"), yaml));
         QFile yamlFile(yaml);
         QVERIFY(yamlFile.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(yamlFile.readAll()), w.enginePane(QStringLiteral("trtllm"))->extraFileText());
@@ -686,6 +690,62 @@ private slots:
         QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2026-08-14"));
         w.session()->setEngineVersion("vllm", "");
         w.document()->undoStack()->setClean();
+    }
+
+    // A page added with addLazyPage() is built once, the first time it is shown or asked for.
+    void lazyPagesBuildOnFirstUse()
+    {
+        LazyPages pages;
+        pages.addTab(new QLabel(QStringLiteral("first")), QStringLiteral("First"));
+        int built = 0;
+        const int index = pages.addLazyPage(QStringLiteral("Second"), [&built](QWidget *parent) {
+            ++built;
+            return new QLabel(QStringLiteral("second"), parent);
+        });
+        QCOMPARE(index, 1);
+        QVERIFY(pages.isBuilt(0));
+        QVERIFY(!pages.isBuilt(1));
+        QCOMPARE(built, 0);
+        pages.setCurrentIndex(1);
+        QCOMPARE(built, 1);
+        QVERIFY(pages.isBuilt(1));
+        QCOMPARE(pages.page<QLabel>(1)->text(), QStringLiteral("second"));
+        QCOMPARE(built, 1);
+        QCOMPARE(pages.page(2), nullptr);
+    }
+
+    // The command line is parsed once into StartOptions; --tab names a page, unknown ones are ignored.
+    void startOptionsFromTheCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("page"); // -1: none
+        QTest::addColumn<QStringList>("before");
+        QTest::addColumn<QStringList>("after");
+        const QString x = QStringLiteral("x.json");
+        QTest::newRow("nothing") << QStringList{} << QString() << -1 << QStringList{} << QStringList{};
+        QTest::newRow("a file") << QStringList{x} << x << -1 << QStringList{} << QStringList{};
+        QTest::newRow("tab=bench") << QStringList{QStringLiteral("--tab=bench")} << QString() << int(MainWindow::BenchmarksPage) << QStringList{} << QStringList{};
+        QTest::newRow("tab matrix") << QStringList{QStringLiteral("--tab"), QStringLiteral("matrix")} << QString() << int(MainWindow::MatrixPage) << QStringList{} << QStringList{};
+        QTest::newRow("unknown tab") << QStringList{QStringLiteral("--tab"), QStringLiteral("nope")} << QString() << -1 << QStringList{} << QStringList{};
+        QTest::newRow("imports") << QStringList{QStringLiteral("--bench"), QStringLiteral("a.csv"), QStringLiteral("--bench=b.csv"), QStringLiteral("--bench-after"), QStringLiteral("c.csv"), x}
+                                 << x << -1 << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")} << QStringList{QStringLiteral("c.csv")};
+    }
+    void startOptionsFromTheCommandLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, file);
+        QFETCH(int, page);
+        QFETCH(QStringList, before);
+        QFETCH(QStringList, after);
+        QCommandLineParser parser;
+        StartOptions::addTo(parser);
+        QVERIFY(parser.parse(QStringList{QStringLiteral("quantcfg-studio")} + arguments));
+        const StartOptions o = StartOptions::from(parser);
+        QCOMPARE(o.file, file);
+        QCOMPARE(o.page ? int(*o.page) : -1, page);
+        QCOMPARE(o.benchmarks, before);
+        QCOMPARE(o.benchmarksAfter, after);
     }
 
     void settingsAreRemembered()

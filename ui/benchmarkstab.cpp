@@ -193,6 +193,7 @@ QCheckBox *BenchmarksTab::overlayBox() const { return m_chartPanel->overlayBox()
 QComboBox *BenchmarksTab::beforePicker() const { return m_chartPanel->beforePicker(); }
 QComboBox *BenchmarksTab::afterPicker() const { return m_chartPanel->afterPicker(); }
 charts::Overlay BenchmarksTab::overlay() const { return m_chartPanel->overlay(); }
+void BenchmarksTab::setOverlayShown(bool shown) { m_chartPanel->overlayBox()->setChecked(shown); }
 QMenu *BenchmarksTab::recentMenu() const { return m_recentMenu; }
 
 bool BenchmarksTab::exportChart(const QString &path, QString *error) const
@@ -213,8 +214,15 @@ bool BenchmarksTab::isImporting() const
 
 void BenchmarksTab::importFiles(const QStringList &paths)
 {
+    const QString name = m_name->text();
+    m_name->clear();
+    importFiles(paths, name);
+}
+
+void BenchmarksTab::importFiles(const QStringList &paths, const QString &name)
+{
     ImportBatch batch;
-    batch.name = m_name->text().trimmed();
+    batch.name = name.trimmed();
     if (batch.name.isEmpty())
         batch.name = tr("import %1").arg(++m_importCounter);
     batch.name = m_imports->uniqueName(batch.name);
@@ -222,7 +230,6 @@ void BenchmarksTab::importFiles(const QStringList &paths)
     batch.engine = m_engine->text();
     batch.preset = m_preset->text();
     batch.version = m_version->text();
-    m_name->clear();
     startImport({batch}, false);
 }
 

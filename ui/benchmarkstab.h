@@ -48,6 +48,9 @@ public:
     /// gets a number), with the engine, preset and version fields as labels for the runs whose
     /// files lack them. Returns at once; importFinished() follows.
     void importFiles(const QStringList &paths);
+    /// Imports @p paths as one import called @p name ("import N" when empty; a name already used
+    /// gets a number), with the label fields as for importFiles(). Returns at once.
+    void importFiles(const QStringList &paths, const QString &name);
     /// Changes the labels of import @p index and re-imports everything (engine, preset and version
     /// still only fill gaps).
     void relabel(int index, const ImportBatch &batch);
@@ -78,6 +81,8 @@ public:
     QComboBox *afterPicker() const;
     /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
     charts::Overlay overlay() const;
+    /// Draws the overlay of the two chosen imports (or stops drawing it).
+    void setOverlayShown(bool shown);
     /// "Recent benchmark files": one entry per file, choosing one imports it.
     QMenu *recentMenu() const;
     QLineEdit *labelEdit(const char *key) const;
