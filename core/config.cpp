@@ -101,6 +101,32 @@ const Json *findPointer(const Json &doc, std::string_view pointer)
     return node;
 }
 
+Json withPointer(Json doc, std::string_view pointer, const std::optional<Json> &value)
+{
+    if (!doc.is_object())
+        doc = Json::object();
+    Json *node = &doc;
+    std::size_t pos = 1;
+    while (true) {
+        const auto next = pointer.find('/', pos);
+        const std::string key(pointer.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+        if (next == std::string_view::npos) {
+            if (value)
+                (*node)[key] = *value;
+            else
+                node->erase(key);
+            return doc;
+        }
+        if (!value && !node->contains(key))
+            return doc; // nothing to remove
+        Json &child = (*node)[key];
+        if (!child.is_object())
+            child = Json::object();
+        node = &child;
+        pos = next + 1;
+    }
+}
+
 Config Config::fromJson(const Json &doc)
 {
     Config c;

@@ -116,4 +116,9 @@ private:
 /// Returns nullptr when any step is missing or not an object; never throws.
 const Json *findPointer(const Json &doc, std::string_view pointer);
 
+/// The setter beside findPointer(): @p doc with the value at @p pointer set to @p value, the
+/// objects on the way created (a non-object on the way, or a non-object @p doc, becomes an
+/// object); with no @p value the key is removed (and nothing is created). Never throws.
+Json withPointer(Json doc, std::string_view pointer, const std::optional<Json> &value);
+
 } // namespace quantcfg

@@ -90,6 +90,17 @@ private slots:
         QVERIFY(!Config::fromJson(Json::parse(R"({"quantization": {"method": "none"}})")).toJson().contains("engine_versions"));
     }
 
+    // The setter beside findPointer(): creates the objects on the way, removes without creating.
+    void withPointerCreatesAndRemoves()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "fp8"}, "x": 1})");
+        QVERIFY(withPointer(doc, "/kv_cache/dtype", Json("fp8")) == Json::parse(R"({"quantization": {"method": "fp8"}, "x": 1, "kv_cache": {"dtype": "fp8"}})"));
+        QVERIFY(withPointer(doc, "/quantization/method", std::nullopt) == Json::parse(R"({"quantization": {}, "x": 1})"));
+        QVERIFY(withPointer(doc, "/moe/runner_backend", std::nullopt) == doc);
+        QVERIFY(withPointer(doc, "/x/y", Json(2)) == Json::parse(R"({"quantization": {"method": "fp8"}, "x": {"y": 2}})"));
+        QVERIFY(withPointer(Json::array(), "/a", Json(true)) == Json::parse(R"({"a": true})"));
+    }
+
     void findPointerOnlyWalksObjects()
     {
         const Json doc = Json::parse(R"({"a": {"b": [1, 2]}, "c": 3})");

@@ -80,7 +80,7 @@ void ConfigAnalysis::recompute()
 {
     QElapsedTimer timer;
     timer.start();
-    m_diagnostics = validateDocument(m_document->json());
+    m_diagnostics = validateDocument(m_document->json(), m_document->config()); // the Config built once, by the document
     m_plans = mapAll(m_document->config());
     for (const LaunchPlan &p : m_plans) {
         for (Diagnostic d : p.diagnostics) {

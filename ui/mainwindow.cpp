@@ -95,7 +95,7 @@ void MainWindow::buildLayout()
     m_presets = new PresetPanel(this);
 
     m_tabs = new QTabWidget(this);
-    m_form = new ConfigForm(m_document, Schema::unifiedConfig(), m_tabs);
+    m_form = new ConfigForm(m_document, m_analysis, Schema::unifiedConfig(), m_tabs);
     m_json = new JsonEditorTab(m_document, m_tabs);
     m_tabs->addTab(m_form, tr("F&orm"));
     m_tabs->addTab(m_json, tr("&JSON"));
@@ -317,7 +317,6 @@ void MainWindow::onPresetChosen(int row)
 void MainWindow::onAnalysisUpdated()
 {
     m_diagnostics->setDiagnostics(m_analysis->diagnostics());
-    m_form->setDiagnostics(m_analysis->diagnostics());
     for (EnginePane *pane : m_panes) {
         if (const LaunchPlan *plan = m_analysis->plan(pane->engine()))
             pane->setPlan(*plan);
