@@ -101,6 +101,32 @@ const Json *findPointer(const Json &doc, std::string_view pointer)
     return node;
 }
 
+Json withPointer(Json doc, std::string_view pointer, const std::optional<Json> &value)
+{
+    if (!doc.is_object())
+        doc = Json::object();
+    Json *node = &doc;
+    std::size_t pos = 1;
+    while (true) {
+        const auto next = pointer.find('/', pos);
+        const std::string key(pointer.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+        if (next == std::string_view::npos) {
+            if (value)
+                (*node)[key] = *value;
+            else
+                node->erase(key);
+            return doc;
+        }
+        if (!value && !node->contains(key))
+            return doc; // nothing to remove
+        Json &child = (*node)[key];
+        if (!child.is_object())
+            child = Json::object();
+        node = &child;
+        pos = next + 1;
+    }
+}
+
 Config Config::fromJson(const Json &doc)
 {
     Config c;
@@ -110,6 +136,12 @@ Config Config::fromJson(const Json &doc)
         if (const Json *v = findPointer(doc, pointer); v && hasType<T>(*v))
             field = v->template get<T>();
     });
+    if (const Json *pins = findPointer(doc, "/engine_versions"); pins && pins->is_object()) {
+        for (auto it = pins->begin(); it != pins->end(); ++it) {
+            if (it.value().is_string())
+                c.engineVersions[it.key()] = it.value().get<std::string>();
+        }
+    }
     return c;
 }
 
@@ -127,6 +159,18 @@ Json Config::toJson() const
                 objectAt(out, parent).erase(key);
         }
     });
+    // engine_versions: strings are the typed entries (written back or, when dropped, removed);
+    // other values are kept for the validator to report.
+    const Json *pins = findPointer(out, "/engine_versions");
+    if (!engineVersions.empty() || (pins && pins->is_object())) {
+        Json &target = objectAt(out, "/engine_versions");
+        for (auto it = target.begin(); it != target.end();)
+            it = it.value().is_string() && !engineVersions.count(it.key()) ? target.erase(it) : std::next(it);
+        for (const auto &[engine, version] : engineVersions)
+            target[engine] = version;
+        if (target.empty())
+            out.erase("engine_versions");
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/jsonio.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -88,6 +89,10 @@ public:
     MoeSettings moe;
     AttentionSettings attention;
     std::optional<std::string> dtype;
+    /// engine_versions: the profile version (id or former id) this configuration pins per engine
+    /// key, as written ("vllm" → "main-2026-08-21"). Checked against the known profiles by
+    /// ProfileRegistry::checkPins(); ProfileRegistry::pinned() resolves one.
+    std::map<std::string, std::string> engineVersions;
 
     /// Builds the typed view of @p doc. Never fails: fields of the wrong type are left unset (and
     /// kept in the source document).
@@ -110,5 +115,10 @@ private:
 /// Looks up @p pointer (e.g. "/quantization/method") in @p doc through objects only.
 /// Returns nullptr when any step is missing or not an object; never throws.
 const Json *findPointer(const Json &doc, std::string_view pointer);
+
+/// The setter beside findPointer(): @p doc with the value at @p pointer set to @p value, the
+/// objects on the way created (a non-object on the way, or a non-object @p doc, becomes an
+/// object); with no @p value the key is removed (and nothing is created). Never throws.
+Json withPointer(Json doc, std::string_view pointer, const std::optional<Json> &value);
 
 } // namespace quantcfg

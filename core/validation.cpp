@@ -1,6 +1,7 @@
 #include "core/validation.h"
 
 #include "core/applicability.h"
+#include "core/engines/profile.h"
 #include "core/methods.h"
 #include "core/schema.h"
 
@@ -197,6 +198,11 @@ void sortDiagnostics(Diagnostics &diags)
 
 Diagnostics validateDocument(const Json &doc)
 {
+    return validateDocument(doc, Config::fromJson(doc));
+}
+
+Diagnostics validateDocument(const Json &doc, const Config &config)
+{
     if (!doc.is_object()) {
         Diagnostic d = make(Severity::Error, "json.not-object", "",
                             std::string("a configuration must be a JSON object, found ") + doc.type_name());
@@ -206,8 +212,10 @@ Diagnostics validateDocument(const Json &doc)
     Diagnostics out = schema.validate(doc);
     Diagnostics unknown = schema.unknownKeys(doc);
     out.insert(out.end(), unknown.begin(), unknown.end());
-    Diagnostics semantic = checkSemantics(Config::fromJson(doc));
+    Diagnostics semantic = checkSemantics(config);
     out.insert(out.end(), semantic.begin(), semantic.end());
+    Diagnostics pins = ProfileRegistry::builtIn().checkPins(config);
+    out.insert(out.end(), pins.begin(), pins.end());
     sortDiagnostics(out);
     return out;
 }

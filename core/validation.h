@@ -12,9 +12,13 @@ namespace quantcfg {
 Diagnostics checkSemantics(const Config &config);
 
 /// Everything quantcfg knows about a document without an engine: "json.not-object", the schema
-/// (errors), unknown keys (warnings) and checkSemantics(). Diagnostics come sorted by pointer, then
+/// (errors), unknown keys (warnings), checkSemantics() and the engine_versions pins (errors for
+/// unknown engines or versions, ProfileRegistry::checkPins()). Diagnostics come sorted by pointer, then
 /// errors before warnings before infos.
 Diagnostics validateDocument(const Json &doc);
+/// The same for a document whose typed view is built already: @p config is Config::fromJson(@p doc)
+/// (the studio builds it once per edit).
+Diagnostics validateDocument(const Json &doc, const Config &config);
 
 /// Sorts diagnostics by pointer, then by severity (errors first), keeping the order otherwise.
 void sortDiagnostics(Diagnostics &diags);

@@ -286,6 +286,36 @@ private slots:
         QVERIFY2(known.err.find("vllm@2025-12 is now called vllm@main-2025-12-31") != std::string::npos, known.err.c_str());
     }
 
+    // A configuration's engine_versions picks the version map uses; the command line still wins.
+    void mapHonoursPinnedVersions_data()
+    {
+        QTest::addColumn<QString>("options");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("pinned, all engines") << "" << "# vLLM v0.11.0:";
+        QTest::newRow("pinned, --engine vllm") << "--engine vllm" << "# vLLM v0.11.0:";
+        QTest::newRow("--engine vllm@ wins") << "--engine vllm@main-2025-12-31" << "# vLLM main-2025-12-31:";
+        QTest::newRow("--engine-version wins") << "--engine vllm --engine-version 2026-08" << "# vLLM main-2026-08-14:";
+        QTest::newRow("unpinned engine at its default") << "--engine sglang" << "# SGLang main-2026-08-22:";
+    }
+    void mapHonoursPinnedVersions()
+    {
+        QFETCH(QString, options);
+        QFETCH(QString, header);
+        std::vector<std::string> args{"map", "-"};
+        for (const QString &o : options.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            args.push_back(o.toStdString());
+        const Run r = quantcfgRun(args, R"({"quantization": {"method": "fp8"}, "engine_versions": {"vllm": "v0.11.0"}})");
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find(header.toStdString()) != std::string::npos, r.out.c_str());
+    }
+
+    void mapRefusesAnUnknownPin()
+    {
+        const Run r = quantcfgRun({"map", "-"}, R"({"quantization": {"method": "fp8"}, "engine_versions": {"vllm": "v9"}})");
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.find("/engine_versions/vllm") != std::string::npos && r.err.find("v0.11.0") != std::string::npos, r.err.c_str());
+    }
+
     void mapWithModelHasNoDefaultModelNote()
     {
         const Run r = quantcfgRun({"map", "universal-fp8", "--engine", "vllm", "--model", "my/model"});

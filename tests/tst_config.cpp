@@ -75,6 +75,32 @@ private slots:
         }
     }
 
+    // engine_versions is a map: its string entries are typed, other values are kept for the validator.
+    void engineVersionsAreReadAndWrittenBack()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": "v0.11.0", "sglang": 5, "x": "y"}})");
+        Config c = Config::fromJson(doc);
+        QCOMPARE(c.engineVersions, (std::map<std::string, std::string>{{"vllm", "v0.11.0"}, {"x", "y"}}));
+        c.engineVersions.erase("x");
+        c.engineVersions["trtllm"] = "1.x";
+        const Json out = c.toJson();
+        QVERIFY(out["engine_versions"] == Json::parse(R"({"vllm": "v0.11.0", "sglang": 5, "trtllm": "1.x"})"));
+        c.engineVersions.clear();
+        QVERIFY(c.toJson()["engine_versions"] == Json::parse(R"({"sglang": 5})"));
+        QVERIFY(!Config::fromJson(Json::parse(R"({"quantization": {"method": "none"}})")).toJson().contains("engine_versions"));
+    }
+
+    // The setter beside findPointer(): creates the objects on the way, removes without creating.
+    void withPointerCreatesAndRemoves()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "fp8"}, "x": 1})");
+        QVERIFY(withPointer(doc, "/kv_cache/dtype", Json("fp8")) == Json::parse(R"({"quantization": {"method": "fp8"}, "x": 1, "kv_cache": {"dtype": "fp8"}})"));
+        QVERIFY(withPointer(doc, "/quantization/method", std::nullopt) == Json::parse(R"({"quantization": {}, "x": 1})"));
+        QVERIFY(withPointer(doc, "/moe/runner_backend", std::nullopt) == doc);
+        QVERIFY(withPointer(doc, "/x/y", Json(2)) == Json::parse(R"({"quantization": {"method": "fp8"}, "x": {"y": 2}})"));
+        QVERIFY(withPointer(Json::array(), "/a", Json(true)) == Json::parse(R"({"a": true})"));
+    }
+
     void findPointerOnlyWalksObjects()
     {
         const Json doc = Json::parse(R"({"a": {"b": [1, 2]}, "c": 3})");

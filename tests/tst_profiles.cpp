@@ -109,6 +109,35 @@ private slots:
         QVERIFY(!registry.findSpec("vllm@2027-01"));
     }
 
+    // Which profile a configuration is mapped on: its pin, else the chosen version, else the default.
+    void forConfigPrecedence_data()
+    {
+        QTest::addColumn<QString>("pins");
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("chosen");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("nothing: default") << "{}" << "vllm" << "" << "main-2026-08-21";
+        QTest::newRow("chosen") << "{}" << "vllm" << "v0.11.0" << "v0.11.0";
+        QTest::newRow("unknown chosen: default") << "{}" << "vllm" << "v9" << "main-2026-08-21";
+        QTest::newRow("pin wins over chosen") << R"({"vllm": "main-2025-12-31"})" << "vllm" << "v0.11.0" << "main-2025-12-31";
+        QTest::newRow("pin by former id") << R"({"vllm": "2026-08"})" << "vllm" << "" << "main-2026-08-14";
+        QTest::newRow("pin of another engine") << R"({"sglang": "0.5.6"})" << "vllm" << "v0.11.0" << "v0.11.0";
+        QTest::newRow("unknown pin: chosen") << R"({"vllm": "v9"})" << "vllm" << "v0.11.0" << "v0.11.0";
+    }
+    void forConfigPrecedence()
+    {
+        QFETCH(QString, pins);
+        QFETCH(QString, engine);
+        QFETCH(QString, chosen);
+        QFETCH(QString, expected);
+        Json doc = Json::parse(R"({"quantization": {"method": "none"}})");
+        doc["engine_versions"] = Json::parse(pins.toStdString());
+        const Config config = Config::fromJson(doc);
+        const EngineProfile *p = ProfileRegistry::builtIn().forConfig(config, engine.toStdString(), chosen.toStdString());
+        QVERIFY(p);
+        QCOMPARE(QString::fromStdString(p->version()), expected);
+    }
+
     void versionsDefaultFirstThenNewest()
     {
         const ProfileRegistry &registry = ProfileRegistry::builtIn();

@@ -3,6 +3,7 @@
 #include "core/jsonio.h"
 #include "ui/autosave.h"
 #include "ui/configdocument.h"
+#include "ui/documentfiles.h"
 #include "ui/mainwindow.h"
 
 #include "studiotestutil.h"
@@ -91,7 +92,7 @@ private slots:
     void unsavedChangesAreAutosavedAndSavingRemovesThem()
     {
         MainWindow w;
-        Autosave *autosave = w.autosave();
+        Autosave *autosave = w.files()->autosave();
         QVERIFY(!QFile::exists(autosave->filePath()));
         w.document()->setValue("/quantization/method", Json("gptq"));
         autosave->flush();
@@ -102,7 +103,7 @@ private slots:
         QVERIFY(!written.value->contains("file")); // untitled
 
         const QString path = m_home.filePath(QStringLiteral("saved.json"));
-        QVERIFY(w.saveTo(path));
+        QVERIFY(w.files()->saveTo(path));
         QVERIFY(!QFile::exists(autosave->filePath()));
     }
 
@@ -110,20 +111,20 @@ private slots:
     {
         MainWindow w;
         w.document()->setValue("/quantization/method", Json("gptq"));
-        w.autosave()->flush();
-        QVERIFY(QFile::exists(w.autosave()->filePath()));
+        w.files()->autosave()->flush();
+        QVERIFY(QFile::exists(w.files()->autosave()->filePath()));
         w.document()->undoStack()->undo();
         QVERIFY(!w.document()->isModified());
-        QVERIFY(!QFile::exists(w.autosave()->filePath()));
+        QVERIFY(!QFile::exists(w.files()->autosave()->filePath()));
     }
 
     void theAutosaveIsWrittenAfterTheDelayWithoutAFlush()
     {
         MainWindow w;
-        w.autosave()->setDelay(10);
+        w.files()->autosave()->setDelay(10);
         w.document()->setValue("/quantization/method", Json("gptq"));
-        QVERIFY(!QFile::exists(w.autosave()->filePath()));
-        QTRY_VERIFY(QFile::exists(w.autosave()->filePath()));
+        QVERIFY(!QFile::exists(w.files()->autosave()->filePath()));
+        QTRY_VERIFY(QFile::exists(w.files()->autosave()->filePath()));
     }
 
     void aNormalExitLeavesNothingToRecover()
@@ -131,10 +132,10 @@ private slots:
         {
             MainWindow w;
             w.document()->setValue("/quantization/method", Json("gptq"));
-            w.autosave()->flush();
+            w.files()->autosave()->flush();
         }
         MainWindow next;
-        QVERIFY(next.autosave()->recoverable().empty());
+        QVERIFY(next.files()->autosave()->recoverable().empty());
         QVERIFY(autosaveFiles(autosaveDir()).isEmpty());
     }
 
@@ -149,50 +150,50 @@ private slots:
         MainWindow w;
         // Only this studio's own lock is left.
         QCOMPARE(dir.entryList({QStringLiteral("*.lock")}, QDir::Files),
-                 QStringList{QFileInfo(w.autosave()->filePath()).completeBaseName() + QLatin1StringView(".lock")});
+                 QStringList{QFileInfo(w.files()->autosave()->filePath()).completeBaseName() + QLatin1StringView(".lock")});
     }
 
     void aRunningStudiosAutosaveIsNotOffered()
     {
         MainWindow running;
         running.document()->setValue("/quantization/method", Json("gptq"));
-        running.autosave()->flush();
+        running.files()->autosave()->flush();
         MainWindow second;
-        QVERIFY(second.autosave()->recoverable().empty());
+        QVERIFY(second.files()->autosave()->recoverable().empty());
         bool asked = false;
-        second.setRecoveryPrompt([&](const Autosave::Recoverable &) {
+        second.files()->setRecoveryPrompt([&](const Autosave::Recoverable &) {
             asked = true;
-            return MainWindow::RecoveryChoice::Recover;
+            return DocumentFiles::RecoveryChoice::Recover;
         });
-        QVERIFY(!second.offerRecovery());
+        QVERIFY(!second.files()->offerRecovery());
         QVERIFY(!asked);
-        QVERIFY(QFile::exists(running.autosave()->filePath()));
+        QVERIFY(QFile::exists(running.files()->autosave()->filePath()));
     }
 
     void aCrashedUntitledDocumentIsRecovered()
     {
         crashAStudio();
         MainWindow w;
-        const auto entries = w.autosave()->recoverable();
+        const auto entries = w.files()->autosave()->recoverable();
         QCOMPARE(entries.size(), std::size_t(1));
         QVERIFY(entries.front().error.isEmpty());
         QVERIFY(entries.front().originalPath.isEmpty());
         QVERIFY(entries.front().savedAt.isValid());
 
         QString askedAbout;
-        w.setRecoveryPrompt([&](const Autosave::Recoverable &entry) {
+        w.files()->setRecoveryPrompt([&](const Autosave::Recoverable &entry) {
             askedAbout = entry.autosavePath;
-            return MainWindow::RecoveryChoice::Recover;
+            return DocumentFiles::RecoveryChoice::Recover;
         });
-        QVERIFY(w.offerRecovery());
+        QVERIFY(w.files()->offerRecovery());
         QCOMPARE(askedAbout, entries.front().autosavePath);
         QCOMPARE(QString::fromStdString(w.document()->json()["quantization"]["method"].get<std::string>()), QStringLiteral("awq"));
         // Recovered work is unsaved work: the close guard protects it and it is autosaved again.
         QVERIFY(w.document()->isModified());
         QVERIFY(w.document()->filePath().isEmpty());
         QVERIFY(!QFile::exists(entries.front().autosavePath));
-        QVERIFY(QFile::exists(w.autosave()->filePath()));
-        QVERIFY(w.autosave()->recoverable().empty());
+        QVERIFY(QFile::exists(w.files()->autosave()->filePath()));
+        QVERIFY(w.files()->autosave()->recoverable().empty());
     }
 
     void aCrashedFileIsRecoveredOnTopOfTheFileOnDisk()
@@ -202,11 +203,11 @@ private slots:
         crashAStudio(file);
 
         MainWindow w;
-        w.setRecoveryPrompt([](const Autosave::Recoverable &entry) {
-            return entry.originalPath.endsWith(QLatin1StringView("on-disk.json")) ? MainWindow::RecoveryChoice::Recover
-                                                                                   : MainWindow::RecoveryChoice::Later;
+        w.files()->setRecoveryPrompt([](const Autosave::Recoverable &entry) {
+            return entry.originalPath.endsWith(QLatin1StringView("on-disk.json")) ? DocumentFiles::RecoveryChoice::Recover
+                                                                                   : DocumentFiles::RecoveryChoice::Later;
         });
-        QVERIFY(w.offerRecovery());
+        QVERIFY(w.files()->offerRecovery());
         QCOMPARE(w.document()->filePath(), QFileInfo(file).absoluteFilePath());
         QVERIFY(w.document()->isModified());
         Json expected = methodDoc("fp8");
@@ -224,15 +225,15 @@ private slots:
         {
             MainWindow w;
             const Json before = w.document()->json();
-            w.setRecoveryPrompt([](const Autosave::Recoverable &) { return MainWindow::RecoveryChoice::Later; });
-            QVERIFY(!w.offerRecovery());
+            w.files()->setRecoveryPrompt([](const Autosave::Recoverable &) { return DocumentFiles::RecoveryChoice::Later; });
+            QVERIFY(!w.files()->offerRecovery());
             QCOMPARE_JSON(w.document()->json(), before);
         }
         MainWindow w;
-        QCOMPARE(w.autosave()->recoverable().size(), std::size_t(1)); // still there after "Later"
-        w.setRecoveryPrompt([](const Autosave::Recoverable &) { return MainWindow::RecoveryChoice::Discard; });
-        QVERIFY(!w.offerRecovery());
-        QVERIFY(w.autosave()->recoverable().empty());
+        QCOMPARE(w.files()->autosave()->recoverable().size(), std::size_t(1)); // still there after "Later"
+        w.files()->setRecoveryPrompt([](const Autosave::Recoverable &) { return DocumentFiles::RecoveryChoice::Discard; });
+        QVERIFY(!w.files()->offerRecovery());
+        QVERIFY(w.files()->autosave()->recoverable().empty());
         QVERIFY(!w.document()->isModified());
     }
 
@@ -243,15 +244,15 @@ private slots:
         QVERIFY(!writeFileAtomic(broken.toStdString(), "{\"quantcfg_autosave\": 1, \"document\": "));
         MainWindow w;
         bool asked = false;
-        w.setRecoveryPrompt([&](const Autosave::Recoverable &) {
+        w.files()->setRecoveryPrompt([&](const Autosave::Recoverable &) {
             asked = true;
-            return MainWindow::RecoveryChoice::Recover;
+            return DocumentFiles::RecoveryChoice::Recover;
         });
-        QVERIFY(!w.offerRecovery());
+        QVERIFY(!w.files()->offerRecovery());
         QVERIFY(!asked);
         QVERIFY(!QFile::exists(broken));
         QVERIFY(QFile::exists(broken + QLatin1StringView(".unreadable")));
-        QVERIFY(w.autosave()->recoverable().empty());
+        QVERIFY(w.files()->autosave()->recoverable().empty());
     }
 };
 

@@ -8,10 +8,13 @@
 #include "ui/benchmarkstab.h"
 #include "ui/charts/benchmarkchart.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/importlistmodel.h"
+#include "ui/lazypages.h"
 #include "ui/mainwindow.h"
 #include "ui/resulttablemodel.h"
 #include "ui/settings.h"
 #include "ui/sloeditor.h"
+#include "ui/startoptions.h"
 
 #include "studiotestutil.h"
 
@@ -173,9 +176,12 @@ private:
 private slots:
     void initTestCase()
     {
-        // Tabs given Settings write the studio's settings file: keep it out of the user's home.
+        // Tabs write the studio's settings file: keep it out of the user's home.
         studiotest::isolateUserFiles(m_home);
     }
+
+    // Each test starts from a tab with nothing remembered (tabs restore their view when built).
+    void init() { QSettings().clear(); }
 
     void modelRowsFromFixture()
     {
@@ -346,13 +352,58 @@ private slots:
         QCOMPARE(tab.importsModel()->rowCount(), 2);
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
-        tab.importsModel()->item(1, 0)->setText(QStringLiteral("after"));
+        tab.importsModel()->setData(tab.importsModel()->index(1, ImportListModel::NameColumn), QStringLiteral("after"));
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.runsModel()->rowCount(), before + runsIn("tidy-wide.csv"));
         for (int r = before; r < tab.runsModel()->rowCount(); ++r)
             QCOMPARE(tab.runsModel()->index(r, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("after"));
         QCOMPARE(tab.runsModel()->index(0, ResultTableModel::ImportColumn).data().toString(), QStringLiteral("before"));
         QCOMPARE(tab.runsModel()->index(0, ResultTableModel::EngineColumn).data().toString().toStdString(), label(expected, 0, "engine"));
+    }
+
+    // The imports list is one model: the imports table edits it, both overlay pickers list it. An
+    // edit asks for a re-import (a taken name gets a number) and changes nothing until it is done.
+    void importListModel()
+    {
+        ImportListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ImportBatch first;
+        first.name = QStringLiteral("before");
+        first.paths = {QStringLiteral("/a/x.json")};
+        first.engine = QStringLiteral("vllm");
+        ImportBatch second;
+        second.name = QStringLiteral("after");
+        second.paths = {QStringLiteral("/b/y.csv"), QStringLiteral("/b/z.csv")};
+        model.setImports({first, second});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, ImportListModel::EngineColumn).data().toString(), QStringLiteral("vllm"));
+        QCOMPARE(model.index(1, ImportListModel::FilesColumn).data().toString(), QStringLiteral("y.csv, z.csv"));
+        QCOMPARE(model.index(1, ImportListModel::OverlayColumn).data().toString(), QStringLiteral("after · y.csv +1 more"));
+        QCOMPARE(model.index(1, ImportListModel::FilesColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("/b/y.csv\n/b/z.csv"));
+        QVERIFY(model.flags(model.index(0, ImportListModel::VersionColumn)) & Qt::ItemIsEditable);
+        QVERIFY(!(model.flags(model.index(0, ImportListModel::FilesColumn)) & Qt::ItemIsEditable));
+
+        std::vector<std::pair<int, ImportBatch>> relabel;
+        connect(&model, &ImportListModel::relabelRequested, this, [&](int row, const ImportBatch &b) { relabel.emplace_back(row, b); });
+        QVERIFY(!model.setData(model.index(0, ImportListModel::EngineColumn), QStringLiteral("vllm"))); // no change
+        QVERIFY(!model.setData(model.index(0, ImportListModel::FilesColumn), QStringLiteral("x")));
+        QVERIFY(relabel.empty());
+        QVERIFY(model.setData(model.index(1, ImportListModel::NameColumn), QStringLiteral("before")));
+        QCOMPARE(relabel.size(), std::size_t(1));
+        QCOMPARE(relabel.front().first, 1);
+        QCOMPARE(relabel.front().second.name, QStringLiteral("before (2)"));
+        QCOMPARE(model.index(1, ImportListModel::NameColumn).data().toString(), QStringLiteral("after")); // until re-imported
+
+        // The page's pickers are views of its model, not copies.
+        BenchmarksTab tab;
+        QCOMPARE(tab.beforePicker()->model(), tab.importsModel());
+        QCOMPARE(tab.afterPicker()->model(), tab.importsModel());
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        QVERIFY(importInto(tab, {fixture("tidy-long-semicolon.csv")}));
+        QCOMPARE(tab.afterPicker()->count(), 2);
+        QCOMPARE(tab.beforePicker()->currentIndex(), 0);
+        QCOMPARE(tab.afterPicker()->currentIndex(), 1);
+        QCOMPARE(tab.afterPicker()->currentText(), tab.importsModel()->index(1, ImportListModel::OverlayColumn).data().toString());
     }
 
     void relabelFillsOnlyGaps()
@@ -383,11 +434,11 @@ private slots:
 
         // Relabelling in the imports list follows the same rule.
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
-        tab.importsModel()->item(0, 1)->setText(QStringLiteral("lmdeploy"));
+        tab.importsModel()->setData(tab.importsModel()->index(0, ImportListModel::EngineColumn), QStringLiteral("lmdeploy"));
         QVERIFY(done.wait(20000));
         QCOMPARE(tab.imports().front().engine, QStringLiteral("lmdeploy"));
         QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("lmdeploy"), QStringLiteral("sglang")}));
-        tab.importsModel()->item(0, 1)->setText(QString()); // no engine given: the gap stays empty
+        tab.importsModel()->setData(tab.importsModel()->index(0, ImportListModel::EngineColumn), QString()); // no engine given: the gap stays empty
         QVERIFY(done.wait(20000));
         QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QString(), QStringLiteral("sglang")}));
     }
@@ -644,7 +695,6 @@ private slots:
             Settings settings;
             settings.clearRecentBenchmarkFiles();
             BenchmarksTab tab;
-            tab.useSettings(&settings);
             tab.chartTabs()->setCurrentIndex(2);
             tab.metricPicker()->setCurrentIndex(tab.metricPicker()->findData(int(ResultTableModel::TpotColumn)));
             tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p90")));
@@ -672,7 +722,6 @@ private slots:
 
         // A new tab comes back as it was left, and offers the file without importing it.
         BenchmarksTab tab;
-        tab.useSettings(&settings);
         QCOMPARE(tab.chartTabs()->currentIndex(), 2);
         QCOMPARE(tab.metricPicker()->currentData().toInt(), int(ResultTableModel::TpotColumn));
         QCOMPARE(tab.statisticPicker()->currentData().toString(), QStringLiteral("p90"));
@@ -696,7 +745,7 @@ private slots:
         QTemporaryDir dir;
         const QString gone = dir.filePath(QStringLiteral("gone.csv"));
         settings.addRecentBenchmarkFiles({gone});
-        tab.useSettings(&settings);
+        QCOMPARE(tab.recentMenu()->actions().value(0)->data().toString(), gone); // the menu follows the settings file
         QSignalSpy said(&tab, &BenchmarksTab::message);
         tab.recentMenu()->actions().value(0)->trigger();
         QCOMPARE(said.count(), 1);
@@ -704,6 +753,28 @@ private slots:
         QVERIFY(!tab.isImporting());
         QCOMPARE(settings.recentBenchmarkFiles(), QStringList{file});
         QCOMPARE(tab.recentMenu()->actions().value(0)->data().toString(), file);
+    }
+
+    // Start options reach the page through its API: --bench is one import, --bench-after a second
+    // one started when the first has finished, overlaid on it.
+    void startOptionsImportAndOverlay()
+    {
+        MainWindow w;
+        StartOptions options;
+        options.page = StartOptions::Page::Benchmarks;
+        options.benchmarks = {fixture("tidy-wide.csv")};
+        options.benchmarksAfter = {fixture("tidy-long-semicolon.csv")};
+        w.start(options);
+        BenchmarksTab *tab = w.benchmarksTab();
+        QCOMPARE(w.pages()->currentWidget()->findChild<BenchmarksTab *>(), tab);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->imports().size(), std::size_t(2), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isImporting(), 20000);
+        QCOMPARE(tab->imports().at(0).name, QStringLiteral("before"));
+        QCOMPARE(tab->imports().at(1).name, QStringLiteral("after"));
+        QCOMPARE(tab->overlay().before, QStringLiteral("before"));
+        QCOMPARE(tab->overlay().after, QStringLiteral("after"));
+        QCOMPARE(tab->labelEdit("import")->text(), QString()); // nothing typed into the page
+        w.close();
     }
 
     void mainWindowRemembersTheTab()

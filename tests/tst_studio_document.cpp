@@ -15,13 +15,13 @@ class TestStudioDocument : public QObject
     Q_OBJECT
 
 private slots:
-    void withValueCreatesAndRemoves()
+    // The undo text names the field as the form does, not by its JSON pointer.
+    void undoTextUsesTheFieldLabel()
     {
-        const Json doc = Json::parse(R"({"quantization": {"method": "fp8"}, "x": 1})");
-        QCOMPARE_JSON(withValue(doc, "/kv_cache/dtype", Json("fp8")),
-                      Json::parse(R"({"quantization": {"method": "fp8"}, "x": 1, "kv_cache": {"dtype": "fp8"}})"));
-        QCOMPARE_JSON(withValue(doc, "/quantization/method", std::nullopt), Json::parse(R"({"quantization": {}, "x": 1})"));
-        QCOMPARE_JSON(withValue(doc, "/moe/runner_backend", std::nullopt), doc);
+        ConfigDocument document;
+        document.reset(Json::parse(R"({"quantization": {"method": "fp8"}})"));
+        document.setValue("/quantization/method", Json("awq"));
+        QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Change Method"));
     }
 
     void editsAreUndoableAndTypingMerges()

@@ -9,6 +9,7 @@
 #include "ui/mainwindow.h"
 #include "ui/memoryfitpanel.h"
 #include "ui/settings.h"
+#include "ui/studiosession.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"
@@ -32,11 +33,6 @@ namespace {
 QString data(const char *relative)
 {
     return QStringLiteral(QCFG_TEST_DATA "/") + QLatin1String(relative);
-}
-
-GpuTarget gpu(const char *name)
-{
-    return targetFromSpec(*findGpu(name));
 }
 
 bool hasCode(const DiagnosticsModel &model, const char *code)
@@ -78,13 +74,15 @@ private slots:
         QFETCH(QString, gpu);
         ConfigDocument doc;
         doc.reset(builtInPresets().front().document);
-        MemoryFitPanel panel(&doc);
+        StudioSession session;
+        MemoryFitPanel panel(&doc, &session);
         QAbstractItemModelTester tester(panel.diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!panel.estimate());
         QCOMPARE(panel.valueText(Figure::WeightsPerGpu), QStringLiteral("—"));
         QVERIFY(panel.loadModel(model));
-        const GpuTarget target = targetFromSpec(*findGpu(gpu.toStdString()));
-        panel.setTarget(target);
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:") + gpu));
+        const GpuTarget target = *session.targetGpu();
+        QCOMPARE(target.name, gpu.toStdString());
         panel.setLength(4096);
         panel.setConcurrency(4);
 
@@ -112,9 +110,10 @@ private slots:
     {
         ConfigDocument doc;
         doc.reset(Json{{"model", {{"id_or_path", "x"}}}, {"quantization", {{"method", "none"}}}});
-        MemoryFitPanel panel(&doc);
+        StudioSession session;
+        MemoryFitPanel panel(&doc, &session);
         QVERIFY(panel.loadModel(data("models/llama-3.1-8b")));
-        panel.setTarget(gpu("H100 SXM"));
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
         panel.setLength(8192);
         const double bf16 = panel.estimate()->weightBytes;
         const QString bf16Text = panel.valueText(Figure::WeightsPerGpu);
@@ -144,15 +143,22 @@ private slots:
 
         // Memory would do, but there are too few GPUs: the verdict says that, not a KV shortfall.
         panel.setConcurrency(1);
-        GpuTarget single = gpu("H100 SXM");
-        single.count = 1;
-        panel.setTarget(single);
+        Detection one; // one H100 found on this machine: the "detected" target, count 1
+        DetectedGpu h100;
+        h100.name = "NVIDIA H100 80GB HBM3";
+        h100.computeCapability = 90;
+        h100.memoryGiB = findGpu("H100 SXM")->memoryGiB;
+        one.gpus.push_back(h100);
+        session.setDetection(one);
+        QCOMPARE(session.targetGpuId(), QStringLiteral("gpu:H100 SXM")); // the user's choice stays
+        QVERIFY(session.setTargetGpuId(QStringLiteral("detected")));
+        QCOMPARE(session.targetGpu()->count, 1);
         doc.setValue("/parallelism/tensor_parallel_size", Json(2));
         QCOMPARE(panel.valueText(Figure::Verdict), QStringLiteral("✗ Does not fit: tensor × pipeline parallel needs 2 GPUs, 1 available"));
         doc.undoStack()->undo();
 
         // A bare compute capability has no memory: no capacity, and the reason is listed.
-        panel.setTarget(targetFromComputeCapability(90));
+        QVERIFY(session.setTargetGpuId(QStringLiteral("sm_90")));
         QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Unknown")));
         QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.memory-unknown"));
         // ... with the studio's remedy, not the CLI's option.
@@ -160,7 +166,7 @@ private slots:
         QVERIFY2(listed.contains(QLatin1String("Target GPU list")) && !listed.contains(QLatin1String("--gpu")), qPrintable(listed));
 
         // No target at all: the verdict asks for one; no error is listed for a choice not made yet.
-        panel.setTarget(std::nullopt);
+        QVERIFY(session.setTargetGpuId(QStringLiteral("none")));
         QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Unknown")));
         QVERIFY(!hasCode(*panel.diagnosticsModel(), "fit.memory-unknown"));
     }
@@ -169,9 +175,10 @@ private slots:
     {
         ConfigDocument doc;
         doc.reset(Json{{"model", {{"id_or_path", "x"}}}, {"quantization", {{"method", "gptq"}}}});
-        MemoryFitPanel panel(&doc);
+        StudioSession session;
+        MemoryFitPanel panel(&doc, &session);
         QVERIFY(panel.loadModel(data("checkpoints/awq")));
-        panel.setTarget(gpu("H100 SXM"));
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
         QVERIFY(hasCode(*panel.diagnosticsModel(), "checkpoint.method-mismatch"));
         // The conflict goes away once the configuration matches the checkpoint.
         doc.setValue("/quantization/method", Json("awq"));
@@ -191,9 +198,10 @@ private slots:
         testutil::writeFile(path + "/Llama-3.1-8B-Q8_0.gguf", "GGUF");
         ConfigDocument doc;
         doc.reset(Json{{"model", {{"id_or_path", "x"}}}, {"quantization", {{"method", "gguf"}}}});
-        MemoryFitPanel panel(&doc);
+        StudioSession session;
+        MemoryFitPanel panel(&doc, &session);
         QVERIFY(panel.loadModel(dir.path()));
-        panel.setTarget(gpu("H100 SXM"));
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
         QVERIFY2(panel.valueText(Figure::WeightFormat).startsWith(QLatin1String("8.500 bits per weight")), qPrintable(panel.valueText(Figure::WeightFormat)));
         // A variant the configuration names wins over the file name.
         doc.setValue("/quantization/gguf_variant", Json("Q2_K"));
@@ -244,7 +252,8 @@ private slots:
     void unusableModel()
     {
         ConfigDocument doc;
-        MemoryFitPanel panel(&doc);
+        StudioSession session;
+        MemoryFitPanel panel(&doc, &session);
         QVERIFY(!panel.loadModel(data("bench/slo.json")));
         QVERIFY(!panel.estimate());
         QVERIFY(panel.diagnosticsModel()->rowCount() > 0);

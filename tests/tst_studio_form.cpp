@@ -2,10 +2,13 @@
 #include "core/presets.h"
 #include "core/schema.h"
 #include "core/validation.h"
+#include "ui/configanalysis.h"
 #include "ui/configdocument.h"
 #include "ui/configform.h"
 #include "ui/jsoneditortab.h"
+#include "ui/studiosession.h"
 
+#include "studiotestutil.h"
 #include "testutil.h"
 
 #include <QApplication>
@@ -14,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -22,18 +26,15 @@ using namespace quantcfg::ui;
 
 namespace {
 
-// Wires the form to validation the way the main window does.
+// The form with its document and analysis, as in the main window.
 struct FormFixture
 {
     ConfigDocument document;
-    ConfigForm form{&document, Schema::unifiedConfig()};
+    StudioSession session;
+    ConfigAnalysis analysis{&document, &session};
+    ConfigForm form{&document, &analysis, Schema::unifiedConfig()};
 
-    FormFixture()
-    {
-        QObject::connect(&document, &ConfigDocument::changed, &form,
-                         [this] { form.setDiagnostics(validateDocument(document.json())); });
-        document.reset(builtInPresets().front().document);
-    }
+    FormFixture() { document.reset(builtInPresets().front().document); }
     template<typename W>
     W *editor(const char *pointer)
     {
@@ -50,7 +51,15 @@ class TestStudioForm : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_home;
+
 private slots:
+    void initTestCase()
+    {
+        studiotest::isolateUserFiles(m_home); // the session reads the settings file: not the developer's
+    }
+
     // The method list offers the catalogue's methods, each with its one-line description.
     void methodListReadsTheCatalogue()
     {

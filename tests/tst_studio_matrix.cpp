@@ -6,9 +6,10 @@
 #include "ui/configdocument.h"
 #include "ui/configform.h"
 #include "ui/hardwaretab.h"
+#include "ui/lazypages.h"
 #include "ui/mainwindow.h"
 #include "ui/matrixmodel.h"
-#include "ui/targetgpupicker.h"
+#include "ui/studiosession.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"
@@ -115,7 +116,8 @@ private slots:
     void modelMatchesCore()
     {
         QFETCH(QString, spec);
-        HardwareTab tab;
+        StudioSession session;
+        HardwareTab tab(&session);
         QAbstractItemModelTester tester(tab.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         tab.selectEngine(spec);
         const ProfileRegistry &registry = ProfileRegistry::builtIn();
@@ -157,7 +159,8 @@ private slots:
 
     void csvExport()
     {
-        HardwareTab tab;
+        StudioSession session;
+        HardwareTab tab(&session);
         tab.selectEngine(QStringLiteral("vllm@") + QString::fromStdString(ProfileRegistry::builtIn().find("vllm")->version()));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("m.csv"));
@@ -178,7 +181,8 @@ private slots:
 
     void pngExport()
     {
-        HardwareTab tab;
+        StudioSession session;
+        HardwareTab tab(&session);
         tab.resize(900, 600);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
@@ -220,7 +224,7 @@ private slots:
         HardwareTab *tab = w.hardwareTab();
         QCOMPARE(tab->banner()->text(), QStringLiteral("Detecting GPUs…"));
         QCOMPARE(tab->model()->highlightedColumn(), -1);
-        QSignalSpy finished(w.gpuPicker(), &TargetGpuPicker::detectionFinished);
+        QSignalSpy finished(w.session(), &StudioSession::detectionFinished);
         w.start({});
         QVERIFY(finished.wait(10000));
         QCOMPARE(tab->banner()->text(), banner);
@@ -242,7 +246,7 @@ private slots:
         useFakeSmi("one-h100");
         MainWindow w;
         QVERIFY(!w.findChild<HardwareTab *>());
-        QSignalSpy finished(w.gpuPicker(), &TargetGpuPicker::detectionFinished);
+        QSignalSpy finished(w.session(), &StudioSession::detectionFinished);
         w.start({});
         QVERIFY(finished.wait(10000));
         QVERIFY(!w.findChild<HardwareTab *>()); // not shown yet, not built yet
@@ -268,10 +272,10 @@ private slots:
         QCOMPARE(tab->model()->highlightedRow(), rowOf(m, "awq"));
         QVERIFY(tab->model()->headerData(rowOf(m, "awq"), Qt::Vertical, Qt::FontRole).value<QFont>().bold());
 
-        w.gpuPicker()->selectId(QStringLiteral("none"));
+        QVERIFY(w.session()->setTargetGpuId(QStringLiteral("none")));
         QVERIFY(doubleClickCell(w, "fp8", 89));
         QCOMPARE(w.document()->config().quantization.methodOrNone(), std::string("fp8"));
-        QCOMPARE(w.gpuPicker()->currentId(), QStringLiteral("sm_89"));
+        QCOMPARE(w.session()->targetGpuId(), QStringLiteral("sm_89"));
         QCOMPARE(tab->model()->highlightedRow(), rowOf(m, "fp8"));
         w.document()->undoStack()->undo();
         QCOMPARE(w.document()->config().quantization.methodOrNone(), std::string("awq"));

@@ -7,17 +7,23 @@
 #include "ui/configdocument.h"
 #include "ui/configform.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/documentfiles.h"
 #include "ui/enginepane.h"
 #include "ui/jsoneditortab.h"
+#include "ui/lazypages.h"
 #include "ui/mainwindow.h"
 #include "ui/presetpanel.h"
 #include "ui/sloeditor.h"
+#include "ui/startoptions.h"
+#include "ui/studiosession.h"
+#include "ui/targetgpupicker.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCommandLineParser>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -116,9 +122,9 @@ private slots:
     void unparsedJsonTextIsNotDroppedSilently()
     {
         MainWindow w;
-        w.setUnsavedChangesPrompt([](const QString &) { return QMessageBox::Discard; });
+        w.files()->setUnsavedChangesPrompt([](const QString &) { return QMessageBox::Discard; });
         QString asked;
-        w.setUnparsedTextPrompt([&](const QString &error) {
+        w.files()->setUnparsedTextPrompt([&](const QString &error) {
             asked = error;
             return QMessageBox::Cancel;
         });
@@ -126,14 +132,14 @@ private slots:
         w.jsonTab()->editor()->setPlainText(typed);
         QVERIFY(!w.jsonTab()->errorText().isEmpty());
         QVERIFY(!w.document()->isModified());
-        QVERIFY(!w.newDocument());
+        QVERIFY(!w.files()->newDocument());
         QCOMPARE(asked, w.jsonTab()->errorText());
         QVERIFY(asked.contains(QLatin1String("ine "))); // says where: line and column
         QCOMPARE(w.configTabs()->currentWidget(), w.jsonTab());
         QCOMPARE(w.jsonTab()->editor()->toPlainText(), typed);
 
-        w.setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
-        QVERIFY(w.newDocument());
+        w.files()->setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
+        QVERIFY(w.files()->newDocument());
         QVERIFY(w.jsonTab()->errorText().isEmpty());
     }
 
@@ -148,8 +154,8 @@ private slots:
         }
         QVERIFY(undo);
         QCOMPARE(undo->text(), QStringLiteral("Undo"));
-        QVERIFY(undo->defaultAction()->text().contains(QLatin1String("/quantization/method"))); // the menu entry says what
-        QVERIFY(undo->toolTip().contains(QLatin1String("/quantization/method")));
+        QCOMPARE(undo->defaultAction()->text(), QStringLiteral("&Undo Change Method")); // the menu entry says what, in the form's words
+        QVERIFY(undo->toolTip().contains(QLatin1String("Change Method")));
     }
 
     void selectingAPresetFillsFormAndPanes_data()
@@ -299,7 +305,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray::fromStdString(doc.dump(2)));
         file.close();
-        QVERIFY(w.openFile(path));
+        QVERIFY(w.files()->openFile(path));
         QTest::qWait(50); // the wrapped rows are laid out again once the column widths settle
         QTreeView *view = w.diagnosticsView();
         const QModelIndex first = w.diagnosticsModel()->index(0, 0);
@@ -374,15 +380,15 @@ private slots:
     void saveOpenRoundTripKeepsUnknownKeys()
     {
         MainWindow w;
-        QVERIFY(w.openFile(fixtureCopy("studio/unknown-keys.json")));
+        QVERIFY(w.files()->openFile(fixtureCopy("studio/unknown-keys.json")));
         const Json original = w.document()->json();
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("fixture-")));
         w.document()->setValue("/dtype", Json("bfloat16"));
 
         const QString path = m_home.filePath(QStringLiteral("roundtrip.json"));
-        QVERIFY(w.saveTo(path));
+        QVERIFY(w.files()->saveTo(path));
         QVERIFY(!w.document()->isModified());
-        QVERIFY(w.openFile(path));
+        QVERIFY(w.files()->openFile(path));
         Json expected = original;
         expected["dtype"] = "bfloat16";
         QCOMPARE_JSON(w.document()->json(), expected);
@@ -396,21 +402,21 @@ private slots:
         const QString other = fixtureCopy("studio/unknown-keys.json");
         int asked = 0;
         QMessageBox::StandardButton answer = QMessageBox::Cancel;
-        w.setUnsavedChangesPrompt([&](const QString &) {
+        w.files()->setUnsavedChangesPrompt([&](const QString &) {
             ++asked;
             return answer;
         });
         QString chosenPath;
-        w.setSaveFileChooser([&](const QString &, const QString &, const QString &) { return chosenPath; });
+        w.files()->setSaveFileChooser([&](const QString &, const QString &, const QString &) { return chosenPath; });
 
         // Unmodified: no question.
-        QVERIFY(w.openFile(other));
+        QVERIFY(w.files()->openFile(other));
         QCOMPARE(asked, 0);
 
         // Cancel keeps the edit, on open, new and close.
         w.document()->setValue("/dtype", Json("float16"));
-        QVERIFY(!w.newDocument());
-        QVERIFY(!w.openFile(other));
+        QVERIFY(!w.files()->newDocument());
+        QVERIFY(!w.files()->openFile(other));
         w.show();
         QVERIFY(!w.close());
         QCOMPARE(asked, 3);
@@ -419,9 +425,9 @@ private slots:
 
         // Save writes the document's file, then goes on.
         answer = QMessageBox::Save;
-        QVERIFY(w.saveTo(m_home.filePath(QStringLiteral("guard.json"))));
+        QVERIFY(w.files()->saveTo(m_home.filePath(QStringLiteral("guard.json"))));
         w.document()->setValue("/dtype", Json("float32"));
-        QVERIFY(w.newDocument());
+        QVERIFY(w.files()->newDocument());
         QCOMPARE(w.document()->filePath(), QString());
         ConfigDocument check;
         QVERIFY(check.load(m_home.filePath(QStringLiteral("guard.json"))));
@@ -430,9 +436,9 @@ private slots:
         // A new document with changes: Save asks for a file name; cancelling the dialog cancels.
         w.document()->setValue("/dtype", Json("float16"));
         chosenPath.clear();
-        QVERIFY(!w.openFile(other));
+        QVERIFY(!w.files()->openFile(other));
         chosenPath = m_home.filePath(QStringLiteral("guard2.json"));
-        QVERIFY(w.openFile(other));
+        QVERIFY(w.files()->openFile(other));
         QVERIFY(QFile::exists(chosenPath));
 
         // Discard drops the edit.
@@ -445,14 +451,14 @@ private slots:
     {
         MainWindow w;
         const QString path = m_home.filePath(QStringLiteral("launch-vllm.sh"));
-        QVERIFY(w.exportScript(QStringLiteral("vllm"), path));
+        QVERIFY(w.files()->exportScript(QStringLiteral("vllm"), path));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().toStdString(), renderScript(*w.analysis()->plan("vllm")));
         QVERIFY(file.permissions() & QFileDevice::ExeOwner);
 
         const QString yaml = m_home.filePath(QStringLiteral("extra.yaml"));
-        QVERIFY(w.saveExtraFile(QStringLiteral("trtllm"), yaml));
+        QVERIFY(w.files()->saveExtraFile(QStringLiteral("trtllm"), yaml));
         QFile yamlFile(yaml);
         QVERIFY(yamlFile.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(yamlFile.readAll()), w.enginePane(QStringLiteral("trtllm"))->extraFileText());
@@ -592,6 +598,154 @@ private slots:
             }
         }
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    }
+
+    // The session owns the target GPU and the chosen engine versions: it announces each change once,
+    // and the views (analysis, panes, toolbar picker) follow it.
+    void sessionAnnouncesChangesAndViewsFollow()
+    {
+        MainWindow w;
+        StudioSession *session = w.session();
+        auto *picker = w.findChild<TargetGpuPicker *>();
+        QVERIFY(picker);
+        QSignalSpy target(session, &StudioSession::targetGpuChanged);
+        QVERIFY(session->setTargetGpuId(QStringLiteral("sm_90")));
+        QVERIFY(session->setTargetGpuId(QStringLiteral("sm_90"))); // no change, no signal
+        QVERIFY(!session->setTargetGpuId(QStringLiteral("gpu:no such GPU")));
+        QCOMPARE(target.count(), 1);
+        QCOMPARE(picker->currentData().toString(), QStringLiteral("sm_90"));
+        QCOMPARE(w.analysis()->mapOptions().gpu->computeCapability, 90);
+        // The picker hands the user's choice to the session.
+        picker->setCurrentIndex(picker->findData(QStringLiteral("none")));
+        QCOMPARE(session->targetGpuId(), QStringLiteral("none"));
+        QCOMPARE(target.count(), 2);
+        QVERIFY(!w.analysis()->mapOptions().gpu);
+
+        // A detected GPU is offered and, with nothing else chosen before, chosen.
+        Settings().setTargetGpu(QString());
+        Detection one;
+        DetectedGpu l40s;
+        l40s.name = "NVIDIA L40S";
+        l40s.computeCapability = 89;
+        l40s.memoryGiB = 44.5;
+        one.gpus.push_back(l40s);
+        session->setDetection(one);
+        QCOMPARE(session->targetGpuId(), QStringLiteral("detected"));
+        QCOMPARE(picker->currentData().toString(), QStringLiteral("detected"));
+        QVERIFY(picker->currentText().contains(QLatin1String("NVIDIA L40S (detected")));
+        QVERIFY(session->setTargetGpuId(QStringLiteral("none")));
+
+        // Engine versions: one signal per change, seen by every session (they share the settings).
+        StudioSession other;
+        QSignalSpy chosen(session, &StudioSession::engineVersionChanged);
+        QSignalSpy seen(&other, &StudioSession::engineVersionChanged);
+        session->setEngineVersion("vllm", "v0.11.0");
+        session->setEngineVersion("vllm", "v0.11.0");
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.front().front().toString(), QStringLiteral("vllm"));
+        QCOMPARE(seen.count(), 1);
+        QCOMPARE(other.engineVersion("vllm"), std::string("v0.11.0"));
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("v0.11.0"));
+        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->currentVersion(), std::string("v0.11.0"));
+        verifyPanesMatchDocument(w);
+        session->setEngineVersion("vllm", "");
+        w.document()->undoStack()->setClean();
+    }
+
+    // A configuration that pins an engine version (engine_versions) wins over the session's choice;
+    // the pane shows the pinned version and does not offer to change it. Undo gives the choice back.
+    void configPinnedVersionWins()
+    {
+        MainWindow w;
+        EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
+        w.session()->setEngineVersion("vllm", "v0.11.0");
+        QVERIFY(!vllm->isVersionPinned());
+        QCOMPARE(w.analysis()->engineVersion("vllm"), std::string("v0.11.0"));
+
+        w.document()->setValue("/engine_versions", Json{{"vllm", "2025-12"}}); // a former id
+        QCOMPARE(w.analysis()->engineVersion("vllm"), std::string("main-2025-12-31"));
+        QVERIFY(w.analysis()->isEngineVersionPinned("vllm"));
+        QVERIFY(!w.analysis()->isEngineVersionPinned("sglang"));
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2025-12-31"));
+        QCOMPARE(vllm->currentVersion(), std::string("main-2025-12-31"));
+        QVERIFY(vllm->isVersionPinned());
+        QVERIFY(!vllm->versionCombo()->isEnabled());
+        verifyPanesMatchDocument(w);
+
+        // The session's choice changes nothing while the pin is there.
+        w.session()->setEngineVersion("vllm", "main-2026-08-14");
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2025-12-31"));
+
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2026-08-14"));
+        QVERIFY(!vllm->isVersionPinned());
+        QCOMPARE(vllm->currentVersion(), std::string("main-2026-08-14"));
+
+        // A pin that names no version is an error at its field, and the choice stays in force.
+        w.document()->setValue("/engine_versions", Json{{"vllm", "v9"}});
+        const Diagnostics &diags = w.analysis()->diagnostics();
+        QVERIFY(std::any_of(diags.begin(), diags.end(), [](const Diagnostic &d) {
+            return d.code == "engine-versions.unknown-version" && d.pointer == "/engine_versions/vllm";
+        }));
+        QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2026-08-14"));
+        w.session()->setEngineVersion("vllm", "");
+        w.document()->undoStack()->setClean();
+    }
+
+    // A page added with addLazyPage() is built once, the first time it is shown or asked for.
+    void lazyPagesBuildOnFirstUse()
+    {
+        LazyPages pages;
+        pages.addTab(new QLabel(QStringLiteral("first")), QStringLiteral("First"));
+        int built = 0;
+        const int index = pages.addLazyPage(QStringLiteral("Second"), [&built](QWidget *parent) {
+            ++built;
+            return new QLabel(QStringLiteral("second"), parent);
+        });
+        QCOMPARE(index, 1);
+        QVERIFY(pages.isBuilt(0));
+        QVERIFY(!pages.isBuilt(1));
+        QCOMPARE(built, 0);
+        pages.setCurrentIndex(1);
+        QCOMPARE(built, 1);
+        QVERIFY(pages.isBuilt(1));
+        QCOMPARE(pages.page<QLabel>(1)->text(), QStringLiteral("second"));
+        QCOMPARE(built, 1);
+        QCOMPARE(pages.page(2), nullptr);
+    }
+
+    // The command line is parsed once into StartOptions; --tab names a page, unknown ones are ignored.
+    void startOptionsFromTheCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("page"); // -1: none
+        QTest::addColumn<QStringList>("before");
+        QTest::addColumn<QStringList>("after");
+        const QString x = QStringLiteral("x.json");
+        QTest::newRow("nothing") << QStringList{} << QString() << -1 << QStringList{} << QStringList{};
+        QTest::newRow("a file") << QStringList{x} << x << -1 << QStringList{} << QStringList{};
+        QTest::newRow("tab=bench") << QStringList{QStringLiteral("--tab=bench")} << QString() << int(MainWindow::BenchmarksPage) << QStringList{} << QStringList{};
+        QTest::newRow("tab matrix") << QStringList{QStringLiteral("--tab"), QStringLiteral("matrix")} << QString() << int(MainWindow::MatrixPage) << QStringList{} << QStringList{};
+        QTest::newRow("unknown tab") << QStringList{QStringLiteral("--tab"), QStringLiteral("nope")} << QString() << -1 << QStringList{} << QStringList{};
+        QTest::newRow("imports") << QStringList{QStringLiteral("--bench"), QStringLiteral("a.csv"), QStringLiteral("--bench=b.csv"), QStringLiteral("--bench-after"), QStringLiteral("c.csv"), x}
+                                 << x << -1 << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")} << QStringList{QStringLiteral("c.csv")};
+    }
+    void startOptionsFromTheCommandLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, file);
+        QFETCH(int, page);
+        QFETCH(QStringList, before);
+        QFETCH(QStringList, after);
+        QCommandLineParser parser;
+        StartOptions::addTo(parser);
+        QVERIFY(parser.parse(QStringList{QStringLiteral("quantcfg-studio")} + arguments));
+        const StartOptions o = StartOptions::from(parser);
+        QCOMPARE(o.file, file);
+        QCOMPARE(o.page ? int(*o.page) : -1, page);
+        QCOMPARE(o.benchmarks, before);
+        QCOMPARE(o.benchmarksAfter, after);
     }
 
     void settingsAreRemembered()

@@ -113,6 +113,28 @@ private slots:
         QTest::newRow("group size without method") << R"({"quantization": {"method": "none", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
         QTest::newRow("group size on awq ok") << R"({"quantization": {"method": "awq", "group_size": 128}})" << "" << "" << "";
         QTest::newRow("not an object") << R"([1, 2])" << "json.not-object" << "" << "error";
+        // engine_versions: pins checked against the built-in profiles.
+        QTest::newRow("pin by profile id ok") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": "v0.11.0"}})" << "" << "" << "";
+        QTest::newRow("pin by former id ok") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": "2025-12", "sglang": "0.5.6"}})" << "" << "" << "";
+        QTest::newRow("pin by engine alias ok") << R"({"quantization": {"method": "none"}, "engine_versions": {"tensorrt_llm": "1.x"}})" << "" << "" << "";
+        QTest::newRow("pin unknown version") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": "v9"}})" << "engine-versions.unknown-version" << "/engine_versions/vllm" << "error";
+        QTest::newRow("pin unknown engine") << R"({"quantization": {"method": "none"}, "engine_versions": {"llama.cpp": "b1"}})" << "engine-versions.unknown-engine" << "/engine_versions/llama.cpp" << "error";
+        QTest::newRow("pin not a string") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": 11}})" << "schema.invalid" << "/engine_versions/vllm" << "error";
+        QTest::newRow("pins not an object") << R"({"quantization": {"method": "none"}, "engine_versions": "vllm@v0.11.0"})" << "schema.type" << "/engine_versions" << "error";
+    }
+
+    // A pin that names no profile says which ones exist, so the fix can be picked from the message.
+    void unknownPinListsTheAllowedValues()
+    {
+        const Diagnostics diags = validateDocument(Json::parse(R"({"quantization": {"method": "none"}, "engine_versions": {"sglang": "0.9", "vlm": "x"}})"));
+        const Diagnostic *version = findDiag(diags, "engine-versions.unknown-version", "/engine_versions/sglang");
+        QVERIFY2(version, dump(diags).c_str());
+        QCOMPARE(version->value, std::string("\"0.9\""));
+        QVERIFY(std::find(version->allowed.begin(), version->allowed.end(), "v0.5.6") != version->allowed.end());
+        QVERIFY(std::find(version->allowed.begin(), version->allowed.end(), "main-2026-08-21") == version->allowed.end()); // vLLM's, not SGLang's
+        const Diagnostic *engine = findDiag(diags, "engine-versions.unknown-engine", "/engine_versions/vlm");
+        QVERIFY2(engine, dump(diags).c_str());
+        QCOMPARE(engine->allowed, (std::vector<std::string>{"vllm", "sglang", "trtllm"}));
     }
     void rules()
     {

@@ -12,9 +12,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QProgressDialog;
 class QSortFilterProxyModel;
-class QStandardItemModel;
 class QTabWidget;
 class QTableView;
 class QTreeView;
@@ -24,17 +22,21 @@ namespace quantcfg::ui {
 namespace charts {
 class BenchmarkChart;
 }
+class ChartPanel;
 class DiagnosticsModel;
+class ImportListModel;
+class ImportProgress;
+class RecentBenchmarkMenu;
 class ResultTableModel;
-class Settings;
+class RunsPanel;
 class SloEditor;
+class SloPanel;
 
-/// The "Benchmarks" tab: imports result files (dialog or drag and drop, on a worker thread with a
-/// cancellable progress dialog; warnings in an issues list), lists the imports with their labels
-/// (editable: relabelling re-imports), shows the runs in a sortable, filterable table and draws
-/// three charts from that same table's proxy: bars per preset and engine, a metric against load,
-/// and throughput against latency with the Pareto front (two chosen imports overlaid as before and
-/// after). An SLO editor scores and ranks the runs and draws its limits on the charts.
+/// The "Benchmarks" page: imports result files (dialog, recent files or drag and drop, on a worker
+/// thread with a cancellable progress dialog; warnings in an issues list) and lays out the panels
+/// that show them: the runs table with its filter (RunsPanel), the imports list (ImportListModel,
+/// editable: relabelling re-imports), the SLO and ranking (SloPanel) and the charts (ChartPanel).
+/// This class owns the import itself: the batches, the importer and the runs model.
 class BenchmarksTab final : public QWidget
 {
     Q_OBJECT
@@ -43,10 +45,12 @@ public:
     explicit BenchmarksTab(QWidget *parent = nullptr);
 
     /// Imports @p paths as one import named by the name field (or "import N"; a name already used
-    /// gets a number), with the engine,
-    /// preset and version fields as labels for the runs whose files lack them. Returns at once;
-    /// importFinished() follows.
+    /// gets a number), with the engine, preset and version fields as labels for the runs whose
+    /// files lack them. Returns at once; importFinished() follows.
     void importFiles(const QStringList &paths);
+    /// Imports @p paths as one import called @p name ("import N" when empty; a name already used
+    /// gets a number), with the label fields as for importFiles(). Returns at once.
+    void importFiles(const QStringList &paths, const QString &name);
     /// Changes the labels of import @p index and re-imports everything (engine, preset and version
     /// still only fill gaps).
     void relabel(int index, const ImportBatch &batch);
@@ -54,39 +58,36 @@ public:
     void cancelImport();
     /// Removes every import.
     void clear();
-    const std::vector<ImportBatch> &imports() const { return m_batches; }
+    const std::vector<ImportBatch> &imports() const;
     bool isImporting() const;
 
     ResultTableModel *runsModel() const { return m_runs; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
-    QTableView *runsView() const { return m_table; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QStandardItemModel *importsModel() const { return m_importsModel; }
+    ImportListModel *importsModel() const { return m_imports; }
     DiagnosticsModel *issuesModel() const { return m_issues; }
-    SloEditor *sloEditor() const { return m_slo; }
+    QSortFilterProxyModel *proxy() const;
+    QTableView *runsView() const;
+    QLineEdit *filterEdit() const;
+    SloEditor *sloEditor() const;
+    QLabel *bestLabel() const;
     charts::BenchmarkChart *chart(int kind) const;
-    QTabWidget *chartTabs() const { return m_chartTabs; }
-    QComboBox *metricPicker() const { return m_metric; }
-    QComboBox *statisticPicker() const { return m_statistic; }
-    QComboBox *loadPicker() const { return m_load; }
-    QComboBox *latencyPicker() const { return m_latency; }
-    QCheckBox *overlayBox() const { return m_overlay; }
-    /// The imports overlaid as "before" and "after" (item data: the index in imports()).
-    QComboBox *beforePicker() const { return m_before; }
-    QComboBox *afterPicker() const { return m_after; }
+    QTabWidget *chartTabs() const;
+    QComboBox *metricPicker() const;
+    QComboBox *statisticPicker() const;
+    QComboBox *loadPicker() const;
+    QComboBox *latencyPicker() const;
+    QCheckBox *overlayBox() const;
+    /// The imports overlaid as "before" and "after" (rows of importsModel()).
+    QComboBox *beforePicker() const;
+    QComboBox *afterPicker() const;
     /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
     charts::Overlay overlay() const;
+    /// Draws the overlay of the two chosen imports (or stops drawing it).
+    void setOverlayShown(bool shown);
     /// "Recent benchmark files": one entry per file, choosing one imports it.
-    QMenu *recentMenu() const { return m_recentMenu; }
-    QLabel *bestLabel() const { return m_best; }
+    QMenu *recentMenu() const;
     QLineEdit *labelEdit(const char *key) const;
-
-    /// The charts export the current chart to PNG or SVG (by the file's suffix).
+    /// Exports the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
-
-    /// Restores the chart, pickers and SLO from @p settings and lists its recent benchmark files
-    /// (nothing is imported), then keeps them there as they change. nullptr: remember nothing.
-    void useSettings(Settings *settings);
 
 signals:
     void importFinished();
@@ -98,54 +99,27 @@ protected:
 
 private:
     QWidget *buildImportBar();
-    QWidget *buildChartArea();
-    QWidget *buildChartCorner(QWidget *parent);
     void startImport(std::vector<ImportBatch> batches, bool replace);
     void onImportFinished();
-    void rescore();
-    void updateCharts();
-    void refreshImportsModel();
-    void refreshOverlayPickers();
-    void refreshRecentMenu();
-    void importRecent(const QString &path);
-    void exportInteractive();
-    QString uniqueImportName(const QString &name, int except) const;
-    void restoreView();
-    void saveView();
 
-    std::vector<ImportBatch> m_batches;
     std::vector<ImportBatch> m_pending;
     bool m_replacing = false;
-    bool m_fillingImports = false; // refreshImportsModel() is writing: not a user's relabel
     int m_importCounter = 0;
     BenchmarkImporter *m_importer;
-    QProgressDialog *m_progress = nullptr;
+    ImportProgress *m_progress;
     ResultTableModel *m_runs;
-    QSortFilterProxyModel *m_proxy;
-    QStandardItemModel *m_importsModel;
+    ImportListModel *m_imports;
     DiagnosticsModel *m_issues;
-    QTableView *m_table = nullptr;
+    RunsPanel *m_runsPanel = nullptr;
+    SloPanel *m_sloPanel = nullptr;
+    ChartPanel *m_chartPanel = nullptr;
+    RecentBenchmarkMenu *m_recentMenu = nullptr;
     QTableView *m_importsView = nullptr;
     QTreeView *m_issuesView = nullptr;
-    QLineEdit *m_filter = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_engine = nullptr;
     QLineEdit *m_preset = nullptr;
     QLineEdit *m_version = nullptr;
-    QComboBox *m_metric = nullptr;
-    QComboBox *m_statistic = nullptr;
-    QComboBox *m_load = nullptr;
-    QComboBox *m_latency = nullptr;
-    QCheckBox *m_overlay = nullptr;
-    QComboBox *m_before = nullptr;
-    QComboBox *m_after = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    Settings *m_settings = nullptr;
-    bool m_restoring = false; // restoreView() is setting the pickers: do not save half a state
-    QLabel *m_best = nullptr;
-    SloEditor *m_slo = nullptr;
-    QTabWidget *m_chartTabs = nullptr;
-    std::vector<charts::BenchmarkChart *> m_charts;
 };
 
 } // namespace quantcfg::ui

@@ -4,60 +4,55 @@
 #include "core/engines/versiondiff.h"
 #include "core/validation.h"
 #include "ui/configdocument.h"
+#include "ui/studiosession.h"
 
 #include <QElapsedTimer>
 
 namespace quantcfg::ui {
 
-ConfigAnalysis::ConfigAnalysis(ConfigDocument *document, QObject *parent)
+ConfigAnalysis::ConfigAnalysis(ConfigDocument *document, StudioSession *session, QObject *parent)
     : QObject(parent)
     , m_document(document)
+    , m_session(session)
     , m_engines(ProfileRegistry::builtIn().engines())
 {
     connect(m_document, &ConfigDocument::changed, this, &ConfigAnalysis::recompute);
+    connect(m_session, &StudioSession::engineVersionChanged, this, &ConfigAnalysis::onEngineVersionChosen);
+    connect(m_session, &StudioSession::targetGpuChanged, this, [this] {
+        emit mappingInputsChanged();
+        recompute();
+    });
 }
 
 std::string ConfigAnalysis::engineVersion(const std::string &engine) const
 {
-    const auto it = m_versions.find(engine);
-    const EngineProfile *profile = ProfileRegistry::builtIn().find(engine, it == m_versions.end() ? std::string() : it->second);
-    if (!profile)
-        profile = ProfileRegistry::builtIn().find(engine);
+    const EngineProfile *profile = ProfileRegistry::builtIn().forConfig(m_document->config(), engine, m_session->engineVersion(engine));
     return profile ? profile->version() : std::string();
 }
 
-void ConfigAnalysis::setEngineVersion(const std::string &engine, const std::string &version)
+bool ConfigAnalysis::isEngineVersionPinned(const std::string &engine) const
 {
-    if (engineVersion(engine) == version && m_versions.count(engine))
-        return;
-    const LaunchPlan *current = plan(engine);
+    return ProfileRegistry::builtIn().pinned(m_document->config(), engine) != nullptr;
+}
+
+void ConfigAnalysis::onEngineVersionChosen(const QString &engine)
+{
+    const LaunchPlan *current = plan(engine.toStdString());
     const std::optional<LaunchPlan> before = current ? std::optional<LaunchPlan>(*current) : std::nullopt;
-    m_versions[engine] = version;
     emit mappingInputsChanged();
     recompute();
-    const LaunchPlan *after = plan(engine);
+    const LaunchPlan *after = plan(engine.toStdString());
     if (before && after && before->version != after->version) {
         const std::string summary = after->engineName + " " + before->version + " → " + after->version + ": "
                                     + summarizeCommandChange(compareCommands(*before, *after));
-        emit engineVersionSwitched(QString::fromStdString(engine), QString::fromStdString(summary));
+        emit engineVersionSwitched(engine, QString::fromStdString(summary));
     }
-}
-
-void ConfigAnalysis::setTargetGpu(const std::optional<GpuTarget> &gpu)
-{
-    const bool same = gpu.has_value() == m_gpu.has_value()
-                      && (!gpu || (gpu->name == m_gpu->name && gpu->computeCapability == m_gpu->computeCapability));
-    if (same)
-        return;
-    m_gpu = gpu;
-    emit mappingInputsChanged();
-    recompute();
 }
 
 MapOptions ConfigAnalysis::mapOptions() const
 {
     MapOptions options;
-    options.gpu = m_gpu;
+    options.gpu = m_session->targetGpu();
     return options;
 }
 
@@ -66,7 +61,7 @@ std::vector<LaunchPlan> ConfigAnalysis::mapAll(const Config &config) const
     std::vector<LaunchPlan> plans;
     const MapOptions options = mapOptions();
     for (const std::string &engine : m_engines) {
-        if (const EngineProfile *profile = ProfileRegistry::builtIn().find(engine, engineVersion(engine)))
+        if (const EngineProfile *profile = ProfileRegistry::builtIn().forConfig(config, engine, m_session->engineVersion(engine)))
             plans.push_back(mapConfig(config, *profile, options));
     }
     return plans;
@@ -85,7 +80,7 @@ void ConfigAnalysis::recompute()
 {
     QElapsedTimer timer;
     timer.start();
-    m_diagnostics = validateDocument(m_document->json());
+    m_diagnostics = validateDocument(m_document->json(), m_document->config()); // the Config built once, by the document
     m_plans = mapAll(m_document->config());
     for (const LaunchPlan &p : m_plans) {
         for (Diagnostic d : p.diagnostics) {

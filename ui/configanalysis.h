@@ -8,7 +8,6 @@
 
 #include <QObject>
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,25 +15,27 @@
 namespace quantcfg::ui {
 
 class ConfigDocument;
+class StudioSession;
 
 /// Recomputes everything the studio shows about the document after each change, synchronously
-/// (a few milliseconds): validation, the launch plan of every engine at its chosen version for the
-/// chosen target GPU, and the combined diagnostics. Widgets read the results; none compute them.
+/// (a few milliseconds): validation, the launch plan of every engine at its version for the
+/// session's target GPU, and the combined diagnostics. Widgets read the results; none compute them.
+/// An engine's version is the one the configuration pins (engine_versions), else the session's
+/// choice, else the default. Recomputes when the document or the session changes.
 class ConfigAnalysis final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit ConfigAnalysis(ConfigDocument *document, QObject *parent = nullptr);
+    ConfigAnalysis(ConfigDocument *document, StudioSession *session, QObject *parent = nullptr);
 
     /// Engine ids in display order ("vllm", "sglang", "trtllm").
     const std::vector<std::string> &engines() const { return m_engines; }
-    /// The chosen profile version of @p engine (the default when none was chosen or it is unknown).
+    /// The profile version @p engine is mapped at for the document: its pin, else the session's
+    /// choice, else the default.
     std::string engineVersion(const std::string &engine) const;
-    void setEngineVersion(const std::string &engine, const std::string &version);
-
-    const std::optional<GpuTarget> &targetGpu() const { return m_gpu; }
-    void setTargetGpu(const std::optional<GpuTarget> &gpu);
+    /// True when the document pins @p engine's version (so the session's choice does not apply).
+    bool isEngineVersionPinned(const std::string &engine) const;
 
     /// Options every mapping uses (the target GPU).
     MapOptions mapOptions() const;
@@ -56,15 +57,16 @@ signals:
     void updated();
     /// A version or the target GPU changed, so results for other configurations (badges) are stale.
     void mappingInputsChanged();
-    /// setEngineVersion() switched @p engine to another version; @p summary says in one line what
+    /// The session's choice switched @p engine to another version; @p summary says in one line what
     /// that did to its command ("vLLM main-2026-08-14 → main-2026-08-21: command unchanged").
     void engineVersionSwitched(const QString &engine, const QString &summary);
 
 private:
+    void onEngineVersionChosen(const QString &engine);
+
     ConfigDocument *m_document;
+    StudioSession *m_session;
     std::vector<std::string> m_engines;
-    std::map<std::string, std::string> m_versions;
-    std::optional<GpuTarget> m_gpu;
     std::vector<LaunchPlan> m_plans;
     Diagnostics m_diagnostics;
     double m_lastMs = 0.0;

@@ -1,5 +1,6 @@
 #include "ui/configdocument.h"
 
+#include "ui/fieldlabels.h"
 #include "ui/undocommands.h"
 
 #include <QFileInfo>
@@ -7,39 +8,13 @@
 
 namespace quantcfg::ui {
 
-Json withValue(Json doc, const std::string &pointer, const std::optional<Json> &value)
-{
-    if (!doc.is_object())
-        doc = Json::object();
-    Json *node = &doc;
-    std::size_t pos = 1;
-    while (true) {
-        const auto next = pointer.find('/', pos);
-        const std::string key = pointer.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-        if (next == std::string::npos) {
-            if (value)
-                (*node)[key] = *value;
-            else
-                node->erase(key);
-            return doc;
-        }
-        if (!value && !node->contains(key))
-            return doc; // nothing to remove
-        Json &child = (*node)[key];
-        if (!child.is_object())
-            child = Json::object();
-        node = &child;
-        pos = next + 1;
-    }
-}
-
 namespace {
 
 // Pushes the edit of the field at @p pointer, unless it changes nothing.
 void pushFieldEdit(ConfigDocument *document, const std::string &pointer, const std::optional<Json> &value,
                    SetFieldCommand::Merge merge, const QString &text)
 {
-    Json after = withValue(document->json(), pointer, value);
+    Json after = withPointer(document->json(), pointer, value);
     if (after == document->json())
         return;
     document->undoStack()->push(new SetFieldCommand(document, document->json(), std::move(after), pointer, merge, text));
@@ -69,7 +44,8 @@ bool ConfigDocument::isModified() const
 
 void ConfigDocument::setValue(const std::string &pointer, const std::optional<Json> &value)
 {
-    pushFieldEdit(this, pointer, value, SetFieldCommand::Merge::SameField, tr("Change %1").arg(QString::fromStdString(pointer)));
+    // The menu says "Undo Change Method", in the form's words, not "Undo Change /quantization/method".
+    pushFieldEdit(this, pointer, value, SetFieldCommand::Merge::SameField, tr("Change %1").arg(fieldLabel(pointer)));
 }
 
 void ConfigDocument::setValueAsStep(const std::string &pointer, const std::optional<Json> &value, const QString &text)

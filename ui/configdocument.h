@@ -74,7 +74,4 @@ private:
     QUndoStack *m_undoStack;
 };
 
-/// Value at @p pointer in @p doc with parents created, or the key removed when @p value is empty.
-Json withValue(Json doc, const std::string &pointer, const std::optional<Json> &value);
-
 } // namespace quantcfg::ui

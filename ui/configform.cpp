@@ -3,6 +3,7 @@
 #include "core/applicability.h"
 #include "core/engines/profile.h"
 #include "core/schema.h"
+#include "ui/configanalysis.h"
 #include "ui/configdocument.h"
 #include "ui/fieldeditors.h"
 #include "ui/fieldlabels.h"
@@ -65,15 +66,16 @@ QString reasonText(const FieldApplicability &a)
 
 } // namespace
 
-ConfigForm::ConfigForm(ConfigDocument *document, const Schema &schema, QWidget *parent)
+ConfigForm::ConfigForm(ConfigDocument *document, ConfigAnalysis *analysis, const Schema &schema, QWidget *parent)
     : QScrollArea(parent)
     , m_document(document)
+    , m_analysis(analysis)
 {
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Configuration form"));
     build(schema);
-    connect(m_document, &ConfigDocument::changed, this, &ConfigForm::refresh);
+    connect(m_analysis, &ConfigAnalysis::updated, this, &ConfigForm::refresh);
     refresh();
 }
 
@@ -92,6 +94,8 @@ void ConfigForm::build(const Schema &schema)
         if (!sub)
             continue;
         const bool isObject = sub->value("type", std::string()) == "object";
+        if (isObject && !sub->contains("properties"))
+            continue; // a free-form map (engine_versions): edited in the JSON text, not by fields
         const std::string section = isObject || sub->contains("enum") ? key : std::string();
         const int known = sectionRank(section);
         const int rank = known >= 0 ? known : 1000 + schemaOrder;
@@ -171,17 +175,10 @@ void ConfigForm::refresh()
         const bool enabled = row->inapplicableReason.isEmpty() || value;
         row->editor->widget()->setEnabled(enabled);
         row->label->setEnabled(enabled);
-        updateMessage(*row);
-    }
-}
-
-void ConfigForm::setDiagnostics(const Diagnostics &diagnostics)
-{
-    for (auto &row : m_rows) {
         row->diagnostics.clear();
         // Errors and warnings are marked at the field; notes (infos) stay in the diagnostics list.
-        for (const Diagnostic &d : diagnostics) {
-            if (d.pointer == row->editor->pointer() && d.severity != Severity::Info)
+        for (const Diagnostic &d : m_analysis->diagnostics()) {
+            if (d.pointer == pointer && d.severity != Severity::Info)
                 row->diagnostics.push_back(d);
         }
         updateMessage(*row);

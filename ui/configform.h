@@ -16,22 +16,21 @@ class Schema;
 
 namespace quantcfg::ui {
 
+class ConfigAnalysis;
 class ConfigDocument;
 class FieldEditor;
 
 /// The form view of the document, generated from the schema: one group per section, one editor
 /// per field, tooltips from the schema descriptions. Fields that do not apply are disabled with the
-/// reason; each field shows its own diagnostics under it.
+/// reason; each field shows its own diagnostics under it. It follows @p analysis: once the analysis
+/// of an edit is done, each row is refreshed once (value, applicability and diagnostics together).
 class ConfigForm final : public QScrollArea
 {
     Q_OBJECT
 
 public:
-    ConfigForm(ConfigDocument *document, const Schema &schema, QWidget *parent = nullptr);
+    ConfigForm(ConfigDocument *document, ConfigAnalysis *analysis, const Schema &schema, QWidget *parent = nullptr);
     ~ConfigForm() override;
-
-    /// Shows @p diagnostics at their fields (those without a field are ignored here).
-    void setDiagnostics(const Diagnostics &diagnostics);
 
     /// Scrolls to and focuses the field at @p pointer, or the first field below it. Returns false
     /// when the form has no such field.
@@ -52,6 +51,7 @@ private:
     Row *findRow(const std::string &pointer) const;
 
     ConfigDocument *m_document;
+    ConfigAnalysis *m_analysis;
     std::vector<std::unique_ptr<Row>> m_rows;
 };
 

@@ -180,6 +180,17 @@ std::string EnginePane::currentVersion() const
     return m_versions->currentData().toString().toStdString();
 }
 
+void EnginePane::setVersionPinned(bool pinned)
+{
+    m_versions->setEnabled(!pinned);
+    m_versions->setToolTip(pinned ? tr("Pinned by the configuration (engine_versions); change or remove it there") : QString());
+}
+
+bool EnginePane::isVersionPinned() const
+{
+    return !m_versions->isEnabled();
+}
+
 void EnginePane::setPlan(const LaunchPlan &plan)
 {
     m_plan = plan;

@@ -35,6 +35,10 @@ public:
     void setVersions(const std::vector<std::pair<std::string, std::string>> &versions);
     void setCurrentVersion(const std::string &version);
     std::string currentVersion() const;
+    /// Whether the configuration pins the version (engine_versions): the picker then shows the
+    /// pinned version, disabled, and its tooltip says where to change it.
+    void setVersionPinned(bool pinned);
+    bool isVersionPinned() const;
 
     void setPlan(const LaunchPlan &plan);
     const LaunchPlan &plan() const { return m_plan; }

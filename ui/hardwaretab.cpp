@@ -3,6 +3,7 @@
 #include "core/engines/profile.h"
 #include "core/hardware/gpudatabase.h"
 #include "ui/matrixmodel.h"
+#include "ui/studiosession.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -26,8 +27,9 @@ QString q(const std::string &s)
 
 } // namespace
 
-HardwareTab::HardwareTab(QWidget *parent)
+HardwareTab::HardwareTab(StudioSession *session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
     , m_model(new MatrixModel(this))
     , m_engines(new QComboBox(this))
     , m_banner(new QLabel(tr("Detecting GPUs…"), this))
@@ -100,6 +102,9 @@ HardwareTab::HardwareTab(QWidget *parent)
     hint->setWordWrap(true);
     layout->addWidget(hint);
     rebuild();
+    connect(m_session, &StudioSession::detectionFinished, this, &HardwareTab::showDetection);
+    if (m_session->detection())
+        showDetection();
 }
 
 void HardwareTab::rebuild()
@@ -125,8 +130,9 @@ void HardwareTab::selectEngine(const QString &spec)
         m_engines->setCurrentIndex(index);
 }
 
-void HardwareTab::setDetection(const std::optional<Detection> &detection)
+void HardwareTab::showDetection()
 {
+    const std::optional<Detection> &detection = m_session->detection();
     if (!detection) {
         m_banner->setText(tr("Detecting GPUs…"));
         m_model->setHighlightedCapability(0);

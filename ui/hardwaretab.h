@@ -13,6 +13,7 @@ class QTableView;
 namespace quantcfg::ui {
 
 class MatrixModel;
+class StudioSession;
 
 /// The "Hardware matrix" tab: the core compatibility matrix for one engine version (or all engines
 /// summarised), a banner naming the detected GPU, whose column is highlighted, the current
@@ -23,15 +24,14 @@ class HardwareTab final : public QWidget
     Q_OBJECT
 
 public:
-    explicit HardwareTab(QWidget *parent = nullptr);
+    /// Shows @p session's GPU detection in the banner and highlights its GPU's column, following it.
+    explicit HardwareTab(StudioSession *session, QWidget *parent = nullptr);
 
     MatrixModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QComboBox *engineCombo() const { return m_engines; }
     QLabel *banner() const { return m_banner; }
 
-    /// Shows @p detection in the banner and highlights its GPU's column; nothing = still detecting.
-    void setDetection(const std::optional<Detection> &detection);
     /// Highlights the row of the configuration's method.
     void setConfigMethod(const QString &method);
     /// Shows the matrix of "engine@version", or the summary of all engines for an empty spec.
@@ -54,7 +54,10 @@ signals:
 private:
     void rebuild();
     void exportInteractive(bool png);
+    /// Shows the session's detection; nothing yet = still detecting.
+    void showDetection();
 
+    StudioSession *m_session;
     MatrixModel *m_model;
     QComboBox *m_engines;
     QLabel *m_banner;

@@ -1,28 +1,36 @@
 #include "ui/mainwindow.h"
 
-#include "ui/filedroprouter.h"
-
 #include "core/engines/profile.h"
+#include "core/presets.h"
 #include "core/schema.h"
 #include "ui/benchmarkstab.h"
 #include "ui/configanalysis.h"
 #include "ui/configdocument.h"
 #include "ui/configform.h"
 #include "ui/diagnosticsmodel.h"
+#include "ui/documentfiles.h"
 #include "ui/enginepane.h"
 #include "ui/filedroprouter.h"
 #include "ui/jsoneditortab.h"
+#include "ui/lazypages.h"
+#include "ui/memoryfitpanel.h"
 #include "ui/presetpanel.h"
+#include "ui/savepresetdialog.h"
 #include "ui/settings.h"
+#include "ui/startoptions.h"
 #include "ui/startupprobe.h"
+#include "ui/studiosession.h"
 #include "ui/targetgpupicker.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QFileDialog>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -37,16 +45,28 @@ namespace quantcfg::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_settings(std::make_unique<Settings>())
+    , m_session(new StudioSession(this))
     , m_document(new ConfigDocument(this))
-    , m_analysis(new ConfigAnalysis(m_document, this))
+    , m_analysis(new ConfigAnalysis(m_document, m_session, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     // Files dragged onto a text field go to the page that takes them (it asks first).
     qApp->installEventFilter(new FileDropRouter(this));
     buildLayout();
+    m_files = new DocumentFiles(m_document, m_analysis, m_json, this);
+    connect(m_files, &DocumentFiles::message, this, &MainWindow::showStatus);
+    connect(m_files, &DocumentFiles::showJsonText, this, [this] {
+        m_tabs->setCurrentWidget(m_json);
+        m_json->editor()->setFocus();
+    });
+    connect(m_files, &DocumentFiles::documentReplaced, this, [this](const QString &preset) {
+        if (preset.isEmpty())
+            m_presets->selectPreset({});
+        else
+            reloadPresets(preset); // New: user presets may have changed on disk
+    });
     buildActions();
-    buildPageConnections();
 
     connect(m_analysis, &ConfigAnalysis::updated, this, &MainWindow::onAnalysisUpdated);
     connect(m_analysis, &ConfigAnalysis::mappingInputsChanged, this, [this] { reloadPresets(); });
@@ -54,10 +74,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ConfigDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_presets, &PresetPanel::presetChosen, this, &MainWindow::onPresetChosen);
     connect(m_presets, &PresetPanel::saveAsPresetRequested, this, &MainWindow::saveAsPreset);
-    connect(m_gpu, &TargetGpuPicker::targetChanged, this, [this] {
-        m_settings->setTargetGpu(m_gpu->currentId());
-        m_analysis->setTargetGpu(m_gpu->currentTarget());
-    });
     connect(m_diagnosticsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         revealField(index.data(DiagnosticsModel::PointerRole).toString());
     });
@@ -66,26 +82,20 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     restoreSettings();
-    loadDefault();
+    m_files->newDocument(); // universal-fp8, the design's safe default
 
-    m_autosave = new Autosave(m_document, Autosave::defaultDirectory(), this);
-    connect(m_autosave, &Autosave::failed, this, [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_analysis, &ConfigAnalysis::engineVersionSwitched, this,
             [this](const QString &, const QString &summary) { statusBar()->showMessage(summary, 15000); });
 }
 
-MainWindow::~MainWindow()
-{
-    if (m_bench)
-        m_bench->useSettings(nullptr); // m_settings goes before the tabs (members die before children)
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::buildLayout()
 {
     m_presets = new PresetPanel(this);
 
     m_tabs = new QTabWidget(this);
-    m_form = new ConfigForm(m_document, Schema::unifiedConfig(), m_tabs);
+    m_form = new ConfigForm(m_document, m_analysis, Schema::unifiedConfig(), m_tabs);
     m_json = new JsonEditorTab(m_document, m_tabs);
     m_tabs->addTab(m_form, tr("F&orm"));
     m_tabs->addTab(m_json, tr("&JSON"));
@@ -129,13 +139,11 @@ void MainWindow::buildLayout()
         pane->setVersions(versions);
         m_engineSplitter->addWidget(pane);
         m_panes.push_back(pane);
-        connect(pane, &EnginePane::versionChosen, this, [this](const QString &e, const QString &version) {
-            m_settings->setEngineVersion(e, version);
-            m_analysis->setEngineVersion(e.toStdString(), version.toStdString());
-        });
+        connect(pane, &EnginePane::versionChosen, m_session,
+                [this](const QString &e, const QString &version) { m_session->setEngineVersion(e.toStdString(), version.toStdString()); });
         connect(pane, &EnginePane::multiLineToggled, this, &MainWindow::setMultiLine);
-        connect(pane, &EnginePane::exportScriptRequested, this, &MainWindow::exportScriptInteractive);
-        connect(pane, &EnginePane::saveFileRequested, this, &MainWindow::saveExtraFileInteractive);
+        connect(pane, &EnginePane::exportScriptRequested, this, [this](const QString &e) { m_files->exportScriptInteractive(e); });
+        connect(pane, &EnginePane::saveFileRequested, this, [this](const QString &e) { m_files->saveExtraFileInteractive(e); });
         connect(pane, &EnginePane::message, this, &MainWindow::showStatus);
     }
     m_diagnostics->setEngineNames(engineNames);
@@ -165,21 +173,20 @@ void MainWindow::buildActions()
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    QAction *newAction = add(file, tr("&New"), QKeySequence::New, [this] { newDocument(); });
-    QAction *openAction = add(file, tr("&Open…"), QKeySequence::Open, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Configuration"), dialogDirectory(), tr("JSON files (*.json);;All files (*)"));
-        if (!path.isEmpty())
-            openFile(path);
-    });
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    QAction *saveAction = add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
-    add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    QAction *newAction = m_files->newAction();
+    QAction *openAction = m_files->openAction();
+    QAction *saveAction = m_files->saveAction();
+    file->addAction(newAction);
+    file->addAction(openAction);
+    file->addMenu(m_files->recentMenu());
+    file->addAction(saveAction);
+    file->addAction(m_files->saveAsAction());
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export Launch Script"));
     for (EnginePane *pane : m_panes) {
         const QString engine = QString::fromStdString(pane->engine());
         QAction *a = exportMenu->addAction(tr("%1…").arg(QString::fromStdString(ProfileRegistry::builtIn().find(pane->engine())->displayName())));
-        connect(a, &QAction::triggered, this, [this, engine] { exportScriptInteractive(engine); });
+        connect(a, &QAction::triggered, m_files, [this, engine] { m_files->exportScriptInteractive(engine); });
     }
     file->addAction(tr("Save as &Preset…"), this, &MainWindow::saveAsPreset);
     file->addSeparator();
@@ -227,23 +234,41 @@ void MainWindow::buildActions()
     toolbar->addAction(redo);
     toolbar->addSeparator();
     auto *gpuLabel = new QLabel(tr("Target &GPU: "), toolbar);
-    m_gpu = new TargetGpuPicker(toolbar);
+    m_gpu = new TargetGpuPicker(m_session, toolbar);
     gpuLabel->setBuddy(m_gpu);
     toolbar->addWidget(gpuLabel);
     toolbar->addWidget(m_gpu);
 }
 
-void MainWindow::start(const QStringList &arguments)
+void MainWindow::start(const StartOptions &options)
 {
     installStartupProbe(this);
-    const QStringList files = applyStartOptions(arguments);
-    if (!files.isEmpty())
-        openFile(files.front());
+    if (!options.fitModel.isEmpty())
+        memoryFitPanel()->loadModel(options.fitModel);
+    if (!options.benchmarks.isEmpty()) {
+        const bool overlaid = !options.benchmarksAfter.isEmpty();
+        BenchmarksTab *bench = benchmarksTab();
+        if (overlaid) {
+            // One import at a time: the second starts when the first has finished.
+            connect(
+                bench, &BenchmarksTab::importFinished, this,
+                [bench, after = options.benchmarksAfter] {
+                    bench->importFiles(after, tr("after"));
+                    bench->setOverlayShown(true);
+                },
+                Qt::SingleShotConnection);
+        }
+        bench->importFiles(options.benchmarks, overlaid ? tr("before") : QString());
+    }
+    if (options.page)
+        m_pages->setCurrentIndex(static_cast<int>(*options.page));
+    if (!options.file.isEmpty())
+        m_files->openFile(options.file);
     show();
     // After show(): detection runs in another process and never delays the first paint.
-    m_gpu->detect(m_settings->targetGpu());
+    m_session->detectGpus();
     // Asked once the window is up, so the question has a window to belong to.
-    QTimer::singleShot(0, this, [this] { offerRecovery(); });
+    QTimer::singleShot(0, m_files, [this] { m_files->offerRecovery(); });
 }
 
 void MainWindow::restoreSettings()
@@ -261,16 +286,7 @@ void MainWindow::restoreSettings()
         if (!state.isEmpty())
             splitter->restoreState(state);
     }
-    for (EnginePane *pane : m_panes) {
-        const QString version = m_settings->engineVersion(QString::fromStdString(pane->engine()));
-        if (!version.isEmpty())
-            m_analysis->setEngineVersion(pane->engine(), version.toStdString());
-        pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
-    }
     setMultiLine(m_settings->multiLineCommands());
-    m_gpu->selectId(m_settings->targetGpu());
-    m_analysis->setTargetGpu(m_gpu->currentTarget());
-    updateRecentMenu();
 }
 
 void MainWindow::saveSettings()
@@ -282,25 +298,10 @@ void MainWindow::saveSettings()
     m_settings->setSplitterState(QStringLiteral("engines"), m_engineSplitter->saveState());
 }
 
-void MainWindow::loadDefault()
-{
-    reloadPresets();
-    const auto presets = builtInPresets();
-    m_document->reset(presets.front().document); // universal-fp8, the design's safe default
-    m_presets->selectPreset(QString::fromStdString(presets.front().name));
-}
-
 void MainWindow::reloadPresets(const QString &select)
 {
     const PresetLibrary library = loadPresetLibrary();
-    std::vector<PresetListModel::Entry> entries;
-    for (const Preset &preset : library.presets) {
-        PresetListModel::Entry entry{preset, {}};
-        for (const LaunchPlan &plan : m_analysis->mapAll(Config::fromJson(preset.document)))
-            entry.statuses.push_back({plan.engineName, plan.status});
-        entries.push_back(std::move(entry));
-    }
-    m_presets->setEntries(std::move(entries));
+    m_presets->showPresets(library.presets, *m_analysis);
     if (!select.isEmpty())
         m_presets->selectPreset(select);
     for (const Diagnostic &d : library.diagnostics)
@@ -316,10 +317,11 @@ void MainWindow::onPresetChosen(int row)
 void MainWindow::onAnalysisUpdated()
 {
     m_diagnostics->setDiagnostics(m_analysis->diagnostics());
-    m_form->setDiagnostics(m_analysis->diagnostics());
     for (EnginePane *pane : m_panes) {
         if (const LaunchPlan *plan = m_analysis->plan(pane->engine()))
             pane->setPlan(*plan);
+        pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
+        pane->setVersionPinned(m_analysis->isEngineVersionPinned(pane->engine()));
     }
     const Diagnostics &all = m_analysis->diagnostics();
     const int errors = countSeverity(all, Severity::Error);
@@ -369,6 +371,70 @@ EnginePane *MainWindow::enginePane(const QString &engine) const
             return pane;
     }
     return nullptr;
+}
+
+void MainWindow::saveAsPreset()
+{
+    const QString folder = QString::fromStdString(defaultUserPresetDir().string());
+    QStringList builtIns;
+    for (const Preset &p : builtInPresets())
+        builtIns << QString::fromStdString(p.name);
+    SavePresetDialog dialog(folder, builtIns, this);
+    const Config &config = m_document->config();
+    dialog.setName(QString::fromStdString(config.name.value_or(std::string())));
+    dialog.setUseCase(QString::fromStdString(config.useCase.value_or(std::string())));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Json doc = m_document->json();
+    doc["name"] = dialog.name().toStdString();
+    if (!dialog.useCase().isEmpty())
+        doc["use_case"] = dialog.useCase().toStdString();
+    if (const auto problem = saveUserPreset(defaultUserPresetDir(), dialog.name().toStdString(), doc)) {
+        QMessageBox::critical(this, tr("Save Failed"), QString::fromStdString(problem->message));
+        return;
+    }
+    reloadPresets(dialog.name());
+    showStatus(tr("Saved preset %1").arg(dialog.name()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+namespace {
+
+QString firstJsonFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1StringView(".json"), Qt::CaseInsensitive))
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!firstJsonFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = firstJsonFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_files->openFile(path);
 }
 
 } // namespace quantcfg::ui

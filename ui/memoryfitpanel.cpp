@@ -3,6 +3,7 @@
 #include "ui/configdocument.h"
 #include "ui/diagnosticsmodel.h"
 #include "ui/fitbar.h"
+#include "ui/studiosession.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -43,9 +44,10 @@ QString billions(long long n)
 
 } // namespace
 
-MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
+MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, StudioSession *session, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_session(session)
     , m_pathEdit(new QLineEdit(this))
     , m_notice(new QLabel(this))
     , m_length(new QSpinBox(this))
@@ -85,6 +87,7 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, QWidget *parent)
         connect(spin, &QSpinBox::valueChanged, this, &MemoryFitPanel::recompute);
     connect(m_utilization, &QDoubleSpinBox::valueChanged, this, &MemoryFitPanel::recompute);
     connect(m_document, &ConfigDocument::changed, this, &MemoryFitPanel::recompute);
+    connect(m_session, &StudioSession::targetGpuChanged, this, &MemoryFitPanel::recompute);
 
     auto *modelRow = new QHBoxLayout;
     auto *modelLabel = new QLabel(tr("Mo&del:"), this);
@@ -189,12 +192,6 @@ bool MemoryFitPanel::loadModel(const QString &path)
     return m_shape.has_value();
 }
 
-void MemoryFitPanel::setTarget(const std::optional<GpuTarget> &target)
-{
-    m_target = target;
-    recompute();
-}
-
 void MemoryFitPanel::setLength(long long length)
 {
     m_length->setValue(static_cast<int>(length));
@@ -217,9 +214,10 @@ QString MemoryFitPanel::valueText(Figure figure) const
 
 void MemoryFitPanel::recompute()
 {
-    m_targetLabel->setText(m_target ? tr("Target: %1%2")
-                                          .arg(QString::fromStdString(m_target->name),
-                                               m_target->memoryGiB > 0 ? tr(", %1 GiB").arg(m_target->memoryGiB, 0, 'f', 0) : tr(", memory unknown"))
+    const std::optional<GpuTarget> target = m_session->targetGpu();
+    m_targetLabel->setText(target ? tr("Target: %1%2")
+                                          .arg(QString::fromStdString(target->name),
+                                               target->memoryGiB > 0 ? tr(", %1 GiB").arg(target->memoryGiB, 0, 'f', 0) : tr(", memory unknown"))
                                     : tr("Target: none (choose one in the toolbar)"));
     Diagnostics diags = m_modelDiagnostics;
     const Config &config = m_document->config();
@@ -240,14 +238,14 @@ void MemoryFitPanel::recompute()
     if (m_length->value() > 0)
         options.maxLen = m_length->value();
     options.concurrency = m_concurrency->value();
-    const GpuTarget gpu = m_target.value_or(GpuTarget{});
+    const GpuTarget gpu = target.value_or(GpuTarget{});
     m_estimate = estimateFit(*m_shape, m_checkpoint ? completedFromCheckpoint(config, *m_checkpoint) : config, gpu, options);
     const FitEstimate &e = *m_estimate;
     for (Diagnostic d : e.diagnostics) {
         if (d.code == "fit.memory-unknown") {
             // The verdict already asks for a target when there is none; with one of unknown memory
             // (an architecture rather than a GPU), the remedy is in the toolbar, not a CLI option.
-            if (!m_target)
+            if (!target)
                 continue;
             d.suggestion = tr("choose a named GPU in the toolbar's Target GPU list").toStdString();
         }

@@ -21,6 +21,7 @@ namespace quantcfg::ui {
 class ConfigDocument;
 class DiagnosticsModel;
 class FitBar;
+class StudioSession;
 
 /// The "Memory fit" tab: a model's config.json (or model folder) against the configuration and the
 /// target GPU — parameters, weights per GPU, KV bytes per token, KV capacity, the largest
@@ -35,7 +36,8 @@ public:
     /// The figures shown, one label each (tests read them through valueText()).
     enum class Figure { Model, Parameters, WeightFormat, WeightsPerGpu, KvPerToken, KvCapacity, MaxConcurrency, LongestLength, Verdict };
 
-    explicit MemoryFitPanel(ConfigDocument *document, QWidget *parent = nullptr);
+    /// Reads the target GPU from @p session and follows it.
+    MemoryFitPanel(ConfigDocument *document, StudioSession *session, QWidget *parent = nullptr);
 
     /// Reads @p path (config.json or a model folder); false (with the reason listed) when unusable.
     bool loadModel(const QString &path);
@@ -45,7 +47,6 @@ public:
     QString modelPath() const { return m_path; }
     /// The message above the figures, e.g. that the remembered model no longer exists; empty when none.
     QString notice() const;
-    void setTarget(const std::optional<GpuTarget> &target);
     /// Sequence length to check (0 = the model's maximum) and sequences that must fit at once.
     void setLength(long long length);
     void setConcurrency(long long concurrency);
@@ -67,11 +68,11 @@ private:
     void setFigure(Figure figure, const QString &text);
 
     ConfigDocument *m_document;
+    StudioSession *m_session;
     QString m_path;
     std::optional<ModelShape> m_shape;
     Diagnostics m_modelDiagnostics;
     std::optional<CheckpointQuantization> m_checkpoint;
-    std::optional<GpuTarget> m_target;
     std::optional<FitEstimate> m_estimate;
     QLineEdit *m_pathEdit;
     QLabel *m_notice;

@@ -1,5 +1,6 @@
 #include "ui/presetpanel.h"
 
+#include "ui/configanalysis.h"
 #include "ui/presetdelegate.h"
 
 #include <QLabel>
@@ -71,6 +72,18 @@ void PresetPanel::setEntries(std::vector<PresetListModel::Entry> entries)
     m_updating = false;
     if (!selected.isEmpty())
         selectPreset(selected);
+}
+
+void PresetPanel::showPresets(const std::vector<Preset> &presets, const ConfigAnalysis &analysis)
+{
+    std::vector<PresetListModel::Entry> entries;
+    for (const Preset &preset : presets) {
+        PresetListModel::Entry entry{preset, {}};
+        for (const LaunchPlan &plan : analysis.mapAll(Config::fromJson(preset.document)))
+            entry.statuses.push_back({plan.engineName, plan.status});
+        entries.push_back(std::move(entry));
+    }
+    setEntries(std::move(entries));
 }
 
 void PresetPanel::selectPreset(const QString &name)

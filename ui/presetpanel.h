@@ -11,6 +11,8 @@ class QSortFilterProxyModel;
 
 namespace quantcfg::ui {
 
+class ConfigAnalysis;
+
 /// The preset list: a filter box, the presets with their engine badges, and "Save as preset…".
 class PresetPanel final : public QWidget
 {
@@ -27,6 +29,9 @@ public:
 
     /// Replaces the presets, keeping the selected one selected.
     void setEntries(std::vector<PresetListModel::Entry> entries);
+    /// Shows @p presets with their badges: each mapped by @p analysis on every engine at the
+    /// chosen versions for the chosen target GPU.
+    void showPresets(const std::vector<Preset> &presets, const ConfigAnalysis &analysis);
     /// Selects the preset named @p name without loading it (e.g. at start-up).
     void selectPreset(const QString &name);
 

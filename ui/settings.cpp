@@ -1,5 +1,7 @@
 #include "ui/settings.h"
 
+#include <vector>
+
 namespace quantcfg::ui {
 
 namespace {
@@ -61,9 +63,26 @@ QStringList without(QStringList list, const QString &path)
     return list;
 }
 
+// Every live Settings: each is a handle onto the one settings file, so a change made through one
+// is announced by all (the GUI thread's objects only).
+std::vector<Settings *> &liveSettings()
+{
+    static std::vector<Settings *> all;
+    return all;
+}
+
 } // namespace
 
-Settings::Settings() = default;
+Settings::Settings(QObject *parent)
+    : QObject(parent)
+{
+    liveSettings().push_back(this);
+}
+
+Settings::~Settings()
+{
+    std::erase(liveSettings(), this);
+}
 
 QByteArray Settings::windowGeometry() const { return kGeometry.get(m_settings); }
 void Settings::setWindowGeometry(const QByteArray &geometry) { kGeometry.set(m_settings, geometry); }
@@ -74,13 +93,27 @@ QByteArray Settings::splitterState(const QString &name) const { return kSplitter
 void Settings::setSplitterState(const QString &name, const QByteArray &state) { kSplitter.set(m_settings, state, name); }
 
 QString Settings::engineVersion(const QString &engine) const { return kEngineVersion.get(m_settings, engine); }
-void Settings::setEngineVersion(const QString &engine, const QString &version) { kEngineVersion.set(m_settings, version, engine); }
+void Settings::setEngineVersion(const QString &engine, const QString &version)
+{
+    if (engineVersion(engine) == version)
+        return;
+    kEngineVersion.set(m_settings, version, engine);
+    for (Settings *s : liveSettings())
+        emit s->engineVersionChanged(engine);
+}
 
 bool Settings::multiLineCommands() const { return kMultiLine.get(m_settings); }
 void Settings::setMultiLineCommands(bool multiLine) { kMultiLine.set(m_settings, multiLine); }
 
 QString Settings::targetGpu() const { return kTargetGpu.get(m_settings); }
-void Settings::setTargetGpu(const QString &id) { kTargetGpu.set(m_settings, id); }
+void Settings::setTargetGpu(const QString &id)
+{
+    if (targetGpu() == id)
+        return;
+    kTargetGpu.set(m_settings, id);
+    for (Settings *s : liveSettings())
+        emit s->targetGpuChanged(id);
+}
 
 QString Settings::lastFile() const { return kLastFile.get(m_settings); }
 void Settings::setLastFile(const QString &path) { kLastFile.set(m_settings, path); }
@@ -93,11 +126,15 @@ QStringList Settings::recentFiles() const { return kRecentFiles.get(m_settings);
 void Settings::addRecentFile(const QString &path)
 {
     kRecentFiles.set(m_settings, withRecent(recentFiles(), {path}, kMaxRecentFiles));
+    for (Settings *s : liveSettings())
+        emit s->recentFilesChanged();
 }
 
 void Settings::removeRecentFile(const QString &path)
 {
     kRecentFiles.set(m_settings, without(recentFiles(), path));
+    for (Settings *s : liveSettings())
+        emit s->recentFilesChanged();
 }
 
 BenchmarkView Settings::benchmarkView() const
@@ -135,13 +172,22 @@ QStringList Settings::recentBenchmarkFiles() const { return kRecentBenchmarkFile
 void Settings::addRecentBenchmarkFiles(const QStringList &paths)
 {
     kRecentBenchmarkFiles.set(m_settings, withRecent(recentBenchmarkFiles(), paths, kMaxRecentBenchmarkFiles));
+    for (Settings *s : liveSettings())
+        emit s->recentBenchmarkFilesChanged();
 }
 
 void Settings::removeRecentBenchmarkFile(const QString &path)
 {
     kRecentBenchmarkFiles.set(m_settings, without(recentBenchmarkFiles(), path));
+    for (Settings *s : liveSettings())
+        emit s->recentBenchmarkFilesChanged();
 }
 
-void Settings::clearRecentBenchmarkFiles() { kRecentBenchmarkFiles.set(m_settings, {}); }
+void Settings::clearRecentBenchmarkFiles()
+{
+    kRecentBenchmarkFiles.set(m_settings, {});
+    for (Settings *s : liveSettings())
+        emit s->recentBenchmarkFilesChanged();
+}
 
 } // namespace quantcfg::ui

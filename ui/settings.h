@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QObject>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -33,11 +34,17 @@ struct BenchmarkView
 };
 
 /// The one typed wrapper over QSettings. Every key the studio remembers is declared here once,
-/// with its type and default; nothing else in ui/ or app/ touches QSettings.
-class Settings final
+/// with its type and default; nothing else in ui/ or app/ touches QSettings. Setters of the values
+/// other objects follow emit a change signal when the stored value changes (like hotspot's
+/// per-setting signals). Each owner holds its own Settings; all are handles onto the one settings
+/// file, and a change made through any of them is announced by every one.
+class Settings final : public QObject
 {
+    Q_OBJECT
+
 public:
-    Settings();
+    explicit Settings(QObject *parent = nullptr);
+    ~Settings() override;
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
@@ -85,6 +92,12 @@ public:
     void clearRecentBenchmarkFiles();
 
     static constexpr int kMaxRecentBenchmarkFiles = 12;
+
+signals:
+    void engineVersionChanged(const QString &engine);
+    void targetGpuChanged(const QString &id);
+    void recentFilesChanged();
+    void recentBenchmarkFilesChanged();
 
 private:
     QSettings m_settings;

@@ -1,11 +1,11 @@
 // quantcfg-studio: the desktop editor. Everything but start-up lives in ui/.
 #include "core/preload.h"
 #include "ui/mainwindow.h"
+#include "ui/startoptions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QStringList>
 
 int main(int argc, char *argv[])
 {
@@ -24,23 +24,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Edit a quantization configuration and see its engine commands."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Configuration to open."),
-                                 QStringLiteral("[FILE]"));
-    // Start-up options for demonstrations and screenshots; MainWindow::start reads them.
-    parser.addOption({QStringLiteral("tab"), QApplication::translate("main", "Open a tab: config, matrix, fit or bench."), QStringLiteral("TAB")});
-    parser.addOption({QStringLiteral("model"), QApplication::translate("main", "Model config.json or directory for the memory fit."), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("bench"), QApplication::translate("main", "Benchmark result file to import (repeatable)."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("bench-after"), QApplication::translate("main", "Result file of a second import, overlaid (repeatable)."), QStringLiteral("FILE")});
+    quantcfg::ui::StartOptions::addTo(parser);
     parser.process(app);
 
-    QStringList arguments; // normalised to "--option value" pairs (the parser also accepts --option=value)
-    for (const QString &name : {QStringLiteral("tab"), QStringLiteral("model"), QStringLiteral("bench"), QStringLiteral("bench-after")}) {
-        for (const QString &value : parser.values(name))
-            arguments << QStringLiteral("--") + name << value;
-    }
-    arguments << parser.positionalArguments();
-
     quantcfg::ui::MainWindow window;
-    window.start(arguments);
+    window.start(quantcfg::ui::StartOptions::from(parser));
     return QApplication::exec();
 }

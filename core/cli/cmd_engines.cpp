@@ -33,8 +33,11 @@ struct MapOptionsCli
     long long maxModelLen = 0;
 };
 
-// Resolves --engine values ("all", "vllm", "sglang@0.5.6", ...) to profiles.
-std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vector<std::string> &specs, const std::string &version)
+// Resolves --engine values ("all", "vllm", "sglang@0.5.6", ...) to profiles. A version on the command
+// line (ENGINE@VERSION or --engine-version) wins; without one, the version @p config pins in its
+// engine_versions, then the default.
+std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vector<std::string> &specs, const std::string &version,
+                                                  const Config *config = nullptr)
 {
     const ProfileRegistry &registry = ProfileRegistry::builtIn();
     std::vector<const EngineProfile *> out;
@@ -47,7 +50,7 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
         }
         if (spec == "all") {
             for (const std::string &engine : registry.engines())
-                out.push_back(registry.find(engine));
+                out.push_back(config ? registry.forConfig(*config, engine) : registry.find(engine));
             continue;
         }
         std::string full = spec;
@@ -56,6 +59,8 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
         const EngineProfile *p = resolveEngineSpec(ctx, full);
         if (!p)
             return {};
+        if (config && full.find('@') == std::string::npos)
+            p = registry.forConfig(*config, p->engine());
         out.push_back(p);
     }
     return out;
@@ -77,7 +82,8 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
     }
     if (!opt.model.empty()) // the commands serve --model, not the default model
         std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
-    const auto profiles = selectProfiles(ctx, opt.engines, opt.engineVersion);
+    const Config config = Config::fromJson(*cfg.document);
+    const auto profiles = selectProfiles(ctx, opt.engines, opt.engineVersion, &config);
     if (profiles.empty()) {
         ctx.exitCode = ExitUsage;
         return;
@@ -96,7 +102,6 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
         }
         options.gpu = gpu.target;
     }
-    const Config config = Config::fromJson(*cfg.document);
     // A local checkpoint directory: compare its quantization metadata with the config.
     const std::string model = options.model.value_or(config.modelOrDefault());
     if (std::error_code ec; std::filesystem::is_directory(model, ec)) {
@@ -312,7 +317,7 @@ void addEngineCommands(CLI::App &app, Context &ctx)
     map->add_option("--engine", mapOpt->engines, "vllm, sglang, trtllm (or tensorrt_llm), ENGINE@VERSION, or all (repeatable, comma-separated)")
         ->delimiter(',')
         ->capture_default_str();
-    map->add_option("--engine-version", mapOpt->engineVersion, "Version for the engines named by --engine (not 'all'), e.g. main-2025-12-31 or v0.5.6 (quantcfg versions lists them)");
+    map->add_option("--engine-version", mapOpt->engineVersion, "Version for the engines named by --engine (not 'all'), e.g. main-2025-12-31 or v0.5.6 (quantcfg versions lists them); wins over the config's engine_versions");
     map->add_option("--gpu", mapOpt->gpu, "Check against a GPU: name or alias (h100, a10g), compute capability (sm_90, 8.9), or detected (or auto)");
     map->add_option("--model", mapOpt->model, "Serve this model instead of the config's model.id_or_path");
     map->add_option("--max-model-len", mapOpt->maxModelLen, "Put this maximum sequence length into each command")->check(positiveInteger());

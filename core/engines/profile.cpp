@@ -260,4 +260,49 @@ std::string ProfileRegistry::formerIdNote(const std::string &spec) const
     return spec + " is now called " + p->engine() + "@" + p->version() + " (" + p->versionLabel() + ")";
 }
 
+const EngineProfile *ProfileRegistry::pinned(const Config &config, const std::string &engine) const
+{
+    for (const auto &[key, version] : config.engineVersions) {
+        if (engineId(key) == engine)
+            return find(engine, version);
+    }
+    return nullptr;
+}
+
+const EngineProfile *ProfileRegistry::forConfig(const Config &config, const std::string &engine, const std::string &chosenVersion) const
+{
+    if (const EngineProfile *p = pinned(config, engine))
+        return p;
+    if (const EngineProfile *p = find(engine, chosenVersion))
+        return p;
+    return find(engine);
+}
+
+Diagnostics ProfileRegistry::checkPins(const Config &config) const
+{
+    Diagnostics out;
+    for (const auto &[key, version] : config.engineVersions) {
+        std::string pointer = "/engine_versions/";
+        for (const char c : key) // JSON pointer escaping: ~ is ~0, / is ~1
+            pointer += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+        const std::string engine = engineId(key);
+        const std::vector<const EngineProfile *> known = versions(engine);
+        if (known.empty()) {
+            Diagnostic d = makeDiagnostic(Severity::Error, "engine-versions.unknown-engine", "unknown engine '" + key + "' in engine_versions", pointer);
+            d.value = toCompactJson(Json(key));
+            d.allowed = engines();
+            out.push_back(std::move(d));
+        } else if (!find(engine, version)) {
+            Diagnostic d = makeDiagnostic(Severity::Error, "engine-versions.unknown-version",
+                                          "unknown " + known.front()->displayName() + " version '" + version + "' in engine_versions", pointer);
+            d.value = toCompactJson(Json(version));
+            for (const EngineProfile *p : known)
+                d.allowed.push_back(p->version());
+            d.suggestion = "pin one of the listed versions (quantcfg versions), or remove the entry to use the chosen or default version";
+            out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
 } // namespace quantcfg

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/config.h"
 #include "core/diagnostic.h"
 #include "core/jsonio.h"
 
@@ -182,6 +183,19 @@ public:
     /// ("vllm@2026-08 is now called vllm@main-2026-08-14"); otherwise empty.
     std::string formerIdNote(const std::string &spec) const;
     const std::vector<std::unique_ptr<EngineProfile>> &all() const { return m_profiles; }
+
+    /// The profile @p config pins for @p engine in its engine_versions (keyed by engine id or alias,
+    /// valued by profile id or former id); nullptr when it pins none or names no known profile
+    /// (checkPins() reports that).
+    const EngineProfile *pinned(const Config &config, const std::string &engine) const;
+    /// The profile to map @p config on for @p engine: the configuration's pin wins over
+    /// @p chosenVersion (the studio's choice; empty = the default). An unknown @p chosenVersion
+    /// falls back to the default. The command line's explicit ENGINE@VERSION is resolved before this
+    /// and wins over both.
+    const EngineProfile *forConfig(const Config &config, const std::string &engine, const std::string &chosenVersion = {}) const;
+    /// Errors for engine_versions entries that name no known engine or no known version of it, at
+    /// /engine_versions/KEY with the allowed engine ids or profile ids.
+    Diagnostics checkPins(const Config &config) const;
 
 private:
     std::string engineId(const std::string &name) const;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+
+namespace quantcfg::ui {
+
+namespace charts {
+struct SloLine;
+}
+class ResultTableModel;
+class Settings;
+class SloEditor;
+
+/// The benchmarks page's SLO and ranking: the SLO editor, the runs scored and ranked against it
+/// (the ranking goes into the runs model) and the best run meeting it. Remembers the SLO in Settings.
+class SloPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SloPanel(ResultTableModel *runs, QWidget *parent = nullptr);
+
+    SloEditor *editor() const { return m_slo; }
+    QLabel *bestLabel() const { return m_best; }
+    /// The time limits check this statistic ("mean", "p99", …).
+    void setStatistic(const QString &statistic);
+    /// Scores and ranks the runs again (after an import) and says which is best.
+    void rescore();
+
+signals:
+    /// The limits to draw on the charts changed.
+    void sloLinesChanged(const std::vector<charts::SloLine> &lines);
+
+private:
+    void restoreView();
+    void saveView();
+
+    ResultTableModel *m_runs;
+    Settings *m_settings;
+    SloEditor *m_slo;
+    QLabel *m_best;
+};
+
+} // namespace quantcfg::ui
