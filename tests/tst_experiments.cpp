@@ -208,6 +208,21 @@ private slots:
         }
     }
 
+    // A written preset that loses a setting on the image's engine says so (SGLang 0.5.2 has no
+    // bfloat16 KV cache): the task runs, and the user knows what it measures.
+    void writtenTaskSaysWhatItLoses()
+    {
+        AutotunerTaskSpec spec;
+        spec.presets = {"high-quality"};
+        const AutotunerTasks tasks = makeAutotunerTasks(spec, loadPresetLibrary(std::nullopt));
+        QCOMPARE(tasks.engineVersion, std::string("v0.5.2"));
+        QCOMPARE(tasks.tasks.size(), std::size_t(1));
+        QVERIFY(!tasks.tasks[0].second["parameters"].contains("kv-cache-dtype"));
+        QVERIFY(std::any_of(tasks.diagnostics.begin(), tasks.diagnostics.end(), [](const Diagnostic &d) {
+            return d.severity == Severity::Warning && d.pointer == "/kv_cache/dtype" && d.message.rfind("preset high-quality: ", 0) == 0;
+        }));
+    }
+
     void autotunerRefusesWhatItCannotStart_data()
     {
         QTest::addColumn<QString>("engine");

@@ -272,6 +272,12 @@ AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const PresetLib
             out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", "preset " + name + " left out: " + why));
             continue;
         }
+        for (const Diagnostic &d : plan.diagnostics) // what the preset loses on this engine version
+            if (d.severity == Severity::Warning) {
+                Diagnostic note = d;
+                note.message = "preset " + name + ": " + d.message;
+                out.diagnostics.push_back(std::move(note));
+            }
         Json task = Json::object();
         task["task_name"] = spec.name + "-" + name;
         task["description"] = "quantcfg preset " + name + " on " + profile->displayName() + " " + profile->version() + " (" + out.image + ")";

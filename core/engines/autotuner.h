@@ -50,7 +50,7 @@ struct AutotunerTasks
     std::string image;             ///< the image the tasks run
     std::vector<std::pair<std::string, Json>> tasks; ///< (quantcfg preset, task)
     /// Errors (the engine or image cannot be used: nothing written) and warnings (a preset left
-    /// out, with the reason).
+    /// out, with the reason, or what a written preset loses on this engine version).
     Diagnostics diagnostics;
 };
 
