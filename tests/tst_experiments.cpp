@@ -208,6 +208,18 @@ private slots:
         }
     }
 
+    // A task is untrusted input: wrong types are findings, never an exception.
+    void autotunerTaskOfWrongTypes()
+    {
+        const Json task = Json::parse(R"({"task_name": 1, "model": "x", "base_runtime": "sglang", "runtime_image_tag": 5,
+                                          "deployment_mode": [], "parameters": {"tp-size": [1], "x": {"type": 3, "values": [1]}},
+                                          "optimization": {"strategy": 3, "max_iterations": "9"}, "benchmark": []})");
+        const AutotunerExpansion e = expandAutotunerTask(task);
+        QVERIFY(hasErrors(e.diagnostics));
+        autotunerExpansionToJson(task, e);
+        QCOMPARE(testutil::codes(e.diagnostics).count(QStringLiteral("autotuner.invalid")), 1);
+    }
+
     // A written preset that loses a setting on the image's engine says so (SGLang 0.5.2 has no
     // bfloat16 KV cache): the task runs, and the user knows what it measures.
     void writtenTaskSaysWhatItLoses()

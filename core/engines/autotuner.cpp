@@ -34,6 +34,19 @@ Diagnostic taskDiagnostic(Severity severity, std::string code, std::string point
     return d;
 }
 
+const Json *at(const Json &doc, const char *pointer)
+{
+    return findPointer(doc, pointer);
+}
+
+// The string at @p pointer, or @p fallback when it is absent or not a string (a task is untrusted
+// input: nlohmann's value() throws on a number where a string is asked for).
+std::string stringAt(const Json &doc, const char *pointer, std::string fallback = {})
+{
+    const Json *v = findPointer(doc, pointer);
+    return v && v->is_string() ? v->get<std::string>() : fallback;
+}
+
 std::vector<std::string> runtimeNames()
 {
     std::vector<std::string> names;
@@ -163,16 +176,11 @@ std::optional<Json> planParameters(const LaunchPlan &plan, const EngineProfile &
 std::optional<std::vector<Json>> gridValues(const Json &spec)
 {
     const Json *list = &spec;
-    if (spec.is_object() && spec.value("type", std::string()) == "choice" && spec.contains("values"))
+    if (spec.is_object() && stringAt(spec, "/type") == "choice" && spec.contains("values"))
         list = &spec["values"];
     if (!list->is_array())
         return std::nullopt;
     return std::vector<Json>(list->begin(), list->end());
-}
-
-const Json *at(const Json &doc, const char *pointer)
-{
-    return findPointer(doc, pointer);
 }
 
 } // namespace
@@ -314,8 +322,8 @@ std::vector<Json> autotunerParameterPresets(const AutotunerTasks &tasks, const A
     for (const auto &[preset, task] : tasks.tasks)
         out.push_back(Json{{"version", "1.0"},
                            {"preset", {{"name", spec.name + "-" + preset},
-                                       {"description", task.value("description", std::string())},
-                                       {"runtime", task.value("base_runtime", std::string())},
+                                       {"description", stringAt(task, "/description")},
+                                       {"runtime", stringAt(task, "/base_runtime")},
                                        {"parameters", task["parameters"]}}}});
     return out;
 }
@@ -342,7 +350,7 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
             diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.benchmark-tokenizer", "/benchmark/model_tokenizer",
                                            "genai-bench will count tokens with the gpt2 tokenizer"));
     }
-    if (task.value("deployment_mode", std::string()) == "ome")
+    if (stringAt(task, "/deployment_mode") == "ome")
         diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.ome", "/deployment_mode",
                                        "in OME mode the parameters never reach the engine (its template uses only the GPU count); "
                                        "the commands below are what Docker mode would run"));
@@ -365,7 +373,10 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
         return out;
     }
     out.engine = runtime->engine;
-    const std::string tag = task.value("runtime_image_tag", runtime->defaultTag);
+    if (const Json *t = at(task, "/runtime_image_tag"); t && !t->is_string())
+        diags.push_back(taskDiagnostic(Severity::Error, "autotuner.invalid", "/runtime_image_tag",
+                                       "runtime_image_tag must be a string such as \"v0.5.2-cu126\"; the default image is shown"));
+    const std::string tag = stringAt(task, "/runtime_image_tag", runtime->defaultTag);
     out.image = runtime->repository + ":" + tag;
     const EngineProfile *profile = profileForTag(runtime->engine, runtime->repository, tag, "/runtime_image_tag", diags);
     if (!profile)
@@ -399,7 +410,7 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
     }
     if (gridBroken)
         return out;
-    if (const std::string strategy = task.value("/optimization/strategy"_json_pointer, std::string("grid_search")); strategy != "grid_search")
+    if (const std::string strategy = stringAt(task, "/optimization/strategy", "grid_search"); strategy != "grid_search")
         diags.push_back(taskDiagnostic(Severity::Info, "autotuner.strategy", "/optimization/strategy",
                                        "a " + strategy + " search picks its combinations from this space as results come in; "
                                        "the commands below are the grid's first ones"));
@@ -415,7 +426,7 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
                                        "the grid has " + std::to_string(out.combinations) + " combinations; the autotuner stops after "
                                            + std::to_string(maxIterations)));
     const std::size_t count = std::min<std::size_t>({out.combinations, maxIterations, 1000});
-    const std::string modelName = task.value("/model/id_or_path"_json_pointer, std::string());
+    const std::string modelName = stringAt(task, "/model/id_or_path");
     const bool hubModel = modelName.find('/') != std::string::npos && !modelName.empty() && modelName[0] != '/';
     std::vector<std::size_t> index(grid.size(), 0);
     for (std::size_t n = 0; n < count; ++n) {
@@ -477,7 +488,7 @@ Json autotunerExpansionToJson(const Json &task, const AutotunerExpansion &expans
                                    {"starts", !hasErrors(l.lint)},
                                    {"lint", lint}});
     }
-    return Json{{"task_name", task.value("task_name", std::string())},
+    return Json{{"task_name", stringAt(task, "/task_name")},
                 {"path", "command-line runner, Docker mode"},
                 {"engine", expansion.engine},
                 {"engine_version", expansion.engineVersion},

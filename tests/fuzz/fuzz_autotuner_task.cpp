@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const quantcfg::AutotunerExpansion expansion = quantcfg::expandAutotunerTask(*parsed.value);
     quantcfg::toPrettyJson(quantcfg::autotunerExpansionToJson(*parsed.value, expansion));
     if (!expansion.launches.empty()) {
-        const auto runtime = quantcfg::autotunerRuntime(parsed.value->value("base_runtime", std::string()));
+        const auto runtime = quantcfg::autotunerRuntime(parsed.value->at("base_runtime").get<std::string>()); // launches mean it is a string
         for (const quantcfg::AutotunerLaunch &launch : expansion.launches) {
             // python3 -m <module> must come through whole, after the image's entry point
             bool found = false;
