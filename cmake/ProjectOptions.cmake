@@ -1,4 +1,4 @@
-# Compiler settings for every target live in one INTERFACE target (see STYLE.md habit 3).
+# Compiler settings for every target live in one INTERFACE target (docs/architecture.md, "The layers").
 include(GNUInstallDirs)
 
 set(CMAKE_CXX_STANDARD 20)
