@@ -84,6 +84,7 @@ private slots:
         row("guidellm csv", "guidellm-benchmarks.csv", "guidellm-csv", 2, 90, 0);
         row("genai-bench json", "D100_100_text-to-text_num_concurrency_4_time_3s.json", "genai-bench-json", 1, 59, 0);
         row("autotuner json", "autotuner-fp8-sweep_results.json", "autotuner-json", 4, 28, 0);
+        row("llmperf json", "real/llmperf/leaderboard-groq_70b.json", "llmperf-json", 1, 66, 0);
         row("autotuner csv", "autotuner-results.csv", "autotuner-csv", 3, 10, 0);
         row("tidy long ; decimal comma", "tidy-long-semicolon.csv", "tidy-csv", 3, 7, 2);
         row("tidy wide", "tidy-wide.csv", "tidy-csv", 4, 13, 0);
