@@ -29,7 +29,7 @@ else
     shift || true
 fi
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=(config nvidia_smi shell_lint bench_import)
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(config nvidia_smi shell_lint autotuner_task bench_import)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc 2>/dev/null || echo 2)"
