@@ -140,9 +140,12 @@ const Json *Schema::unresolvedSubschema(std::string_view pointer) const
         const std::string key(pointer.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
         node = resolve(node);
         const Json *props = node && node->is_object() && node->contains("properties") ? &(*node)["properties"] : nullptr;
-        if (!props || !props->contains(key))
+        if (props && props->contains(key))
+            node = &(*props)[key];
+        else if (node && node->is_object() && node->contains("additionalProperties") && (*node)["additionalProperties"].is_object())
+            node = &(*node)["additionalProperties"]; // a map's values (engine_versions: engine → version)
+        else
             return nullptr;
-        node = &(*props)[key];
         if (next == std::string_view::npos)
             break;
         pos = next + 1;

@@ -119,7 +119,8 @@ private slots:
         QTest::newRow("pin by engine alias ok") << R"({"quantization": {"method": "none"}, "engine_versions": {"tensorrt_llm": "1.x"}})" << "" << "" << "";
         QTest::newRow("pin unknown version") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": "v9"}})" << "engine-versions.unknown-version" << "/engine_versions/vllm" << "error";
         QTest::newRow("pin unknown engine") << R"({"quantization": {"method": "none"}, "engine_versions": {"llama.cpp": "b1"}})" << "engine-versions.unknown-engine" << "/engine_versions/llama.cpp" << "error";
-        QTest::newRow("pin not a string") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": 11}})" << "schema.invalid" << "/engine_versions/vllm" << "error";
+        QTest::newRow("pin not a string") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": 11}})" << "schema.type" << "/engine_versions/vllm" << "error";
+        QTest::newRow("pin empty") << R"({"quantization": {"method": "none"}, "engine_versions": {"vllm": ""}})" << "schema.length" << "/engine_versions/vllm" << "error";
         QTest::newRow("pins not an object") << R"({"quantization": {"method": "none"}, "engine_versions": "vllm@v0.11.0"})" << "schema.type" << "/engine_versions" << "error";
     }
 
