@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/cli/cli.h"
+#include "cli/cli.h"
 
 #include <sstream>
 #include <QStringList>

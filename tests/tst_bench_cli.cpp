@@ -1,5 +1,5 @@
 // quantcfg bench import | score | pareto, run in-process.
-#include "core/cli/cli.h"
+#include "cli/cli.h"
 #include "core/jsonio.h"
 
 #include "cliutil.h"

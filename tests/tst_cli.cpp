@@ -1,4 +1,4 @@
-#include "core/cli/cli.h"
+#include "cli/cli.h"
 #include "core/engines/profile.h"
 #include "core/jsonio.h"
 

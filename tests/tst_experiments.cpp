@@ -1,4 +1,4 @@
-#include "core/cli/cli.h"
+#include "cli/cli.h"
 #include "core/config.h"
 #include "core/engines/autotuner.h"
 #include "core/engines/experiments.h"

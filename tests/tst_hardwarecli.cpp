@@ -1,5 +1,5 @@
 // quantcfg gpus and quantcfg fit, driven in-process.
-#include "core/cli/cli.h"
+#include "cli/cli.h"
 
 #include "cliutil.h"
 #include "testutil.h"

@@ -1,10 +1,10 @@
 // Autosave and crash recovery: unsaved work survives a crash of the studio, is offered once the
 // next studio starts, and never touches the autosave of a studio that is still running.
 #include "core/jsonio.h"
-#include "ui/autosave.h"
-#include "ui/configdocument.h"
-#include "ui/documentfiles.h"
-#include "ui/mainwindow.h"
+#include "ui/window/autosave.h"
+#include "ui/state/configdocument.h"
+#include "ui/window/documentfiles.h"
+#include "ui/window/mainwindow.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"

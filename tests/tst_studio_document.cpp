@@ -1,4 +1,4 @@
-#include "ui/configdocument.h"
+#include "ui/state/configdocument.h"
 
 #include "testutil.h"
 

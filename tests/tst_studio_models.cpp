@@ -1,9 +1,9 @@
 #include "core/engines/mapper.h"
 #include "core/presets.h"
 #include "core/validation.h"
-#include "ui/counts.h"
-#include "ui/diagnosticsmodel.h"
-#include "ui/presetlistmodel.h"
+#include "ui/shared/counts.h"
+#include "ui/config/diagnosticsmodel.h"
+#include "ui/config/presetlistmodel.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"

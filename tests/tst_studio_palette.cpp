@@ -1,11 +1,11 @@
 // The studio follows the system palette: on a dark desktop every text stays readable, and the
 // colours the studio picks itself (severities, the fit bar) switch with the palette.
 #include "core/presets.h"
-#include "ui/configdocument.h"
-#include "ui/mainwindow.h"
-#include "ui/presetlistmodel.h"
-#include "ui/presetpanel.h"
-#include "ui/statusstyle.h"
+#include "ui/state/configdocument.h"
+#include "ui/window/mainwindow.h"
+#include "ui/config/presetlistmodel.h"
+#include "ui/config/presetpanel.h"
+#include "ui/shared/statusstyle.h"
 
 #include "studiotestutil.h"
 

@@ -1,7 +1,7 @@
 // quantcfg-studio: the desktop editor. Everything but start-up lives in ui/.
 #include "core/preload.h"
-#include "ui/mainwindow.h"
-#include "ui/startoptions.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/startoptions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,5 +1,5 @@
 // The baselines for tools/startup_time.sh. Each reports its first paint exactly like
-// quantcfg-studio does (see ui/startupprobe.cpp):
+// quantcfg-studio does (see ui/window/startupprobe.cpp):
 //   studio_blank_window           a blank Qt Widgets window of the studio's size (the yardstick)
 //   studio_blank_window --chrome  the least a desktop editor shows: a menu bar, a tool bar with three
 //                                 of the style's standard icons, a status bar and one line of text.

@@ -3,8 +3,8 @@
 // synchronous repaint of the chart view, what every zoom, hover or resize costs). Not a test:
 // timings are not pass/fail.
 #include "syntheticruns.h"
-#include "ui/charts/benchmarkchart.h"
-#include "ui/resulttablemodel.h"
+#include "ui/benchmarks/charts/benchmarkchart.h"
+#include "ui/benchmarks/resulttablemodel.h"
 
 #include <QApplication>
 #include <QChartView>

@@ -1,9 +1,9 @@
 // Measures what one edit costs in the studio: revalidate + remap (ConfigAnalysis), the update of
 // every view (form, diagnostics, panes), and a synchronous repaint of the whole window.
 // Run by tools/edit_latency.sh; prints one line per measure with median, p95 and max in ms.
-#include "ui/configanalysis.h"
-#include "ui/configdocument.h"
-#include "ui/mainwindow.h"
+#include "ui/state/configanalysis.h"
+#include "ui/state/configdocument.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "ui/benchmarks/charts/chartfeed.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QWidget>
+
+#include <vector>
+
+class QAbstractItemModel;
+class QAbstractSeries;
+class QBarSet;
+class QChart;
+class QChartView;
+class QLegendMarker;
+class QTimer;
+
+namespace quantcfg::ui {
+class ResultTableModel;
+}
+
+namespace quantcfg::ui::charts {
+
+/// An SLO threshold drawn on a chart: a line at @c threshold on the axis of @c column.
+struct SloLine
+{
+    int column = -1;
+    double threshold = 0;
+    QString name; ///< "TTFT p99 ≤ 500 ms"
+};
+
+/// One chart of the benchmarks tab (Qt Charts kept behind this seam). It reads the runs model it
+/// is given (the table's proxy over a ResultTableModel, so its filter applies) through chartfeed.h
+/// and redraws when the model changes: grouped bars of a metric per preset per engine, a metric against load (one line
+/// per configuration), or throughput against latency with the Pareto front. Hovering a point names
+/// the run; clicking a legend entry hides or shows its series; SLO limits are drawn as lines.
+class BenchmarkChart final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Bars, Lines, Scatter };
+
+    explicit BenchmarkChart(Kind kind, QWidget *parent = nullptr);
+
+    Kind kind() const { return m_kind; }
+    /// @p model is a ResultTableModel or a proxy (chain) over one.
+    void setModel(QAbstractItemModel *model);
+    /// Bars and lines: the metric column drawn (y). Scatter: the latency column (x).
+    void setMetricColumn(int column);
+    /// Lines: the load column (x). Scatter: the throughput column (y).
+    void setXColumn(int column);
+    void setSloLines(std::vector<SloLine> lines);
+    /// Draws only the runs of the overlay's two imports, each series split by import, the "after"
+    /// one dashed, hatched or hollow (an inactive overlay draws every run).
+    void setOverlay(const Overlay &overlay);
+    const Overlay &overlay() const { return m_overlay; }
+    /// Largest number of points drawn per line series / scatter grid resolution (default: the plot's pixels).
+    void setMaxPoints(int points);
+
+    /// Rebuilds the series from the model now (otherwise done on the next event loop turn).
+    void refresh();
+
+    QChart *chart() const { return m_chart; }
+    QChartView *view() const { return m_view; }
+    /// The Pareto front of the last scatter feed.
+    const ScatterFeed &lastScatter() const { return m_scatter; }
+    /// Points in all series now drawn, and read from the model before decimation.
+    int drawnPoints() const;
+    std::size_t readPoints() const { return m_readPoints; }
+
+    bool exportPng(const QString &path, QString *error = nullptr) const;
+    bool exportSvg(const QString &path, QString *error = nullptr) const;
+
+    /// The text naming run @p row of the runs model (the run and its configuration).
+    QString runText(int row) const;
+    /// The tooltip of the point of @p series nearest to @p at (chart coordinates), naming its run,
+    /// its configuration and the point's values; "" when the series has no such point. Hovering
+    /// a point shows it.
+    QString pointToolTip(QAbstractSeries *series, const QPointF &at) const;
+
+    /// Whether the series or bar set named @p name (its name without the run count) was hidden by
+    /// a click on its legend entry. It stays hidden when the chart is rebuilt, until clicked again.
+    bool isHidden(const QString &name) const { return m_hidden.contains(name); }
+
+private:
+    void scheduleRefresh();
+    void buildBars(const FeedRows &runs);
+    void buildLines(const FeedRows &runs);
+    void buildScatter(const FeedRows &runs);
+    void addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries);
+    void attachHover(QAbstractSeries *series, std::vector<int> rows);
+    void wireLegend();
+    void applyHidden(QLegendMarker *marker, bool hidden);
+    QString axisTitle(int column) const;
+
+    Kind m_kind;
+    QChart *m_chart;
+    QChartView *m_view;
+    QAbstractItemModel *m_model = nullptr;
+    const ResultTableModel *m_runs = nullptr; ///< the model under m_model (as of the last refresh)
+    QTimer *m_refreshTimer;
+    int m_metric = -1;
+    int m_x = -1;
+    Overlay m_overlay;
+    int m_maxPoints = 0;
+    std::vector<SloLine> m_slo;
+    ScatterFeed m_scatter;
+    QHash<const QAbstractSeries *, QList<QAbstractSeries *>> m_parts; ///< scatter series drawn in parts: first → the others
+    QSet<QString> m_hidden;                                       ///< series hidden from the legend, by name
+    QHash<const QAbstractSeries *, std::vector<int>> m_pointRows; ///< runs model row of each drawn point
+    QHash<const QBarSet *, QList<qreal>> m_hiddenBars;           ///< values of the bar sets hidden now
+    std::size_t m_readPoints = 0;
+};
+
+} // namespace quantcfg::ui::charts

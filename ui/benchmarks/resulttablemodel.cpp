@@ -1,0 +1,337 @@
+#include "ui/benchmarks/resulttablemodel.h"
+
+#include <QIcon>
+
+#include <cmath>
+#include <limits>
+
+namespace quantcfg::ui {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kFirstNumeric = ResultTableModel::ConcurrencyColumn;
+
+const char *labelKey(int column)
+{
+    switch (column) {
+    case ResultTableModel::ImportColumn:
+        return "import";
+    case ResultTableModel::EngineColumn:
+        return "engine";
+    case ResultTableModel::PresetColumn:
+        return "preset";
+    case ResultTableModel::VersionColumn:
+        return "engine_version";
+    case ResultTableModel::QuantizationColumn:
+        return "quantization";
+    default:
+        return nullptr;
+    }
+}
+
+bool isTime(int column)
+{
+    return column >= ResultTableModel::TtftColumn && column <= ResultTableModel::E2eColumn;
+}
+
+QString number(double v, int column)
+{
+    if (std::isnan(v))
+        return {};
+    if (std::isinf(v))
+        return QObject::tr("unbounded");
+    const int decimals = column == ResultTableModel::ConcurrencyColumn || column == ResultTableModel::RankColumn ? 0
+                         : std::abs(v) >= 100                                                                  ? 1
+                                                                                                               : 2;
+    return QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+ResultTableModel::ResultTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ResultTableModel::setTable(std::shared_ptr<const bench::ResultTable> table)
+{
+    beginResetModel();
+    m_table = std::move(table);
+    m_meets.clear();
+    m_rank.clear();
+    m_violations.clear();
+    m_configurations.clear();
+    recomputeValues();
+    endResetModel();
+}
+
+void ResultTableModel::setStatistic(const QString &statistic)
+{
+    if (statistic == m_statistic)
+        return;
+    m_statistic = statistic;
+    recomputeValues();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, TtftColumn), index(rowCount() - 1, E2eColumn));
+    emit headerDataChanged(Qt::Horizontal, TtftColumn, E2eColumn);
+}
+
+void ResultTableModel::setRanking(const bench::Ranking &ranking)
+{
+    const std::size_t n = m_table ? m_table->runs().size() : 0;
+    m_meets.assign(n, -1);
+    m_rank.assign(n, 0);
+    m_violations.assign(n, QString());
+    for (std::size_t i = 0; i < ranking.runs.size(); ++i) {
+        const bench::ScoredRun &s = ranking.runs[i];
+        if (s.run >= n)
+            continue;
+        QStringList names;
+        for (const bench::Violation &v : s.violations)
+            names << QString::fromStdString(v.name);
+        m_violations[s.run] = names.join(QLatin1String(", "));
+        m_meets[s.run] = s.meetsSlo ? 1 : (names.isEmpty() ? -1 : 0);
+        m_rank[s.run] = std::isfinite(s.score) ? static_cast<int>(i) + 1 : 0;
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0, SloColumn), index(rowCount() - 1, RankColumn));
+}
+
+// One pass over the rows: for each run and column, the best-matching value (the chosen statistic;
+// a single "value" figure stands for the mean, as in scoring; memory is the peak of any statistic).
+void ResultTableModel::recomputeValues()
+{
+    const std::size_t n = m_table ? m_table->runs().size() : 0;
+    m_values.assign(ColumnCount - kFirstNumeric, std::vector<double>(n, kNaN));
+    if (!m_table)
+        return;
+    for (std::size_t r = 0; r < n; ++r) {
+        const bench::Load &load = m_table->run(static_cast<std::uint32_t>(r)).load;
+        m_values[ConcurrencyColumn - kFirstNumeric][r] = load.concurrency;
+        m_values[RequestRateColumn - kFirstNumeric][r] = load.requestRate;
+    }
+    const std::string stat = m_statistic.toStdString();
+    // Per series: which column it feeds and with what priority (higher wins).
+    std::vector<std::pair<int, int>> feeds(m_table->series().size(), {-1, 0});
+    for (std::size_t s = 0; s < feeds.size(); ++s) {
+        const bench::Series &series = m_table->seriesAt(static_cast<std::uint32_t>(s));
+        const std::string_view metric = m_table->str(series.metric);
+        const std::string_view st = m_table->str(series.statistic);
+        for (int c = ThroughputColumn; c <= MemoryColumn; ++c) {
+            if (metricOf(c).toStdString() != metric)
+                continue;
+            int priority = 0;
+            if (isTime(c))
+                priority = st == stat ? 2 : (stat == "mean" && st == "value") ? 1 : 0;
+            else if (c == ThroughputColumn)
+                priority = st == "value" ? 2 : st == "mean" ? 1 : 0;
+            else
+                priority = 1; // memory: every statistic competes for the peak
+            feeds[s] = {c, priority};
+        }
+    }
+    std::vector<std::vector<int>> best(m_values.size(), std::vector<int>(n, 0));
+    for (const bench::Row &row : m_table->rows()) {
+        const auto [column, priority] = feeds[row.series];
+        if (column < 0 || priority == 0)
+            continue;
+        const std::size_t c = static_cast<std::size_t>(column - kFirstNumeric);
+        double &slot = m_values[c][row.run];
+        int &have = best[c][row.run];
+        if (column == MemoryColumn ? (std::isnan(slot) || row.value > slot) : priority > have) {
+            slot = row.value;
+            have = priority;
+        }
+    }
+}
+
+QString ResultTableModel::metricOf(int column)
+{
+    switch (column) {
+    case ThroughputColumn:
+        return QStringLiteral("output_throughput");
+    case TtftColumn:
+        return QStringLiteral("ttft");
+    case TpotColumn:
+        return QStringLiteral("tpot");
+    case ItlColumn:
+        return QStringLiteral("itl");
+    case E2eColumn:
+        return QStringLiteral("e2e_latency");
+    case MemoryColumn:
+        return QStringLiteral("gpu_memory_used");
+    default:
+        return {};
+    }
+}
+
+QString ResultTableModel::columnTitle(int column)
+{
+    switch (column) {
+    case ImportColumn:
+        return tr("Import");
+    case EngineColumn:
+        return tr("Engine");
+    case PresetColumn:
+        return tr("Preset");
+    case VersionColumn:
+        return tr("Version");
+    case QuantizationColumn:
+        return tr("Quantization");
+    case ConcurrencyColumn:
+        return tr("Concurrency");
+    case RequestRateColumn:
+        return tr("Request rate (req/s)");
+    case ThroughputColumn:
+        return tr("Output throughput (tokens/s)");
+    case TtftColumn:
+        return tr("TTFT (ms)");
+    case TpotColumn:
+        return tr("TPOT (ms)");
+    case ItlColumn:
+        return tr("ITL (ms)");
+    case E2eColumn:
+        return tr("E2E latency (ms)");
+    case MemoryColumn:
+        return tr("GPU memory (GB)");
+    case SloColumn:
+        return tr("SLO");
+    case RankColumn:
+        return tr("Rank");
+    default:
+        return {};
+    }
+}
+
+const std::vector<int> &ResultTableModel::metricColumns()
+{
+    static const std::vector<int> columns{ThroughputColumn, TtftColumn, TpotColumn, ItlColumn, E2eColumn, MemoryColumn};
+    return columns;
+}
+
+double ResultTableModel::value(int row, int column) const
+{
+    if (row < 0 || row >= rowCount())
+        return kNaN;
+    const auto r = static_cast<std::size_t>(row);
+    if (column >= kFirstNumeric && column < SloColumn)
+        return m_values[static_cast<std::size_t>(column - kFirstNumeric)][r];
+    if (column == RankColumn && r < m_rank.size() && m_rank[r] > 0)
+        return m_rank[r];
+    return kNaN;
+}
+
+std::span<const double> ResultTableModel::values(int column) const
+{
+    if (column < kFirstNumeric || column >= SloColumn)
+        return {};
+    return m_values[static_cast<std::size_t>(column - kFirstNumeric)];
+}
+
+int ResultTableModel::meetsSlo(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_meets.size() ? m_meets[static_cast<std::size_t>(row)] : -1;
+}
+
+QString ResultTableModel::labelSetText(std::uint32_t labelSet, int column) const
+{
+    const char *key = labelKey(column);
+    if (!m_table || !key)
+        return {};
+    for (const bench::Label &l : m_table->labels(labelSet)) {
+        if (m_table->str(l.key) == key) {
+            const std::string_view v = m_table->str(l.value);
+            return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        }
+    }
+    return {};
+}
+
+QString ResultTableModel::configuration(std::uint32_t labelSet) const
+{
+    if (const auto it = m_configurations.constFind(labelSet); it != m_configurations.cend())
+        return *it;
+    QStringList parts;
+    for (int c = EngineColumn; c <= QuantizationColumn; ++c) {
+        const QString t = labelSetText(labelSet, c);
+        if (!t.isEmpty())
+            parts << t;
+    }
+    return m_configurations[labelSet] = parts.isEmpty() ? tr("(unlabelled)") : parts.join(QStringLiteral(" · "));
+}
+
+int ResultTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_table ? 0 : static_cast<int>(m_table->runs().size());
+}
+
+int ResultTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ResultTableModel::labelText(int row, int column) const
+{
+    return labelSetText(m_table->run(static_cast<std::uint32_t>(row)).labelSet, column);
+}
+
+QVariant ResultTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    const auto r = static_cast<std::size_t>(row);
+    const int meets = meetsSlo(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (labelKey(column))
+            return labelText(row, column);
+        if (column == SloColumn)
+            return meets == 1 ? tr("✓ meets") : meets == 0 ? tr("✗ %1").arg(m_violations[r]) : QString();
+        return number(value(row, column), column);
+    case Qt::DecorationRole:
+        if (column == SloColumn && meets >= 0)
+            return QIcon(meets ? QStringLiteral(":/icons/status-ok.svg") : QStringLiteral(":/icons/status-error.svg"));
+        return {};
+    case Qt::TextAlignmentRole:
+        return labelKey(column) || column == SloColumn ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        return tr("%1\nfrom %2").arg(data(index, LabelRole).toString(),
+                                     QString::fromUtf8(m_table->str(m_table->run(static_cast<std::uint32_t>(row)).source).data()));
+    case ValueRole:
+        return labelKey(column) ? QVariant(labelText(row, column)) : QVariant(column == SloColumn ? double(meets) : value(row, column));
+    case RunRole:
+        return row;
+    case ConfigurationRole:
+        return configuration(m_table->run(static_cast<std::uint32_t>(row)).labelSet);
+    case MeetsSloRole:
+        return meets;
+    case LabelRole: {
+        const QString load = QString::fromStdString(bench::loadText(m_table->run(static_cast<std::uint32_t>(row)).load));
+        QString config = data(index, ConfigurationRole).toString();
+        if (const QString import = labelText(row, ImportColumn); !import.isEmpty())
+            config = import + QStringLiteral(" · ") + config;
+        return load.isEmpty() ? tr("run %1: %2").arg(row + 1).arg(config) : tr("run %1: %2 · %3").arg(row + 1).arg(config, load);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        if (isTime(section))
+            return tr("%1 %2").arg(columnTitle(section).chopped(5), m_statistic) + QStringLiteral(" (ms)");
+        return columnTitle(section);
+    }
+    if (role == Qt::ToolTipRole && isTime(section))
+        return tr("%1, statistic %2").arg(columnTitle(section), m_statistic);
+    return {};
+}
+
+} // namespace quantcfg::ui

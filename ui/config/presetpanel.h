@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ui/config/presetlistmodel.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QSortFilterProxyModel;
+
+namespace quantcfg::ui {
+
+class ConfigAnalysis;
+
+/// The preset list: a filter box, the presets with their engine badges, and "Save as preset…".
+class PresetPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PresetPanel(QWidget *parent = nullptr);
+
+    PresetListModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    QListView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QPushButton *saveButton() const { return m_save; }
+
+    /// Replaces the presets, keeping the selected one selected.
+    void setEntries(std::vector<PresetListModel::Entry> entries);
+    /// Shows @p presets with their badges: each mapped by @p analysis on every engine at the
+    /// chosen versions for the chosen target GPU.
+    void showPresets(const std::vector<Preset> &presets, const ConfigAnalysis &analysis);
+    /// Selects the preset named @p name without loading it (e.g. at start-up).
+    void selectPreset(const QString &name);
+
+signals:
+    /// The user chose the preset at @p row of model().
+    void presetChosen(int row);
+    void saveAsPresetRequested();
+
+private:
+    void choose(const QModelIndex &proxyIndex);
+
+    PresetListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QListView *m_view;
+    QPushButton *m_save;
+    bool m_updating = false;
+};
+
+} // namespace quantcfg::ui

@@ -1,0 +1,105 @@
+#include "ui/shared/fieldlabels.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <utility>
+
+namespace quantcfg::ui {
+
+namespace {
+
+using Entry = std::pair<std::string_view, const char *>;
+
+// Labels of the known fields, by JSON pointer.
+constexpr std::array<Entry, 32> kLabels{{
+    {"/name", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Name")},
+    {"/description", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Description")},
+    {"/use_case", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Use case")},
+    {"/model/id_or_path", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Model id or path")},
+    {"/model/revision", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Revision")},
+    {"/quantization/method", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Method")},
+    {"/quantization/weight_bits", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Weight bits")},
+    {"/quantization/activation_bits", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Activation bits")},
+    {"/quantization/activation_dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Activation type")},
+    {"/quantization/group_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Group size")},
+    {"/quantization/enable_marlin", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Prefer Marlin kernels")},
+    {"/quantization/fp8_variant", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "FP8 variant")},
+    {"/quantization/fallback_method", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Fallback method")},
+    {"/quantization/gguf_variant", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "GGUF variant")},
+    {"/quantization/base_quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Base method (QoQ)")},
+    {"/quantization/memory_reduction", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Memory reduction (QoQ)")},
+    {"/kv_cache/dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
+    {"/kv_cache/fp8_format", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "FP8 format")},
+    {"/parallelism/tensor_parallel_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Tensor parallel")},
+    {"/parallelism/pipeline_parallel_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Pipeline parallel")},
+    {"/parallelism/data_parallel_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data parallel")},
+    {"/moe/quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expert quantization")},
+    {"/moe/runner_backend", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Runner backend")},
+    {"/moe/expert_tp_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expert tensor parallel")},
+    {"/moe/expert_parallel_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expert parallel")},
+    {"/attention/backend", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Backend")},
+    {"/attention/fmha_quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "FMHA precision")},
+    {"/dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
+    {"/expected_performance/memory", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Memory")},
+    {"/expected_performance/throughput", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Throughput")},
+    {"/expected_performance/quality", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quality")},
+    {"/expected_performance/hardware", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Hardware")},
+}};
+
+// Form sections in display order; "" collects top-level free-text fields.
+constexpr std::array<Entry, 9> kSections{{
+    {"", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "General")},
+    {"model", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Model")},
+    {"quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quantization")},
+    {"kv_cache", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "KV cache")},
+    {"parallelism", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Parallelism")},
+    {"moe", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "MoE")},
+    {"attention", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Attention")},
+    {"dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
+    {"expected_performance", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expected performance")},
+}};
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("quantcfg::ui::Fields", text);
+}
+
+QString humanize(std::string_view key)
+{
+    QString text = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size())).replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+} // namespace
+
+QString fieldLabel(std::string_view pointer)
+{
+    for (const auto &[p, label] : kLabels) {
+        if (p == pointer)
+            return translate(label);
+    }
+    return humanize(pointer.substr(pointer.rfind('/') + 1));
+}
+
+QString sectionTitle(std::string_view key)
+{
+    for (const auto &[k, title] : kSections) {
+        if (k == key)
+            return translate(title);
+    }
+    return humanize(key);
+}
+
+int sectionRank(std::string_view key)
+{
+    for (std::size_t i = 0; i < kSections.size(); ++i) {
+        if (kSections[i].first == key)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+} // namespace quantcfg::ui

@@ -1,0 +1,290 @@
+#include "ui/window/documentfiles.h"
+
+#include "core/engines/render.h"
+#include "core/jsonio.h"
+#include "core/presets.h"
+#include "ui/state/configanalysis.h"
+#include "ui/state/configdocument.h"
+#include "ui/config/jsoneditortab.h"
+#include "ui/state/settings.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+
+namespace quantcfg::ui {
+
+namespace {
+
+DocumentFiles::RecoveryChoice askAboutRecovery(QWidget *parent, const Autosave::Recoverable &entry)
+{
+    const QString name = entry.originalPath.isEmpty() ? DocumentFiles::tr("an untitled configuration")
+                                                      : QStringLiteral("“%1”").arg(QFileInfo(entry.originalPath).fileName());
+    QMessageBox box(QMessageBox::Warning, DocumentFiles::tr("Recover Unsaved Changes"),
+                    DocumentFiles::tr("quantcfg Studio did not close normally. Unsaved changes to %1, autosaved %2, can be recovered.")
+                        .arg(name, QLocale().toString(entry.savedAt, QLocale::ShortFormat)),
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(entry.originalPath.isEmpty()
+                               ? DocumentFiles::tr("Recover opens them as a new unsaved document. Discard deletes them.")
+                               : DocumentFiles::tr("Recover opens %1 with the changes unsaved; Undo shows the file as it is on disk. "
+                                                   "Discard deletes the changes.")
+                                     .arg(QDir::toNativeSeparators(entry.originalPath)));
+    QPushButton *recover = box.addButton(DocumentFiles::tr("&Recover"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(DocumentFiles::tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(DocumentFiles::tr("Decide &Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == recover)
+        return DocumentFiles::RecoveryChoice::Recover;
+    if (box.clickedButton() == discard)
+        return DocumentFiles::RecoveryChoice::Discard;
+    return DocumentFiles::RecoveryChoice::Later;
+}
+
+} // namespace
+
+DocumentFiles::DocumentFiles(ConfigDocument *document, ConfigAnalysis *analysis, JsonEditorTab *json, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_analysis(analysis)
+    , m_json(json)
+    , m_window(window)
+    , m_settings(new Settings(this))
+    , m_autosave(new Autosave(document, Autosave::defaultDirectory(), this))
+    , m_new(new QAction(tr("&New"), this))
+    , m_open(new QAction(tr("&Open…"), this))
+    , m_save(new QAction(tr("&Save"), this))
+    , m_saveAs(new QAction(tr("Save &As…"), this))
+    , m_recentMenu(new QMenu(tr("Open &Recent"), window))
+{
+    m_new->setShortcut(QKeySequence::New);
+    m_open->setShortcut(QKeySequence::Open);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(m_new, &QAction::triggered, this, [this] { newDocument(); });
+    connect(m_open, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Configuration"), dialogDirectory(), tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_save, &QAction::triggered, this, [this] { save(); });
+    connect(m_saveAs, &QAction::triggered, this, [this] { saveAs(); });
+    connect(m_settings, &Settings::recentFilesChanged, this, &DocumentFiles::updateRecentMenu);
+    connect(m_autosave, &Autosave::failed, this, &DocumentFiles::message);
+    updateRecentMenu();
+}
+
+void DocumentFiles::setUnsavedChangesPrompt(UnsavedChangesPrompt prompt)
+{
+    m_prompt = std::move(prompt);
+}
+
+void DocumentFiles::setUnparsedTextPrompt(UnparsedTextPrompt prompt)
+{
+    m_unparsedPrompt = std::move(prompt);
+}
+
+void DocumentFiles::setSaveFileChooser(SaveFileChooser chooser)
+{
+    m_chooser = std::move(chooser);
+}
+
+void DocumentFiles::setRecoveryPrompt(RecoveryPrompt prompt)
+{
+    m_recoveryPrompt = std::move(prompt);
+}
+
+QString DocumentFiles::dialogDirectory() const
+{
+    const QString path = m_document->filePath().isEmpty() ? m_settings->lastFile() : m_document->filePath();
+    return path.isEmpty() ? QDir::homePath() : QFileInfo(path).absolutePath();
+}
+
+QString DocumentFiles::chooseSavePath(const QString &title, const QString &suggested, const QString &filter)
+{
+    return m_chooser ? m_chooser(title, suggested, filter) : QFileDialog::getSaveFileName(m_window, title, suggested, filter);
+}
+
+bool DocumentFiles::maybeSave()
+{
+    if (const QString error = m_json->errorText(); !error.isEmpty()) {
+        // That text never reached the document: neither saving nor the autosave would keep it.
+        const QMessageBox::StandardButton answer =
+            m_unparsedPrompt ? m_unparsedPrompt(error)
+                             : QMessageBox::warning(m_window, tr("JSON Text Does Not Parse"),
+                                                    tr("The JSON tab holds text that does not parse, so it is not part of the "
+                                                       "configuration and would be lost:\n%1\n\nDiscard that text?")
+                                                        .arg(error),
+                                                    QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            emit showJsonText();
+            return false;
+        }
+    }
+    if (!m_document->isModified())
+        return true;
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    if (m_prompt) {
+        answer = m_prompt(m_document->displayName());
+    } else {
+        answer = QMessageBox::warning(m_window, tr("Unsaved Changes"),
+                                      tr("“%1” has unsaved changes. Save them first?").arg(m_document->displayName()),
+                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    }
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool DocumentFiles::offerRecovery()
+{
+    for (const Autosave::Recoverable &entry : m_autosave->recoverable()) {
+        if (!entry.error.isEmpty()) {
+            const QString kept = m_autosave->setAside(entry);
+            emit message(tr("An autosave could not be read (%1: %2); it was kept as %3")
+                             .arg(QDir::toNativeSeparators(entry.autosavePath), entry.error, QDir::toNativeSeparators(kept)));
+            continue;
+        }
+        const RecoveryChoice choice = m_recoveryPrompt ? m_recoveryPrompt(entry) : askAboutRecovery(m_window, entry);
+        if (choice == RecoveryChoice::Discard) {
+            m_autosave->discard(entry);
+            continue;
+        }
+        if (choice == RecoveryChoice::Later || !maybeSave())
+            continue;
+        m_document->recover(entry.document, entry.originalPath);
+        emit documentReplaced({});
+        // The recovered work is this studio's autosave now; only then is the old copy removed.
+        m_autosave->flush();
+        m_autosave->discard(entry);
+        emit message(tr("Recovered unsaved changes to %1").arg(m_document->displayName()));
+        return true;
+    }
+    return false;
+}
+
+bool DocumentFiles::newDocument()
+{
+    if (!maybeSave())
+        return false;
+    const Preset preset = builtInPresets().front(); // universal-fp8, the design's safe default
+    m_document->reset(preset.document);
+    emit documentReplaced(QString::fromStdString(preset.name));
+    return true;
+}
+
+bool DocumentFiles::openFile(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    if (!m_document->load(path, &error)) {
+        QMessageBox::critical(m_window, tr("Open Failed"), tr("Could not open %1:\n%2").arg(QDir::toNativeSeparators(path), error));
+        m_settings->removeRecentFile(path);
+        return false;
+    }
+    emit documentReplaced({});
+    rememberFile(path);
+    emit message(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool DocumentFiles::save()
+{
+    return m_document->filePath().isEmpty() ? saveAs() : saveTo(m_document->filePath());
+}
+
+bool DocumentFiles::saveAs()
+{
+    const QString suggested = QDir(dialogDirectory()).filePath(m_document->filePath().isEmpty()
+                                                                   ? QString::fromStdString(m_document->config().name.value_or("config")) + QLatin1StringView(".json")
+                                                                   : QFileInfo(m_document->filePath()).fileName());
+    const QString path = chooseSavePath(tr("Save Configuration"), suggested, tr("JSON files (*.json)"));
+    return !path.isEmpty() && saveTo(path);
+}
+
+bool DocumentFiles::saveTo(const QString &path)
+{
+    QString error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::critical(m_window, tr("Save Failed"), tr("Could not save %1:\n%2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    rememberFile(path);
+    emit message(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool DocumentFiles::exportScript(const QString &engine, const QString &path)
+{
+    const LaunchPlan *plan = m_analysis->plan(engine.toStdString());
+    return plan && !plan->argv.empty() && writeOutput(path, renderScript(*plan), true);
+}
+
+bool DocumentFiles::saveExtraFile(const QString &engine, const QString &path)
+{
+    const LaunchPlan *plan = m_analysis->plan(engine.toStdString());
+    return plan && !plan->files.empty() && writeOutput(path, plan->files.front().content, false);
+}
+
+bool DocumentFiles::writeOutput(const QString &path, const std::string &content, bool executable)
+{
+    if (const auto problem = writeFileAtomic(path.toStdString(), content)) {
+        QMessageBox::critical(m_window, tr("Save Failed"),
+                              tr("Could not write %1:\n%2").arg(QDir::toNativeSeparators(path), QString::fromStdString(problem->message)));
+        return false;
+    }
+    if (executable) {
+        QFile file(path);
+        file.setPermissions(file.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    }
+    emit message(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void DocumentFiles::exportScriptInteractive(const QString &engine)
+{
+    const QString suggested = QDir(dialogDirectory()).filePath(QStringLiteral("launch-%1.sh").arg(engine));
+    const QString path = chooseSavePath(tr("Export Launch Script"), suggested, tr("Shell scripts (*.sh)"));
+    if (!path.isEmpty())
+        exportScript(engine, path);
+}
+
+void DocumentFiles::saveExtraFileInteractive(const QString &engine)
+{
+    const LaunchPlan *plan = m_analysis->plan(engine.toStdString());
+    if (!plan || plan->files.empty())
+        return;
+    const QString suggested = QDir(dialogDirectory()).filePath(QString::fromStdString(plan->files.front().name));
+    const QString path = chooseSavePath(tr("Save %1").arg(QString::fromStdString(plan->files.front().name)), suggested,
+                                        tr("YAML files (*.yaml *.yml)"));
+    if (!path.isEmpty())
+        saveExtraFile(engine, path);
+}
+
+void DocumentFiles::rememberFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_settings->setLastFile(absolute);
+    m_settings->addRecentFile(absolute); // the menu follows the settings
+}
+
+void DocumentFiles::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings->recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files[i];
+        QAction *a = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+} // namespace quantcfg::ui

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "ui/window/autosave.h"
+
+#include <QMessageBox>
+#include <QObject>
+
+#include <functional>
+#include <string>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace quantcfg::ui {
+
+class ConfigAnalysis;
+class ConfigDocument;
+class JsonEditorTab;
+class Settings;
+
+/// The document's files: new, open, save, save as, the recent files, the unsaved-changes guard,
+/// the autosave and the recovery of unsaved work after a crash, and writing what the engines need
+/// (launch scripts, extra files such as TensorRT-LLM's YAML). Its actions (New, Open…, Save,
+/// Save As…) and its recent-files menu go into the window's menus and toolbar. Dialogs belong to
+/// the window it is given; tests replace them with the prompt setters.
+class DocumentFiles final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Works on @p document; exports @p analysis's plans; asks about @p json's unparsed text.
+    DocumentFiles(ConfigDocument *document, ConfigAnalysis *analysis, JsonEditorTab *json, QWidget *window);
+
+    QAction *newAction() const { return m_new; }
+    QAction *openAction() const { return m_open; }
+    QAction *saveAction() const { return m_save; }
+    QAction *saveAsAction() const { return m_saveAs; }
+    /// "Open Recent": the recent files of the settings file (it follows their changes).
+    QMenu *recentMenu() const { return m_recentMenu; }
+    Autosave *autosave() const { return m_autosave; }
+
+    /// Asks what to do with unsaved changes; returns Save, Discard or Cancel. Tests replace it.
+    using UnsavedChangesPrompt = std::function<QMessageBox::StandardButton(const QString &documentName)>;
+    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt);
+    /// Asks whether to throw away JSON text that does not parse; returns Discard or Cancel. Tests replace it.
+    using UnparsedTextPrompt = std::function<QMessageBox::StandardButton(const QString &error)>;
+    void setUnparsedTextPrompt(UnparsedTextPrompt prompt);
+    /// Asks for a file name to save to (empty = cancelled). Tests replace it.
+    using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
+    void setSaveFileChooser(SaveFileChooser chooser);
+    /// What to do with unsaved work left by a studio that did not exit normally.
+    enum class RecoveryChoice { Recover, Discard, Later };
+    /// Asks about one recoverable autosave. Tests replace it.
+    using RecoveryPrompt = std::function<RecoveryChoice(const Autosave::Recoverable &entry)>;
+    void setRecoveryPrompt(RecoveryPrompt prompt);
+
+    /// Offers the unsaved work of studios that crashed or were killed, newest first, until one is
+    /// recovered. Unreadable autosaves are set aside with a message. True when one was recovered.
+    bool offerRecovery();
+    /// Starts a new document from the default preset (after the unsaved-changes guard).
+    bool newDocument();
+    /// Opens @p path (after the unsaved-changes guard). Reports failures in a message box.
+    bool openFile(const QString &path);
+    bool save();
+    bool saveAs();
+    /// Saves to @p path without asking.
+    bool saveTo(const QString &path);
+    /// Writes @p engine's launch script to @p path and makes it executable.
+    bool exportScript(const QString &engine, const QString &path);
+    /// Writes @p engine's extra file (TensorRT-LLM YAML) to @p path.
+    bool saveExtraFile(const QString &engine, const QString &path);
+    /// Asks where, then exportScript() / saveExtraFile().
+    void exportScriptInteractive(const QString &engine);
+    void saveExtraFileInteractive(const QString &engine);
+    /// The unsaved-changes guard: true when it is fine to drop the current document. JSON text that
+    /// does not parse (and so is not in the document) is asked about first.
+    bool maybeSave();
+
+signals:
+    /// The document was replaced: by preset @p presetName (New), or by a file or recovered work
+    /// (empty name).
+    void documentReplaced(const QString &presetName);
+    /// The JSON text that does not parse was kept: show it.
+    void showJsonText();
+    /// A status-bar message.
+    void message(const QString &text);
+
+private:
+    QString dialogDirectory() const;
+    QString chooseSavePath(const QString &title, const QString &suggested, const QString &filter);
+    /// Writes @p content to @p path atomically (optionally executable); reports failures.
+    bool writeOutput(const QString &path, const std::string &content, bool executable);
+    void rememberFile(const QString &path);
+    void updateRecentMenu();
+
+    ConfigDocument *m_document;
+    ConfigAnalysis *m_analysis;
+    JsonEditorTab *m_json;
+    QWidget *m_window;
+    Settings *m_settings;
+    Autosave *m_autosave;
+    QAction *m_new;
+    QAction *m_open;
+    QAction *m_save;
+    QAction *m_saveAs;
+    QMenu *m_recentMenu;
+    UnsavedChangesPrompt m_prompt;
+    UnparsedTextPrompt m_unparsedPrompt;
+    RecoveryPrompt m_recoveryPrompt;
+    SaveFileChooser m_chooser;
+};
+
+} // namespace quantcfg::ui
