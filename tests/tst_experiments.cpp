@@ -257,6 +257,27 @@ private slots:
             QCOMPARE(QString::fromStdString(tasks.diagnostics.front().code), code);
     }
 
+    // Both autotuner outputs (task parameters, runtime_args) read a plan's flags through planOptions:
+    // a negative number is a value, "--flag=value" is split, several values stay with their flag.
+    void planOptionsReadFlagsAndValues()
+    {
+        LaunchPlan plan;
+        plan.argv = {"vllm", "serve", "org/model", "--seed", "-1", "--max-model-len=4096", "--enforce-eager",
+                     "--cuda-graph-sizes", "1", "2", "-O", "3"};
+        plan.programWords = 2;
+        const std::vector<PlanOption> options = planOptions(plan);
+        QCOMPARE(options.size(), std::size_t(6));
+        QVERIFY(options[0].flag.empty());
+        QCOMPARE(options[0].values, std::vector<std::string>{"org/model"});
+        QCOMPARE(options[1].flag, std::string("--seed"));
+        QCOMPARE(options[1].values, std::vector<std::string>{"-1"});
+        QCOMPARE(options[2].flag, std::string("--max-model-len"));
+        QCOMPARE(options[2].joinedValues(), std::string("4096"));
+        QVERIFY(options[3].values.empty());
+        QCOMPARE(options[4].joinedValues(), std::string("1 2"));
+        QCOMPARE(options[5].flag, std::string("-O"));
+    }
+
     void cli()
     {
         std::istringstream in;

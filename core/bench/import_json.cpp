@@ -1,5 +1,6 @@
 // JSON formats: vLLM, SGLang, GenAI-Perf/AIPerf, GuideLLM, genai-bench and the autotuner.
 #include "core/bench/importcontext.h"
+#include "core/text.h"
 
 #include "core/bench/jsonstream.h"
 
@@ -511,10 +512,8 @@ LabelPairs genAiBenchLabels(const std::filesystem::path &runFile)
             mergeLabels(labels, labelsFromText(text(member(*meta, "server_engine")))); // "SGLang" → engine=sglang
             if (std::string version = text(member(*meta, "server_version")); !version.empty())
                 mergeLabels(labels, {{"engine_version", version[0] == 'v' ? version.substr(1) : version}});
-            if (std::string gpu = text(member(*meta, "server_gpu_type")); !gpu.empty()) {
-                std::transform(gpu.begin(), gpu.end(), gpu.begin(), [](unsigned char c) { return std::tolower(c); });
-                mergeLabels(labels, {{"gpu", gpu}});
-            }
+            if (std::string gpu = text(member(*meta, "server_gpu_type")); !gpu.empty())
+                mergeLabels(labels, {{"gpu", asciiLower(gpu)}});
             if (std::string count = text(member(*meta, "server_gpu_count")); !count.empty())
                 mergeLabels(labels, {{"gpu_count", count}});
         }

@@ -1,4 +1,5 @@
 #include "core/bench/importers.h"
+#include "core/text.h"
 
 #include "core/bench/runstatus.h"
 
@@ -68,13 +69,6 @@ Diagnostic fileError(std::string code, std::string message, int line = 0, int co
     return d;
 }
 
-std::string lowerCopy(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 Format detectCsvFormat(const std::vector<std::string> &header)
 {
     if (header.empty())
@@ -91,7 +85,7 @@ Format detectCsvFormat(const std::vector<std::string> &header)
     if (header[0] == "Run Info")
         return Format::GuideLlmCsv;
     for (const std::string &h : header)
-        if (lowerCopy(h) == "experiment_id")
+        if (asciiLower(h) == "experiment_id")
             return Format::AutotunerCsv;
     return Format::TidyCsv;
 }

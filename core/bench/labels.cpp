@@ -1,4 +1,5 @@
 #include "core/bench/labels.h"
+#include "core/text.h"
 
 #include "core/bench/metrics.h"
 #include "core/presets.h"
@@ -11,13 +12,6 @@
 namespace quantcfg::bench {
 
 namespace {
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 bool oneOf(std::string_view s, std::initializer_list<std::string_view> list)
 {
@@ -32,14 +26,14 @@ std::vector<std::string> words(std::string_view text)
     for (char c : text) {
         if (c == '-' || c == '_' || c == ' ' || c == '/' || c == ',' || c == ';' || c == '+' || c == '(' || c == ')') {
             if (!cur.empty())
-                out.push_back(lower(cur));
+                out.push_back(asciiLower(cur));
             cur.clear();
         } else {
             cur += c;
         }
     }
     if (!cur.empty())
-        out.push_back(lower(cur));
+        out.push_back(asciiLower(cur));
     return out;
 }
 
@@ -147,7 +141,7 @@ LabelPairs labelsFromText(std::string_view text)
         }
         flush();
     }
-    const std::string low = lower(rest);
+    const std::string low = asciiLower(rest);
     static const std::vector<std::string> presetNames = [] {
         std::vector<std::string> names;
         for (const Preset &p : builtInPresets())
@@ -206,7 +200,7 @@ Load loadFromPath(const std::filesystem::path &path)
     std::filesystem::path p = path;
     p.replace_extension();
     // The file name first, then its folder (GenAI-Perf: …-concurrency8/profile_export_genai_perf.csv).
-    for (const std::string &part : {lower(p.filename().string()), lower(p.parent_path().filename().string())}) {
+    for (const std::string &part : {asciiLower(p.filename().string()), asciiLower(p.parent_path().filename().string())}) {
         std::smatch m;
         if (!load.hasConcurrency() && std::regex_search(part, m, conc))
             load.concurrency = std::stod(m[1].str());

@@ -1,4 +1,5 @@
 #include "core/bench/metrics.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -82,13 +83,6 @@ const std::unordered_map<std::string, const Alias *> &aliasIndex()
     return index;
 }
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string trimmed(std::string_view s)
 {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
@@ -153,7 +147,7 @@ MetricDef canonicalMetric(std::string_view name)
 
 std::optional<std::string> canonicalStatistic(std::string_view name)
 {
-    const std::string s = lower(trimmed(name));
+    const std::string s = asciiLower(trimmed(name));
     if (s == "avg" || s == "mean" || s == "average")
         return "mean";
     if (s == "median" || s == "p50" || s == "50th")
@@ -178,7 +172,7 @@ std::optional<std::string> canonicalStatistic(std::string_view name)
 
 std::optional<Normalised> normalise(Quantity q, std::string_view unitIn, double v)
 {
-    std::string u = lower(trimmed(unitIn));
+    std::string u = asciiLower(trimmed(unitIn));
     u.erase(std::remove(u.begin(), u.end(), ' '), u.end());
     auto is = [&u](std::initializer_list<const char *> names) {
         return std::any_of(names.begin(), names.end(), [&u](const char *n) { return u == n; });

@@ -1,4 +1,5 @@
 #include "core/engines/autotuner.h"
+#include "core/text.h"
 
 #include "core/config.h"
 #include "core/engines/commandlocator.h"
@@ -139,35 +140,27 @@ std::optional<Json> planParameters(const LaunchPlan &plan, const EngineProfile &
     const bool positionalModel = model.value("positional", false);
     Json params = Json::object();
     bool modelSeen = false;
-    for (std::size_t i = plan.programWords; i < plan.argv.size();) {
-        const std::string &word = plan.argv[i];
-        if (word.rfind("--", 0) != 0) {
+    for (const PlanOption &option : planOptions(plan)) {
+        if (option.flag.empty()) {
             if (positionalModel && !modelSeen) {
                 modelSeen = true;
-                ++i;
                 continue;
             }
-            why = "the command has a positional word '" + word + "' the autotuner cannot place";
+            why = "the command has a positional word '" + option.values.front() + "' the autotuner cannot place";
             return std::nullopt;
         }
-        std::vector<std::string> values;
-        std::size_t j = i + 1;
-        while (j < plan.argv.size() && plan.argv[j].rfind("--", 0) != 0)
-            values.push_back(plan.argv[j++]);
-        if (word == modelFlag) {
-            i = j;
+        if (option.flag == modelFlag)
             continue;
+        if (option.flag.rfind("--", 0) != 0) {
+            why = "the command has a short option '" + option.flag + "' the autotuner cannot pass: it writes every parameter as --name";
+            return std::nullopt;
         }
-        for (const std::string &v : values)
+        for (const std::string &v : option.values)
             if (v.empty() || hasSpace(v)) {
-                why = word + " takes '" + v + "', which the autotuner cannot pass: it splits its command line on whitespace";
+                why = option.flag + " takes '" + v + "', which the autotuner cannot pass: it splits its command line on whitespace";
                 return std::nullopt;
             }
-        std::string joined;
-        for (const std::string &v : values)
-            joined += (joined.empty() ? "" : " ") + v;
-        params[word.substr(2)] = Json::array({values.empty() ? Json(true) : parameterValue(joined)});
-        i = j;
+        params[option.flag.substr(2)] = Json::array({option.values.empty() ? Json(true) : parameterValue(option.joinedValues())});
     }
     return params;
 }
@@ -187,8 +180,7 @@ std::optional<std::vector<Json>> gridValues(const Json &spec)
 
 std::optional<AutotunerRuntime> autotunerRuntime(std::string_view baseRuntime)
 {
-    std::string lower(baseRuntime);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string lower = asciiLower(baseRuntime);
     for (const AutotunerRuntime &r : runtimes())
         if (lower.rfind(r.engine, 0) == 0)
             return r;

@@ -27,21 +27,16 @@ std::string engineId(const std::string &runtime)
     return p ? p->engine() : runtime;
 }
 
-// argv after the program and model → {"--flag": value | true}, the autotuner's runtime_args.
+// The plan's options → {"--flag": value | true}, the autotuner's runtime_args. Several values are
+// joined with spaces, as the autotuner's command line splits them back; positional words (the
+// model) are the autotuner's own.
 Json runtimeArgs(const LaunchPlan &plan)
 {
     Json args = Json::object();
-    for (std::size_t i = plan.programWords; i < plan.argv.size(); ++i) {
-        const std::string &w = plan.argv[i];
-        if (w.size() < 2 || w[0] != '-')
+    for (const PlanOption &option : planOptions(plan)) {
+        if (option.flag.empty())
             continue;
-        const auto eq = w.find('=');
-        if (eq != std::string::npos)
-            args[w.substr(0, eq)] = w.substr(eq + 1);
-        else if (i + 1 < plan.argv.size() && (plan.argv[i + 1].empty() || plan.argv[i + 1][0] != '-'))
-            args[w] = plan.argv[++i];
-        else
-            args[w] = true;
+        args[option.flag] = option.values.empty() ? Json(true) : Json(option.joinedValues());
     }
     return args;
 }

@@ -47,6 +47,18 @@ struct LaunchPlan
     std::string resolvedKvCache;  ///< the engine's KV-cache dtype with its real format, e.g. "fp8 (E4M3)"
 };
 
+/// One option of a plan's argv after the program words: a flag with the words that follow it up to
+/// the next flag (none for a switch), or a positional word alone (empty @c flag). "--flag=value"
+/// is split. A word is a flag when it starts with "--", or with "-" and a letter ("-1" is a value).
+struct PlanOption
+{
+    std::string flag;
+    std::vector<std::string> values;
+    /// The values joined with single spaces (how a command line that splits on whitespace reads them).
+    std::string joinedValues() const;
+};
+std::vector<PlanOption> planOptions(const LaunchPlan &plan);
+
 /// "full", "degraded" or "unsupported".
 const char *planStatusName(PlanStatus s);
 

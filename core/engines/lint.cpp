@@ -1,4 +1,5 @@
 #include "core/engines/lint.h"
+#include "core/text.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -63,13 +64,6 @@ bool parseFloat(std::string_view v)
     double d = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
     return ec == std::errc() && ptr == v.data() + v.size();
-}
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 std::vector<std::string> strings(const Json &arr)
@@ -161,10 +155,10 @@ std::string didYouMean(const EngineProfile &p, const std::string &name)
 // "bf16" → "bfloat16": an abbreviation (the value's letters in order) beats edit distance.
 std::string closestChoice(const std::string &value, const std::vector<std::string> &choices)
 {
-    const std::string v = lower(value);
+    const std::string v = asciiLower(value);
     std::string best;
     for (const auto &c : choices) {
-        const std::string lc = lower(c);
+        const std::string lc = asciiLower(c);
         std::size_t k = 0;
         for (char ch : lc)
             k += k < v.size() && ch == v[k];
@@ -174,14 +168,14 @@ std::string closestChoice(const std::string &value, const std::vector<std::strin
     if (!best.empty())
         return best;
     for (const auto &c : choices) { // "fp8_e5m2" → "fp8"
-        if (v.rfind(lower(c), 0) == 0 && c.size() > best.size())
+        if (v.rfind(asciiLower(c), 0) == 0 && c.size() > best.size())
             best = c;
     }
     if (!best.empty())
         return best;
     std::size_t bestDistance = 3;
     for (const auto &c : choices) {
-        const std::size_t d = editDistance(v, lower(c));
+        const std::size_t d = editDistance(v, asciiLower(c));
         if (d < bestDistance) {
             bestDistance = d;
             best = c;
@@ -863,7 +857,7 @@ Diagnostics lintWords(const EngineProfile &profile, const LintWords &input)
             if (inlineValue) {
                 out.push_back(finding(Severity::Error, "lint.bool-value", w.from + name + " is a switch and takes no value (write " + name + " alone)", t, index));
             } else if (k + 1 < words.size()) {
-                const std::string next = lower(words[k + 1].text);
+                const std::string next = asciiLower(words[k + 1].text);
                 if (next == "true" || next == "false" || next == "1" || next == "0" || next == "yes" || next == "no") {
                     out.push_back(finding(Severity::Error, "lint.bool-value", w.from + name + " is a switch and takes no value; '" + words[k + 1].text + "' would be an extra argument",
                                           words[k + 1].text, words[k + 1].index));
@@ -910,7 +904,7 @@ Diagnostics lintWords(const EngineProfile &profile, const LintWords &input)
                     return;
                 const auto choices = strings((*f)[key]);
                 const auto match = std::find_if(choices.begin(), choices.end(), [&](const std::string &c) {
-                    return caseInsensitive ? lower(c) == lower(v) : c == v;
+                    return caseInsensitive ? asciiLower(c) == asciiLower(v) : c == v;
                 });
                 if (match == choices.end()) {
                     Diagnostic d = finding(Severity::Error, "lint.bad-choice", w.from + "'" + v + "' is not an allowed value of " + name, v, val.index);

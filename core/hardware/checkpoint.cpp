@@ -1,4 +1,5 @@
 #include "core/hardware/checkpoint.h"
+#include "core/text.h"
 
 #include "core/hardware/memoryfit.h"
 #include "core/jsonio.h"
@@ -46,7 +47,7 @@ void readModelOpt(const Json &doc, CheckpointQuantization &q)
 
 std::string normalisedFormat(std::string method)
 {
-    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    method = asciiLower(method);
     if (method == "intel/auto-round" || method == "autoround")
         return "auto-round";
     return method;

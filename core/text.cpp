@@ -1,0 +1,14 @@
+#include "core/text.h"
+
+namespace quantcfg {
+
+std::string asciiLower(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+} // namespace quantcfg
