@@ -17,7 +17,7 @@ namespace quantcfg::cli {
 
 namespace {
 
-void runExperiments(Context &ctx, const std::string &file)
+void runExperiments(Context &ctx, const std::string &file, AutotunerPath path)
 {
     JsonResult task = readJsonArgument(ctx, file);
     const std::string label = file == "-" ? "<stdin>" : file;
@@ -48,7 +48,7 @@ void runExperiments(Context &ctx, const std::string &file)
         printJson(ctx, experimentsToJson(*task.value, set));
         return;
     }
-    const AutotunerExpansion expansion = expandAutotunerTask(*task.value);
+    const AutotunerExpansion expansion = expandAutotunerTask(*task.value, path);
     printDiagnostics(ctx, label, expansion.diagnostics);
     for (std::size_t i = 0; i < expansion.launches.size(); ++i)
         printDiagnostics(ctx, label + ": experiment " + std::to_string(i + 1), expansion.launches[i].lint);
@@ -133,7 +133,15 @@ void addAutotunerCommands(CLI::App &app, Context &ctx)
     auto file = std::make_shared<std::string>();
     CLI::App *experiments = app.add_subcommand("experiments", "Show the engine command each experiment of an inference-autotuner task starts (Docker mode), checked against the engine version its image runs.");
     experiments->add_option("task", *file, "Task JSON file, or '-' for standard input")->required();
-    experiments->callback([&ctx, file] { runExperiments(ctx, *file); });
+    auto path = std::make_shared<std::string>("cli");
+    experiments->add_option("--path", *path,
+                            "Which of the autotuner's ways of running the task: cli (src/run_autotuner.py) or web "
+                            "(POST /api/tasks/ and its worker, which also translates quant_config and parallel_config)")
+        ->check(CLI::IsMember({"cli", "web"}))
+        ->capture_default_str();
+    experiments->callback([&ctx, file, path] {
+        runExperiments(ctx, *file, *path == "web" ? AutotunerPath::WebWorker : AutotunerPath::CommandLine);
+    });
 
     auto opt = std::make_shared<TaskCli>();
     CLI::App *task = app.add_subcommand("task", "Write inference-autotuner tasks (one per preset) that it runs as they are: the preset's engine flags for the version the image runs.");

@@ -257,6 +257,84 @@ private slots:
             QCOMPARE(QString::fromStdString(tasks.diagnostics.front().code), code);
     }
 
+    // The web worker (POST /api/tasks/ and its worker) translates quant_config and parallel_config;
+    // the expected parameters follow autotuner c86a814's quantization_integration.py
+    // prepare_runtime_parameters() → quantization_mapper.py get_runtime_args() and
+    // parallel_integration.py prepare_runtime_parallel_parameters(), read by hand.
+    void webWorkerTranslatesQuantAndParallelConfig_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("experiments");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("runtimeParameters");
+        QTest::addColumn<QStringList>("codes"); // task findings (errors and warnings), sorted
+        QTest::newRow("dtype fields become SGLang flags; user values become strings")
+            << "autotuner/quant_custom_task.json" << 2 << 1
+            << R"({"quantization":"fp8","dtype":"auto","kv-cache-dtype":"fp8_e5m2","attention-backend":"flashinfer","tp-size":"2","mem-fraction-static":"0.85"})"
+            << QStringList{QStringLiteral("autotuner.missing")};
+        QTest::newRow("a preset under 'preset' adds nothing") << "autotuner/quant_preset_task.json" << 4 << 3
+                                                            << R"({"tp-size":2,"mem-fraction-static":0.9})"
+                                                            << QStringList{QStringLiteral("autotuner.quant-preset-ignored")};
+        QTest::newRow("presets multiply the grid but each runs all-auto")
+            << "autotuner/quant_multi_preset_task.json" << 3 << 2 << R"({"dtype":"auto","tp-size":"1","mem-fraction-static":"0.85"})"
+            << QStringList{QStringLiteral("autotuner.missing"), QStringLiteral("autotuner.quant-preset-ignored")};
+        QTest::newRow("parallel_config becomes --tp-size/--dp-size, 1s left out")
+            << "autotuner/parallel_config_test.json" << 2 << 1 << R"({"tp-size":"2","dp-size":"2","mem-fraction-static":0.85})"
+            << QStringList{QStringLiteral("autotuner.max-iterations")};
+        QTest::newRow("vLLM: parallel flags first, expert parallel as None")
+            << "web-worker-vllm.json" << 2 << 1
+            << R"({"tensor-parallel-size":"2","enable-expert-parallel":null,"quantization":"fp8","dtype":"auto","kv-cache-dtype":"fp16","gpu-memory-utilization":"0.9"})"
+            << QStringList{};
+    }
+    void webWorkerTranslatesQuantAndParallelConfig()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, experiments);
+        QFETCH(int, index);
+        QFETCH(QString, runtimeParameters);
+        QFETCH(QStringList, codes);
+        const Json task = Json::parse(testutil::readFile(testutil::dataPath("tasks/" + file.toStdString())));
+        const AutotunerExpansion e = expandAutotunerTask(task, AutotunerPath::WebWorker);
+        QCOMPARE(int(e.launches.size()), experiments);
+        QCOMPARE(QString::fromStdString(e.launches[index].runtimeParameters.dump()), runtimeParameters);
+        QStringList found;
+        for (const Diagnostic &d : e.diagnostics)
+            if (d.severity != Severity::Info)
+                found << QString::fromStdString(d.code);
+        found.sort();
+        QCOMPARE(found, codes);
+        // The command carries each translated parameter as the Docker controller writes it.
+        std::string command;
+        for (const std::string &w : e.launches[index].argv)
+            command += " " + w;
+        for (auto it = e.launches[index].runtimeParameters.begin(); it != e.launches[index].runtimeParameters.end(); ++it) {
+            const std::string value = it->is_null() ? "None" : it->is_string() ? it->get<std::string>() : it->dump();
+            QVERIFY2(command.find(" --" + it.key() + " " + value) != std::string::npos, command.c_str());
+        }
+    }
+
+    // What the web worker starts is checked like any other command: vLLM refuses the fp16 KV cache
+    // and the stray "None" after --enable-expert-parallel.
+    void webWorkerCommandsAreLinted()
+    {
+        const Json task = Json::parse(testutil::readFile(testutil::dataPath("tasks/web-worker-vllm.json")));
+        const AutotunerExpansion e = expandAutotunerTask(task, AutotunerPath::WebWorker);
+        QCOMPARE(e.launches.size(), std::size_t(2));
+        const auto mentions = [](const Diagnostics &ds, const std::string &text) {
+            return std::any_of(ds.begin(), ds.end(), [&](const Diagnostic &d) { return d.message.find(text) != std::string::npos; });
+        };
+        QVERIFY(!mentions(e.launches[0].lint, "fp16"));
+        QVERIFY(mentions(e.launches[1].lint, "'fp16' is not an allowed value of --kv-cache-dtype"));
+        QVERIFY(mentions(e.launches[0].lint, "positional"));
+        // The command-line runner puts parallel_config's keys into its grid as they are, where a
+        // single value (the web form's spelling) is not a list of values.
+        const AutotunerExpansion cli = expandAutotunerTask(task, AutotunerPath::CommandLine);
+        QVERIFY(cli.launches.empty());
+        QVERIFY(std::any_of(cli.diagnostics.begin(), cli.diagnostics.end(), [](const Diagnostic &d) {
+            return d.code == "autotuner.bad-parameter" && d.pointer == "/parallel_config/tp";
+        }));
+    }
+
     // Both autotuner outputs (task parameters, runtime_args) read a plan's flags through planOptions:
     // a negative number is a value, "--flag=value" is split, several values stay with their flag.
     void planOptionsReadFlagsAndValues()

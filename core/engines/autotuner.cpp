@@ -2,6 +2,7 @@
 #include "core/text.h"
 
 #include "core/config.h"
+#include "core/engines/autotunerweb.h"
 #include "core/engines/commandlocator.h"
 #include "core/engines/lint.h"
 #include "core/engines/mapper.h"
@@ -320,9 +321,11 @@ std::vector<Json> autotunerParameterPresets(const AutotunerTasks &tasks, const A
     return out;
 }
 
-AutotunerExpansion expandAutotunerTask(const Json &task)
+AutotunerExpansion expandAutotunerTask(const Json &task, AutotunerPath path)
 {
     AutotunerExpansion out;
+    out.path = path;
+    const bool web = path == AutotunerPath::WebWorker;
     Diagnostics &diags = out.diagnostics;
     if (!task.is_object()) {
         diags.push_back(taskDiagnostic(Severity::Error, "autotuner.invalid", "", "a task must be a JSON object"));
@@ -346,7 +349,7 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
         diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.ome", "/deployment_mode",
                                        "in OME mode the parameters never reach the engine (its template uses only the GPU count); "
                                        "the commands below are what Docker mode would run"));
-    if (task.contains("quant_config"))
+    if (!web && task.contains("quant_config") && !task["quant_config"].is_null())
         diags.push_back(taskDiagnostic(Severity::Warning, "autotuner.quant-config", "/quant_config",
                                        "quant_config is read only by the web worker; the command-line runner shown here ignores it"));
     const Json *runtimeName = at(task, "/base_runtime");
@@ -375,15 +378,23 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
         return out;
     out.engineVersion = profile->version();
 
-    // The grid: parameters, then (the command-line runner) parallel_config's keys as they are.
+    // The grid: parameters, then the command-line runner takes parallel_config's keys as they are,
+    // while the web worker adds __quant__ and __parallel__ entries it translates per experiment.
     std::vector<std::pair<std::string, std::vector<Json>>> grid;
     bool gridBroken = false;
-    for (const char *section : {"/parameters", "/parallel_config"}) {
-        const Json *params = at(task, section);
+    Json webEntries = Json::object();
+    if (web)
+        for (auto &[name, values] : webWorkerGridEntries(task, diags))
+            webEntries[name] = std::move(values);
+    const std::vector<std::pair<std::string, const Json *>> sources = {
+        {"/parameters", at(task, "/parameters")},
+        {"/parallel_config", web ? nullptr : at(task, "/parallel_config")},
+        {"", &webEntries}};
+    for (const auto &[section, params] : sources) {
         if (!params || !params->is_object())
             continue;
         for (auto it = params->begin(); it != params->end(); ++it) {
-            const std::string pointer = std::string(section) + "/" + it.key();
+            const std::string pointer = section + "/" + it.key();
             std::optional<std::vector<Json>> values = gridValues(*it);
             if (!values) {
                 diags.push_back(taskDiagnostic(Severity::Error, "autotuner.bad-parameter", pointer,
@@ -393,7 +404,7 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
             }
             if (values->empty())
                 continue; // the autotuner skips an empty list
-            if (std::string(section) == "/parallel_config")
+            if (section == "/parallel_config")
                 diags.push_back(taskDiagnostic(Severity::Info, "autotuner.parallel-config", pointer,
                                                "the command-line runner passes parallel_config's '" + it.key() + "' to the engine as --" + it.key()
                                                    + "; the web worker translates it to the engine's flag"));
@@ -432,10 +443,14 @@ AutotunerExpansion expandAutotunerTask(const Json &task)
                 word = "8000";
             line += (line.empty() ? "" : " ") + word;
         }
-        for (std::size_t g = 0; g < grid.size(); ++g) {
-            const std::string &name = grid[g].first;
-            const Json &value = grid[g].second[index[g]];
-            launch.parameters[name] = value;
+        for (std::size_t g = 0; g < grid.size(); ++g)
+            launch.parameters[grid[g].first] = grid[g].second[index[g]];
+        launch.runtimeParameters = web ? webWorkerRuntimeParameters(stringAt(task, "/base_runtime"), launch.parameters, modelName,
+                                                                    task.value("model", Json()))
+                                       : launch.parameters;
+        for (auto p = launch.runtimeParameters.begin(); p != launch.runtimeParameters.end(); ++p) {
+            const std::string &name = p.key();
+            const Json &value = *p;
             const std::string flag = name.rfind("--", 0) == 0 ? name : "--" + name;
             if (value.is_boolean()) {
                 if (value.get<bool>())
@@ -475,13 +490,14 @@ Json autotunerExpansionToJson(const Json &task, const AutotunerExpansion &expans
             command += (command.empty() ? "" : " ") + shellQuote(w);
         experiments.push_back(Json{{"experiment_id", i + 1},
                                    {"parameters", l.parameters},
+                                   {"runtime_parameters", l.runtimeParameters},
                                    {"argv", l.argv},
                                    {"command", command},
                                    {"starts", !hasErrors(l.lint)},
                                    {"lint", lint}});
     }
     return Json{{"task_name", stringAt(task, "/task_name")},
-                {"path", "command-line runner, Docker mode"},
+                {"path", expansion.path == AutotunerPath::WebWorker ? "web worker, Docker mode" : "command-line runner, Docker mode"},
                 {"engine", expansion.engine},
                 {"engine_version", expansion.engineVersion},
                 {"image", expansion.image},

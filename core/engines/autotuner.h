@@ -69,13 +69,19 @@ std::vector<Json> autotunerParameterPresets(const AutotunerTasks &tasks, const A
 /// line (the image's entry point, then the autotuner's command), linted for the image's engine.
 struct AutotunerLaunch
 {
-    Json parameters;
+    Json parameters;        ///< the grid combination, as the autotuner records it
+    Json runtimeParameters; ///< what the Docker controller turns into flags (the web worker's translation; else the same)
     std::vector<std::string> argv;
     Diagnostics lint;
 };
 
+/// Which of the autotuner's two ways of running a task to reproduce. Both start the same Docker
+/// containers; only the web worker translates quant_config and parallel_config (autotunerweb.h).
+enum class AutotunerPath { CommandLine, WebWorker };
+
 struct AutotunerExpansion
 {
+    AutotunerPath path = AutotunerPath::CommandLine;
     std::string engine;
     std::string engineVersion; ///< the profile the commands were linted against
     std::string image;
@@ -84,9 +90,9 @@ struct AutotunerExpansion
     Diagnostics diagnostics;      ///< task problems (JSON pointers) and what the autotuner would do wrong
 };
 
-/// Reads a task in the autotuner's own format the way its CLI runner in Docker mode does, and
-/// builds the command of each experiment. Never throws.
-AutotunerExpansion expandAutotunerTask(const Json &task);
+/// Reads a task in the autotuner's own format the way its CLI runner (src/run_autotuner.py) or its
+/// web worker runs it in Docker mode, and builds the command of each experiment. Never throws.
+AutotunerExpansion expandAutotunerTask(const Json &task, AutotunerPath path = AutotunerPath::CommandLine);
 
 /// The expansion as JSON (docs/autotuner.md).
 Json autotunerExpansionToJson(const Json &task, const AutotunerExpansion &expansion);
