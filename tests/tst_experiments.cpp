@@ -15,6 +15,17 @@ class TestExperiments : public QObject
 {
     Q_OBJECT
 
+    // The codes of the task's errors and warnings, sorted.
+    static QStringList findingCodes(const Diagnostics &diagnostics)
+    {
+        QStringList found;
+        for (const Diagnostic &d : diagnostics)
+            if (d.severity != Severity::Info)
+                found << QString::fromStdString(d.code);
+        found.sort();
+        return found;
+    }
+
     static Json designTask() { return Json::parse(testutil::readFile(testutil::dataPath("tasks/design-task.json"))); }
 
 private slots:
@@ -123,12 +134,7 @@ private slots:
         const Json task = Json::parse(testutil::readFile(testutil::dataPath("tasks/autotuner/" + file.toStdString())));
         const AutotunerExpansion e = expandAutotunerTask(task);
         QCOMPARE(int(e.launches.size()), experiments);
-        QStringList found;
-        for (const Diagnostic &d : e.diagnostics)
-            if (d.severity != Severity::Info)
-                found << QString::fromStdString(d.code);
-        found.sort();
-        QCOMPARE(found, codes);
+        QCOMPARE(findingCodes(e.diagnostics), codes);
         for (const AutotunerLaunch &l : e.launches)
             QCOMPARE(!hasErrors(l.lint), allStart);
     }
@@ -297,12 +303,7 @@ private slots:
         const AutotunerExpansion e = expandAutotunerTask(task, AutotunerPath::WebWorker);
         QCOMPARE(int(e.launches.size()), experiments);
         QCOMPARE(QString::fromStdString(e.launches[index].runtimeParameters.dump()), runtimeParameters);
-        QStringList found;
-        for (const Diagnostic &d : e.diagnostics)
-            if (d.severity != Severity::Info)
-                found << QString::fromStdString(d.code);
-        found.sort();
-        QCOMPARE(found, codes);
+        QCOMPARE(findingCodes(e.diagnostics), codes);
         // The command carries each translated parameter as the Docker controller writes it.
         std::string command;
         for (const std::string &w : e.launches[index].argv)
