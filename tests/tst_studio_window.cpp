@@ -1,3 +1,4 @@
+#include "core/engines/autotuner.h"
 #include "core/engines/mapper.h"
 #include "core/engines/profile.h"
 #include "core/engines/render.h"
@@ -774,6 +775,35 @@ private slots:
         vllm->layoutButton()->click();
         again.show();
         QVERIFY(again.close());
+    }
+
+    // File ▸ Export Autotuner Task writes, for the open configuration, a task the autotuner runs
+    // for the SGLang version the studio maps for: the image of that release, the configuration's
+    // model, and parameters that start on that version (the autotuner's own reading of the task).
+    void exportWritesAnAutotunerTaskForTheChosenVersion()
+    {
+        MainWindow w;
+        w.session()->setEngineVersion("sglang", "v0.5.2");
+        w.document()->setValue("/model", Json{{"id_or_path", "Qwen/Qwen3-8B"}});
+        const QString path = m_home.filePath(QStringLiteral("task.json"));
+        QVERIFY(w.files()->exportAutotunerTask(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json task = Json::parse(file.readAll().toStdString());
+        QCOMPARE(task.value("runtime_image_tag", std::string()), std::string("v0.5.2"));
+        QCOMPARE(task["model"].value("id_or_path", std::string()), std::string("Qwen/Qwen3-8B"));
+        QCOMPARE(task["benchmark"].value("model_name", std::string()), std::string("Qwen/Qwen3-8B"));
+        const AutotunerExpansion run = expandAutotunerTask(task);
+        QCOMPARE(run.engineVersion, std::string("v0.5.2"));
+        QCOMPARE(run.launches.size(), std::size_t(1));
+        QVERIFY(!hasErrors(run.diagnostics));
+        QVERIFY(!hasErrors(run.launches.front().lint));
+        const LaunchPlan *plan = w.analysis()->plan("sglang");
+        QVERIFY(plan);
+        for (const PlanOption &option : planOptions(*plan))
+            if (!option.flag.empty() && option.flag != "--model-path")
+                QVERIFY2(task["parameters"].contains(option.flag.substr(2)), option.flag.c_str());
+        w.session()->setEngineVersion("sglang", "");
     }
 };
 

@@ -190,6 +190,25 @@ std::optional<AutotunerRuntime> autotunerRuntime(std::string_view baseRuntime)
 
 AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const PresetLibrary &presets)
 {
+    std::vector<AutotunerConfiguration> configurations;
+    Diagnostics unknown;
+    for (const std::string &name : spec.presets) {
+        if (const Preset *preset = presets.find(name)) {
+            configurations.push_back({name, "preset " + name, preset->document});
+            continue;
+        }
+        std::vector<std::string> allowed;
+        for (const Preset &p : presets.presets)
+            allowed.push_back(p.name);
+        unknown.push_back(taskDiagnostic(Severity::Error, "autotuner.unknown-preset", "", "no preset named '" + name + "'", allowed));
+    }
+    AutotunerTasks out = makeAutotunerTasks(spec, configurations);
+    out.diagnostics.insert(out.diagnostics.end(), unknown.begin(), unknown.end());
+    return out;
+}
+
+AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const std::vector<AutotunerConfiguration> &configurations)
+{
     AutotunerTasks out;
     const ProfileRegistry &registry = ProfileRegistry::builtIn();
     const EngineProfile *pinned = registry.findSpec(spec.engine);
@@ -236,22 +255,19 @@ AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const PresetLib
         return out;
     out.engineVersion = profile->version();
     out.image = runtime->repository + ":" + tag;
-    const std::string model = spec.model.empty() ? std::string("meta-llama/Llama-3.1-8B-Instruct") : spec.model;
-    // A Hugging Face id is served under its name; a local model is mounted at /model and served so.
-    const bool hubModel = model.find('/') != std::string::npos && model[0] != '/';
-    for (const std::string &name : spec.presets) {
-        const Preset *preset = presets.find(name);
-        if (!preset) {
-            std::vector<std::string> allowed;
-            for (const Preset &p : presets.presets)
-                allowed.push_back(p.name);
-            out.diagnostics.push_back(taskDiagnostic(Severity::Error, "autotuner.unknown-preset", "", "no preset named '" + name + "'", allowed));
-            continue;
-        }
-        Json doc = preset->document;
-        doc["model"] = {{"id_or_path", model}};
+    for (const auto &[name, label, configuration] : configurations) {
+        // The model: the one asked for, else the configuration's own, else the design's benchmark model.
+        const std::string model = !spec.model.empty() ? spec.model
+                                  : !stringAt(configuration, "/model/id_or_path").empty() ? stringAt(configuration, "/model/id_or_path")
+                                                                                          : std::string("meta-llama/Llama-3.1-8B-Instruct");
+        // A Hugging Face id is served under its name; a local model is mounted at /model and served so.
+        const bool hubModel = model.find('/') != std::string::npos && model[0] != '/';
+        Json doc = configuration;
+        if (!doc.is_object())
+            doc = Json::object();
+        doc["model"]["id_or_path"] = model;
         if (hasErrors(validateDocument(doc))) {
-            out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", "preset " + name + " is not a valid configuration"));
+            out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", label + " is not a valid configuration"));
             continue;
         }
         const LaunchPlan plan = mapConfig(Config::fromJson(doc), *profile);
@@ -270,18 +286,18 @@ AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const PresetLib
         }
         std::optional<Json> params = why.empty() ? planParameters(plan, *profile, why) : std::nullopt;
         if (!params) {
-            out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", "preset " + name + " left out: " + why));
+            out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", label + " left out: " + why));
             continue;
         }
         for (const Diagnostic &d : plan.diagnostics) // what the preset loses on this engine version
             if (d.severity == Severity::Warning) {
                 Diagnostic note = d;
-                note.message = "preset " + name + ": " + d.message;
+                note.message = label + ": " + d.message;
                 out.diagnostics.push_back(std::move(note));
             }
         Json task = Json::object();
         task["task_name"] = spec.name + "-" + name;
-        task["description"] = "quantcfg preset " + name + " on " + profile->displayName() + " " + profile->version() + " (" + out.image + ")";
+        task["description"] = "quantcfg " + label + " on " + profile->displayName() + " " + profile->version() + " (" + out.image + ")";
         task["model"] = {{"id_or_path", model}, {"namespace", "autotuner"}};
         task["base_runtime"] = runtime->engine;
         task["runtime_image_tag"] = tag;

@@ -61,6 +61,20 @@ struct AutotunerTasks
 /// values with spaces) or the engine cannot run are left out with the reason.
 AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const PresetLibrary &presets);
 
+/// A configuration to write a task for: @c name ends the task_name, @c label names it in messages
+/// ("preset universal-fp8", "my-config.json").
+struct AutotunerConfiguration
+{
+    std::string name;
+    std::string label;
+    Json document;
+};
+
+/// The same for any configurations (the studio exports its document so); spec.presets is not
+/// read. The model is spec.model, else the configuration's own model, else the design's
+/// benchmark model.
+AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const std::vector<AutotunerConfiguration> &configurations);
+
 /// The same presets as the autotuner's parameter presets (POST /api/presets/import:
 /// {"version": "1.0", "preset": {"name", "runtime", "parameters"}}).
 std::vector<Json> autotunerParameterPresets(const AutotunerTasks &tasks, const AutotunerTaskSpec &spec);

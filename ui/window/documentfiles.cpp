@@ -1,5 +1,6 @@
 #include "ui/window/documentfiles.h"
 
+#include "core/engines/autotuner.h"
 #include "core/engines/render.h"
 #include "core/jsonio.h"
 #include "core/presets.h"
@@ -253,6 +254,41 @@ void DocumentFiles::exportScriptInteractive(const QString &engine)
     const QString path = chooseSavePath(tr("Export Launch Script"), suggested, tr("Shell scripts (*.sh)"));
     if (!path.isEmpty())
         exportScript(engine, path);
+}
+
+bool DocumentFiles::exportAutotunerTask(const QString &path)
+{
+    const std::string version = m_analysis->engineVersion("sglang");
+    AutotunerTaskSpec spec;
+    // A release has an image of its own tag; a development snapshot has none, so the autotuner's
+    // default image (and that version's flags) stands in, as the task's notes say.
+    spec.engine = version.rfind('v', 0) == 0 ? "sglang@" + version : std::string("sglang");
+    const QString base = m_document->filePath().isEmpty() ? QStringLiteral("config") : QFileInfo(m_document->filePath()).completeBaseName();
+    const AutotunerTasks tasks = makeAutotunerTasks(spec, {{base.toStdString(), base.toStdString(), m_document->json()}});
+    QStringList problems;
+    for (const Diagnostic &d : tasks.diagnostics)
+        if (d.severity != Severity::Info)
+            problems << QString::fromStdString(d.message);
+    if (tasks.tasks.empty()) {
+        QMessageBox::warning(m_window, tr("No Autotuner Task"),
+                             tr("The inference-autotuner cannot run this configuration:\n%1").arg(problems.join(QLatin1Char('\n'))));
+        return false;
+    }
+    if (!writeOutput(path, toPrettyJson(tasks.tasks.front().second) + "\n", false))
+        return false;
+    if (!problems.isEmpty())
+        emit message(tr("Wrote %1 for %2 (%3); %4").arg(QDir::toNativeSeparators(path), QString::fromStdString(tasks.image),
+                                                        QString::fromStdString(tasks.engineVersion), problems.join(QStringLiteral("; "))));
+    return true;
+}
+
+void DocumentFiles::exportAutotunerTaskInteractive()
+{
+    const QString base = m_document->filePath().isEmpty() ? QStringLiteral("config") : QFileInfo(m_document->filePath()).completeBaseName();
+    const QString suggested = QDir(dialogDirectory()).filePath(QStringLiteral("%1-autotuner-task.json").arg(base));
+    const QString path = chooseSavePath(tr("Export Autotuner Task"), suggested, tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        exportAutotunerTask(path);
 }
 
 void DocumentFiles::saveExtraFileInteractive(const QString &engine)

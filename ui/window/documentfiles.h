@@ -73,6 +73,13 @@ public:
     /// Asks where, then exportScript() / saveExtraFile().
     void exportScriptInteractive(const QString &engine);
     void saveExtraFileInteractive(const QString &engine);
+    /// Writes an inference-autotuner task for the document to @p path: the same code as `quantcfg
+    /// task` (docs/autotuner.md), SGLang at the version the document is mapped for (the
+    /// autotuner's default image when that version is not a release). Says why in a message box
+    /// when no task can be written; what the task loses goes to the status bar.
+    bool exportAutotunerTask(const QString &path);
+    /// Asks where, then exportAutotunerTask(). File ▸ Export Autotuner Task…
+    void exportAutotunerTaskInteractive();
     /// The unsaved-changes guard: true when it is fine to drop the current document. JSON text that
     /// does not parse (and so is not in the document) is asked about first.
     bool maybeSave();

@@ -188,6 +188,7 @@ void MainWindow::buildActions()
         QAction *a = exportMenu->addAction(tr("%1…").arg(QString::fromStdString(ProfileRegistry::builtIn().find(pane->engine())->displayName())));
         connect(a, &QAction::triggered, m_files, [this, engine] { m_files->exportScriptInteractive(engine); });
     }
+    file->addAction(tr("Export Auto&tuner Task…"), m_files, &DocumentFiles::exportAutotunerTaskInteractive);
     file->addAction(tr("Save as &Preset…"), this, &MainWindow::saveAsPreset);
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
