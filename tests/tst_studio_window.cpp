@@ -13,6 +13,7 @@
 #include "ui/config/jsoneditortab.h"
 #include "ui/window/lazypages.h"
 #include "ui/window/mainwindow.h"
+#include "ui/config/presetlistmodel.h"
 #include "ui/config/presetpanel.h"
 #include "ui/benchmarks/sloeditor.h"
 #include "ui/window/startoptions.h"
@@ -409,6 +410,8 @@ private slots:
         });
         QString chosenPath;
         w.files()->setSaveFileChooser([&](const QString &, const QString &, const QString &) { return chosenPath; });
+        // A changed preset is named before it is saved (changedPresetIsMarkedAndNamedOnSave): take the suggestion.
+        w.files()->setNamingPrompt([](const QString &, const DocumentFiles::Naming &suggested) { return suggested; });
 
         // Unmodified: no question.
         QVERIFY(w.files()->openFile(other));
@@ -804,6 +807,50 @@ private slots:
             if (!option.flag.empty() && option.flag != "--model-path")
                 QVERIFY2(task["parameters"].contains(option.flag.substr(2)), option.flag.c_str());
         w.session()->setEngineVersion("sglang", "");
+    }
+
+    // A preset loaded and then edited is marked "modified" in the list (undo clears the mark), and
+    // saving it asks for a name of its own, applied as one undo step, so the file does not pass for
+    // the preset; cancelling that question cancels the save.
+    void changedPresetIsMarkedAndNamedOnSave()
+    {
+        MainWindow w;
+        PresetListModel *presets = w.presetPanel()->model();
+        const int row = presets->rowOf(QStringLiteral("extreme-compression"));
+        QVERIFY(row >= 0);
+        w.document()->loadPreset(presets->entry(row).preset.document, QStringLiteral("extreme-compression"));
+        QVERIFY(!presets->index(row).data(PresetListModel::ModifiedRole).toBool());
+        w.document()->setValue("/dtype", Json("float16"));
+        QVERIFY(presets->index(row).data(PresetListModel::ModifiedRole).toBool());
+        QCOMPARE(presets->modifiedRow(), row);
+        w.document()->undoStack()->undo();
+        QVERIFY(!presets->index(row).data(PresetListModel::ModifiedRole).toBool());
+        w.document()->undoStack()->redo();
+
+        QString asked;
+        QString suggestedName;
+        DocumentFiles::Naming answer;
+        w.files()->setNamingPrompt([&](const QString &preset, const DocumentFiles::Naming &suggested) {
+            asked = preset;
+            suggestedName = suggested.name;
+            return answer;
+        });
+        const QString path = m_home.filePath(QStringLiteral("named.json"));
+        w.files()->setSaveFileChooser([&](const QString &, const QString &, const QString &) { return path; });
+        QVERIFY(!w.files()->saveAs()); // cancelled: nothing written
+        QCOMPARE(asked, QStringLiteral("extreme-compression"));
+        QCOMPARE(suggestedName, QStringLiteral("extreme-compression-custom"));
+        QVERIFY(!QFile::exists(path));
+
+        answer = {QStringLiteral("my-compression"), QStringLiteral("fp16 activations")};
+        QVERIFY(w.files()->saveAs());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Json saved = Json::parse(file.readAll().toStdString());
+        QCOMPARE(saved.value("name", std::string()), std::string("my-compression"));
+        QCOMPARE(saved.value("description", std::string()), std::string("fp16 activations"));
+        QCOMPARE(presets->modifiedRow(), -1); // it names no preset any more
+        QCOMPARE(w.document()->undoStack()->undoText(), QStringLiteral("Name the configuration my-compression"));
     }
 };
 

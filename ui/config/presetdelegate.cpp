@@ -44,7 +44,8 @@ void PresetDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->setPen(textColor);
     const QRect nameRect(r.left(), r.top(), r.width() - static_cast<int>(statuses.size()) * (kBadge + 3) - 4, lineHeight);
     const QString name = index.data(PresetListModel::NameRole).toString()
-                         + (index.data(PresetListModel::BuiltInRole).toBool() ? QString() : tr(" (user)"));
+                         + (index.data(PresetListModel::BuiltInRole).toBool() ? QString() : tr(" (user)"))
+                         + (index.data(PresetListModel::ModifiedRole).toBool() ? tr(" — modified") : QString());
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(bold).elidedText(name, Qt::ElideRight, nameRect.width()));
 
     painter->setFont(option.font);

@@ -2,6 +2,8 @@
 
 #include "ui/shared/statusstyle.h"
 
+#include <utility>
+
 namespace quantcfg::ui {
 
 namespace {
@@ -23,7 +25,21 @@ void PresetListModel::setEntries(std::vector<Entry> entries)
 {
     beginResetModel();
     m_entries = std::move(entries);
+    m_modifiedRow = -1;
     endResetModel();
+}
+
+void PresetListModel::markModifiedFrom(const Json &doc)
+{
+    int row = doc.is_object() ? rowOf(text(doc, "name")) : -1;
+    if (row >= 0 && m_entries[static_cast<std::size_t>(row)].preset.document == doc)
+        row = -1;
+    if (row == m_modifiedRow)
+        return;
+    const int old = std::exchange(m_modifiedRow, row);
+    for (const int r : {old, row})
+        if (r >= 0)
+            emit dataChanged(index(r), index(r), {ModifiedRole, Qt::ToolTipRole});
 }
 
 int PresetListModel::rowOf(const QString &name) const
@@ -70,10 +86,14 @@ QVariant PresetListModel::data(const QModelIndex &index, int role) const
             list << static_cast<int>(s.status);
         return list;
     }
+    case ModifiedRole:
+        return index.row() == m_modifiedRow;
     case FilterTextRole:
         return QStringList{QString::fromStdString(e.preset.name), text(doc, "description"), text(doc, "use_case")}.join(QLatin1Char('\n'));
     case Qt::ToolTipRole: {
         QString tip = text(doc, "description");
+        if (index.row() == m_modifiedRow)
+            tip = tr("The open configuration was changed from this preset; saving it asks for a name of its own.") + QLatin1Char('\n') + tip;
         if (!e.preset.builtIn)
             tip += QLatin1Char('\n') + tr("User preset: %1").arg(QString::fromStdString(e.preset.source));
         return tip + QLatin1Char('\n') + statusSummary(e);

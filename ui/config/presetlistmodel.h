@@ -23,6 +23,7 @@ public:
         BuiltInRole,                 ///< bool
         StatusesRole,                ///< QVariantList of int (quantcfg::PlanStatus), one per engine
         FilterTextRole,              ///< QString: name, description and use case (for filtering)
+        ModifiedRole,                ///< bool: the open configuration came from this preset and has changed since
     };
 
     struct EngineStatus
@@ -43,6 +44,11 @@ public:
     const Entry &entry(int row) const { return m_entries.at(static_cast<std::size_t>(row)); }
     /// Row of the preset named @p name, or -1.
     int rowOf(const QString &name) const;
+    /// Marks the preset @p doc came from (the preset named by its "name") as modified when @p doc
+    /// differs from it; no row is marked when it does not differ or names no preset.
+    void markModifiedFrom(const Json &doc);
+    /// Row of the preset marked modified, or -1.
+    int modifiedRow() const { return m_modifiedRow; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -51,6 +57,7 @@ private:
     QString statusSummary(const Entry &e) const;
 
     std::vector<Entry> m_entries;
+    int m_modifiedRow = -1;
 };
 
 } // namespace quantcfg::ui

@@ -1,7 +1,8 @@
 #include "ui/config/presetpanel.h"
 
-#include "ui/state/configanalysis.h"
 #include "ui/config/presetdelegate.h"
+#include "ui/state/configanalysis.h"
+#include "ui/state/configdocument.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -69,6 +70,8 @@ void PresetPanel::setEntries(std::vector<PresetListModel::Entry> entries)
     const QString selected = m_view->currentIndex().data(PresetListModel::NameRole).toString();
     m_updating = true;
     m_model->setEntries(std::move(entries));
+    if (m_document)
+        m_model->markModifiedFrom(m_document->json());
     m_updating = false;
     if (!selected.isEmpty())
         selectPreset(selected);
@@ -84,6 +87,13 @@ void PresetPanel::showPresets(const std::vector<Preset> &presets, const ConfigAn
         entries.push_back(std::move(entry));
     }
     setEntries(std::move(entries));
+}
+
+void PresetPanel::followDocument(const ConfigDocument *document)
+{
+    m_document = document;
+    connect(document, &ConfigDocument::changed, this, [this] { m_model->markModifiedFrom(m_document->json()); });
+    m_model->markModifiedFrom(document->json());
 }
 
 void PresetPanel::selectPreset(const QString &name)

@@ -12,6 +12,7 @@ class QSortFilterProxyModel;
 namespace quantcfg::ui {
 
 class ConfigAnalysis;
+class ConfigDocument;
 
 /// The preset list: a filter box, the presets with their engine badges, and "Save as preset…".
 class PresetPanel final : public QWidget
@@ -34,6 +35,8 @@ public:
     void showPresets(const std::vector<Preset> &presets, const ConfigAnalysis &analysis);
     /// Selects the preset named @p name without loading it (e.g. at start-up).
     void selectPreset(const QString &name);
+    /// Follows @p document: the preset it came from is marked "modified" while it differs.
+    void followDocument(const ConfigDocument *document);
 
 signals:
     /// The user chose the preset at @p row of model().
@@ -49,6 +52,7 @@ private:
     QListView *m_view;
     QPushButton *m_save;
     bool m_updating = false;
+    const ConfigDocument *m_document = nullptr;
 };
 
 } // namespace quantcfg::ui

@@ -10,13 +10,19 @@
 #include "ui/state/settings.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QUndoStack>
 
 namespace quantcfg::ui {
 
@@ -45,6 +51,33 @@ DocumentFiles::RecoveryChoice askAboutRecovery(QWidget *parent, const Autosave::
     if (box.clickedButton() == discard)
         return DocumentFiles::RecoveryChoice::Discard;
     return DocumentFiles::RecoveryChoice::Later;
+}
+
+DocumentFiles::Naming askForName(QWidget *parent, const QString &presetName, const DocumentFiles::Naming &suggested)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(DocumentFiles::tr("Name the Configuration"));
+    auto *layout = new QFormLayout(&dialog);
+    auto *intro = new QLabel(DocumentFiles::tr("This configuration was changed from preset %1 but still carries its name and "
+                                               "description. Give it its own, so the file does not pass for the preset.")
+                                 .arg(presetName),
+                             &dialog);
+    intro->setWordWrap(true);
+    layout->addRow(intro);
+    auto *name = new QLineEdit(suggested.name, &dialog);
+    auto *description = new QLineEdit(suggested.description, &dialog);
+    layout->addRow(DocumentFiles::tr("&Name:"), name);
+    layout->addRow(DocumentFiles::tr("&Description:"), description);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    layout->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QObject::connect(name, &QLineEdit::textChanged, buttons,
+                     [buttons](const QString &text) { buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.trimmed().isEmpty()); });
+    name->selectAll();
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return {name->text().trimmed(), description->text().trimmed()};
 }
 
 } // namespace
@@ -93,6 +126,11 @@ void DocumentFiles::setUnparsedTextPrompt(UnparsedTextPrompt prompt)
 void DocumentFiles::setSaveFileChooser(SaveFileChooser chooser)
 {
     m_chooser = std::move(chooser);
+}
+
+void DocumentFiles::setNamingPrompt(NamingPrompt prompt)
+{
+    m_namingPrompt = std::move(prompt);
 }
 
 void DocumentFiles::setRecoveryPrompt(RecoveryPrompt prompt)
@@ -200,8 +238,32 @@ bool DocumentFiles::save()
     return m_document->filePath().isEmpty() ? saveAs() : saveTo(m_document->filePath());
 }
 
+bool DocumentFiles::nameChangedPreset()
+{
+    const Json &doc = m_document->json();
+    const std::string name = doc.is_object() && doc.contains("name") && doc["name"].is_string() ? doc["name"].get<std::string>() : std::string();
+    const PresetLibrary library = loadPresetLibrary();
+    const Preset *preset = name.empty() ? nullptr : library.find(name);
+    if (!preset || preset->document == doc)
+        return true; // not from a preset, or the preset itself
+    const QString presetName = QString::fromStdString(name);
+    const Naming suggested{tr("%1-custom").arg(presetName),
+                           QString::fromStdString(m_document->config().description.value_or(std::string()))};
+    const Naming chosen = m_namingPrompt ? m_namingPrompt(presetName, suggested) : askForName(m_window, presetName, suggested);
+    if (chosen.name.isEmpty())
+        return false;
+    m_document->undoStack()->beginMacro(tr("Name the configuration %1").arg(chosen.name));
+    m_document->setValueAsStep("/name", Json(chosen.name.toStdString()), {});
+    if (!chosen.description.isEmpty())
+        m_document->setValueAsStep("/description", Json(chosen.description.toStdString()), {});
+    m_document->undoStack()->endMacro();
+    return true;
+}
+
 bool DocumentFiles::saveAs()
 {
+    if (!nameChangedPreset())
+        return false;
     const QString suggested = QDir(dialogDirectory()).filePath(m_document->filePath().isEmpty()
                                                                    ? QString::fromStdString(m_document->config().name.value_or("config")) + QLatin1StringView(".json")
                                                                    : QFileInfo(m_document->filePath()).fileName());

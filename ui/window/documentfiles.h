@@ -49,6 +49,15 @@ public:
     /// Asks for a file name to save to (empty = cancelled). Tests replace it.
     using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
     void setSaveFileChooser(SaveFileChooser chooser);
+    /// Asks for the name and description of a configuration changed from preset @p presetName
+    /// before it is saved (empty name = cancelled). Tests replace it.
+    struct Naming
+    {
+        QString name;
+        QString description;
+    };
+    using NamingPrompt = std::function<Naming(const QString &presetName, const Naming &suggested)>;
+    void setNamingPrompt(NamingPrompt prompt);
     /// What to do with unsaved work left by a studio that did not exit normally.
     enum class RecoveryChoice { Recover, Discard, Later };
     /// Asks about one recoverable autosave. Tests replace it.
@@ -63,6 +72,8 @@ public:
     /// Opens @p path (after the unsaved-changes guard). Reports failures in a message box.
     bool openFile(const QString &path);
     bool save();
+    /// Asks for a file (and, for a configuration changed from a preset that still carries the
+    /// preset's name, a name of its own first, so the file does not pass for the preset).
     bool saveAs();
     /// Saves to @p path without asking.
     bool saveTo(const QString &path);
@@ -99,6 +110,9 @@ private:
     /// Writes @p content to @p path atomically (optionally executable); reports failures.
     bool writeOutput(const QString &path, const std::string &content, bool executable);
     void rememberFile(const QString &path);
+    /// When the document still carries the name of the preset it was changed from, asks for a
+    /// name (and description) of its own and applies it as one undo step. False when cancelled.
+    bool nameChangedPreset();
     void updateRecentMenu();
 
     ConfigDocument *m_document;
@@ -115,6 +129,7 @@ private:
     UnsavedChangesPrompt m_prompt;
     UnparsedTextPrompt m_unparsedPrompt;
     RecoveryPrompt m_recoveryPrompt;
+    NamingPrompt m_namingPrompt;
     SaveFileChooser m_chooser;
 };
 

@@ -93,6 +93,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildLayout()
 {
     m_presets = new PresetPanel(this);
+    m_presets->followDocument(m_document);
 
     m_tabs = new QTabWidget(this);
     m_form = new ConfigForm(m_document, m_analysis, Schema::unifiedConfig(), m_tabs);
