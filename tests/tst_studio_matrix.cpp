@@ -5,6 +5,7 @@
 #include "core/hardware/gpudatabase.h"
 #include "ui/state/configdocument.h"
 #include "ui/config/configform.h"
+#include "ui/config/enginepane.h"
 #include "ui/matrix/hardwaretab.h"
 #include "ui/window/lazypages.h"
 #include "ui/window/mainwindow.h"
@@ -257,6 +258,39 @@ private slots:
         QVERIFY(tab->isVisible());
         QVERIFY(tab->banner()->text().startsWith(QLatin1String("Detected: NVIDIA H100")));
         QCOMPARE(tab->model()->highlightedColumn(), columnOf(tab->model()->matrix(), 90));
+        w.close();
+    }
+
+    // With a detected H100 and another target chosen, the matrix highlights the target's column
+    // (the one every command is computed for) and marks the detected one; the banner says both,
+    // and the engine panes say which GPU they were checked for.
+    void targetGpuHighlightedDetectedMarked()
+    {
+        useFakeSmi("one-h100");
+        MainWindow w;
+        HardwareTab *tab = w.hardwareTab();
+        QSignalSpy finished(w.session(), &StudioSession::detectionFinished);
+        w.start({});
+        QVERIFY(finished.wait(10000));
+        QVERIFY(w.session()->setTargetGpuId(QStringLiteral("gpu:A10G")));
+        const int target = columnOf(tab->model()->matrix(), 86);
+        const int detected = columnOf(tab->model()->matrix(), 90);
+        QVERIFY(target >= 0 && detected >= 0);
+        QCOMPARE(tab->model()->highlightedColumn(), target);
+        QCOMPARE(tab->model()->detectedColumn(), detected);
+        QVERIFY(tab->model()->headerData(target, Qt::Horizontal).toString().startsWith(QStringLiteral("★")));
+        QVERIFY(!tab->model()->headerData(detected, Qt::Horizontal).toString().startsWith(QStringLiteral("★")));
+        QVERIFY(tab->model()->headerData(detected, Qt::Horizontal).toString().endsWith(QLatin1String("detected")));
+        QVERIFY(tab->model()->headerData(target, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QLatin1String("the target GPU")));
+        QVERIFY(tab->banner()->text().contains(QLatin1String("checking for the target A10G (sm_86)")));
+        for (EnginePane *pane : w.findChildren<EnginePane *>())
+            QVERIFY2(pane->gpuCheckText().startsWith(QLatin1String("Checked for A10G (sm_86)")), qPrintable(pane->gpuCheckText()));
+
+        QVERIFY(w.session()->setTargetGpuId(QStringLiteral("none")));
+        QCOMPARE(tab->model()->highlightedColumn(), -1);
+        for (EnginePane *pane : w.findChildren<EnginePane *>())
+            QVERIFY(pane->gpuCheckText().startsWith(QLatin1String("No target GPU")));
+        QVERIFY(w.session()->setTargetGpuId(QStringLiteral("detected"))); // as the other tests expect
         w.close();
     }
 

@@ -79,6 +79,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     , m_copy(new QPushButton(studioIcon(QLatin1StringView("copy.svg")), tr("&Copy"), this))
     , m_layoutButton(new QToolButton(this))
     , m_export(new QPushButton(tr("Export script…"), this))
+    , m_gpuCheck(new QLabel(this))
     , m_env(new QLabel(this))
     , m_fileTitle(new QLabel(this))
     , m_file(codeView(this, tr("Extra file")))
@@ -120,6 +121,8 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_export);
 
+    m_gpuCheck->setObjectName(QStringLiteral("gpuCheck"));
+    m_gpuCheck->setWordWrap(true);
     m_env->setWordWrap(true);
     m_env->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The file's title and its buttons share one row, to leave the notes room on small screens.
@@ -139,6 +142,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_command);
     layout->addLayout(buttons);
+    layout->addWidget(m_gpuCheck);
     layout->addWidget(m_env);
     layout->addWidget(m_fileButtons);
     layout->addWidget(m_file);
@@ -191,9 +195,21 @@ bool EnginePane::isVersionPinned() const
     return !m_versions->isEnabled();
 }
 
-void EnginePane::setPlan(const LaunchPlan &plan)
+void EnginePane::setPlan(const LaunchPlan &plan, const std::optional<GpuTarget> &target)
 {
     m_plan = plan;
+    if (!target) {
+        m_gpuCheck->setText(tr("No target GPU: GPU checks are off (choose one in the toolbar)."));
+    } else {
+        const QString name = QString::fromStdString(target->name);
+        const QString gpu = name.startsWith(QLatin1StringView("sm_")) || target->computeCapability <= 0
+                                ? name
+                                : tr("%1 (sm_%2)").arg(name).arg(target->computeCapability);
+        const bool findings = std::any_of(plan.diagnostics.begin(), plan.diagnostics.end(),
+                                          [](const Diagnostic &d) { return d.code.rfind("gpu.", 0) == 0; });
+        m_gpuCheck->setText(findings ? tr("Checked for %1: GPU findings in the notes below.").arg(gpu)
+                                     : tr("Checked for %1: no GPU issues.").arg(gpu));
+    }
     const QString name = QString::fromStdString(plan.engineName.empty() ? m_engine : plan.engineName);
     m_title->setText(name);
     setAccessibleName(tr("%1 launch command").arg(name));
@@ -234,6 +250,11 @@ void EnginePane::setMultiLine(bool multiLine)
     const QSignalBlocker blocker(m_layoutButton);
     m_layoutButton->setChecked(!multiLine);
     showCommand();
+}
+
+QString EnginePane::gpuCheckText() const
+{
+    return m_gpuCheck->text();
 }
 
 QString EnginePane::commandText() const

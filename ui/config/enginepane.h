@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/engines/launchplan.h"
+#include "core/hardware/gputarget.h"
 
 #include <QFrame>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,8 +42,12 @@ public:
     void setVersionPinned(bool pinned);
     bool isVersionPinned() const;
 
-    void setPlan(const LaunchPlan &plan);
+    /// Shows @p plan, mapped for @p target (none: no GPU checks were made), and says which GPU
+    /// the plan was checked for and whether that found anything.
+    void setPlan(const LaunchPlan &plan, const std::optional<GpuTarget> &target = std::nullopt);
     const LaunchPlan &plan() const { return m_plan; }
+    /// "Checked for A10G (sm_86): no GPU issues", "No target GPU: …" (the line under the buttons).
+    QString gpuCheckText() const;
 
     void setMultiLine(bool multiLine);
     bool isMultiLine() const { return m_multiLine; }
@@ -86,6 +92,7 @@ private:
     QPushButton *m_copy;
     QToolButton *m_layoutButton;
     QPushButton *m_export;
+    QLabel *m_gpuCheck;
     QLabel *m_env;
     QLabel *m_fileTitle;
     QPlainTextEdit *m_file;

@@ -96,15 +96,26 @@ HardwareTab::HardwareTab(StudioSession *session, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
     layout->addLayout(legend);
-    auto *hint = new QLabel(tr("Highlighted: the detected GPU's column and the current method's row. Hover a cell for the reason; "
+    auto *hint = new QLabel(tr("Highlighted (★): the target GPU's column, as chosen in the toolbar, and the current method's row; "
+                               "the detected GPU's column says \"detected\". Hover a cell for the reason; "
                                "double-click to apply its method and architecture (undoable)."),
                             this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     rebuild();
     connect(m_session, &StudioSession::detectionFinished, this, &HardwareTab::showDetection);
-    if (m_session->detection())
-        showDetection();
+    connect(m_session, &StudioSession::targetGpuChanged, this, &HardwareTab::showTarget);
+    showDetection();
+}
+
+void HardwareTab::showTarget()
+{
+    const std::optional<GpuTarget> target = m_session->targetGpu();
+    m_model->setHighlightedCapability(target ? target->computeCapability : 0);
+    if (const int column = m_model->highlightedColumn(); column >= 0)
+        m_view->scrollTo(m_model->index(std::max(0, m_model->highlightedRow()), column));
+    if (const std::optional<Detection> &detection = m_session->detection())
+        m_banner->setText(bannerText(*detection, target));
 }
 
 void HardwareTab::rebuild()
@@ -133,15 +144,10 @@ void HardwareTab::selectEngine(const QString &spec)
 void HardwareTab::showDetection()
 {
     const std::optional<Detection> &detection = m_session->detection();
-    if (!detection) {
+    if (!detection)
         m_banner->setText(tr("Detecting GPUs…"));
-        m_model->setHighlightedCapability(0);
-        return;
-    }
-    m_banner->setText(bannerText(*detection));
-    m_model->setHighlightedCapability(detection->gpus.empty() ? 0 : detection->gpus.front().computeCapability);
-    if (const int column = m_model->highlightedColumn(); column >= 0)
-        m_view->scrollTo(m_model->index(std::max(0, m_model->highlightedRow()), column));
+    m_model->setDetectedCapability(detection && !detection->gpus.empty() ? detection->gpus.front().computeCapability : 0);
+    showTarget();
 }
 
 void HardwareTab::setConfigMethod(const QString &method)
@@ -149,11 +155,16 @@ void HardwareTab::setConfigMethod(const QString &method)
     m_model->setHighlightedMethod(method);
 }
 
-QString HardwareTab::bannerText(const Detection &detection)
+QString HardwareTab::bannerText(const Detection &detection, const std::optional<GpuTarget> &target)
 {
+    const QString targetText = !target ? QString()
+                               : target->computeCapability > 0 && !QString::fromStdString(target->name).startsWith(QLatin1StringView("sm_"))
+                                   ? tr("%1 (sm_%2)").arg(q(target->name)).arg(target->computeCapability)
+                                   : q(target->name);
     if (detection.gpus.empty()) {
-        return detection.amdGpu ? tr("No NVIDIA GPU detected (an AMD GPU is present; quantcfg does not model it) — choose a target")
-                                : tr("No NVIDIA GPU detected — choose a target");
+        const QString none = detection.amdGpu ? tr("No NVIDIA GPU detected (an AMD GPU is present; quantcfg does not model it)")
+                                              : tr("No NVIDIA GPU detected");
+        return target ? tr("%1 — checking for the target %2").arg(none, targetText) : tr("%1 — choose a target").arg(none);
     }
     const DetectedGpu &gpu = detection.gpus.front();
     QString name = q(gpu.name);
@@ -169,7 +180,10 @@ QString HardwareTab::bannerText(const Detection &detection)
     const std::string driver = detection.driverVersion.empty() ? gpu.driverVersion : detection.driverVersion;
     if (!driver.empty())
         facts << tr("driver %1").arg(q(driver));
-    return tr("Detected: %1 — %2").arg(name, facts.join(QLatin1String(", ")));
+    const QString detected = tr("Detected: %1 — %2").arg(name, facts.join(QLatin1String(", ")));
+    if (target && target->computeCapability != gpu.computeCapability)
+        return tr("%1; checking for the target %2").arg(detected, targetText);
+    return detected;
 }
 
 bool HardwareTab::exportCsv(const QString &path, QString *error) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/hardware/detect.h"
+#include "core/hardware/gputarget.h"
 
 #include <QWidget>
 
@@ -43,7 +44,9 @@ public:
 
     /// The banner text for @p detection: "Detected: NAME — sm_90 Hopper, 80 GiB, driver 580.65" or
     /// "No NVIDIA GPU detected — choose a target".
-    static QString bannerText(const Detection &detection);
+    /// With a @p target of another architecture than the detected GPU's, the banner says which
+    /// GPU the highlighted column and the commands are for.
+    static QString bannerText(const Detection &detection, const std::optional<GpuTarget> &target = std::nullopt);
 
 signals:
     /// The user double-clicked a cell: apply @p method for compute capability @p computeCapability.
@@ -56,6 +59,8 @@ private:
     void exportInteractive(bool png);
     /// Shows the session's detection; nothing yet = still detecting.
     void showDetection();
+    /// Highlights the session's target GPU's column and scrolls to it.
+    void showTarget();
 
     StudioSession *m_session;
     MatrixModel *m_model;

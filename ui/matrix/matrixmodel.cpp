@@ -9,6 +9,8 @@
 #include <QPalette>
 #include <QGuiApplication>
 
+#include <utility>
+
 namespace quantcfg::ui {
 
 namespace {
@@ -41,13 +43,14 @@ void MatrixModel::setMatrix(CompatibilityMatrix matrix)
     m_matrix = std::move(matrix);
     endResetModel();
     // Rows and columns may have moved: find the highlighted ones again.
+    m_column = m_detectedColumn = -1;
     setHighlightedCapability(m_capability);
+    setDetectedCapability(m_detectedCapability);
     setHighlightedMethod(m_method);
 }
 
-void MatrixModel::setHighlightedCapability(int computeCapability)
+int MatrixModel::columnOf(int computeCapability) const
 {
-    m_capability = computeCapability;
     int column = -1;
     if (const auto arch = architectureFor(computeCapability)) {
         for (std::size_t c = 0; c < m_matrix.columns.size(); ++c) {
@@ -55,6 +58,13 @@ void MatrixModel::setHighlightedCapability(int computeCapability)
                 column = static_cast<int>(c);
         }
     }
+    return column;
+}
+
+void MatrixModel::setHighlightedCapability(int computeCapability)
+{
+    m_capability = computeCapability;
+    const int column = columnOf(computeCapability);
     if (column == m_column)
         return;
     const int old = m_column;
@@ -65,6 +75,18 @@ void MatrixModel::setHighlightedCapability(int computeCapability)
             emit headerDataChanged(Qt::Horizontal, c, c);
         }
     }
+}
+
+void MatrixModel::setDetectedCapability(int computeCapability)
+{
+    m_detectedCapability = computeCapability;
+    const int column = columnOf(computeCapability);
+    if (column == m_detectedColumn)
+        return;
+    const int old = std::exchange(m_detectedColumn, column);
+    for (int c : {old, column})
+        if (c >= 0)
+            emit headerDataChanged(Qt::Horizontal, c, c);
 }
 
 void MatrixModel::setHighlightedMethod(const QString &method)
@@ -176,16 +198,26 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
         return {};
     const MatrixColumn &col = m_matrix.columns[static_cast<std::size_t>(section)];
     switch (role) {
-    case Qt::DisplayRole:
-        return section == m_column ? tr("★ %1\nsm_%2").arg(q(col.architecture)).arg(col.computeCapability)
-                                   : tr("%1\nsm_%2").arg(q(col.architecture)).arg(col.computeCapability);
+    case Qt::DisplayRole: {
+        QString text = tr("%1\nsm_%2").arg(q(col.architecture)).arg(col.computeCapability);
+        if (section == m_column)
+            text.prepend(tr("★ "));
+        if (section == m_detectedColumn)
+            text += tr(" · detected");
+        return text;
+    }
     case Qt::ToolTipRole: {
         QStringList examples;
         for (const std::string &e : col.examples)
             examples << q(e);
+        QStringList roles;
+        if (section == m_column)
+            roles << tr("the target GPU (★)");
+        if (section == m_detectedColumn)
+            roles << tr("the detected GPU");
         return tr("%1 (compute capability %2)%4\nFor example: %3")
             .arg(q(col.architecture), q(ccText(col.computeCapability)), examples.join(QLatin1String(", ")),
-                 section == m_column ? tr(", the detected GPU") : QString());
+                 roles.isEmpty() ? QString() : tr(", %1").arg(roles.join(tr(" and "))));
     }
     case Qt::FontRole:
         if (section == m_column) {

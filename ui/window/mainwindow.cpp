@@ -321,7 +321,7 @@ void MainWindow::onAnalysisUpdated()
     m_diagnostics->setDiagnostics(m_analysis->diagnostics());
     for (EnginePane *pane : m_panes) {
         if (const LaunchPlan *plan = m_analysis->plan(pane->engine()))
-            pane->setPlan(*plan);
+            pane->setPlan(*plan, m_session->targetGpu());
         pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
         pane->setVersionPinned(m_analysis->isEngineVersionPinned(pane->engine()));
     }
