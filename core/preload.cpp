@@ -2,6 +2,7 @@
 
 #include "core/engines/profile.h"
 #include "core/hardware/gpudatabase.h"
+#include "core/methods.h"
 #include "core/schema.h"
 
 namespace quantcfg {
@@ -13,6 +14,7 @@ std::future<void> preloadBuiltInData()
         ProfileRegistry::builtIn();
         Schema::unifiedConfig();
         gpuDatabase();
+        MethodCatalogue::builtIn(); // the form's method list shows each method's description
     });
 }
 

@@ -8,6 +8,7 @@
 #include "ui/config/fieldeditors.h"
 #include "ui/shared/fieldlabels.h"
 #include "ui/shared/statusstyle.h"
+#include "ui/shared/wrappedlabel.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -136,11 +137,10 @@ void ConfigForm::addSection(QWidget *container, const QString &title, const std:
         row->label = new QLabel(fieldLabel(pointer), group);
         row->label->setBuddy(editor->widget());
         row->label->setToolTip(row->description);
-        row->message = new QLabel(field);
+        row->message = new WrappedLabel(field);
         // Not selectable: a selectable label lays its text out as a rich-text document, which made
         // these (a dozen are shown at once) most of the form's layout time. The same findings can
         // be copied from the diagnostics list (Ctrl+C).
-        row->message->setWordWrap(true);
         row->message->hide();
 
         auto *fieldLayout = new QVBoxLayout(field);

@@ -3,6 +3,7 @@
 #include "core/engines/render.h"
 #include "ui/config/diagnosticsmodel.h"
 #include "ui/shared/statusstyle.h"
+#include "ui/shared/wrappedlabel.h"
 #include "ui/shared/wrappingdelegate.h"
 
 #include <QAbstractItemView>
@@ -79,8 +80,8 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     , m_copy(new QPushButton(studioIcon(QLatin1StringView("copy.svg")), tr("&Copy"), this))
     , m_layoutButton(new QToolButton(this))
     , m_export(new QPushButton(tr("Export script…"), this))
-    , m_gpuCheck(new QLabel(this))
-    , m_env(new QLabel(this))
+    , m_gpuCheck(new WrappedLabel(this))
+    , m_env(new WrappedLabel(this))
     , m_fileTitle(new QLabel(this))
     , m_file(codeView(this, tr("Extra file")))
     , m_copyFile(new QPushButton(studioIcon(QLatin1StringView("copy.svg")), tr("Copy YAML"), this))
@@ -122,8 +123,6 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     buttons->addWidget(m_export);
 
     m_gpuCheck->setObjectName(QStringLiteral("gpuCheck"));
-    m_gpuCheck->setWordWrap(true);
-    m_env->setWordWrap(true);
     m_env->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The file's title and its buttons share one row, to leave the notes room on small screens.
     auto *fileButtons = new QHBoxLayout(m_fileButtons);
