@@ -65,6 +65,36 @@ QString expectedCommand(const Json &doc, const std::string &engine, CommandLayou
     return QString::fromStdString(renderCommand(mapConfig(Config::fromJson(doc), *profile), layout));
 }
 
+// The engine panes and their controls, found by the objectNames the studio gives them.
+QList<EnginePane *> enginePanes(const MainWindow &w)
+{
+    return w.findChildren<EnginePane *>();
+}
+EnginePane *enginePane(const MainWindow &w, const std::string &engine)
+{
+    return studiotest::child<EnginePane>(&w, QStringLiteral("EnginePane:") + QString::fromStdString(engine));
+}
+QPlainTextEdit *commandView(const EnginePane *pane)
+{
+    return studiotest::child<QPlainTextEdit>(pane, "CommandText");
+}
+QComboBox *versionPicker(const EnginePane *pane)
+{
+    return studiotest::child<QComboBox>(pane, "VersionPicker");
+}
+QAbstractButton *layoutButton(const EnginePane *pane)
+{
+    return studiotest::child<QAbstractButton>(pane, "CommandLayout");
+}
+QAbstractButton *copyButton(const EnginePane *pane)
+{
+    return studiotest::child<QAbstractButton>(pane, "CopyCommand");
+}
+QAbstractButton *copyFileButton(const EnginePane *pane)
+{
+    return studiotest::child<QAbstractButton>(pane, "CopyFile");
+}
+
 } // namespace
 
 class TestStudioWindow : public QObject
@@ -77,17 +107,18 @@ private:
     // Each pane must show exactly what `quantcfg map` prints for the document, in both layouts.
     void verifyPanesMatchDocument(MainWindow &w)
     {
-        for (EnginePane *pane : w.enginePanes()) {
+        QCOMPARE(enginePanes(w).size(), static_cast<qsizetype>(w.analysis()->engines().size()));
+        for (EnginePane *pane : enginePanes(w)) {
             const std::string version = w.analysis()->engineVersion(pane->engine());
             const QString multi = expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version);
             if (multi.isEmpty())
                 continue; // unsupported: the pane explains instead
-            QCOMPARE(pane->commandView()->toPlainText(), multi);
-            pane->layoutButton()->click();
-            QCOMPARE(pane->commandView()->toPlainText(),
+            QCOMPARE(commandView(pane)->toPlainText(), multi);
+            layoutButton(pane)->click();
+            QCOMPARE(commandView(pane)->toPlainText(),
                      expectedCommand(w.document()->json(), pane->engine(), CommandLayout::OneLine, version));
-            pane->layoutButton()->click();
-            QCOMPARE(pane->commandView()->toPlainText(), multi);
+            layoutButton(pane)->click();
+            QCOMPARE(commandView(pane)->toPlainText(), multi);
         }
     }
 
@@ -115,7 +146,7 @@ private slots:
         QVERIFY(!w.document()->isModified());
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("Untitled[*]")));
         QCOMPARE(w.presetPanel()->view()->currentIndex().data().toString(), QStringLiteral("universal-fp8"));
-        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText().contains(QString::fromLatin1(kDefaultModel)));
+        QVERIFY(enginePane(w, "vllm")->commandText().contains(QString::fromLatin1(kDefaultModel)));
         verifyPanesMatchDocument(w);
     }
 
@@ -187,8 +218,10 @@ private slots:
         QCOMPARE(method->currentText(), QString::fromStdString(preset["quantization"]["method"].get<std::string>()));
         // The badges are the panes' statuses.
         const QVariantList statuses = panel->model()->index(row).data(PresetListModel::StatusesRole).toList();
-        for (std::size_t i = 0; i < w.enginePanes().size(); ++i)
-            QCOMPARE(statuses[static_cast<int>(i)].toInt(), int(w.enginePanes()[i]->plan().status));
+        const std::vector<std::string> &engines = w.analysis()->engines();
+        QCOMPARE(statuses.size(), static_cast<qsizetype>(engines.size()));
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            QCOMPARE(statuses[static_cast<int>(i)].toInt(), int(enginePane(w, engines[i])->plan().status));
         verifyPanesMatchDocument(w);
 
         // Loading a preset is one undo step.
@@ -201,14 +234,14 @@ private slots:
     void otherEngineVersionsAreMappedWithTheirProfile()
     {
         MainWindow w;
-        for (EnginePane *pane : w.enginePanes()) {
-            QComboBox *combo = pane->versionCombo();
+        for (EnginePane *pane : enginePanes(w)) {
+            QComboBox *combo = versionPicker(pane);
             for (int i = 0; i < combo->count(); ++i) {
                 combo->setCurrentIndex(i);
                 emit combo->activated(i);
                 const std::string version = combo->itemData(i).toString().toStdString();
                 QCOMPARE(pane->plan().version, version);
-                QCOMPARE(pane->commandView()->toPlainText(),
+                QCOMPARE(commandView(pane)->toPlainText(),
                          expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version));
             }
             combo->setCurrentIndex(0);
@@ -221,21 +254,21 @@ private slots:
     {
         MainWindow w;
         const auto choose = [](EnginePane *pane, const QString &version) {
-            QComboBox *combo = pane->versionCombo();
+            QComboBox *combo = versionPicker(pane);
             const int i = combo->findData(version);
             QVERIFY(i >= 0);
             combo->setCurrentIndex(i);
             emit combo->activated(i);
         };
-        choose(w.enginePane(QStringLiteral("vllm")), QStringLiteral("main-2026-08-14"));
+        choose(enginePane(w, "vllm"), QStringLiteral("main-2026-08-14"));
         QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("vLLM main-2026-08-21 → main-2026-08-14: command unchanged"));
 
         // SGLang after v0.5.19 refuses --quantization marlin: the method has no command there.
         w.document()->setValue("/quantization/method", Json("marlin"));
-        choose(w.enginePane(QStringLiteral("sglang")), QStringLiteral("partial-after-v0.5.19"));
+        choose(enginePane(w, "sglang"), QStringLiteral("partial-after-v0.5.19"));
         QCOMPARE(w.statusBar()->currentMessage(),
                  QStringLiteral("SGLang main-2026-08-22 → partial-after-v0.5.19: no command on partial-after-v0.5.19 (unsupported)"));
-        choose(w.enginePane(QStringLiteral("sglang")), QStringLiteral("main-2026-08-22"));
+        choose(enginePane(w, "sglang"), QStringLiteral("main-2026-08-22"));
         QCOMPARE(w.statusBar()->currentMessage(),
                  QStringLiteral("SGLang partial-after-v0.5.19 → main-2026-08-22: a command on main-2026-08-22 (partial-after-v0.5.19 had none)"));
     }
@@ -243,18 +276,18 @@ private slots:
     void editingAFieldUpdatesTheCommands()
     {
         MainWindow w;
-        const QString before = w.enginePane(QStringLiteral("vllm"))->commandText();
+        const QString before = enginePane(w, "vllm")->commandText();
         auto *tp = qobject_cast<QSpinBox *>(w.form()->editorWidget("/parallelism/tensor_parallel_size"));
         tp->setValue(8);
         QCOMPARE(w.document()->config().parallelism.tp(), 8);
-        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText() != before);
-        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText().contains(QStringLiteral("8")));
+        QVERIFY(enginePane(w, "vllm")->commandText() != before);
+        QVERIFY(enginePane(w, "vllm")->commandText().contains(QStringLiteral("8")));
         verifyPanesMatchDocument(w);
         QVERIFY(w.document()->isModified());
         QVERIFY(w.isWindowModified());
 
         w.document()->undoStack()->undo();
-        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->commandText(), before);
+        QCOMPARE(enginePane(w, "vllm")->commandText(), before);
         QVERIFY(!w.isWindowModified());
         w.document()->undoStack()->redo();
         QCOMPARE(tp->value(), 8);
@@ -361,22 +394,22 @@ private slots:
     void copyPutsTheExactCommandOnTheClipboard()
     {
         MainWindow w;
-        for (EnginePane *pane : w.enginePanes()) {
+        for (EnginePane *pane : enginePanes(w)) {
             if (pane->plan().argv.empty())
                 continue;
             QApplication::clipboard()->clear();
-            pane->copyButton()->click();
+            copyButton(pane)->click();
             const std::string version = w.analysis()->engineVersion(pane->engine());
             QCOMPARE(QApplication::clipboard()->text(), expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version));
-            QCOMPARE(pane->copyButton()->text(), QStringLiteral("Copied"));
-            QTRY_COMPARE_WITH_TIMEOUT(pane->copyButton()->text(), QStringLiteral("&Copy"), 3000);
+            QCOMPARE(copyButton(pane)->text(), QStringLiteral("Copied"));
+            QTRY_COMPARE_WITH_TIMEOUT(copyButton(pane)->text(), QStringLiteral("&Copy"), 3000);
             if (!pane->plan().files.empty()) {
-                pane->copyFileButton()->click();
+                copyFileButton(pane)->click();
                 QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(pane->plan().files.front().content));
             }
         }
         // The TensorRT-LLM pane has its YAML.
-        QVERIFY(!w.enginePane(QStringLiteral("trtllm"))->extraFileText().isEmpty());
+        QVERIFY(!enginePane(w, "trtllm")->extraFileText().isEmpty());
     }
 
     void saveOpenRoundTripKeepsUnknownKeys()
@@ -465,7 +498,7 @@ private slots:
         QVERIFY(w.files()->saveExtraFile(QStringLiteral("trtllm"), yaml));
         QFile yamlFile(yaml);
         QVERIFY(yamlFile.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(yamlFile.readAll()), w.enginePane(QStringLiteral("trtllm"))->extraFileText());
+        QCOMPARE(QString::fromUtf8(yamlFile.readAll()), enginePane(w, "trtllm")->extraFileText());
     }
 
     void droppingAJsonFileOpensIt()
@@ -650,7 +683,7 @@ private slots:
         QCOMPARE(seen.count(), 1);
         QCOMPARE(other.engineVersion("vllm"), std::string("v0.11.0"));
         QCOMPARE(w.analysis()->plan("vllm")->version, std::string("v0.11.0"));
-        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->currentVersion(), std::string("v0.11.0"));
+        QCOMPARE(enginePane(w, "vllm")->currentVersion(), std::string("v0.11.0"));
         verifyPanesMatchDocument(w);
         session->setEngineVersion("vllm", "");
         w.document()->undoStack()->setClean();
@@ -661,7 +694,7 @@ private slots:
     void configPinnedVersionWins()
     {
         MainWindow w;
-        EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
+        EnginePane *vllm = enginePane(w, "vllm");
         w.session()->setEngineVersion("vllm", "v0.11.0");
         QVERIFY(!vllm->isVersionPinned());
         QCOMPARE(w.analysis()->engineVersion("vllm"), std::string("v0.11.0"));
@@ -673,7 +706,7 @@ private slots:
         QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2025-12-31"));
         QCOMPARE(vllm->currentVersion(), std::string("main-2025-12-31"));
         QVERIFY(vllm->isVersionPinned());
-        QVERIFY(!vllm->versionCombo()->isEnabled());
+        QVERIFY(!versionPicker(vllm)->isEnabled());
         verifyPanesMatchDocument(w);
 
         // The session's choice changes nothing while the pin is there.
@@ -756,26 +789,26 @@ private slots:
     {
         {
             MainWindow w;
-            EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
-            QComboBox *combo = vllm->versionCombo();
+            EnginePane *vllm = enginePane(w, "vllm");
+            QComboBox *combo = versionPicker(vllm);
             QVERIFY(combo->count() > 1);
             combo->setCurrentIndex(1);
             emit combo->activated(1);
-            vllm->layoutButton()->click(); // one line
+            layoutButton(vllm)->click(); // one line
             w.show();
             QVERIFY(w.close());
         }
         MainWindow again;
-        EnginePane *vllm = again.enginePane(QStringLiteral("vllm"));
-        QCOMPARE(vllm->versionCombo()->currentIndex(), 1);
-        QCOMPARE(QString::fromStdString(again.analysis()->engineVersion("vllm")), vllm->versionCombo()->itemData(1).toString());
+        EnginePane *vllm = enginePane(again, "vllm");
+        QCOMPARE(versionPicker(vllm)->currentIndex(), 1);
+        QCOMPARE(QString::fromStdString(again.analysis()->engineVersion("vllm")), versionPicker(vllm)->itemData(1).toString());
         QVERIFY(!vllm->isMultiLine());
-        for (EnginePane *pane : again.enginePanes())
+        for (EnginePane *pane : enginePanes(again))
             QVERIFY(!pane->isMultiLine());
         // Back to the defaults for the other tests.
-        vllm->versionCombo()->setCurrentIndex(0);
-        emit vllm->versionCombo()->activated(0);
-        vllm->layoutButton()->click();
+        versionPicker(vllm)->setCurrentIndex(0);
+        emit versionPicker(vllm)->activated(0);
+        layoutButton(vllm)->click();
         again.show();
         QVERIFY(again.close());
     }

@@ -366,15 +366,6 @@ void MainWindow::revealField(const QString &pointer)
     m_json->revealPointer(p);
 }
 
-EnginePane *MainWindow::enginePane(const QString &engine) const
-{
-    for (EnginePane *pane : m_panes) {
-        if (QString::fromStdString(pane->engine()) == engine)
-            return pane;
-    }
-    return nullptr;
-}
-
 void MainWindow::saveAsPreset()
 {
     const QString folder = QString::fromStdString(defaultUserPresetDir().string());

@@ -66,8 +66,6 @@ public:
     QTabWidget *configTabs() const { return m_tabs; }
     QTreeView *diagnosticsView() const { return m_diagnosticsView; }
     DiagnosticsModel *diagnosticsModel() const { return m_diagnostics; }
-    EnginePane *enginePane(const QString &engine) const;
-    const std::vector<EnginePane *> &enginePanes() const { return m_panes; }
     /// The window's pages, in this order (StartOptions::Page has the same).
     enum Page { ConfigPage, MatrixPage, FitPage, BenchmarksPage };
     /// The window's tabs: Config, Hardware matrix, Memory fit, Benchmarks.
