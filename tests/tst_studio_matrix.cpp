@@ -4,7 +4,6 @@
 #include "core/engines/profile.h"
 #include "core/hardware/gpudatabase.h"
 #include "ui/state/configdocument.h"
-#include "ui/config/configform.h"
 #include "ui/config/enginepane.h"
 #include "ui/matrix/hardwaretab.h"
 #include "ui/window/lazypages.h"
@@ -83,11 +82,10 @@ bool doubleClickCell(MainWindow &w, const std::string &method, int cc)
     return applied.size() == 1;
 }
 
-// Chooses @p method in the form's method combo box, as a user would.
+// Chooses @p method in the form's method combo box (named by its pointer), as a user would.
 void chooseMethodInForm(MainWindow &w, const QString &method)
 {
-    auto *combo = qobject_cast<QComboBox *>(w.form()->editorWidget("/quantization/method"));
-    QVERIFY(combo);
+    auto *combo = studiotest::child<QComboBox>(&w, "/quantization/method");
     const int index = combo->findText(method);
     QVERIFY(index >= 0);
     combo->setCurrentIndex(index);

@@ -95,6 +95,34 @@ QAbstractButton *copyFileButton(const EnginePane *pane)
     return studiotest::child<QAbstractButton>(pane, "CopyFile");
 }
 
+// The Config page's parts, by their objectNames; a form field's editor is named by its pointer.
+ConfigForm *form(const MainWindow &w)
+{
+    return studiotest::child<ConfigForm>(&w, "ConfigForm");
+}
+template<typename Editor>
+Editor *field(const MainWindow &w, const char *pointer)
+{
+    return studiotest::child<Editor>(&w, pointer);
+}
+JsonEditorTab *jsonTab(const MainWindow &w)
+{
+    return studiotest::child<JsonEditorTab>(&w, "JsonEditorTab");
+}
+QTabWidget *configTabs(const MainWindow &w)
+{
+    return studiotest::child<QTabWidget>(&w, "ConfigTabs");
+}
+QTreeView *diagnosticsView(const MainWindow &w)
+{
+    return studiotest::child<QTreeView>(&w, "Diagnostics");
+}
+// The rows of the diagnostics list: what its view shows.
+QAbstractItemModel *diagnostics(const MainWindow &w)
+{
+    return diagnosticsView(w)->model();
+}
+
 } // namespace
 
 class TestStudioWindow : public QObject
@@ -162,18 +190,18 @@ private slots:
             return QMessageBox::Cancel;
         });
         const QString typed = QStringLiteral("{\"quantization\": {\"method\": ");
-        w.jsonTab()->editor()->setPlainText(typed);
-        QVERIFY(!w.jsonTab()->errorText().isEmpty());
+        jsonTab(w)->editor()->setPlainText(typed);
+        QVERIFY(!jsonTab(w)->errorText().isEmpty());
         QVERIFY(!w.document()->isModified());
         QVERIFY(!w.files()->newDocument());
-        QCOMPARE(asked, w.jsonTab()->errorText());
+        QCOMPARE(asked, jsonTab(w)->errorText());
         QVERIFY(asked.contains(QLatin1String("ine "))); // says where: line and column
-        QCOMPARE(w.configTabs()->currentWidget(), w.jsonTab());
-        QCOMPARE(w.jsonTab()->editor()->toPlainText(), typed);
+        QCOMPARE(configTabs(w)->currentWidget(), jsonTab(w));
+        QCOMPARE(jsonTab(w)->editor()->toPlainText(), typed);
 
         w.files()->setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
         QVERIFY(w.files()->newDocument());
-        QVERIFY(w.jsonTab()->errorText().isEmpty());
+        QVERIFY(jsonTab(w)->errorText().isEmpty());
     }
 
     void toolbarUndoKeepsAShortLabel()
@@ -214,7 +242,7 @@ private slots:
         QCOMPARE_JSON(w.document()->json(), preset);
         QVERIFY(w.document()->isModified());
         // The form shows it.
-        auto *method = qobject_cast<QComboBox *>(w.form()->editorWidget("/quantization/method"));
+        auto *method = field<QComboBox>(w, "/quantization/method");
         QCOMPARE(method->currentText(), QString::fromStdString(preset["quantization"]["method"].get<std::string>()));
         // The badges are the panes' statuses.
         const QVariantList statuses = panel->model()->index(row).data(PresetListModel::StatusesRole).toList();
@@ -277,7 +305,7 @@ private slots:
     {
         MainWindow w;
         const QString before = enginePane(w, "vllm")->commandText();
-        auto *tp = qobject_cast<QSpinBox *>(w.form()->editorWidget("/parallelism/tensor_parallel_size"));
+        auto *tp = field<QSpinBox>(w, "/parallelism/tensor_parallel_size");
         tp->setValue(8);
         QCOMPARE(w.document()->config().parallelism.tp(), 8);
         QVERIFY(enginePane(w, "vllm")->commandText() != before);
@@ -302,28 +330,28 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         w.document()->setValue("/quantization/weight_bits", Json(4)); // fp8 has 8-bit weights
 
-        QCOMPARE(w.form()->fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
-        const QModelIndexList hits = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                 QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
+        QCOMPARE(form(w)->fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
+        const QModelIndexList hits = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                           QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
         QVERIFY(!hits.isEmpty());
         QCOMPARE(hits.front().data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
 
         // Clicking the entry focuses the field.
-        w.configTabs()->setCurrentWidget(w.jsonTab());
-        QTreeView *view = w.diagnosticsView();
+        configTabs(w)->setCurrentWidget(jsonTab(w));
+        QTreeView *view = diagnosticsView(w);
         view->scrollTo(hits.front());
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(hits.front()).center());
-        QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.form()));
-        QTRY_COMPARE(QApplication::focusWidget(), w.form()->editorWidget("/quantization/weight_bits"));
+        QCOMPARE(configTabs(w)->currentWidget(), static_cast<QWidget *>(form(w)));
+        QTRY_COMPARE(QApplication::focusWidget(), field<QWidget>(w, "/quantization/weight_bits"));
 
         // An unknown key has no field: the JSON tab shows it.
         w.document()->setValue("/x_note", Json("hi"));
-        const QModelIndexList unknown = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                    QStringLiteral("/x_note"), -1, Qt::MatchExactly);
+        const QModelIndexList unknown = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                              QStringLiteral("/x_note"), -1, Qt::MatchExactly);
         QCOMPARE(unknown.size(), 1);
         w.revealField(QStringLiteral("/x_note"));
-        QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.jsonTab()));
-        QCOMPARE(w.jsonTab()->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
+        QCOMPARE(configTabs(w)->currentWidget(), static_cast<QWidget *>(jsonTab(w)));
+        QCOMPARE(jsonTab(w)->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
     }
 
     // Opening a file shows its findings from the top: the worst first, nothing scrolled away.
@@ -342,8 +370,8 @@ private slots:
         file.close();
         QVERIFY(w.files()->openFile(path));
         QTest::qWait(50); // the wrapped rows are laid out again once the column widths settle
-        QTreeView *view = w.diagnosticsView();
-        const QModelIndex first = w.diagnosticsModel()->index(0, 0);
+        QTreeView *view = diagnosticsView(w);
+        const QModelIndex first = diagnostics(w)->index(0, 0);
         QCOMPARE(first.data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
         QCOMPARE(view->verticalScrollBar()->value(), 0);
         QVERIFY(view->viewport()->rect().intersects(view->visualRect(first)));
@@ -357,11 +385,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         w.document()->setValue("/quantization/weight_bits", Json(4));
         w.document()->setValue("/x_note", Json("hi"));
-        QTreeView *view = w.diagnosticsView();
-        const QModelIndexList bits = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                 QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
-        const QModelIndexList note = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                 QStringLiteral("/x_note"), -1, Qt::MatchExactly);
+        QTreeView *view = diagnosticsView(w);
+        const QModelIndexList bits = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                           QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
+        const QModelIndexList note = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                           QStringLiteral("/x_note"), -1, Qt::MatchExactly);
         QCOMPARE(bits.size(), 1);
         QCOMPARE(note.size(), 1);
 
@@ -388,7 +416,7 @@ private slots:
         QVERIFY(all != actions.end());
         QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
         (*all)->trigger();
-        QCOMPARE(QApplication::clipboard()->text().split(QLatin1Char('\n')).size(), w.diagnosticsModel()->rowCount());
+        QCOMPARE(QApplication::clipboard()->text().split(QLatin1Char('\n')).size(), diagnostics(w)->rowCount());
     }
 
     void copyPutsTheExactCommandOnTheClipboard()
@@ -540,7 +568,7 @@ private slots:
         };
 
         // A configuration dropped on the model field opens; the field does not get its URL.
-        auto *model = qobject_cast<QLineEdit *>(w.form()->editorWidget("/model/id_or_path"));
+        auto *model = field<QLineEdit>(w, "/model/id_or_path");
         QVERIFY(model);
         const QString before = model->text();
         // File managers offer the file as a URL and as text; a field takes the text.
@@ -554,7 +582,7 @@ private slots:
 
         // On the JSON editor too (the drop lands on its viewport).
         w.document()->reset(builtInPresets().front().document);
-        QVERIFY(dragOnto(w.jsonTab()->editor()->viewport(), config));
+        QVERIFY(dragOnto(jsonTab(w)->editor()->viewport(), config));
         QCOMPARE(w.document()->config().name.value(), std::string("with-extras"));
 
         // Text stays with the field; so do files the window does not open.
