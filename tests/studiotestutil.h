@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QCoreApplication>
 #include <QObject>
 #include <QSettings>
@@ -41,6 +42,16 @@ template<typename T>
 T *child(const QObject *parent, const char *name)
 {
     return child<T>(parent, QString::fromUtf8(name));
+}
+
+/// Chooses the preset named @p name in the preset list ("PresetList") of @p window, as a user
+/// clicking it does.
+inline void choosePreset(const QObject *window, const QString &name)
+{
+    auto *list = child<QAbstractItemView>(window, "PresetList");
+    const QModelIndexList hits = list->model()->match(list->model()->index(0, 0), Qt::DisplayRole, name, -1, Qt::MatchExactly);
+    QCOMPARE(hits.size(), 1);
+    list->setCurrentIndex(hits.front());
 }
 
 /// Names the application like the studio does and points QSettings, the user preset folder and

@@ -173,7 +173,7 @@ private slots:
         QCOMPARE(QString::fromStdString(builtInPresets().front().name), QStringLiteral("universal-fp8"));
         QVERIFY(!w.document()->isModified());
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("Untitled[*]")));
-        QCOMPARE(w.presetPanel()->view()->currentIndex().data().toString(), QStringLiteral("universal-fp8"));
+        QCOMPARE(studiotest::child<QAbstractItemView>(&w, "PresetList")->currentIndex().data().toString(), QStringLiteral("universal-fp8"));
         QVERIFY(enginePane(w, "vllm")->commandText().contains(QString::fromLatin1(kDefaultModel)));
         verifyPanesMatchDocument(w);
     }
@@ -232,11 +232,11 @@ private slots:
         MainWindow w;
         // Start from another preset so that selecting this one changes something.
         w.document()->reset(Json::parse(R"({"quantization": {"method": "none"}})"));
-        PresetPanel *panel = w.presetPanel();
+        auto *panel = studiotest::child<PresetPanel>(&w, "PresetPanel");
         const int row = panel->model()->rowOf(name);
         QVERIFY(row >= 0);
         panel->selectPreset({}); // as after opening a file
-        panel->view()->setCurrentIndex(panel->proxyModel()->mapFromSource(panel->model()->index(row)));
+        studiotest::choosePreset(&w, name);
 
         const Json &preset = panel->model()->entry(row).preset.document;
         QCOMPARE_JSON(w.document()->json(), preset);
@@ -876,7 +876,7 @@ private slots:
     void changedPresetIsMarkedAndNamedOnSave()
     {
         MainWindow w;
-        PresetListModel *presets = w.presetPanel()->model();
+        PresetListModel *presets = studiotest::child<PresetPanel>(&w, "PresetPanel")->model();
         const int row = presets->rowOf(QStringLiteral("extreme-compression"));
         QVERIFY(row >= 0);
         w.document()->loadPreset(presets->entry(row).preset.document, QStringLiteral("extreme-compression"));

@@ -62,7 +62,6 @@ public:
     /// The session state every view follows: target GPU, GPU detection, chosen engine versions.
     StudioSession *session() const { return m_session; }
     ConfigAnalysis *analysis() const { return m_analysis; }
-    PresetPanel *presetPanel() const { return m_presets; }
     /// The window's pages, in this order (StartOptions::Page has the same).
     enum Page { ConfigPage, MatrixPage, FitPage, BenchmarksPage };
     /// The window's tabs: Config, Hardware matrix, Memory fit, Benchmarks.
