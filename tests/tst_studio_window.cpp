@@ -608,7 +608,7 @@ private slots:
         // Result files dropped on a field of the benchmarks tab are imported.
         BenchmarksTab *bench = w.benchmarksTab();
         w.pages()->setCurrentWidget(bench);
-        const QList<QAbstractSpinBox *> limits = bench->sloEditor()->findChildren<QAbstractSpinBox *>();
+        const QList<QAbstractSpinBox *> limits = studiotest::child<SloEditor>(bench, "SloEditor")->findChildren<QAbstractSpinBox *>();
         QVERIFY(!limits.isEmpty());
         QMimeData results;
         results.setUrls({QUrl::fromLocalFile(QStringLiteral(QCFG_TEST_DATA "/bench/tidy-wide.csv"))});
