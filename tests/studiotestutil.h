@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QCoreApplication>
+#include <QObject>
 #include <QSettings>
+#include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +25,33 @@ inline QStringList printModel(const QAbstractItemModel &model, int role = Qt::Di
         lines << cells.join(QLatin1StringView(" | "));
     }
     return lines;
+}
+
+/// The descendant of @p parent of type T whose objectName is @p name. The studio names the widgets
+/// a user acts on (see "Tests" in docs/architecture.md); tests find them as automation tools do.
+/// Aborts the test with the missing name rather than hand back nullptr.
+template<typename T>
+T *child(const QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qFatal("no %s named \"%s\"", T::staticMetaObject.className(), qPrintable(name));
+    return found;
+}
+template<typename T>
+T *child(const QObject *parent, const char *name)
+{
+    return child<T>(parent, QString::fromUtf8(name));
+}
+
+/// Chooses the preset named @p name in the preset list ("PresetList") of @p window, as a user
+/// clicking it does.
+inline void choosePreset(const QObject *window, const QString &name)
+{
+    auto *list = child<QAbstractItemView>(window, "PresetList");
+    const QModelIndexList hits = list->model()->match(list->model()->index(0, 0), Qt::DisplayRole, name, -1, Qt::MatchExactly);
+    QCOMPARE(hits.size(), 1);
+    list->setCurrentIndex(hits.front());
 }
 
 /// Names the application like the studio does and points QSettings, the user preset folder and

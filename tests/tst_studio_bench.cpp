@@ -98,6 +98,43 @@ std::string label(const bench::ResultTable &t, std::uint32_t run, const char *ke
     return v ? std::string(*v) : std::string();
 }
 
+// The page's controls, found by the objectNames the studio gives them.
+BenchmarkChart *chartOf(const BenchmarksTab &tab, int kind)
+{
+    const char *const names[] = {"Chart:bars", "Chart:lines", "Chart:scatter"};
+    return studiotest::child<BenchmarkChart>(&tab, names[kind]);
+}
+QTabWidget *chartTabs(const BenchmarksTab &tab)
+{
+    return studiotest::child<QTabWidget>(&tab, "ChartTabs");
+}
+QComboBox *picker(const BenchmarksTab &tab, const char *name)
+{
+    return studiotest::child<QComboBox>(&tab, name);
+}
+// Chooses the item of @p combo whose data is @p data, as a user picking it does.
+void choose(QComboBox *combo, const QVariant &data)
+{
+    combo->setCurrentIndex(combo->findData(data));
+}
+QCheckBox *overlayBox(const BenchmarksTab &tab)
+{
+    return studiotest::child<QCheckBox>(&tab, "OverlayBox");
+}
+SloEditor *sloEditor(const BenchmarksTab &tab)
+{
+    return studiotest::child<SloEditor>(&tab, "SloEditor");
+}
+// The import bar's label fields: ImportName, ImportEngine, ImportPreset, ImportVersion.
+QLineEdit *labelField(const BenchmarksTab &tab, const char *name)
+{
+    return studiotest::child<QLineEdit>(&tab, name);
+}
+QMenu *recentMenu(const BenchmarksTab &tab)
+{
+    return studiotest::child<QMenu>(&tab, "RecentBenchmarkFiles");
+}
+
 bool importInto(BenchmarksTab &tab, const QStringList &files)
 {
     QSignalSpy done(&tab, &BenchmarksTab::importFinished);
@@ -253,10 +290,10 @@ private slots:
         QSortFilterProxyModel *proxy = tab.proxy();
         QCOMPARE(charts::FeedRows::of(*proxy).model, tab.runsModel());
         QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
-        tab.filterEdit()->setText(QStringLiteral("sglang"));
+        studiotest::child<QLineEdit>(&tab, "RunsFilter")->setText(QStringLiteral("sglang"));
         QVERIFY(proxy->rowCount() > 0 && proxy->rowCount() < tab.runsModel()->rowCount());
         QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
-        tab.runsView()->sortByColumn(ResultTableModel::ThroughputColumn, Qt::DescendingOrder);
+        studiotest::child<QTableView>(&tab, "RunsTable")->sortByColumn(ResultTableModel::ThroughputColumn, Qt::DescendingOrder);
         QCOMPARE(charts::FeedRows::of(*proxy).rows, shownRows(*proxy));
         QSortFilterProxyModel outer; // a proxy over the proxy
         outer.setSourceModel(proxy);
@@ -266,7 +303,7 @@ private slots:
         QCOMPARE(charts::FeedRows::of(outer).rows, shownRows(outer));
 
         // The scatter draws exactly the shown runs that have both numbers.
-        BenchmarkChart *scatter = tab.chart(2);
+        BenchmarkChart *scatter = chartOf(tab, 2);
         scatter->refresh();
         std::size_t both = 0;
         for (int r : shownRows(*proxy))
@@ -331,7 +368,7 @@ private slots:
         QAbstractItemModelTester tester(tab.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QStringList files = allFixtures();
         files << QStringLiteral(QCFG_TEST_DATA "/models/llama-3.1-8b/config.json"); // not a benchmark file
-        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        labelField(tab, "ImportName")->setText(QStringLiteral("before"));
         QVERIFY(importInto(tab, files));
         bench::ResultTable expected;
         bench::ImportOptions options;
@@ -396,14 +433,14 @@ private slots:
 
         // The page's pickers are views of its model, not copies.
         BenchmarksTab tab;
-        QCOMPARE(tab.beforePicker()->model(), tab.importsModel());
-        QCOMPARE(tab.afterPicker()->model(), tab.importsModel());
+        QCOMPARE(picker(tab, "BeforePicker")->model(), tab.importsModel());
+        QCOMPARE(picker(tab, "AfterPicker")->model(), tab.importsModel());
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
         QVERIFY(importInto(tab, {fixture("tidy-long-semicolon.csv")}));
-        QCOMPARE(tab.afterPicker()->count(), 2);
-        QCOMPARE(tab.beforePicker()->currentIndex(), 0);
-        QCOMPARE(tab.afterPicker()->currentIndex(), 1);
-        QCOMPARE(tab.afterPicker()->currentText(), tab.importsModel()->index(1, ImportListModel::OverlayColumn).data().toString());
+        QCOMPARE(picker(tab, "AfterPicker")->count(), 2);
+        QCOMPARE(picker(tab, "BeforePicker")->currentIndex(), 0);
+        QCOMPARE(picker(tab, "AfterPicker")->currentIndex(), 1);
+        QCOMPARE(picker(tab, "AfterPicker")->currentText(), tab.importsModel()->index(1, ImportListModel::OverlayColumn).data().toString());
     }
 
     void relabelFillsOnlyGaps()
@@ -423,9 +460,9 @@ private slots:
             return values;
         };
         BenchmarksTab tab;
-        tab.labelEdit("engine")->setText(QStringLiteral("trtllm"));
-        tab.labelEdit("preset")->setText(QStringLiteral("high-quality"));
-        tab.labelEdit("version")->setText(QStringLiteral("1.0"));
+        labelField(tab, "ImportEngine")->setText(QStringLiteral("trtllm"));
+        labelField(tab, "ImportPreset")->setText(QStringLiteral("high-quality"));
+        labelField(tab, "ImportVersion")->setText(QStringLiteral("1.0"));
         QVERIFY(importInto(tab, {path}));
         QCOMPARE(column(tab, ResultTableModel::EngineColumn), (QStringList{QStringLiteral("vllm"), QStringLiteral("trtllm"), QStringLiteral("sglang")}));
         QCOMPARE(column(tab, ResultTableModel::PresetColumn),
@@ -469,7 +506,7 @@ private slots:
     {
         BenchmarksTab tab;
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
-        BenchmarkChart *bars = tab.chart(0);
+        BenchmarkChart *bars = chartOf(tab, 0);
         bars->refresh();
         const auto *series = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
         QVERIFY(series);
@@ -492,7 +529,7 @@ private slots:
         }
         QCOMPARE(checked, static_cast<int>(expected.size()));
 
-        tab.filterEdit()->setText(QStringLiteral("sglang"));
+        studiotest::child<QLineEdit>(&tab, "RunsFilter")->setText(QStringLiteral("sglang"));
         bars->refresh();
         QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 1);
         QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->barSets().front()->label(), QStringLiteral("sglang"));
@@ -502,9 +539,9 @@ private slots:
     {
         BenchmarksTab tab;
         QVERIFY(importInto(tab, allFixtures()));
-        tab.metricPicker()->setCurrentIndex(0); // throughput
-        tab.loadPicker()->setCurrentIndex(0);   // concurrency
-        BenchmarkChart *lines = tab.chart(1);
+        picker(tab, "MetricPicker")->setCurrentIndex(0); // throughput
+        picker(tab, "LoadPicker")->setCurrentIndex(0);   // concurrency
+        BenchmarkChart *lines = chartOf(tab, 1);
         lines->refresh();
         // One series per configuration with both numbers; every point is a run's (x, y).
         const ResultTableModel &m = *tab.runsModel();
@@ -534,9 +571,9 @@ private slots:
     {
         BenchmarksTab tab;
         QVERIFY(importInto(tab, allFixtures()));
-        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
-        tab.latencyPicker()->setCurrentIndex(0); // TTFT
-        BenchmarkChart *scatter = tab.chart(2);
+        choose(picker(tab, "StatisticPicker"), QStringLiteral("p99"));
+        picker(tab, "LatencyPicker")->setCurrentIndex(0); // TTFT
+        BenchmarkChart *scatter = chartOf(tab, 2);
         scatter->refresh();
         // The front is core's Pareto front over the same runs.
         const auto core = bench::paretoFront(*tab.runsModel()->table(), "ttft", "p99");
@@ -552,21 +589,21 @@ private slots:
 
         // An SLO on TTFT: a vertical line on the scatter, a horizontal one on bars of TTFT, and
         // pass/fail marks matching core's ranking.
-        tab.sloEditor()->setLimit(SloEditor::Ttft, 700);
-        tab.metricPicker()->setCurrentIndex(1); // TTFT
-        for (BenchmarkChart *c : {tab.chart(0), scatter})
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 700);
+        picker(tab, "MetricPicker")->setCurrentIndex(1); // TTFT
+        for (BenchmarkChart *c : {chartOf(tab, 0), scatter})
             c->refresh();
         const auto vertical = sloLines(scatter->chart());
         QCOMPARE(vertical.size(), 1);
         QCOMPARE(vertical.front()->name(), QStringLiteral("SLO: TTFT p99 ≤ 700 ms"));
         QCOMPARE(vertical.front()->at(0).x(), 700.0);
         QCOMPARE(vertical.front()->at(1).x(), 700.0);
-        const auto horizontal = sloLines(tab.chart(0)->chart());
+        const auto horizontal = sloLines(chartOf(tab, 0)->chart());
         QCOMPARE(horizontal.size(), 1);
         QCOMPARE(horizontal.front()->at(0).y(), 700.0);
         QCOMPARE(horizontal.front()->at(1).y(), 700.0);
 
-        const bench::Ranking ranking = bench::rankRuns(*tab.runsModel()->table(), tab.sloEditor()->slo(), bench::Objective::MaximizeThroughput);
+        const bench::Ranking ranking = bench::rankRuns(*tab.runsModel()->table(), sloEditor(tab)->slo(), bench::Objective::MaximizeThroughput);
         int meets = 0, violates = 0;
         for (const bench::ScoredRun &s : ranking.runs) {
             const int shown = tab.runsModel()->index(static_cast<int>(s.run), 0).data(ResultTableModel::MeetsSloRole).toInt();
@@ -583,21 +620,21 @@ private slots:
             }
         }
         QVERIFY(circles > 0 && squares > 0);
-        QVERIFY(tab.bestLabel()->text().startsWith(QLatin1String("Best run meeting the SLO")));
+        QVERIFY(studiotest::child<QLabel>(&tab, "BestRun")->text().startsWith(QLatin1String("Best run meeting the SLO")));
     }
 
     void overlaySplitsImports()
     {
         BenchmarksTab tab;
-        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        labelField(tab, "ImportName")->setText(QStringLiteral("before"));
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
-        tab.labelEdit("import")->setText(QStringLiteral("after"));
+        labelField(tab, "ImportName")->setText(QStringLiteral("after"));
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
-        BenchmarkChart *bars = tab.chart(0);
-        tab.metricPicker()->setCurrentIndex(0);
+        BenchmarkChart *bars = chartOf(tab, 0);
+        picker(tab, "MetricPicker")->setCurrentIndex(0);
         bars->refresh();
         QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 2);
-        tab.overlayBox()->setChecked(true);
+        overlayBox(tab)->setChecked(true);
         bars->refresh();
         QStringList names;
         for (QBarSet *set : qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->barSets())
@@ -612,25 +649,25 @@ private slots:
         const std::pair<const char *, const char *> imports[] = {
             {"first", "tidy-wide.csv"}, {"second", "tidy-long-semicolon.csv"}, {"third", "vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"}};
         for (const auto &[name, file] : imports) {
-            tab.labelEdit("import")->setText(QLatin1String(name));
+            labelField(tab, "ImportName")->setText(QLatin1String(name));
             QVERIFY(importInto(tab, {fixture(file)}));
         }
         // The pickers list the imports by file name; the first two are the default.
-        QCOMPARE(tab.beforePicker()->count(), 3);
-        QCOMPARE(tab.beforePicker()->itemText(2), QStringLiteral("third · vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"));
-        QCOMPARE(tab.beforePicker()->currentText(), QStringLiteral("first · tidy-wide.csv"));
-        QCOMPARE(tab.afterPicker()->currentText(), QStringLiteral("second · tidy-long-semicolon.csv"));
+        QCOMPARE(picker(tab, "BeforePicker")->count(), 3);
+        QCOMPARE(picker(tab, "BeforePicker")->itemText(2), QStringLiteral("third · vllm-infqps-concurrency16-Llama-3.1-8B-20250611-142233.json"));
+        QCOMPARE(picker(tab, "BeforePicker")->currentText(), QStringLiteral("first · tidy-wide.csv"));
+        QCOMPARE(picker(tab, "AfterPicker")->currentText(), QStringLiteral("second · tidy-long-semicolon.csv"));
         QVERIFY(!tab.overlay().active());
-        tab.overlayBox()->setChecked(true);
-        tab.beforePicker()->setCurrentIndex(2);
-        tab.afterPicker()->setCurrentIndex(0);
+        overlayBox(tab)->setChecked(true);
+        picker(tab, "BeforePicker")->setCurrentIndex(2);
+        picker(tab, "AfterPicker")->setCurrentIndex(0);
         QCOMPARE(tab.overlay().before, QStringLiteral("third"));
         QCOMPARE(tab.overlay().after, QStringLiteral("first"));
 
         // Bars: sets of the two chosen imports only, "before" first; the "after" set of an engine
         // is hatched in the colour of that engine's "before" set.
-        tab.metricPicker()->setCurrentIndex(0); // throughput
-        BenchmarkChart *bars = tab.chart(0);
+        picker(tab, "MetricPicker")->setCurrentIndex(0); // throughput
+        BenchmarkChart *bars = chartOf(tab, 0);
         bars->refresh();
         const auto *barSeries = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
         QStringList names;
@@ -642,18 +679,18 @@ private slots:
         QCOMPARE(barSeries->barSets().at(1)->brush().color(), barSeries->barSets().at(0)->color());
 
         // Lines and scatter: every series comes from one of the two, the "after" ones dashed or hollow.
-        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
-        tab.latencyPicker()->setCurrentIndex(0); // TTFT
-        tab.chart(1)->refresh();
-        tab.chart(2)->refresh();
+        choose(picker(tab, "StatisticPicker"), QStringLiteral("p99"));
+        picker(tab, "LatencyPicker")->setCurrentIndex(0); // TTFT
+        chartOf(tab, 1)->refresh();
+        chartOf(tab, 2)->refresh();
         int dashed = 0, solid = 0, hollow = 0, filled = 0;
-        for (QAbstractSeries *s : tab.chart(1)->chart()->series()) {
+        for (QAbstractSeries *s : chartOf(tab, 1)->chart()->series()) {
             QVERIFY2(s->name().endsWith(QLatin1String("[third]")) || s->name().endsWith(QLatin1String("[first]")), qPrintable(s->name()));
             (qobject_cast<QLineSeries *>(s)->pen().style() == Qt::DashLine ? dashed : solid) += 1;
             QCOMPARE(qobject_cast<QLineSeries *>(s)->pen().style() == Qt::DashLine, s->name().endsWith(QLatin1String("[first]")));
         }
         QVERIFY(dashed > 0 && solid > 0);
-        for (QAbstractSeries *s : tab.chart(2)->chart()->series()) {
+        for (QAbstractSeries *s : chartOf(tab, 2)->chart()->series()) {
             if (auto *points = qobject_cast<QScatterSeries *>(s)) {
                 QVERIFY2(s->name().contains(QLatin1String("[third]")) || s->name().contains(QLatin1String("[first]")), qPrintable(s->name()));
                 (points->brush().style() == Qt::NoBrush ? hollow : filled) += 1;
@@ -667,10 +704,10 @@ private slots:
             both += import != QLatin1String("second") && std::isfinite(tab.runsModel()->value(r, ResultTableModel::TtftColumn))
                     && std::isfinite(tab.runsModel()->value(r, ResultTableModel::ThroughputColumn));
         }
-        QCOMPARE(tab.chart(2)->lastScatter().total, both);
+        QCOMPARE(chartOf(tab, 2)->lastScatter().total, both);
 
         // Off: every import, unsplit.
-        tab.overlayBox()->setChecked(false);
+        overlayBox(tab)->setChecked(false);
         bars->refresh();
         QCOMPARE(qobject_cast<QBarSeries *>(bars->chart()->series().value(0))->count(), 2);
     }
@@ -679,7 +716,7 @@ private slots:
     {
         BenchmarksTab tab;
         for (int i = 0; i < 3; ++i) {
-            tab.labelEdit("import")->setText(QStringLiteral("baseline"));
+            labelField(tab, "ImportName")->setText(QStringLiteral("baseline"));
             QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
         }
         QStringList names;
@@ -695,15 +732,15 @@ private slots:
             Settings settings;
             settings.clearRecentBenchmarkFiles();
             BenchmarksTab tab;
-            tab.chartTabs()->setCurrentIndex(2);
-            tab.metricPicker()->setCurrentIndex(tab.metricPicker()->findData(int(ResultTableModel::TpotColumn)));
-            tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p90")));
-            tab.loadPicker()->setCurrentIndex(tab.loadPicker()->findData(int(ResultTableModel::RequestRateColumn)));
-            tab.latencyPicker()->setCurrentIndex(tab.latencyPicker()->findData(int(ResultTableModel::TtftColumn)));
-            tab.sloEditor()->setLimit(SloEditor::Ttft, 640);
-            tab.sloEditor()->setLimit(SloEditor::Memory, 40);
-            tab.sloEditor()->setLimit(SloEditor::Memory, -1); // off; its 40 GB is kept
-            tab.sloEditor()->setObjective(bench::Objective::MinimizeTtft);
+            chartTabs(tab)->setCurrentIndex(2);
+            choose(picker(tab, "MetricPicker"), int(ResultTableModel::TpotColumn));
+            choose(picker(tab, "StatisticPicker"), QStringLiteral("p90"));
+            choose(picker(tab, "LoadPicker"), int(ResultTableModel::RequestRateColumn));
+            choose(picker(tab, "LatencyPicker"), int(ResultTableModel::TtftColumn));
+            sloEditor(tab)->setLimit(SloEditor::Ttft, 640);
+            sloEditor(tab)->setLimit(SloEditor::Memory, 40);
+            sloEditor(tab)->setLimit(SloEditor::Memory, -1); // off; its 40 GB is kept
+            sloEditor(tab)->setObjective(bench::Objective::MinimizeTtft);
             QVERIFY(importInto(tab, {file}));
         }
         // In the settings file, by name.
@@ -722,18 +759,18 @@ private slots:
 
         // A new tab comes back as it was left, and offers the file without importing it.
         BenchmarksTab tab;
-        QCOMPARE(tab.chartTabs()->currentIndex(), 2);
-        QCOMPARE(tab.metricPicker()->currentData().toInt(), int(ResultTableModel::TpotColumn));
-        QCOMPARE(tab.statisticPicker()->currentData().toString(), QStringLiteral("p90"));
-        QCOMPARE(tab.loadPicker()->currentData().toInt(), int(ResultTableModel::RequestRateColumn));
-        QCOMPARE(tab.latencyPicker()->currentData().toInt(), int(ResultTableModel::TtftColumn));
-        QVERIFY(tab.sloEditor()->isLimitEnabled(SloEditor::Ttft));
-        QCOMPARE(tab.sloEditor()->threshold(SloEditor::Ttft), 640.0);
-        QVERIFY(!tab.sloEditor()->isLimitEnabled(SloEditor::Memory));
-        QCOMPARE(tab.sloEditor()->threshold(SloEditor::Memory), 40.0);
-        QCOMPARE(tab.sloEditor()->objective(), bench::Objective::MinimizeTtft);
+        QCOMPARE(chartTabs(tab)->currentIndex(), 2);
+        QCOMPARE(picker(tab, "MetricPicker")->currentData().toInt(), int(ResultTableModel::TpotColumn));
+        QCOMPARE(picker(tab, "StatisticPicker")->currentData().toString(), QStringLiteral("p90"));
+        QCOMPARE(picker(tab, "LoadPicker")->currentData().toInt(), int(ResultTableModel::RequestRateColumn));
+        QCOMPARE(picker(tab, "LatencyPicker")->currentData().toInt(), int(ResultTableModel::TtftColumn));
+        QVERIFY(sloEditor(tab)->isLimitEnabled(SloEditor::Ttft));
+        QCOMPARE(sloEditor(tab)->threshold(SloEditor::Ttft), 640.0);
+        QVERIFY(!sloEditor(tab)->isLimitEnabled(SloEditor::Memory));
+        QCOMPARE(sloEditor(tab)->threshold(SloEditor::Memory), 40.0);
+        QCOMPARE(sloEditor(tab)->objective(), bench::Objective::MinimizeTtft);
         QCOMPARE(tab.runsModel()->rowCount(), 0);
-        QAction *recent = tab.recentMenu()->actions().value(0);
+        QAction *recent = recentMenu(tab)->actions().value(0);
         QVERIFY(recent);
         QCOMPARE(recent->data().toString(), file);
         QSignalSpy done(&tab, &BenchmarksTab::importFinished);
@@ -745,14 +782,14 @@ private slots:
         QTemporaryDir dir;
         const QString gone = dir.filePath(QStringLiteral("gone.csv"));
         settings.addRecentBenchmarkFiles({gone});
-        QCOMPARE(tab.recentMenu()->actions().value(0)->data().toString(), gone); // the menu follows the settings file
+        QCOMPARE(recentMenu(tab)->actions().value(0)->data().toString(), gone); // the menu follows the settings file
         QSignalSpy said(&tab, &BenchmarksTab::message);
-        tab.recentMenu()->actions().value(0)->trigger();
+        recentMenu(tab)->actions().value(0)->trigger();
         QCOMPARE(said.count(), 1);
         QVERIFY(said.front().front().toString().contains(QLatin1String("no longer exists")));
         QVERIFY(!tab.isImporting());
         QCOMPARE(settings.recentBenchmarkFiles(), QStringList{file});
-        QCOMPARE(tab.recentMenu()->actions().value(0)->data().toString(), file);
+        QCOMPARE(recentMenu(tab)->actions().value(0)->data().toString(), file);
     }
 
     // Start options reach the page through its API: --bench is one import, --bench-after a second
@@ -773,7 +810,7 @@ private slots:
         QCOMPARE(tab->imports().at(1).name, QStringLiteral("after"));
         QCOMPARE(tab->overlay().before, QStringLiteral("before"));
         QCOMPARE(tab->overlay().after, QStringLiteral("after"));
-        QCOMPARE(tab->labelEdit("import")->text(), QString()); // nothing typed into the page
+        QCOMPARE(labelField(*tab, "ImportName")->text(), QString()); // nothing typed into the page
         w.close();
     }
 
@@ -781,22 +818,22 @@ private slots:
     {
         {
             MainWindow w;
-            w.benchmarksTab()->statisticPicker()->setCurrentIndex(w.benchmarksTab()->statisticPicker()->findData(QStringLiteral("median")));
+            choose(picker(*w.benchmarksTab(), "StatisticPicker"), QStringLiteral("median"));
         }
         MainWindow w;
-        QCOMPARE(w.benchmarksTab()->statisticPicker()->currentData().toString(), QStringLiteral("median"));
+        QCOMPARE(picker(*w.benchmarksTab(), "StatisticPicker")->currentData().toString(), QStringLiteral("median"));
     }
 
     void hoverNamesTheRunAndItsConfiguration()
     {
         BenchmarksTab tab;
         QVERIFY(shown(tab));
-        tab.labelEdit("import")->setText(QStringLiteral("before"));
+        labelField(tab, "ImportName")->setText(QStringLiteral("before"));
         QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
-        tab.statisticPicker()->setCurrentIndex(tab.statisticPicker()->findData(QStringLiteral("p99")));
-        tab.latencyPicker()->setCurrentIndex(0); // TTFT
-        tab.chartTabs()->setCurrentIndex(2);
-        BenchmarkChart *scatter = tab.chart(2);
+        choose(picker(tab, "StatisticPicker"), QStringLiteral("p99"));
+        picker(tab, "LatencyPicker")->setCurrentIndex(0); // TTFT
+        chartTabs(tab)->setCurrentIndex(2);
+        BenchmarkChart *scatter = chartOf(tab, 2);
         scatter->refresh();
         QScatterSeries *runs = nullptr;
         for (QAbstractSeries *s : scatter->chart()->series())
@@ -813,10 +850,10 @@ private slots:
         QTRY_VERIFY(!QToolTip::isVisible());
 
         // Bars: the engine, the preset and the mean.
-        tab.chartTabs()->setCurrentIndex(0);
-        tab.metricPicker()->setCurrentIndex(0); // throughput
-        tab.chart(0)->refresh();
-        QBarSet *vllm = qobject_cast<QBarSeries *>(tab.chart(0)->chart()->series().value(0))->barSets().value(0);
+        chartTabs(tab)->setCurrentIndex(0);
+        picker(tab, "MetricPicker")->setCurrentIndex(0); // throughput
+        chartOf(tab, 0)->refresh();
+        QBarSet *vllm = qobject_cast<QBarSeries *>(chartOf(tab, 0)->chart()->series().value(0))->barSets().value(0);
         QCOMPARE(vllm->label(), QStringLiteral("vllm"));
         emit vllm->hovered(true, 0);
         QTRY_COMPARE(QToolTip::text(), QStringLiteral("vllm, universal-fp8: 1520.7 (mean of the runs shown)"));
@@ -827,12 +864,12 @@ private slots:
         BenchmarksTab tab;
         QVERIFY(shown(tab));
         QVERIFY(importInto(tab, allFixtures()));
-        tab.metricPicker()->setCurrentIndex(0); // throughput
+        picker(tab, "MetricPicker")->setCurrentIndex(0); // throughput
 
         // Lines: a click hides the series and strikes its entry out; the series stays hidden when
         // the chart is rebuilt; a second click shows it.
-        tab.chartTabs()->setCurrentIndex(1);
-        BenchmarkChart *lines = tab.chart(1);
+        chartTabs(tab)->setCurrentIndex(1);
+        BenchmarkChart *lines = chartOf(tab, 1);
         lines->refresh();
         QTest::qWait(50);
         auto *line = qobject_cast<QLineSeries *>(lines->chart()->series().value(0));
@@ -853,8 +890,8 @@ private slots:
         QVERIFY(!lines->chart()->legend()->markers(line).value(0)->font().strikeOut());
 
         // Bars: one engine's bars drop to zero, the other's stay; a second click brings them back.
-        tab.chartTabs()->setCurrentIndex(0);
-        BenchmarkChart *bars = tab.chart(0);
+        chartTabs(tab)->setCurrentIndex(0);
+        BenchmarkChart *bars = chartOf(tab, 0);
         bars->refresh();
         QTest::qWait(50);
         const auto *series = qobject_cast<QBarSeries *>(bars->chart()->series().value(0));
@@ -908,7 +945,7 @@ private slots:
         BenchmarksTab tab;
         QVERIFY(shown(tab));
         // Dragged over a chart: the chart does not take it, the tab does.
-        QWidget *target = tab.chart(0)->view()->viewport();
+        QWidget *target = chartOf(tab, 0)->view()->viewport();
         const QPoint at = target->rect().center();
 
         QMimeData web;
@@ -949,16 +986,16 @@ private slots:
         QVERIFY(importInto(tab, allFixtures()));
         QTemporaryDir dir;
         for (int kind = 0; kind < 3; ++kind) {
-            tab.chartTabs()->setCurrentIndex(kind);
-            tab.chart(kind)->refresh();
-            const QSize size = tab.chart(kind)->view()->size();
+            chartTabs(tab)->setCurrentIndex(kind);
+            chartOf(tab, kind)->refresh();
+            const QSize size = chartOf(tab, kind)->view()->size();
             QVERIFY(size.width() > 200 && size.height() > 100);
             const QString png = dir.filePath(QStringLiteral("c%1.png").arg(kind));
             const QString svg = dir.filePath(QStringLiteral("c%1.svg").arg(kind));
             QVERIFY(tab.exportChart(png));
             QVERIFY(tab.exportChart(svg));
             const QImage image(png);
-            QCOMPARE(image.size(), size * tab.chart(kind)->view()->devicePixelRatioF());
+            QCOMPARE(image.size(), size * chartOf(tab, kind)->view()->devicePixelRatioF());
             QSvgRenderer renderer(svg);
             QVERIFY(renderer.isValid());
             QCOMPARE(renderer.viewBox().size(), size);

@@ -35,13 +35,11 @@ struct FormFixture
     ConfigForm form{&document, &analysis, Schema::unifiedConfig()};
 
     FormFixture() { document.reset(builtInPresets().front().document); }
+    // The editor of the field at @p pointer: the form names each editor by its pointer.
     template<typename W>
     W *editor(const char *pointer)
     {
-        auto *w = qobject_cast<W *>(form.editorWidget(pointer));
-        if (!w)
-            qFatal("no editor of that type for %s", pointer);
-        return w;
+        return studiotest::child<W>(&form, pointer);
     }
 };
 
@@ -147,15 +145,15 @@ private slots:
     void inapplicableFieldsAreDisabledWithAReason()
     {
         FormFixture f; // fp8
-        QWidget *dtype = f.form.editorWidget("/quantization/activation_dtype");
+        QWidget *dtype = f.editor<QWidget>("/quantization/activation_dtype");
         QVERIFY(!dtype->isEnabled());
         QCOMPARE(f.form.fieldMessage("/quantization/activation_dtype"), QStringLiteral("Applies only when Method is w4a8."));
-        QVERIFY(!f.form.editorWidget("/quantization/group_size")->isEnabled());
+        QVERIFY(!f.editor<QWidget>("/quantization/group_size")->isEnabled());
         QVERIFY(f.form.fieldMessage("/quantization/enable_marlin").contains(QStringLiteral("awq")));
 
         f.document.setValue("/quantization/method", Json("w4a8"));
         QVERIFY(dtype->isEnabled());
-        QVERIFY(f.form.editorWidget("/quantization/group_size")->isEnabled());
+        QVERIFY(f.editor<QWidget>("/quantization/group_size")->isEnabled());
         QVERIFY(!f.form.fieldMessage("/quantization/activation_dtype").contains(QStringLiteral("Applies only")));
     }
 
@@ -165,7 +163,7 @@ private slots:
         QVERIFY(f.form.fieldMessage("/quantization/weight_bits").isEmpty());
         f.document.setValue("/quantization/weight_bits", Json(4));
         QCOMPARE(f.form.fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
-        QCOMPARE(f.form.editorWidget("/quantization/weight_bits")->property("qcfgSeverity").toInt(), int(Severity::Error));
+        QCOMPARE(f.editor<QWidget>("/quantization/weight_bits")->property("qcfgSeverity").toInt(), int(Severity::Error));
 
         // A value outside the enumeration (only possible from the JSON tab) is shown and marked.
         f.document.setValue("/kv_cache/dtype", Json("fp9"));
@@ -184,9 +182,9 @@ private slots:
         f.form.show();
         QVERIFY(QTest::qWaitForWindowActive(&f.form));
         QVERIFY(f.form.focusField("/attention/backend"));
-        QTRY_COMPARE(QApplication::focusWidget(), f.form.editorWidget("/attention/backend"));
+        QTRY_COMPARE(QApplication::focusWidget(), f.editor<QWidget>("/attention/backend"));
         QVERIFY(f.form.focusField("/moe")); // the first field of the section
-        QTRY_COMPARE(QApplication::focusWidget(), f.form.editorWidget("/moe/quantization"));
+        QTRY_COMPARE(QApplication::focusWidget(), f.editor<QWidget>("/moe/quantization"));
         QVERIFY(!f.form.focusField("/x_unknown"));
     }
 

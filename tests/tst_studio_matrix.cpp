@@ -4,7 +4,6 @@
 #include "core/engines/profile.h"
 #include "core/hardware/gpudatabase.h"
 #include "ui/state/configdocument.h"
-#include "ui/config/configform.h"
 #include "ui/config/enginepane.h"
 #include "ui/matrix/hardwaretab.h"
 #include "ui/window/lazypages.h"
@@ -73,21 +72,27 @@ bool doubleClickCell(MainWindow &w, const std::string &method, int cc)
     const int column = columnOf(m, cc);
     if (row < 0 || column < 0)
         return false;
-    tab->view()->scrollTo(tab->model()->index(row, column));
-    const QRect rect = tab->view()->visualRect(tab->model()->index(row, column));
+    auto *view = studiotest::child<QTableView>(tab, "MatrixView");
+    view->scrollTo(tab->model()->index(row, column));
+    const QRect rect = view->visualRect(tab->model()->index(row, column));
     if (!rect.isValid())
         return false;
     QSignalSpy applied(tab, &HardwareTab::applyRequested);
-    QTest::mouseClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
-    QTest::mouseDClick(tab->view()->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     return applied.size() == 1;
 }
 
-// Chooses @p method in the form's method combo box, as a user would.
+// The text of the matrix page's banner (the detected GPU).
+QString shownBanner(const HardwareTab *tab)
+{
+    return studiotest::child<QLabel>(tab, "DetectionBanner")->text();
+}
+
+// Chooses @p method in the form's method combo box (named by its pointer), as a user would.
 void chooseMethodInForm(MainWindow &w, const QString &method)
 {
-    auto *combo = qobject_cast<QComboBox *>(w.form()->editorWidget("/quantization/method"));
-    QVERIFY(combo);
+    auto *combo = studiotest::child<QComboBox>(&w, "/quantization/method");
     const int index = combo->findText(method);
     QVERIFY(index >= 0);
     combo->setCurrentIndex(index);
@@ -192,8 +197,9 @@ private slots:
         QVERIFY(tab.exportPng(path));
         QImage image(path);
         QVERIFY(!image.isNull());
-        const qreal dpr = tab.view()->devicePixelRatioF();
-        QCOMPARE(image.size(), tab.view()->size() * dpr);
+        const auto *view = studiotest::child<QTableView>(&tab, "MatrixView");
+        const qreal dpr = view->devicePixelRatioF();
+        QCOMPARE(image.size(), view->size() * dpr);
     }
 
     void bannerTexts()
@@ -223,12 +229,12 @@ private slots:
         useFakeSmi(scenario.constData());
         MainWindow w;
         HardwareTab *tab = w.hardwareTab();
-        QCOMPARE(tab->banner()->text(), QStringLiteral("Detecting GPUs…"));
+        QCOMPARE(shownBanner(tab), QStringLiteral("Detecting GPUs…"));
         QCOMPARE(tab->model()->highlightedColumn(), -1);
         QSignalSpy finished(w.session(), &StudioSession::detectionFinished);
         w.start({});
         QVERIFY(finished.wait(10000));
-        QCOMPARE(tab->banner()->text(), banner);
+        QCOMPARE(shownBanner(tab), banner);
         const int column = capability ? columnOf(tab->model()->matrix(), capability) : -1;
         QCOMPARE(tab->model()->highlightedColumn(), column);
         if (column >= 0) {
@@ -256,7 +262,7 @@ private slots:
         QVERIFY(tab);
         QCOMPARE(tab, w.hardwareTab());
         QVERIFY(tab->isVisible());
-        QVERIFY(tab->banner()->text().startsWith(QLatin1String("Detected: NVIDIA H100")));
+        QVERIFY(shownBanner(tab).startsWith(QLatin1String("Detected: NVIDIA H100")));
         QCOMPARE(tab->model()->highlightedColumn(), columnOf(tab->model()->matrix(), 90));
         w.close();
     }
@@ -282,7 +288,7 @@ private slots:
         QVERIFY(!tab->model()->headerData(detected, Qt::Horizontal).toString().startsWith(QStringLiteral("★")));
         QVERIFY(tab->model()->headerData(detected, Qt::Horizontal).toString().endsWith(QLatin1String("detected")));
         QVERIFY(tab->model()->headerData(target, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QLatin1String("the target GPU")));
-        QVERIFY(tab->banner()->text().contains(QLatin1String("checking for the target A10G (sm_86)")));
+        QVERIFY(shownBanner(tab).contains(QLatin1String("checking for the target A10G (sm_86)")));
         for (EnginePane *pane : w.findChildren<EnginePane *>())
             QVERIFY2(pane->gpuCheckText().startsWith(QLatin1String("Checked for A10G (sm_86)")), qPrintable(pane->gpuCheckText()));
 

@@ -3,8 +3,6 @@
 #include "core/presets.h"
 #include "ui/state/configdocument.h"
 #include "ui/window/mainwindow.h"
-#include "ui/config/presetlistmodel.h"
-#include "ui/config/presetpanel.h"
 #include "ui/shared/statusstyle.h"
 
 #include "studiotestutil.h"
@@ -13,8 +11,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
-#include <QListView>
-#include <QSortFilterProxyModel>
 #include <QPlainTextEdit>
 #include <QStyle>
 #include <QStyleFactory>
@@ -111,8 +107,7 @@ private slots:
         MainWindow w;
         // A preset with warnings and notes, so severity colours are on screen; chosen in the list,
         // as a user does.
-        PresetPanel *panel = w.presetPanel();
-        panel->view()->setCurrentIndex(panel->proxyModel()->mapFromSource(panel->model()->index(panel->model()->rowOf(QStringLiteral("sglang-marlin-moe")))));
+        studiotest::choosePreset(&w, QStringLiteral("sglang-marlin-moe"));
         QCOMPARE(QString::fromStdString(w.document()->config().name.value_or("")), QStringLiteral("sglang-marlin-moe"));
         w.resize(1280, 800);
         w.show();

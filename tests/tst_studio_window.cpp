@@ -65,6 +65,64 @@ QString expectedCommand(const Json &doc, const std::string &engine, CommandLayou
     return QString::fromStdString(renderCommand(mapConfig(Config::fromJson(doc), *profile), layout));
 }
 
+// The engine panes and their controls, found by the objectNames the studio gives them.
+QList<EnginePane *> enginePanes(const MainWindow &w)
+{
+    return w.findChildren<EnginePane *>();
+}
+EnginePane *enginePane(const MainWindow &w, const std::string &engine)
+{
+    return studiotest::child<EnginePane>(&w, QStringLiteral("EnginePane:") + QString::fromStdString(engine));
+}
+QPlainTextEdit *commandView(const EnginePane *pane)
+{
+    return studiotest::child<QPlainTextEdit>(pane, "CommandText");
+}
+QComboBox *versionPicker(const EnginePane *pane)
+{
+    return studiotest::child<QComboBox>(pane, "VersionPicker");
+}
+QAbstractButton *layoutButton(const EnginePane *pane)
+{
+    return studiotest::child<QAbstractButton>(pane, "CommandLayout");
+}
+QAbstractButton *copyButton(const EnginePane *pane)
+{
+    return studiotest::child<QAbstractButton>(pane, "CopyCommand");
+}
+QAbstractButton *copyFileButton(const EnginePane *pane)
+{
+    return studiotest::child<QAbstractButton>(pane, "CopyFile");
+}
+
+// The Config page's parts, by their objectNames; a form field's editor is named by its pointer.
+ConfigForm *form(const MainWindow &w)
+{
+    return studiotest::child<ConfigForm>(&w, "ConfigForm");
+}
+template<typename Editor>
+Editor *field(const MainWindow &w, const char *pointer)
+{
+    return studiotest::child<Editor>(&w, pointer);
+}
+JsonEditorTab *jsonTab(const MainWindow &w)
+{
+    return studiotest::child<JsonEditorTab>(&w, "JsonEditorTab");
+}
+QTabWidget *configTabs(const MainWindow &w)
+{
+    return studiotest::child<QTabWidget>(&w, "ConfigTabs");
+}
+QTreeView *diagnosticsView(const MainWindow &w)
+{
+    return studiotest::child<QTreeView>(&w, "Diagnostics");
+}
+// The rows of the diagnostics list: what its view shows.
+QAbstractItemModel *diagnostics(const MainWindow &w)
+{
+    return diagnosticsView(w)->model();
+}
+
 } // namespace
 
 class TestStudioWindow : public QObject
@@ -77,17 +135,18 @@ private:
     // Each pane must show exactly what `quantcfg map` prints for the document, in both layouts.
     void verifyPanesMatchDocument(MainWindow &w)
     {
-        for (EnginePane *pane : w.enginePanes()) {
+        QCOMPARE(enginePanes(w).size(), static_cast<qsizetype>(w.analysis()->engines().size()));
+        for (EnginePane *pane : enginePanes(w)) {
             const std::string version = w.analysis()->engineVersion(pane->engine());
             const QString multi = expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version);
             if (multi.isEmpty())
                 continue; // unsupported: the pane explains instead
-            QCOMPARE(pane->commandView()->toPlainText(), multi);
-            pane->layoutButton()->click();
-            QCOMPARE(pane->commandView()->toPlainText(),
+            QCOMPARE(commandView(pane)->toPlainText(), multi);
+            layoutButton(pane)->click();
+            QCOMPARE(commandView(pane)->toPlainText(),
                      expectedCommand(w.document()->json(), pane->engine(), CommandLayout::OneLine, version));
-            pane->layoutButton()->click();
-            QCOMPARE(pane->commandView()->toPlainText(), multi);
+            layoutButton(pane)->click();
+            QCOMPARE(commandView(pane)->toPlainText(), multi);
         }
     }
 
@@ -114,8 +173,8 @@ private slots:
         QCOMPARE(QString::fromStdString(builtInPresets().front().name), QStringLiteral("universal-fp8"));
         QVERIFY(!w.document()->isModified());
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("Untitled[*]")));
-        QCOMPARE(w.presetPanel()->view()->currentIndex().data().toString(), QStringLiteral("universal-fp8"));
-        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText().contains(QString::fromLatin1(kDefaultModel)));
+        QCOMPARE(studiotest::child<QAbstractItemView>(&w, "PresetList")->currentIndex().data().toString(), QStringLiteral("universal-fp8"));
+        QVERIFY(enginePane(w, "vllm")->commandText().contains(QString::fromLatin1(kDefaultModel)));
         verifyPanesMatchDocument(w);
     }
 
@@ -131,18 +190,18 @@ private slots:
             return QMessageBox::Cancel;
         });
         const QString typed = QStringLiteral("{\"quantization\": {\"method\": ");
-        w.jsonTab()->editor()->setPlainText(typed);
-        QVERIFY(!w.jsonTab()->errorText().isEmpty());
+        jsonTab(w)->editor()->setPlainText(typed);
+        QVERIFY(!jsonTab(w)->errorText().isEmpty());
         QVERIFY(!w.document()->isModified());
         QVERIFY(!w.files()->newDocument());
-        QCOMPARE(asked, w.jsonTab()->errorText());
+        QCOMPARE(asked, jsonTab(w)->errorText());
         QVERIFY(asked.contains(QLatin1String("ine "))); // says where: line and column
-        QCOMPARE(w.configTabs()->currentWidget(), w.jsonTab());
-        QCOMPARE(w.jsonTab()->editor()->toPlainText(), typed);
+        QCOMPARE(configTabs(w)->currentWidget(), jsonTab(w));
+        QCOMPARE(jsonTab(w)->editor()->toPlainText(), typed);
 
         w.files()->setUnparsedTextPrompt([](const QString &) { return QMessageBox::Discard; });
         QVERIFY(w.files()->newDocument());
-        QVERIFY(w.jsonTab()->errorText().isEmpty());
+        QVERIFY(jsonTab(w)->errorText().isEmpty());
     }
 
     void toolbarUndoKeepsAShortLabel()
@@ -173,22 +232,24 @@ private slots:
         MainWindow w;
         // Start from another preset so that selecting this one changes something.
         w.document()->reset(Json::parse(R"({"quantization": {"method": "none"}})"));
-        PresetPanel *panel = w.presetPanel();
+        auto *panel = studiotest::child<PresetPanel>(&w, "PresetPanel");
         const int row = panel->model()->rowOf(name);
         QVERIFY(row >= 0);
         panel->selectPreset({}); // as after opening a file
-        panel->view()->setCurrentIndex(panel->proxyModel()->mapFromSource(panel->model()->index(row)));
+        studiotest::choosePreset(&w, name);
 
         const Json &preset = panel->model()->entry(row).preset.document;
         QCOMPARE_JSON(w.document()->json(), preset);
         QVERIFY(w.document()->isModified());
         // The form shows it.
-        auto *method = qobject_cast<QComboBox *>(w.form()->editorWidget("/quantization/method"));
+        auto *method = field<QComboBox>(w, "/quantization/method");
         QCOMPARE(method->currentText(), QString::fromStdString(preset["quantization"]["method"].get<std::string>()));
         // The badges are the panes' statuses.
         const QVariantList statuses = panel->model()->index(row).data(PresetListModel::StatusesRole).toList();
-        for (std::size_t i = 0; i < w.enginePanes().size(); ++i)
-            QCOMPARE(statuses[static_cast<int>(i)].toInt(), int(w.enginePanes()[i]->plan().status));
+        const std::vector<std::string> &engines = w.analysis()->engines();
+        QCOMPARE(statuses.size(), static_cast<qsizetype>(engines.size()));
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            QCOMPARE(statuses[static_cast<int>(i)].toInt(), int(enginePane(w, engines[i])->plan().status));
         verifyPanesMatchDocument(w);
 
         // Loading a preset is one undo step.
@@ -201,14 +262,14 @@ private slots:
     void otherEngineVersionsAreMappedWithTheirProfile()
     {
         MainWindow w;
-        for (EnginePane *pane : w.enginePanes()) {
-            QComboBox *combo = pane->versionCombo();
+        for (EnginePane *pane : enginePanes(w)) {
+            QComboBox *combo = versionPicker(pane);
             for (int i = 0; i < combo->count(); ++i) {
                 combo->setCurrentIndex(i);
                 emit combo->activated(i);
                 const std::string version = combo->itemData(i).toString().toStdString();
                 QCOMPARE(pane->plan().version, version);
-                QCOMPARE(pane->commandView()->toPlainText(),
+                QCOMPARE(commandView(pane)->toPlainText(),
                          expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version));
             }
             combo->setCurrentIndex(0);
@@ -221,21 +282,21 @@ private slots:
     {
         MainWindow w;
         const auto choose = [](EnginePane *pane, const QString &version) {
-            QComboBox *combo = pane->versionCombo();
+            QComboBox *combo = versionPicker(pane);
             const int i = combo->findData(version);
             QVERIFY(i >= 0);
             combo->setCurrentIndex(i);
             emit combo->activated(i);
         };
-        choose(w.enginePane(QStringLiteral("vllm")), QStringLiteral("main-2026-08-14"));
+        choose(enginePane(w, "vllm"), QStringLiteral("main-2026-08-14"));
         QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("vLLM main-2026-08-21 → main-2026-08-14: command unchanged"));
 
         // SGLang after v0.5.19 refuses --quantization marlin: the method has no command there.
         w.document()->setValue("/quantization/method", Json("marlin"));
-        choose(w.enginePane(QStringLiteral("sglang")), QStringLiteral("partial-after-v0.5.19"));
+        choose(enginePane(w, "sglang"), QStringLiteral("partial-after-v0.5.19"));
         QCOMPARE(w.statusBar()->currentMessage(),
                  QStringLiteral("SGLang main-2026-08-22 → partial-after-v0.5.19: no command on partial-after-v0.5.19 (unsupported)"));
-        choose(w.enginePane(QStringLiteral("sglang")), QStringLiteral("main-2026-08-22"));
+        choose(enginePane(w, "sglang"), QStringLiteral("main-2026-08-22"));
         QCOMPARE(w.statusBar()->currentMessage(),
                  QStringLiteral("SGLang partial-after-v0.5.19 → main-2026-08-22: a command on main-2026-08-22 (partial-after-v0.5.19 had none)"));
     }
@@ -243,18 +304,18 @@ private slots:
     void editingAFieldUpdatesTheCommands()
     {
         MainWindow w;
-        const QString before = w.enginePane(QStringLiteral("vllm"))->commandText();
-        auto *tp = qobject_cast<QSpinBox *>(w.form()->editorWidget("/parallelism/tensor_parallel_size"));
+        const QString before = enginePane(w, "vllm")->commandText();
+        auto *tp = field<QSpinBox>(w, "/parallelism/tensor_parallel_size");
         tp->setValue(8);
         QCOMPARE(w.document()->config().parallelism.tp(), 8);
-        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText() != before);
-        QVERIFY(w.enginePane(QStringLiteral("vllm"))->commandText().contains(QStringLiteral("8")));
+        QVERIFY(enginePane(w, "vllm")->commandText() != before);
+        QVERIFY(enginePane(w, "vllm")->commandText().contains(QStringLiteral("8")));
         verifyPanesMatchDocument(w);
         QVERIFY(w.document()->isModified());
         QVERIFY(w.isWindowModified());
 
         w.document()->undoStack()->undo();
-        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->commandText(), before);
+        QCOMPARE(enginePane(w, "vllm")->commandText(), before);
         QVERIFY(!w.isWindowModified());
         w.document()->undoStack()->redo();
         QCOMPARE(tp->value(), 8);
@@ -269,28 +330,28 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         w.document()->setValue("/quantization/weight_bits", Json(4)); // fp8 has 8-bit weights
 
-        QCOMPARE(w.form()->fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
-        const QModelIndexList hits = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                 QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
+        QCOMPARE(form(w)->fieldMessage("/quantization/weight_bits"), QStringLiteral("fp8 checkpoints do not have 4-bit weights"));
+        const QModelIndexList hits = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                           QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
         QVERIFY(!hits.isEmpty());
         QCOMPARE(hits.front().data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
 
         // Clicking the entry focuses the field.
-        w.configTabs()->setCurrentWidget(w.jsonTab());
-        QTreeView *view = w.diagnosticsView();
+        configTabs(w)->setCurrentWidget(jsonTab(w));
+        QTreeView *view = diagnosticsView(w);
         view->scrollTo(hits.front());
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(hits.front()).center());
-        QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.form()));
-        QTRY_COMPARE(QApplication::focusWidget(), w.form()->editorWidget("/quantization/weight_bits"));
+        QCOMPARE(configTabs(w)->currentWidget(), static_cast<QWidget *>(form(w)));
+        QTRY_COMPARE(QApplication::focusWidget(), field<QWidget>(w, "/quantization/weight_bits"));
 
         // An unknown key has no field: the JSON tab shows it.
         w.document()->setValue("/x_note", Json("hi"));
-        const QModelIndexList unknown = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                    QStringLiteral("/x_note"), -1, Qt::MatchExactly);
+        const QModelIndexList unknown = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                              QStringLiteral("/x_note"), -1, Qt::MatchExactly);
         QCOMPARE(unknown.size(), 1);
         w.revealField(QStringLiteral("/x_note"));
-        QCOMPARE(w.configTabs()->currentWidget(), static_cast<QWidget *>(w.jsonTab()));
-        QCOMPARE(w.jsonTab()->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
+        QCOMPARE(configTabs(w)->currentWidget(), static_cast<QWidget *>(jsonTab(w)));
+        QCOMPARE(jsonTab(w)->editor()->textCursor().selectedText(), QStringLiteral("\"x_note\""));
     }
 
     // Opening a file shows its findings from the top: the worst first, nothing scrolled away.
@@ -309,8 +370,8 @@ private slots:
         file.close();
         QVERIFY(w.files()->openFile(path));
         QTest::qWait(50); // the wrapped rows are laid out again once the column widths settle
-        QTreeView *view = w.diagnosticsView();
-        const QModelIndex first = w.diagnosticsModel()->index(0, 0);
+        QTreeView *view = diagnosticsView(w);
+        const QModelIndex first = diagnostics(w)->index(0, 0);
         QCOMPARE(first.data(DiagnosticsModel::SeverityRole).toInt(), int(Severity::Error));
         QCOMPARE(view->verticalScrollBar()->value(), 0);
         QVERIFY(view->viewport()->rect().intersects(view->visualRect(first)));
@@ -324,11 +385,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         w.document()->setValue("/quantization/weight_bits", Json(4));
         w.document()->setValue("/x_note", Json("hi"));
-        QTreeView *view = w.diagnosticsView();
-        const QModelIndexList bits = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                 QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
-        const QModelIndexList note = w.diagnosticsModel()->match(w.diagnosticsModel()->index(0, 0), DiagnosticsModel::PointerRole,
-                                                                 QStringLiteral("/x_note"), -1, Qt::MatchExactly);
+        QTreeView *view = diagnosticsView(w);
+        const QModelIndexList bits = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                           QStringLiteral("/quantization/weight_bits"), -1, Qt::MatchExactly);
+        const QModelIndexList note = diagnostics(w)->match(diagnostics(w)->index(0, 0), DiagnosticsModel::PointerRole,
+                                                           QStringLiteral("/x_note"), -1, Qt::MatchExactly);
         QCOMPARE(bits.size(), 1);
         QCOMPARE(note.size(), 1);
 
@@ -355,28 +416,28 @@ private slots:
         QVERIFY(all != actions.end());
         QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
         (*all)->trigger();
-        QCOMPARE(QApplication::clipboard()->text().split(QLatin1Char('\n')).size(), w.diagnosticsModel()->rowCount());
+        QCOMPARE(QApplication::clipboard()->text().split(QLatin1Char('\n')).size(), diagnostics(w)->rowCount());
     }
 
     void copyPutsTheExactCommandOnTheClipboard()
     {
         MainWindow w;
-        for (EnginePane *pane : w.enginePanes()) {
+        for (EnginePane *pane : enginePanes(w)) {
             if (pane->plan().argv.empty())
                 continue;
             QApplication::clipboard()->clear();
-            pane->copyButton()->click();
+            copyButton(pane)->click();
             const std::string version = w.analysis()->engineVersion(pane->engine());
             QCOMPARE(QApplication::clipboard()->text(), expectedCommand(w.document()->json(), pane->engine(), CommandLayout::MultiLine, version));
-            QCOMPARE(pane->copyButton()->text(), QStringLiteral("Copied"));
-            QTRY_COMPARE_WITH_TIMEOUT(pane->copyButton()->text(), QStringLiteral("&Copy"), 3000);
+            QCOMPARE(copyButton(pane)->text(), QStringLiteral("Copied"));
+            QTRY_COMPARE_WITH_TIMEOUT(copyButton(pane)->text(), QStringLiteral("&Copy"), 3000);
             if (!pane->plan().files.empty()) {
-                pane->copyFileButton()->click();
+                copyFileButton(pane)->click();
                 QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(pane->plan().files.front().content));
             }
         }
         // The TensorRT-LLM pane has its YAML.
-        QVERIFY(!w.enginePane(QStringLiteral("trtllm"))->extraFileText().isEmpty());
+        QVERIFY(!enginePane(w, "trtllm")->extraFileText().isEmpty());
     }
 
     void saveOpenRoundTripKeepsUnknownKeys()
@@ -465,7 +526,7 @@ private slots:
         QVERIFY(w.files()->saveExtraFile(QStringLiteral("trtllm"), yaml));
         QFile yamlFile(yaml);
         QVERIFY(yamlFile.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(yamlFile.readAll()), w.enginePane(QStringLiteral("trtllm"))->extraFileText());
+        QCOMPARE(QString::fromUtf8(yamlFile.readAll()), enginePane(w, "trtllm")->extraFileText());
     }
 
     void droppingAJsonFileOpensIt()
@@ -507,7 +568,7 @@ private slots:
         };
 
         // A configuration dropped on the model field opens; the field does not get its URL.
-        auto *model = qobject_cast<QLineEdit *>(w.form()->editorWidget("/model/id_or_path"));
+        auto *model = field<QLineEdit>(w, "/model/id_or_path");
         QVERIFY(model);
         const QString before = model->text();
         // File managers offer the file as a URL and as text; a field takes the text.
@@ -521,7 +582,7 @@ private slots:
 
         // On the JSON editor too (the drop lands on its viewport).
         w.document()->reset(builtInPresets().front().document);
-        QVERIFY(dragOnto(w.jsonTab()->editor()->viewport(), config));
+        QVERIFY(dragOnto(jsonTab(w)->editor()->viewport(), config));
         QCOMPARE(w.document()->config().name.value(), std::string("with-extras"));
 
         // Text stays with the field; so do files the window does not open.
@@ -547,7 +608,7 @@ private slots:
         // Result files dropped on a field of the benchmarks tab are imported.
         BenchmarksTab *bench = w.benchmarksTab();
         w.pages()->setCurrentWidget(bench);
-        const QList<QAbstractSpinBox *> limits = bench->sloEditor()->findChildren<QAbstractSpinBox *>();
+        const QList<QAbstractSpinBox *> limits = studiotest::child<SloEditor>(bench, "SloEditor")->findChildren<QAbstractSpinBox *>();
         QVERIFY(!limits.isEmpty());
         QMimeData results;
         results.setUrls({QUrl::fromLocalFile(QStringLiteral(QCFG_TEST_DATA "/bench/tidy-wide.csv"))});
@@ -650,7 +711,7 @@ private slots:
         QCOMPARE(seen.count(), 1);
         QCOMPARE(other.engineVersion("vllm"), std::string("v0.11.0"));
         QCOMPARE(w.analysis()->plan("vllm")->version, std::string("v0.11.0"));
-        QCOMPARE(w.enginePane(QStringLiteral("vllm"))->currentVersion(), std::string("v0.11.0"));
+        QCOMPARE(enginePane(w, "vllm")->currentVersion(), std::string("v0.11.0"));
         verifyPanesMatchDocument(w);
         session->setEngineVersion("vllm", "");
         w.document()->undoStack()->setClean();
@@ -661,7 +722,7 @@ private slots:
     void configPinnedVersionWins()
     {
         MainWindow w;
-        EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
+        EnginePane *vllm = enginePane(w, "vllm");
         w.session()->setEngineVersion("vllm", "v0.11.0");
         QVERIFY(!vllm->isVersionPinned());
         QCOMPARE(w.analysis()->engineVersion("vllm"), std::string("v0.11.0"));
@@ -673,7 +734,7 @@ private slots:
         QCOMPARE(w.analysis()->plan("vllm")->version, std::string("main-2025-12-31"));
         QCOMPARE(vllm->currentVersion(), std::string("main-2025-12-31"));
         QVERIFY(vllm->isVersionPinned());
-        QVERIFY(!vllm->versionCombo()->isEnabled());
+        QVERIFY(!versionPicker(vllm)->isEnabled());
         verifyPanesMatchDocument(w);
 
         // The session's choice changes nothing while the pin is there.
@@ -756,26 +817,26 @@ private slots:
     {
         {
             MainWindow w;
-            EnginePane *vllm = w.enginePane(QStringLiteral("vllm"));
-            QComboBox *combo = vllm->versionCombo();
+            EnginePane *vllm = enginePane(w, "vllm");
+            QComboBox *combo = versionPicker(vllm);
             QVERIFY(combo->count() > 1);
             combo->setCurrentIndex(1);
             emit combo->activated(1);
-            vllm->layoutButton()->click(); // one line
+            layoutButton(vllm)->click(); // one line
             w.show();
             QVERIFY(w.close());
         }
         MainWindow again;
-        EnginePane *vllm = again.enginePane(QStringLiteral("vllm"));
-        QCOMPARE(vllm->versionCombo()->currentIndex(), 1);
-        QCOMPARE(QString::fromStdString(again.analysis()->engineVersion("vllm")), vllm->versionCombo()->itemData(1).toString());
+        EnginePane *vllm = enginePane(again, "vllm");
+        QCOMPARE(versionPicker(vllm)->currentIndex(), 1);
+        QCOMPARE(QString::fromStdString(again.analysis()->engineVersion("vllm")), versionPicker(vllm)->itemData(1).toString());
         QVERIFY(!vllm->isMultiLine());
-        for (EnginePane *pane : again.enginePanes())
+        for (EnginePane *pane : enginePanes(again))
             QVERIFY(!pane->isMultiLine());
         // Back to the defaults for the other tests.
-        vllm->versionCombo()->setCurrentIndex(0);
-        emit vllm->versionCombo()->activated(0);
-        vllm->layoutButton()->click();
+        versionPicker(vllm)->setCurrentIndex(0);
+        emit versionPicker(vllm)->activated(0);
+        layoutButton(vllm)->click();
         again.show();
         QVERIFY(again.close());
     }
@@ -815,7 +876,7 @@ private slots:
     void changedPresetIsMarkedAndNamedOnSave()
     {
         MainWindow w;
-        PresetListModel *presets = w.presetPanel()->model();
+        PresetListModel *presets = studiotest::child<PresetPanel>(&w, "PresetPanel")->model();
         const int row = presets->rowOf(QStringLiteral("extreme-compression"));
         QVERIFY(row >= 0);
         w.document()->loadPreset(presets->entry(row).preset.document, QStringLiteral("extreme-compression"));

@@ -34,9 +34,10 @@ namespace quantcfg::ui {
 
 namespace {
 
-QLineEdit *labelField(const QString &placeholder, QWidget *parent)
+QLineEdit *labelField(const QString &name, const QString &placeholder, QWidget *parent)
 {
     auto *edit = new QLineEdit(parent);
+    edit->setObjectName(name);
     edit->setPlaceholderText(placeholder);
     edit->setAccessibleName(placeholder);
     edit->setMaximumWidth(140);
@@ -152,15 +153,16 @@ QWidget *BenchmarksTab::buildImportBar()
     recentButton->setAccessibleName(tr("Recent benchmark files"));
     recentButton->setPopupMode(QToolButton::InstantPopup);
     m_recentMenu = new RecentBenchmarkMenu(recentButton);
+    m_recentMenu->setObjectName(QStringLiteral("RecentBenchmarkFiles"));
     recentButton->setMenu(m_recentMenu);
     connect(m_recentMenu, &RecentBenchmarkMenu::importRequested, this, [this](const QString &path) { importFiles({path}); });
     connect(m_recentMenu, &RecentBenchmarkMenu::message, this, &BenchmarksTab::message);
     auto *clearButton = new QPushButton(tr("Clear"), bar);
     connect(clearButton, &QPushButton::clicked, this, &BenchmarksTab::clear);
-    m_name = labelField(tr("import name"), bar);
-    m_engine = labelField(tr("engine"), bar);
-    m_preset = labelField(tr("preset"), bar);
-    m_version = labelField(tr("engine version"), bar);
+    m_name = labelField(QStringLiteral("ImportName"), tr("import name"), bar);
+    m_engine = labelField(QStringLiteral("ImportEngine"), tr("engine"), bar);
+    m_preset = labelField(QStringLiteral("ImportPreset"), tr("preset"), bar);
+    m_version = labelField(QStringLiteral("ImportVersion"), tr("engine version"), bar);
     row->addWidget(importButton);
     row->addWidget(recentButton);
     row->addWidget(clearButton);
@@ -179,32 +181,12 @@ const std::vector<ImportBatch> &BenchmarksTab::imports() const
 }
 
 QSortFilterProxyModel *BenchmarksTab::proxy() const { return m_runsPanel->proxy(); }
-QTableView *BenchmarksTab::runsView() const { return m_runsPanel->view(); }
-QLineEdit *BenchmarksTab::filterEdit() const { return m_runsPanel->filterEdit(); }
-SloEditor *BenchmarksTab::sloEditor() const { return m_sloPanel->editor(); }
-QLabel *BenchmarksTab::bestLabel() const { return m_sloPanel->bestLabel(); }
-charts::BenchmarkChart *BenchmarksTab::chart(int kind) const { return m_chartPanel->chart(kind); }
-QTabWidget *BenchmarksTab::chartTabs() const { return m_chartPanel->chartTabs(); }
-QComboBox *BenchmarksTab::metricPicker() const { return m_chartPanel->metricPicker(); }
-QComboBox *BenchmarksTab::statisticPicker() const { return m_chartPanel->statisticPicker(); }
-QComboBox *BenchmarksTab::loadPicker() const { return m_chartPanel->loadPicker(); }
-QComboBox *BenchmarksTab::latencyPicker() const { return m_chartPanel->latencyPicker(); }
-QCheckBox *BenchmarksTab::overlayBox() const { return m_chartPanel->overlayBox(); }
-QComboBox *BenchmarksTab::beforePicker() const { return m_chartPanel->beforePicker(); }
-QComboBox *BenchmarksTab::afterPicker() const { return m_chartPanel->afterPicker(); }
 charts::Overlay BenchmarksTab::overlay() const { return m_chartPanel->overlay(); }
-void BenchmarksTab::setOverlayShown(bool shown) { m_chartPanel->overlayBox()->setChecked(shown); }
-QMenu *BenchmarksTab::recentMenu() const { return m_recentMenu; }
+void BenchmarksTab::setOverlayShown(bool shown) { m_chartPanel->setOverlayShown(shown); }
 
 bool BenchmarksTab::exportChart(const QString &path, QString *error) const
 {
     return m_chartPanel->exportChart(path, error);
-}
-
-QLineEdit *BenchmarksTab::labelEdit(const char *key) const
-{
-    const std::string_view k = key;
-    return k == "import" ? m_name : k == "engine" ? m_engine : k == "preset" ? m_preset : m_version;
 }
 
 bool BenchmarksTab::isImporting() const
@@ -248,7 +230,7 @@ void BenchmarksTab::cancelImport()
 void BenchmarksTab::clear()
 {
     m_imports->setImports({});
-    overlayBox()->setChecked(false);
+    setOverlayShown(false);
     m_runs->setTable(nullptr);
     m_issues->setDiagnostics({});
     m_sloPanel->rescore();
@@ -300,7 +282,7 @@ void BenchmarksTab::onImportFinished()
     m_runs->setTable(m_importer->result());
     m_imports->setImports(std::move(all));
     m_sloPanel->rescore();
-    runsView()->resizeColumnsToContents();
+    m_runsPanel->view()->resizeColumnsToContents();
     emit message(tr("Imported %1 from %2").arg(runCount(runs), fileCount(static_cast<qsizetype>(m_importer->reports().size()))));
     emit importFinished();
 }

@@ -36,7 +36,9 @@ class SloPanel;
 /// thread with a cancellable progress dialog; warnings in an issues list) and lays out the panels
 /// that show them: the runs table with its filter (RunsPanel), the imports list (ImportListModel,
 /// editable: relabelling re-imports), the SLO and ranking (SloPanel) and the charts (ChartPanel).
-/// This class owns the import itself: the batches, the importer and the runs model.
+/// This class owns the import itself: the batches, the importer and the runs model. The import
+/// bar's label fields are named ImportName, ImportEngine, ImportPreset and ImportVersion
+/// (objectName), its "Recent benchmark files" menu RecentBenchmarkFiles; the panels name theirs.
 class BenchmarksTab final : public QWidget
 {
     Q_OBJECT
@@ -64,28 +66,12 @@ public:
     ResultTableModel *runsModel() const { return m_runs; }
     ImportListModel *importsModel() const { return m_imports; }
     DiagnosticsModel *issuesModel() const { return m_issues; }
+    /// The runs as the table shows them (sorted, filtered): what the charts draw.
     QSortFilterProxyModel *proxy() const;
-    QTableView *runsView() const;
-    QLineEdit *filterEdit() const;
-    SloEditor *sloEditor() const;
-    QLabel *bestLabel() const;
-    charts::BenchmarkChart *chart(int kind) const;
-    QTabWidget *chartTabs() const;
-    QComboBox *metricPicker() const;
-    QComboBox *statisticPicker() const;
-    QComboBox *loadPicker() const;
-    QComboBox *latencyPicker() const;
-    QCheckBox *overlayBox() const;
-    /// The imports overlaid as "before" and "after" (rows of importsModel()).
-    QComboBox *beforePicker() const;
-    QComboBox *afterPicker() const;
     /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
     charts::Overlay overlay() const;
     /// Draws the overlay of the two chosen imports (or stops drawing it).
     void setOverlayShown(bool shown);
-    /// "Recent benchmark files": one entry per file, choosing one imports it.
-    QMenu *recentMenu() const;
-    QLineEdit *labelEdit(const char *key) const;
     /// Exports the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
 

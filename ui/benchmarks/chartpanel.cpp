@@ -44,15 +44,19 @@ ChartPanel::ChartPanel(QAbstractItemModel *runs, ImportListModel *imports, QWidg
         connect(combo, &QComboBox::currentIndexChanged, this, &ChartPanel::update);
     };
     m_metric = new QComboBox(this);
+    m_metric->setObjectName(QStringLiteral("MetricPicker"));
     for (int column : ResultTableModel::metricColumns())
         m_metric->addItem(ResultTableModel::columnTitle(column), column);
     m_statistic = new QComboBox(this);
+    m_statistic->setObjectName(QStringLiteral("StatisticPicker"));
     for (const char *stat : {"mean", "median", "p90", "p99"})
         m_statistic->addItem(QLatin1String(stat), QLatin1String(stat));
     m_load = new QComboBox(this);
+    m_load->setObjectName(QStringLiteral("LoadPicker"));
     m_load->addItem(tr("Concurrency"), int(ResultTableModel::ConcurrencyColumn));
     m_load->addItem(tr("Request rate"), int(ResultTableModel::RequestRateColumn));
     m_latency = new QComboBox(this);
+    m_latency->setObjectName(QStringLiteral("LatencyPicker"));
     for (int column : {ResultTableModel::TtftColumn, ResultTableModel::TpotColumn, ResultTableModel::ItlColumn, ResultTableModel::E2eColumn})
         m_latency->addItem(ResultTableModel::columnTitle(column), column);
     m_latency->setCurrentIndex(3);
@@ -63,11 +67,13 @@ ChartPanel::ChartPanel(QAbstractItemModel *runs, ImportListModel *imports, QWidg
     pickers->addStretch(1);
 
     m_chartTabs = new QTabWidget(this);
+    m_chartTabs->setObjectName(QStringLiteral("ChartTabs"));
     const std::pair<BenchmarkChart::Kind, QString> kinds[] = {{BenchmarkChart::Kind::Bars, tr("Per preset and engine")},
                                                               {BenchmarkChart::Kind::Lines, tr("Against load")},
                                                               {BenchmarkChart::Kind::Scatter, tr("Throughput vs latency")}};
     for (const auto &[kind, title] : kinds) {
         auto *chart = new BenchmarkChart(kind, m_chartTabs);
+        chart->setObjectName(QStringLiteral("Chart:") + QLatin1String(kChartNames[m_charts.size()]));
         chart->setModel(runs);
         m_charts.push_back(chart);
         m_chartTabs->addTab(chart, title);
@@ -98,10 +104,13 @@ QWidget *ChartPanel::buildCorner(QWidget *parent)
     auto *row = new QHBoxLayout(corner);
     row->setContentsMargins(0, 0, 0, 2);
     m_overlay = new QCheckBox(tr("Overl&ay"), corner);
+    m_overlay->setObjectName(QStringLiteral("OverlayBox"));
     m_overlay->setToolTip(tr("Draw only the runs of two imports, the \"after\" one dashed, hatched or hollow"));
     m_overlay->setEnabled(false); // until there are two imports
     m_before = new QComboBox(corner);
+    m_before->setObjectName(QStringLiteral("BeforePicker"));
     m_after = new QComboBox(corner);
+    m_after->setObjectName(QStringLiteral("AfterPicker"));
     for (QComboBox *combo : {m_before, m_after}) {
         combo->setModel(m_imports);
         combo->setModelColumn(ImportListModel::OverlayColumn);
@@ -178,6 +187,11 @@ charts::Overlay ChartPanel::overlay() const
         return b ? b->name : QString();
     };
     return m_overlay->isChecked() ? charts::Overlay{nameAt(m_before), nameAt(m_after)} : charts::Overlay{};
+}
+
+void ChartPanel::setOverlayShown(bool shown)
+{
+    m_overlay->setChecked(shown);
 }
 
 void ChartPanel::setSloLines(const std::vector<charts::SloLine> &lines)

@@ -23,7 +23,10 @@ class Settings;
 /// The benchmarks page's chart area: the metric, statistic, load and latency pickers, the three
 /// charts (bars per preset and engine, a metric against load, throughput against latency) drawn
 /// from the runs model it is given, the overlay of two imports (its pickers list the imports
-/// model), and the chart export. Remembers the chart and the pickers in Settings.
+/// model), and the chart export. Remembers the chart and the pickers in Settings. The charts are
+/// named "Chart:bars", "Chart:lines" and "Chart:scatter" (objectName), their tabs "ChartTabs",
+/// and the pickers MetricPicker, StatisticPicker, LoadPicker, LatencyPicker, OverlayBox,
+/// BeforePicker and AfterPicker.
 class ChartPanel final : public QWidget
 {
     Q_OBJECT
@@ -31,24 +34,15 @@ class ChartPanel final : public QWidget
 public:
     ChartPanel(QAbstractItemModel *runs, ImportListModel *imports, QWidget *parent = nullptr);
 
-    /// The chart of kind @p kind (0 bars, 1 lines, 2 scatter).
-    charts::BenchmarkChart *chart(int kind) const;
     /// The chosen statistic ("mean", "median", "p90", "p99").
     QString statistic() const;
     /// The overlay the charts draw now (inactive unless the box is checked and two imports exist).
     charts::Overlay overlay() const;
+    /// Checks or clears the overlay box: draws the two chosen imports overlaid, or every import.
+    void setOverlayShown(bool shown);
     void setSloLines(const std::vector<charts::SloLine> &lines);
     /// Exports the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
-
-    QTabWidget *chartTabs() const { return m_chartTabs; }
-    QComboBox *metricPicker() const { return m_metric; }
-    QComboBox *statisticPicker() const { return m_statistic; }
-    QComboBox *loadPicker() const { return m_load; }
-    QComboBox *latencyPicker() const { return m_latency; }
-    QCheckBox *overlayBox() const { return m_overlay; }
-    QComboBox *beforePicker() const { return m_before; }
-    QComboBox *afterPicker() const { return m_after; }
 
 signals:
     /// The statistic picker changed (the runs model and the SLO follow it).
@@ -56,6 +50,8 @@ signals:
     void message(const QString &text);
 
 private:
+    /// The chart of kind @p kind (0 bars, 1 lines, 2 scatter).
+    charts::BenchmarkChart *chart(int kind) const;
     QWidget *buildCorner(QWidget *parent);
     void update();
     void followImports();

@@ -16,6 +16,8 @@ RunsPanel::RunsPanel(ResultTableModel *runs, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
 {
+    m_filter->setObjectName(QStringLiteral("RunsFilter"));
+    m_table->setObjectName(QStringLiteral("RunsTable"));
     m_proxy->setSourceModel(runs);
     m_proxy->setSortRole(ResultTableModel::ValueRole);
     m_proxy->setFilterKeyColumn(-1);

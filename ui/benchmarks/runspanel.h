@@ -11,7 +11,8 @@ namespace quantcfg::ui {
 class ResultTableModel;
 
 /// The benchmark runs as a sortable table with a filter box. Its proxy (sorted, filtered) is what
-/// the charts draw, so the filter applies to them too.
+/// the charts draw, so the filter applies to them too. The filter box is named "RunsFilter"
+/// (objectName), the table "RunsTable".
 class RunsPanel final : public QWidget
 {
     Q_OBJECT
@@ -21,7 +22,6 @@ public:
 
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *view() const { return m_table; }
-    QLineEdit *filterEdit() const { return m_filter; }
 
 private:
     QSortFilterProxyModel *m_proxy;

@@ -18,6 +18,8 @@ SloPanel::SloPanel(ResultTableModel *runs, QWidget *parent)
     , m_slo(new SloEditor(this))
     , m_best(new QLabel(this))
 {
+    m_slo->setObjectName(QStringLiteral("SloEditor"));
+    m_best->setObjectName(QStringLiteral("BestRun"));
     m_best->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_slo);

@@ -17,6 +17,7 @@ class SloEditor;
 
 /// The benchmarks page's SLO and ranking: the SLO editor, the runs scored and ranked against it
 /// (the ranking goes into the runs model) and the best run meeting it. Remembers the SLO in Settings.
+/// The editor is named "SloEditor" (objectName), the line naming the best run "BestRun".
 class SloPanel final : public QWidget
 {
     Q_OBJECT
@@ -24,8 +25,6 @@ class SloPanel final : public QWidget
 public:
     explicit SloPanel(ResultTableModel *runs, QWidget *parent = nullptr);
 
-    SloEditor *editor() const { return m_slo; }
-    QLabel *bestLabel() const { return m_best; }
     /// The time limits check this statistic ("mean", "p99", …).
     void setStatistic(const QString &statistic);
     /// Scores and ranks the runs again (after an import) and says which is best.

@@ -72,6 +72,7 @@ ConfigForm::ConfigForm(ConfigDocument *document, ConfigAnalysis *analysis, const
     , m_document(document)
     , m_analysis(analysis)
 {
+    setObjectName(QStringLiteral("ConfigForm"));
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Configuration form"));
@@ -234,15 +235,6 @@ bool ConfigForm::focusField(const std::string &pointer)
     ensureWidgetVisible(row->editor->widget());
     row->editor->widget()->setFocus(Qt::OtherFocusReason);
     return true;
-}
-
-QWidget *ConfigForm::editorWidget(const std::string &pointer) const
-{
-    for (const auto &row : m_rows) {
-        if (row->editor->pointer() == pointer)
-            return row->editor->widget();
-    }
-    return nullptr;
 }
 
 QString ConfigForm::fieldMessage(const std::string &pointer) const

@@ -24,6 +24,8 @@ class FieldEditor;
 /// per field, tooltips from the schema descriptions. Fields that do not apply are disabled with the
 /// reason; each field shows its own diagnostics under it. It follows @p analysis: once the analysis
 /// of an edit is done, each row is refreshed once (value, applicability and diagnostics together).
+/// Its objectName is "ConfigForm"; each field's editor is named by the field's JSON pointer
+/// ("/quantization/method").
 class ConfigForm final : public QScrollArea
 {
     Q_OBJECT
@@ -36,8 +38,6 @@ public:
     /// when the form has no such field.
     bool focusField(const std::string &pointer);
 
-    /// The editor widget of the field at @p pointer, or nullptr.
-    QWidget *editorWidget(const std::string &pointer) const;
     /// The text shown under the field at @p pointer (diagnostics, or why it is disabled).
     QString fieldMessage(const std::string &pointer) const;
     std::vector<std::string> fieldPointers() const;

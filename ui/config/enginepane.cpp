@@ -91,6 +91,13 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     , m_notes(new QTreeView(this))
     , m_notesModel(new DiagnosticsModel(this))
 {
+    // The names tests and automation tools find the pane and its controls by.
+    setObjectName(QStringLiteral("EnginePane:") + QString::fromStdString(m_engine));
+    m_versions->setObjectName(QStringLiteral("VersionPicker"));
+    m_command->setObjectName(QStringLiteral("CommandText"));
+    m_copy->setObjectName(QStringLiteral("CopyCommand"));
+    m_layoutButton->setObjectName(QStringLiteral("CommandLayout"));
+    m_copyFile->setObjectName(QStringLiteral("CopyFile"));
     setFrameShape(QFrame::StyledPanel);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);

@@ -23,7 +23,9 @@ class DiagnosticsModel;
 
 /// One engine's view of the configuration: version picker, status badge, the command (selectable,
 /// monospace, one-line or multi-line) with Copy, environment variables, extra files such as
-/// TensorRT-LLM's YAML with Copy/Save, and the notes on what was skipped or fell back.
+/// TensorRT-LLM's YAML with Copy/Save, and the notes on what was skipped or fell back. Its
+/// objectName is "EnginePane:<engine>"; the controls a user acts on are named VersionPicker,
+/// CommandText, CopyCommand, CommandLayout and CopyFile.
 class EnginePane final : public QFrame
 {
     Q_OBJECT
@@ -57,11 +59,6 @@ public:
     /// The first extra file's content (the TensorRT-LLM YAML), or an empty string.
     QString extraFileText() const;
 
-    QPushButton *copyButton() const { return m_copy; }
-    QPushButton *copyFileButton() const { return m_copyFile; }
-    QToolButton *layoutButton() const { return m_layoutButton; }
-    QComboBox *versionCombo() const { return m_versions; }
-    QPlainTextEdit *commandView() const { return m_command; }
     DiagnosticsModel *notesModel() const { return m_notesModel; }
 
 signals:

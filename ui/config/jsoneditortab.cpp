@@ -20,6 +20,8 @@ JsonEditorTab::JsonEditorTab(ConfigDocument *document, QWidget *parent)
     , m_editor(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
 {
+    setObjectName(QStringLiteral("JsonEditorTab"));
+    m_editor->setObjectName(QStringLiteral("JsonText"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setTabChangesFocus(true);

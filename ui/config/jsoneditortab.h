@@ -11,7 +11,7 @@ class ConfigDocument;
 
 /// The raw configuration as editable JSON, synced both ways with the document. Text that does not
 /// parse is never applied: the status line shows the line and column of the error and the document
-/// keeps its last valid state.
+/// keeps its last valid state. Its objectName is "JsonEditorTab", the text's "JsonText".
 class JsonEditorTab final : public QWidget
 {
     Q_OBJECT

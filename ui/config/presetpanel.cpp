@@ -21,6 +21,8 @@ PresetPanel::PresetPanel(QWidget *parent)
     , m_view(new QListView(this))
     , m_save(new QPushButton(tr("Save as preset…"), this))
 {
+    setObjectName(QStringLiteral("PresetPanel"));
+    m_view->setObjectName(QStringLiteral("PresetList"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(PresetListModel::FilterTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);

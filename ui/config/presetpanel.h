@@ -14,7 +14,8 @@ namespace quantcfg::ui {
 class ConfigAnalysis;
 class ConfigDocument;
 
-/// The preset list: a filter box, the presets with their engine badges, and "Save as preset…".
+/// The preset list: a filter box, the presets with their engine badges, and "Save as preset…". Its
+/// objectName is "PresetPanel", the list's "PresetList".
 class PresetPanel final : public QWidget
 {
     Q_OBJECT
@@ -23,10 +24,8 @@ public:
     explicit PresetPanel(QWidget *parent = nullptr);
 
     PresetListModel *model() const { return m_model; }
-    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
-    QListView *view() const { return m_view; }
+    /// The filter box (Edit ▸ Filter Presets focuses it).
     QLineEdit *filterEdit() const { return m_filter; }
-    QPushButton *saveButton() const { return m_save; }
 
     /// Replaces the presets, keeping the selected one selected.
     void setEntries(std::vector<PresetListModel::Entry> entries);

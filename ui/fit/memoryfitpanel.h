@@ -55,7 +55,6 @@ public:
     const std::optional<FitEstimate> &estimate() const { return m_estimate; }
     QString valueText(Figure figure) const;
     DiagnosticsModel *diagnosticsModel() const { return m_diagnostics; }
-    FitBar *fitBar() const { return m_bar; }
 
 signals:
     void message(const QString &text);

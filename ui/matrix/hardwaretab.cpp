@@ -36,6 +36,7 @@ HardwareTab::HardwareTab(StudioSession *session, QWidget *parent)
     , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("HardwareTab"));
+    m_engines->setObjectName(QStringLiteral("MatrixEngine"));
     m_engines->setAccessibleName(tr("Engine"));
     m_engines->addItem(tr("All engines (default versions, best state per cell)"), QString());
     const ProfileRegistry &registry = ProfileRegistry::builtIn();
@@ -53,6 +54,7 @@ HardwareTab::HardwareTab(StudioSession *session, QWidget *parent)
     bannerFont.setBold(true);
     m_banner->setFont(bannerFont);
 
+    m_view->setObjectName(QStringLiteral("MatrixView"));
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Compatibility matrix"));
     m_view->setToolTip(tr("Double-click a cell to use that method and GPU architecture"));

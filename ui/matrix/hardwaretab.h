@@ -20,6 +20,8 @@ class StudioSession;
 /// summarised), a banner naming the detected GPU, whose column is highlighted, the current
 /// method's row highlighted, a legend, and CSV / PNG export. Double-clicking a cell asks to apply
 /// that method and architecture (applyRequested); the main window does it through the document.
+/// Its objectName is "HardwareTab"; the engine picker, banner and table are "MatrixEngine",
+/// "DetectionBanner" and "MatrixView".
 class HardwareTab final : public QWidget
 {
     Q_OBJECT
@@ -29,9 +31,6 @@ public:
     explicit HardwareTab(StudioSession *session, QWidget *parent = nullptr);
 
     MatrixModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
-    QComboBox *engineCombo() const { return m_engines; }
-    QLabel *banner() const { return m_banner; }
 
     /// Highlights the row of the configuration's method.
     void setConfigMethod(const QString &method);

@@ -96,6 +96,7 @@ void MainWindow::buildLayout()
     m_presets->followDocument(m_document);
 
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("ConfigTabs"));
     m_form = new ConfigForm(m_document, m_analysis, Schema::unifiedConfig(), m_tabs);
     m_json = new JsonEditorTab(m_document, m_tabs);
     m_tabs->addTab(m_form, tr("F&orm"));
@@ -109,6 +110,7 @@ void MainWindow::buildLayout()
     m_diagnosticsTitle->setFont(bold);
     m_diagnostics = new DiagnosticsModel(this);
     m_diagnosticsView = new QTreeView(diagnosticsPanel);
+    m_diagnosticsView->setObjectName(QStringLiteral("Diagnostics"));
     m_diagnostics->attachView(m_diagnosticsView);
     m_diagnosticsView->setAlternatingRowColors(true);
     m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
@@ -364,15 +366,6 @@ void MainWindow::revealField(const QString &pointer)
     // Unknown keys and whole sections have no form field: show them in the text.
     m_tabs->setCurrentWidget(m_json);
     m_json->revealPointer(p);
-}
-
-EnginePane *MainWindow::enginePane(const QString &engine) const
-{
-    for (EnginePane *pane : m_panes) {
-        if (QString::fromStdString(pane->engine()) == engine)
-            return pane;
-    }
-    return nullptr;
 }
 
 void MainWindow::saveAsPreset()

@@ -36,7 +36,9 @@ class TargetGpuPicker;
 
 /// The studio's main window: presets on the left, the configuration (form and JSON) in the middle,
 /// the diagnostics on the right and the three engine panes below. It owns the actions and menus and
-/// wires the views to the document and its analysis; the views do the rest.
+/// wires the views to the document and its analysis; the views do the rest. The form and JSON tabs
+/// are named "ConfigTabs" and the diagnostics list "Diagnostics" (objectName), for tests and
+/// automation tools.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -60,14 +62,6 @@ public:
     /// The session state every view follows: target GPU, GPU detection, chosen engine versions.
     StudioSession *session() const { return m_session; }
     ConfigAnalysis *analysis() const { return m_analysis; }
-    PresetPanel *presetPanel() const { return m_presets; }
-    ConfigForm *form() const { return m_form; }
-    JsonEditorTab *jsonTab() const { return m_json; }
-    QTabWidget *configTabs() const { return m_tabs; }
-    QTreeView *diagnosticsView() const { return m_diagnosticsView; }
-    DiagnosticsModel *diagnosticsModel() const { return m_diagnostics; }
-    EnginePane *enginePane(const QString &engine) const;
-    const std::vector<EnginePane *> &enginePanes() const { return m_panes; }
     /// The window's pages, in this order (StartOptions::Page has the same).
     enum Page { ConfigPage, MatrixPage, FitPage, BenchmarksPage };
     /// The window's tabs: Config, Hardware matrix, Memory fit, Benchmarks.
