@@ -775,6 +775,50 @@ private slots:
         again.show();
         QVERIFY(again.close());
     }
+
+    // Scrolling the form must not change the settings the pointer slides over: a combo or spin box
+    // takes the wheel only once it has focus; until then the form scrolls.
+    void theWheelScrollsPastFieldsWithoutFocus_data()
+    {
+        QTest::addColumn<QString>("pointer");
+        QTest::newRow("combo box") << QStringLiteral("/quantization/method");
+        QTest::newRow("spin box") << QStringLiteral("/parallelism/tensor_parallel_size");
+    }
+
+    void theWheelScrollsPastFieldsWithoutFocus()
+    {
+        QFETCH(QString, pointer);
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *field = w.findChild<QWidget *>(pointer);
+        QVERIFY(field);
+        QAbstractScrollArea *area = nullptr; // the form
+        for (QWidget *p = field->parentWidget(); p && !area; p = p->parentWidget())
+            area = qobject_cast<QAbstractScrollArea *>(p);
+        QVERIFY(area);
+        QVERIFY2(area->verticalScrollBar()->maximum() > 0, "the form must be taller than its view");
+        QVERIFY(field->focusPolicy() == Qt::StrongFocus); // passing over it with the wheel does not focus it
+        const Json before = w.document()->json();
+        if (QWidget *focused = QApplication::focusWidget())
+            focused->clearFocus();
+        QVERIFY(!field->hasFocus());
+
+        const int top = area->verticalScrollBar()->value();
+        studiotest::turnWheel(field, -1);
+        QCOMPARE_JSON(w.document()->json(), before);
+        QVERIFY(!field->hasFocus());
+        QVERIFY2(area->verticalScrollBar()->value() > top, "the form scrolls instead");
+
+        // Focused (clicked or tabbed to), it takes the wheel as usual.
+        field->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(field->hasFocus());
+        const int scrolled = area->verticalScrollBar()->value();
+        studiotest::turnWheel(field, -1);
+        QVERIFY(w.document()->json() != before);
+        QCOMPARE(area->verticalScrollBar()->value(), scrolled);
+    }
 };
 
 QTEST_MAIN(TestStudioWindow)

@@ -20,6 +20,7 @@
 #include "ui/window/startoptions.h"
 #include "ui/window/startupprobe.h"
 #include "ui/state/studiosession.h"
+#include "ui/shared/wheelguard.h"
 #include "ui/window/targetgpupicker.h"
 
 #include <QAction>
@@ -53,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     // Files dragged onto a text field go to the page that takes them (it asks first).
     qApp->installEventFilter(new FileDropRouter(this));
+    // Before any page is built: controls polished from now on take the wheel only when focused.
+    qApp->installEventFilter(new WheelGuard(this));
     buildLayout();
     m_files = new DocumentFiles(m_document, m_analysis, m_json, this);
     connect(m_files, &DocumentFiles::message, this, &MainWindow::showStatus);
