@@ -1,5 +1,7 @@
 #include "ui/benchmarks/resulttablemodel.h"
 
+#include "ui/shared/counts.h"
+
 #include <QIcon>
 
 #include <cmath>
@@ -41,10 +43,9 @@ QString number(double v, int column)
         return {};
     if (std::isinf(v))
         return QObject::tr("unbounded");
-    const int decimals = column == ResultTableModel::ConcurrencyColumn || column == ResultTableModel::RankColumn ? 0
-                         : std::abs(v) >= 100                                                                  ? 1
-                                                                                                               : 2;
-    return QString::number(v, 'f', decimals);
+    if (column == ResultTableModel::ConcurrencyColumn || column == ResultTableModel::RankColumn)
+        return QString::number(v, 'f', 0);
+    return measurementText(v);
 }
 
 } // namespace
