@@ -21,6 +21,7 @@
 #include "studiotestutil.h"
 #include "testutil.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCommandLineParser>
@@ -818,6 +819,34 @@ private slots:
         studiotest::turnWheel(field, -1);
         QVERIFY(w.document()->json() != before);
         QCOMPARE(area->verticalScrollBar()->value(), scrolled);
+    }
+
+    // How long revalidating took is a developer's figure: the status bar shows it only when View ›
+    // Show Timings is on, and the choice is remembered.
+    void timingsShowOnlyOnRequest()
+    {
+        {
+            MainWindow w;
+            w.show();
+            auto *timing = w.findChild<QLabel *>(QStringLiteral("timingLabel"));
+            auto *action = w.findChild<QAction *>(QStringLiteral("showTimingsAction"));
+            QVERIFY(timing && action);
+            QVERIFY(action->isCheckable());
+            QVERIFY(!action->isChecked());
+            QVERIFY(!timing->isVisible());
+            action->trigger();
+            QVERIFY(timing->isVisible());
+            QVERIFY(timing->text().contains(QLatin1String(" ms")));
+            QVERIFY(w.close());
+        }
+        MainWindow again;
+        again.show();
+        auto *action = again.findChild<QAction *>(QStringLiteral("showTimingsAction"));
+        QVERIFY(action->isChecked());
+        QVERIFY(again.findChild<QLabel *>(QStringLiteral("timingLabel"))->isVisible());
+        action->trigger(); // back to the default for the other tests
+        QVERIFY(!again.findChild<QLabel *>(QStringLiteral("timingLabel"))->isVisible());
+        QVERIFY(again.close());
     }
 };
 

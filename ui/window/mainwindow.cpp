@@ -160,6 +160,7 @@ void MainWindow::buildLayout()
     buildPages(); // the configuration editor is the first of the window's tabs
 
     m_timing = new QLabel(this);
+    m_timing->setObjectName(QStringLiteral("timingLabel"));
     statusBar()->addPermanentWidget(m_timing);
 }
 
@@ -220,6 +221,17 @@ void MainWindow::buildActions()
     oneLine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(oneLine, &QAction::toggled, this, [this](bool on) { setMultiLine(!on); });
     m_oneLineAction = oneLine;
+    // How long revalidating and remapping took: a developer's figure, so the status bar shows it
+    // only on request.
+    QAction *timings = view->addAction(tr("Show &Timings"));
+    timings->setObjectName(QStringLiteral("showTimingsAction"));
+    timings->setCheckable(true);
+    timings->setChecked(m_settings->showTimings());
+    m_timing->setVisible(timings->isChecked());
+    connect(timings, &QAction::toggled, this, [this](bool on) {
+        m_settings->setShowTimings(on);
+        m_timing->setVisible(on);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About quantcfg studio"), this, [this] {
