@@ -848,6 +848,40 @@ private slots:
         QVERIFY(!again.findChild<QLabel *>(QStringLiteral("timingLabel"))->isVisible());
         QVERIFY(again.close());
     }
+
+    // The messages under a field (one line per engine that reports) get the height their lines
+    // need: loading a preset with many findings cut the Method's at both ends (Qt 6.4's QFormLayout
+    // kept the row heights it had before the message was shown).
+    void fieldMessagesAreNeverCut()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto presets = builtInPresets();
+        const auto moe = std::find_if(presets.begin(), presets.end(), [](const Preset &p) { return p.name == "sglang-marlin-moe"; });
+        QVERIFY(moe != presets.end());
+        w.document()->loadPreset(moe->document, QStringLiteral("sglang-marlin-moe"));
+        auto *method = w.findChild<QLabel *>(QStringLiteral("message:/quantization/method"));
+        QVERIFY(method);
+        QTRY_VERIFY(method->isVisible());
+        QVERIFY2(method->text().count(u'\n') >= 2, qPrintable(method->text())); // several engines report
+        QTest::qWait(50); // every posted layout request has run
+        int shown = 0;
+        for (QLabel *message : w.findChildren<QLabel *>()) {
+            if (!message->objectName().startsWith(QLatin1String("message:")) || !message->isVisible())
+                continue;
+            ++shown;
+            QVERIFY2(message->height() >= message->heightForWidth(message->width()),
+                     qPrintable(QStringLiteral("%1 is %2 px tall, needs %3 at width %4")
+                                    .arg(message->objectName())
+                                    .arg(message->height())
+                                    .arg(message->heightForWidth(message->width()))
+                                    .arg(message->width())));
+        }
+        QVERIFY(shown > 3);
+        w.document()->undoStack()->setClean();
+    }
 };
 
 QTEST_MAIN(TestStudioWindow)
