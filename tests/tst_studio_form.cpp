@@ -14,11 +14,13 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QUndoStack>
 
 using namespace quantcfg;
@@ -219,6 +221,31 @@ private slots:
         QCOMPARE(document.config().dtype.value(), std::string("auto"));
         QVERIFY(tab.errorText().isEmpty());
         QVERIFY(tab.editor()->toPlainText().contains(QStringLiteral("\"dtype\": \"auto\"")));
+    }
+
+    // A value longer than its field (the Description, two sentences) is cut at the field's end: the
+    // field's tooltip then starts with the whole value. A value that fits keeps the plain tooltip.
+    void longValuesShowWholeInTheTooltip()
+    {
+        FormFixture f;
+        f.form.resize(540, 400);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.form));
+        auto *description = f.form.findChild<QLineEdit *>(QStringLiteral("/description"));
+        auto *name = f.form.findChild<QLineEdit *>(QStringLiteral("/name"));
+        QVERIFY(description && name);
+        QVERIFY(description->fontMetrics().horizontalAdvance(description->text()) > description->width());
+        const auto tipOf = [](QLineEdit *edit) {
+            QToolTip::hideText();
+            QHelpEvent help(QEvent::ToolTip, QPoint(5, 5), edit->mapToGlobal(QPoint(5, 5)));
+            QApplication::sendEvent(edit, &help);
+            return QToolTip::isVisible() ? QToolTip::text() : QString();
+        };
+        const QString tip = tipOf(description);
+        QVERIFY2(tip.startsWith(description->text() + QLatin1StringView("\n\n")), qPrintable(tip));
+        QVERIFY(tip.endsWith(description->toolTip()));
+        QCOMPARE(tipOf(name), name->toolTip());
+        QToolTip::hideText();
     }
 };
 

@@ -5,9 +5,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionFrame>
+#include <QToolTip>
 
 #include <algorithm>
 #include <limits>
@@ -166,9 +170,22 @@ public:
     {
         m_edit->setPlaceholderText(schema.contains("default") ? jsonText(schema["default"]) : unsetText(schema));
         m_edit->setClearButtonEnabled(true);
+        m_edit->installEventFilter(this);
         connect(m_edit, &QLineEdit::textEdited, this, [this](const QString &text) {
             edited(text.isEmpty() ? std::nullopt : std::optional<Json>(text.toStdString()));
         });
+    }
+
+    // A value longer than the field (a Description of two sentences at 1280 pixels) is cut at the
+    // field's end: its tooltip then starts with the whole value.
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched != m_edit || event->type() != QEvent::ToolTip || !isCut())
+            return FieldEditor::eventFilter(watched, event);
+        const QString tip = m_edit->toolTip();
+        QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
+                           tip.isEmpty() ? m_edit->text() : m_edit->text() + QLatin1StringView("\n\n") + tip, m_edit);
+        return true;
     }
 
     void setValue(const Json *value) override
@@ -182,6 +199,17 @@ public:
     }
 
 private:
+    bool isCut() const
+    {
+        QStyleOptionFrame option;
+        option.initFrom(m_edit);
+        const QRect text = m_edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, m_edit);
+        // The clear button, shown beside a non-empty value, takes about the field's height.
+        const int room = text.width() - m_edit->textMargins().left() - m_edit->textMargins().right()
+                         - (m_edit->isClearButtonEnabled() ? m_edit->height() : 0);
+        return m_edit->fontMetrics().horizontalAdvance(m_edit->text()) > room;
+    }
+
     QLineEdit *m_edit;
 };
 
