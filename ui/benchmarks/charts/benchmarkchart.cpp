@@ -175,7 +175,8 @@ void BenchmarkChart::refresh()
 
 QString BenchmarkChart::axisTitle(int column) const
 {
-    return m_model ? m_model->headerData(column, Qt::Horizontal).toString() : QString();
+    // The table's header puts the unit on a second line; an axis title is one line.
+    return m_model ? m_model->headerData(column, Qt::Horizontal).toString().replace(QLatin1Char('\n'), QLatin1Char(' ')) : QString();
 }
 
 void BenchmarkChart::buildBars(const FeedRows &runs)
