@@ -9,6 +9,7 @@
 #include "ui/window/lazypages.h"
 #include "ui/window/mainwindow.h"
 #include "ui/matrix/matrixmodel.h"
+#include "ui/shared/statusstyle.h"
 #include "ui/state/studiosession.h"
 
 #include "studiotestutil.h"
@@ -141,7 +142,7 @@ private slots:
                 const MatrixCell &cell = expected.cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
                 const QModelIndex index = model.index(r, c);
                 QCOMPARE(index.data(MatrixModel::StateRole).toInt(), static_cast<int>(cell.state));
-                QCOMPARE(index.data().toString(), MatrixModel::stateText(cell.state));
+                QCOMPARE(index.data().toString(), supportText(cell.state));
                 QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().isNull());
                 const QString tip = index.data(Qt::ToolTipRole).toString();
                 const QString firstReasonLine = QString::fromStdString(cell.reason).section(QLatin1Char('\n'), 0, 0).toHtmlEscaped();

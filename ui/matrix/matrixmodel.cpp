@@ -113,15 +113,15 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
     const bool highlighted = index.row() == m_row || index.column() == m_column;
     switch (role) {
     case Qt::DisplayRole:
-        return stateText(c->state);
+        return supportText(c->state);
     case Qt::DecorationRole:
-        return stateIcon(c->state);
+        return supportIcon(c->state);
     case Qt::ToolTipRole: {
         const MatrixColumn &col = m_matrix.columns[static_cast<std::size_t>(index.column())];
         QString tip = tr("<b>%1 on %2 (sm_%3)</b>: %4<br>%5")
                           .arg(q(m_matrix.methods[static_cast<std::size_t>(index.row())]), q(col.architecture))
                           .arg(col.computeCapability)
-                          .arg(stateText(c->state), q(c->reason).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
+                          .arg(supportText(c->state), q(c->reason).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
         tip += QLatin1String("<br>") + tr("Minimum compute capability: %1").arg(c->minCapability ? q(ccText(c->minCapability)) : tr("none known"));
         if (!c->engineValue.empty())
             tip += QLatin1String("<br>") + tr("Engine value: %1").arg(q(c->engineValue));
@@ -212,42 +212,6 @@ QString MatrixModel::toCsv() const
         out += line.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out;
-}
-
-QString MatrixModel::stateText(Support state)
-{
-    switch (state) {
-    case Support::Supported:
-        return tr("Supported");
-    case Support::WeightOnly:
-        return tr("Weight-only");
-    case Support::Unsupported:
-        return tr("Unsupported");
-    case Support::NotTargeted:
-        return tr("Not targeted");
-    case Support::NotAvailable:
-        return tr("No such method");
-    case Support::Unknown:
-        break;
-    }
-    return tr("Unknown");
-}
-
-QIcon MatrixModel::stateIcon(Support state)
-{
-    switch (state) {
-    case Support::Supported:
-        return studioIcon(QLatin1StringView("status-ok.svg"));
-    case Support::WeightOnly:
-        return studioIcon(QLatin1StringView("status-warning.svg"));
-    case Support::Unsupported:
-    case Support::NotTargeted:
-        return studioIcon(QLatin1StringView("status-error.svg"));
-    case Support::NotAvailable:
-    case Support::Unknown:
-        break;
-    }
-    return studioIcon(QLatin1StringView("status-info.svg"));
 }
 
 const std::vector<Support> &MatrixModel::allStates()

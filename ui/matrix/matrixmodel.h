@@ -45,10 +45,7 @@ public:
     /// The matrix as CSV: a header row "method,<arch> (sm_XX),…", then one row of state names per method.
     QString toCsv() const;
 
-    /// The text and icon a state is shown with (also used by the legend).
-    static QString stateText(Support state);
-    static QIcon stateIcon(Support state);
-    /// Every state, in legend order.
+    /// Every state, in legend order (each shown with supportIcon() and supportText()).
     static const std::vector<Support> &allStates();
 
 private:
