@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -322,6 +323,30 @@ private slots:
         QCOMPARE_JSON(w.document()->json(), afterClick);
         undo->setClean();
         w.close();
+    }
+
+    // Each state has an icon of its own, in the cells and in the legend: "Unsupported" and "Not
+    // targeted" shared one, as did "No such method" and "Unknown".
+    void everyStateHasItsOwnIcon()
+    {
+        QList<QImage> seen;
+        for (Support state : MatrixModel::allStates()) {
+            const QImage image = supportIcon(state).pixmap(16, 16).toImage();
+            QVERIFY2(!image.isNull(), supportName(state));
+            QVERIFY2(!seen.contains(image), supportName(state));
+            seen << image;
+        }
+        // The legend shows each of them.
+        StudioSession session;
+        HardwareTab tab(&session);
+        QList<QImage> legend;
+        for (const QLabel *label : tab.findChildren<QLabel *>()) {
+            if (!label->pixmap().isNull())
+                legend << label->pixmap().toImage();
+        }
+        QCOMPARE(legend.size(), seen.size());
+        for (const QImage &image : seen)
+            QVERIFY(legend.contains(image));
     }
 };
 

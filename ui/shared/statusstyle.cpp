@@ -105,13 +105,15 @@ QIcon supportIcon(Support state)
     case Support::WeightOnly:
         return studioIcon(QLatin1StringView("status-warning.svg"));
     case Support::Unsupported:
-    case Support::NotTargeted:
         return studioIcon(QLatin1StringView("status-error.svg"));
+    case Support::NotTargeted:
+        return studioIcon(QLatin1StringView("status-not-targeted.svg"));
     case Support::NotAvailable:
+        return studioIcon(QLatin1StringView("status-no-method.svg"));
     case Support::Unknown:
         break;
     }
-    return studioIcon(QLatin1StringView("status-info.svg"));
+    return studioIcon(QLatin1StringView("status-unknown.svg"));
 }
 
 QString supportText(Support state)

@@ -27,7 +27,8 @@ QColor severityColor(Severity severity, const QPalette &palette);
 QIcon planStatusIcon(PlanStatus status);
 QString planStatusText(PlanStatus status);
 
-/// How a method fares on a GPU (the hardware matrix's cells and legend, the form's method list).
+/// How a method fares on a GPU (the hardware matrix's cells and legend): a different icon for each
+/// state, and a word.
 QIcon supportIcon(Support state);
 QString supportText(Support state);
 
