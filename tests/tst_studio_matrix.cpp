@@ -20,7 +20,6 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
-#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -347,6 +346,42 @@ private slots:
         QCOMPARE(legend.size(), seen.size());
         for (const QImage &image : seen)
             QVERIFY(legend.contains(image));
+    }
+
+    // A cell that does not run says what to use instead: a method that runs on that architecture,
+    // computed by core (MatrixCell::alternative).
+    void cellsThatDoNotRunSuggestAnAlternative()
+    {
+        StudioSession session;
+        HardwareTab tab(&session);
+        for (const QString &spec : {QString(), QStringLiteral("vllm"), QStringLiteral("sglang@v0.5.6")}) {
+            tab.selectEngine(spec);
+            const MatrixModel &model = *tab.model();
+            int suggested = 0;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                for (int c = 0; c < model.columnCount(); ++c) {
+                    const MatrixCell &cell = model.matrix().cells[std::size_t(r)][std::size_t(c)];
+                    const QString tip = model.index(r, c).data(Qt::ToolTipRole).toString();
+                    if (cell.alternative.empty()) {
+                        QVERIFY2(!tip.contains(QLatin1String("Instead")), qPrintable(tip));
+                        continue;
+                    }
+                    ++suggested;
+                    const int alt = rowOf(model.matrix(), cell.alternative);
+                    QVERIFY(alt >= 0);
+                    const auto state = Support(model.index(alt, c).data(MatrixModel::StateRole).toInt());
+                    QVERIFY(state == Support::Supported || state == Support::WeightOnly);
+                    QVERIFY2(tip.contains(QStringLiteral("<b>Instead:</b> %1 (%2").arg(QString::fromStdString(cell.alternative),
+                                                                                       supportText(state).toLower())),
+                             qPrintable(tip));
+                }
+            }
+            QVERIFY2(suggested > 10, qPrintable(spec));
+        }
+        // qoq runs on no default engine version; w4a8 (4-bit weights, 8-bit activations) does on Hopper.
+        tab.selectEngine(QString());
+        const QString qoq = tab.model()->index(rowOf(tab.model()->matrix(), "qoq"), columnOf(tab.model()->matrix(), 90)).data(Qt::ToolTipRole).toString();
+        QVERIFY2(qoq.contains(QLatin1String("<b>Instead:</b> w4a8")), qPrintable(qoq));
     }
 };
 

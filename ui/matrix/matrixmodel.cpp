@@ -9,6 +9,8 @@
 #include <QPalette>
 #include <QGuiApplication>
 
+#include <algorithm>
+
 namespace quantcfg::ui {
 
 namespace {
@@ -105,6 +107,17 @@ const MatrixCell *MatrixModel::cell(const QModelIndex &index) const
     return index.column() < static_cast<int>(row.size()) ? &row[static_cast<std::size_t>(index.column())] : nullptr;
 }
 
+const MatrixCell *MatrixModel::alternativeCell(const MatrixCell &cell, int column) const
+{
+    if (cell.alternative.empty())
+        return nullptr;
+    const auto row = std::find(m_matrix.methods.begin(), m_matrix.methods.end(), cell.alternative);
+    if (row == m_matrix.methods.end())
+        return nullptr;
+    const auto &cells = m_matrix.cells[static_cast<std::size_t>(row - m_matrix.methods.begin())];
+    return column < static_cast<int>(cells.size()) ? &cells[static_cast<std::size_t>(column)] : nullptr;
+}
+
 QVariant MatrixModel::data(const QModelIndex &index, int role) const
 {
     const MatrixCell *c = cell(index);
@@ -126,6 +139,12 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
         if (!c->engineValue.empty())
             tip += QLatin1String("<br>") + tr("Engine value: %1").arg(q(c->engineValue));
         tip += QLatin1String("<br>") + tr("Engine: %1").arg(q(c->engine.empty() ? m_matrix.engines : c->engine));
+        if (const MatrixCell *alt = alternativeCell(*c, index.column()))
+            tip += QLatin1String("<br>")
+                   + tr("<b>Instead:</b> %1 (%2 on sm_%3 with %4)")
+                         .arg(q(c->alternative), supportText(alt->state).toLower())
+                         .arg(col.computeCapability)
+                         .arg(q(alt->engine.empty() ? m_matrix.engines : alt->engine));
         return tip;
     }
     case Qt::BackgroundRole:

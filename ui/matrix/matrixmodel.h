@@ -9,8 +9,9 @@ namespace quantcfg::ui {
 
 /// The core compatibility matrix (quantization method × GPU architecture) as a table: one row per
 /// method, one column per architecture. Each cell shows its state by icon and text; the tooltip
-/// gives the reason, the minimum compute capability and the engine version. The detected GPU's
-/// column and the configuration's method row are highlighted.
+/// gives the reason, the minimum compute capability and the engine version, and for a cell that
+/// does not run, the closest method that does on that architecture (MatrixCell::alternative). The
+/// detected GPU's column and the configuration's method row are highlighted.
 class MatrixModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,6 +51,8 @@ public:
 
 private:
     const MatrixCell *cell(const QModelIndex &index) const;
+    /// The cell of @p cell's suggested alternative method in @p column, or nullptr.
+    const MatrixCell *alternativeCell(const MatrixCell &cell, int column) const;
 
     CompatibilityMatrix m_matrix;
     int m_column = -1;
