@@ -267,6 +267,23 @@ private slots:
         const std::string name = method.toStdString();
         QCOMPARE(QString::fromStdString(cellOf(m, name, cc).alternative), alternative);
     }
+
+    // Which versions run a method comes from the profiles: qoq is in no default version (SGLang
+    // removed it), only in SGLang's older ones.
+    void methodReachComesFromTheProfiles()
+    {
+        const MethodReach qoq = methodReach("qoq");
+        QVERIFY(!qoq.byDefault);
+        QVERIFY(!qoq.others.empty());
+        for (const EngineProfile *p : qoq.others) {
+            QCOMPARE(p->engine(), std::string("sglang"));
+            QVERIFY(!engineMethodValue(*p, "qoq").empty());
+        }
+        QVERIFY(std::any_of(qoq.others.begin(), qoq.others.end(), [](const EngineProfile *p) { return p->version() == "v0.5.6"; }));
+        QVERIFY(methodReach("fp8").byDefault);
+        QVERIFY(methodReach("gguf").byDefault); // SGLang's default has it, vLLM's does not
+        QVERIFY(methodReach("no-such-method").others.empty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMatrix)

@@ -189,6 +189,20 @@ void suggestAlternatives(CompatibilityMatrix &matrix)
     }
 }
 
+MethodReach methodReach(const std::string &method, const ProfileRegistry &registry)
+{
+    MethodReach reach;
+    for (const auto &profile : registry.all()) {
+        if (engineMethodValue(*profile, method).empty())
+            continue;
+        if (profile->isDefault())
+            reach.byDefault = true;
+        else
+            reach.others.push_back(profile.get());
+    }
+    return reach;
+}
+
 Json matrixToJson(const CompatibilityMatrix &matrix)
 {
     Json j = Json::object();

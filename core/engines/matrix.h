@@ -57,6 +57,14 @@ CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> 
 /// order. buildMatrix() and buildSummaryMatrix() call it.
 void suggestAlternatives(CompatibilityMatrix &matrix);
 
+/// Which engine versions run unified @p method: those whose profile maps it to an engine value.
+struct MethodReach
+{
+    bool byDefault = false;                    ///< some engine's default version runs it
+    std::vector<const EngineProfile *> others; ///< the versions that run it and are not a default
+};
+MethodReach methodReach(const std::string &method, const ProfileRegistry &registry = ProfileRegistry::builtIn());
+
 /// As JSON: {engines, columns: [{compute_capability, architecture, examples}], rows: [{method,
 /// cells: [{state, min_capability, engine_value, reason, alternative}]}]}.
 Json matrixToJson(const CompatibilityMatrix &matrix);
