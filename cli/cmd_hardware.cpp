@@ -6,6 +6,7 @@
 #include "core/hardware/checkpoint.h"
 #include "core/hardware/detect.h"
 #include "core/hardware/memoryfit.h"
+#include "core/text.h"
 #include "core/validation.h"
 
 #include <CLI/CLI.hpp>
@@ -198,8 +199,8 @@ void printFitTable(Context &ctx, const FitEstimate &e, const ModelShape &m, cons
                     << " KiB/token = " << e.kvCapacityTokens << " tokens\n";
     row("request") << e.concurrency << " x " << e.maxLen << " tokens need " << gib(e.requiredKvBytes) << ", headroom "
                    << gib(e.headroomBytes) << '\n';
-    row("capacity") << e.maxConcurrency << " sequence(s) of " << e.maxLen << "; longest for " << e.concurrency
-                    << ": " << e.maxFittingLength << " tokens\n";
+    row("capacity") << counted(e.maxConcurrency, "sequence") << " of " << e.maxLen << "; longest for " << e.concurrency << ": "
+                    << e.maxFittingLength << " tokens\n";
     row("result") << (e.fits ? "fits" : "does not fit") << '\n';
 }
 

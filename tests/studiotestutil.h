@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QObject>
 #include <QSettings>
@@ -9,6 +10,9 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
+#include <QWidget>
+#include <QtTest/qtestspontaneevent.h>
 
 // Helpers for the studio's tests.
 namespace studiotest {
@@ -66,6 +70,19 @@ inline void isolateUserFiles(const QTemporaryDir &dir)
     qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toLocal8Bit());
     qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toLocal8Bit());
     QVERIFY2(QSettings().fileName().startsWith(dir.path()), qPrintable(QSettings().fileName()));
+}
+
+/// Turns the mouse wheel by @p notches (negative: down, towards the end of a page) over the middle
+/// of @p widget, as the window system would: a spontaneous event, which QApplication passes up the
+/// parents while each ignores it (a wheel event sent with QCoreApplication::sendEvent stops at the
+/// widget it is sent to). Offscreen, QTest has no wheel of its own.
+inline void turnWheel(QWidget *widget, int notches)
+{
+    const QPointF local = QRectF(widget->rect()).center();
+    QWheelEvent event(local, widget->mapToGlobal(local), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QSpontaneKeyEvent::setSpontaneous(&event);
+    qApp->notify(widget, &event);
 }
 
 } // namespace studiotest

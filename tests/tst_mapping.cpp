@@ -5,6 +5,7 @@
 #include "core/preload.h"
 #include "core/presets.h"
 #include "core/schema.h"
+#include "core/text.h"
 
 #include "planutil.h"
 #include "testutil.h"
@@ -442,6 +443,50 @@ private slots:
         QVERIFY(testutil::planWords(plans[0]).find("--max-model-len 32768") != std::string::npos);
         QVERIFY(testutil::planWords(plans[1]).find("--context-length 32768") != std::string::npos);
         QVERIFY(testutil::planWords(plans[2]).find("--max_seq_len 32768") != std::string::npos);
+    }
+
+    // Messages name methods, formats and engines with an article: "an awq checkpoint", not "a awq".
+    void messagesUseTheRightArticle_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("vowel") << "awq" << "an awq";
+        QTest::newRow("vowel, hyphen") << "auto-round" << "an auto-round";
+        QTest::newRow("u") << "unquantized" << "an unquantized";
+        QTest::newRow("letters: ef") << "fp8_e5m2" << "an fp8_e5m2";
+        QTest::newRow("letters: em") << "mxfp4" << "an mxfp4";
+        QTest::newRow("letters: en") << "nvfp4_online" << "an nvfp4_online";
+        QTest::newRow("letters: es") << "SGLang" << "an SGLang";
+        QTest::newRow("letters: gee") << "gguf" << "a gguf";
+        QTest::newRow("letters: gee, pee") << "gptq or awq" << "a gptq or awq";
+        QTest::newRow("letters: vee") << "vLLM" << "a vLLM";
+        QTest::newRow("letter and digit") << "w4a8" << "a w4a8";
+        QTest::newRow("word") << "modelopt" << "a modelopt";
+        QTest::newRow("word with an onset") << "TensorRT-LLM" << "a TensorRT-LLM";
+        QTest::newRow("eight") << "8-bit" << "an 8-bit";
+        QTest::newRow("four") << "4-bit" << "a 4-bit";
+    }
+    void messagesUseTheRightArticle()
+    {
+        QFETCH(QString, word);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(withArticle(word.toStdString())), expected);
+        QCOMPARE(counted(1, "sequence"), std::string("1 sequence"));
+        QCOMPARE(counted(0, "sequence"), std::string("0 sequences"));
+        QCOMPARE(counted(2, "GPU"), std::string("2 GPUs"));
+        QCOMPARE(counted(3, "entry", "entries"), std::string("3 entries"));
+    }
+
+    // A method that loads an AWQ checkpoint says so with "an": the message is what users read.
+    void checkpointNoteReadsWell()
+    {
+        const Json doc = {{"model", {{"id_or_path", "Qwen/Qwen2.5-7B-Instruct"}}}, {"quantization", {{"method", "awq_marlin"}}}};
+        const LaunchPlan plan = mapConfig(Config::fromJson(doc), profile(QStringLiteral("vllm")));
+        const auto it = std::find_if(plan.diagnostics.begin(), plan.diagnostics.end(),
+                                     [](const Diagnostic &d) { return d.code == "map.checkpoint-unquantized"; });
+        QVERIFY(it != plan.diagnostics.end());
+        QVERIFY2(it->message.starts_with("awq_marlin loads an awq checkpoint"), it->message.c_str());
+        QVERIFY2(it->suggestion.starts_with("serve an awq checkpoint"), it->suggestion.c_str());
     }
 };
 

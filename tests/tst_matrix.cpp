@@ -196,6 +196,94 @@ private slots:
         QCOMPARE(cellOf(m, "qoq", 90).state, Support::NotAvailable); // removed from the newest SGLang
         QCOMPARE(cellOf(m, "fp8", 80).state, Support::WeightOnly);
     }
+
+    // A cell that does not run names the closest method that runs on the same architecture in the
+    // same matrix; one that runs, or whose state is unknown, names none.
+    void alternativesRunOnTheSameArchitecture()
+    {
+        std::vector<CompatibilityMatrix> matrices;
+        std::vector<const EngineProfile *> defaults;
+        for (const auto &p : ProfileRegistry::builtIn().all()) {
+            matrices.push_back(buildMatrix(*p));
+            if (p->isDefault())
+                defaults.push_back(p.get());
+        }
+        matrices.push_back(buildSummaryMatrix(defaults));
+        const auto runs = [](Support s) { return s == Support::Supported || s == Support::WeightOnly; };
+        for (const CompatibilityMatrix &m : matrices) {
+            std::size_t suggested = 0;
+            for (std::size_t r = 0; r < m.methods.size(); ++r) {
+                for (std::size_t c = 0; c < m.columns.size(); ++c) {
+                    const MatrixCell &cell = m.cells[r][c];
+                    if (runs(cell.state) || cell.state == Support::Unknown) {
+                        QVERIFY(cell.alternative.empty());
+                        continue;
+                    }
+                    if (cell.alternative.empty())
+                        continue;
+                    ++suggested;
+                    QVERIFY(cell.alternative != m.methods[r]);
+                    QVERIFY(cell.alternative != "none");
+                    QVERIFY2(runs(cellOf(m, cell.alternative, m.columns[c].computeCapability).state), (m.engines + " " + m.methods[r]).c_str());
+                }
+            }
+            QVERIFY2(suggested > 0, m.engines.c_str());
+            QCOMPARE_JSON(matrixToJson(m)["rows"][0]["cells"][0].contains("alternative"), Json(!m.cells[0][0].alternative.empty()));
+        }
+    }
+
+    void alternatives_data()
+    {
+        QTest::addColumn<QString>("engine"); // empty: the default versions summarised
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("cc");
+        QTest::addColumn<QString>("alternative");
+        // The same checkpoint first: FP8 below its minimum, another method that quantizes the
+        // unquantized checkpoint while loading.
+        QTest::newRow("fp8 volta") << "" << "fp8" << 70 << "bitsandbytes";
+        QTest::newRow("sglang mxfp8 hopper") << "sglang" << "mxfp8" << 90 << "fp8";
+        // TensorRT-LLM runs no INT4-AWQ on Blackwell: a ModelOpt checkpoint of 4-bit weights.
+        QTest::newRow("trtllm awq blackwell") << "trtllm" << "awq" << 100 << "modelopt";
+        // qoq: no default version has it; the closest is 4-bit weights with 8-bit activations,
+        // where that runs, else 4-bit weights.
+        QTest::newRow("qoq hopper") << "" << "qoq" << 90 << "w4a8";
+        QTest::newRow("qoq ampere") << "" << "qoq" << 80 << "awq";
+    }
+    void alternatives()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, method);
+        QFETCH(int, cc);
+        QFETCH(QString, alternative);
+        CompatibilityMatrix m;
+        if (engine.isEmpty()) {
+            std::vector<const EngineProfile *> defaults;
+            for (const auto &e : ProfileRegistry::builtIn().engines())
+                defaults.push_back(ProfileRegistry::builtIn().find(e));
+            m = buildSummaryMatrix(defaults);
+        } else {
+            m = buildMatrix(*ProfileRegistry::builtIn().findSpec(engine.toStdString()));
+        }
+        const std::string name = method.toStdString();
+        QCOMPARE(QString::fromStdString(cellOf(m, name, cc).alternative), alternative);
+    }
+
+    // Which versions run a method comes from the profiles: qoq is in no default version (SGLang
+    // removed it), only in SGLang's older ones.
+    void methodReachComesFromTheProfiles()
+    {
+        const MethodReach qoq = methodReach("qoq");
+        QVERIFY(!qoq.byDefault);
+        QVERIFY(!qoq.others.empty());
+        for (const EngineProfile *p : qoq.others) {
+            QCOMPARE(p->engine(), std::string("sglang"));
+            QVERIFY(!engineMethodValue(*p, "qoq").empty());
+        }
+        QVERIFY(std::any_of(qoq.others.begin(), qoq.others.end(), [](const EngineProfile *p) { return p->version() == "v0.5.6"; }));
+        QVERIFY(methodReach("fp8").byDefault);
+        QVERIFY(methodReach("gguf").byDefault); // SGLang's default has it, vLLM's does not
+        QVERIFY(methodReach("no-such-method").others.empty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMatrix)

@@ -32,6 +32,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGraphicsTextItem>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -1003,6 +1004,33 @@ private slots:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY(f.readAll().contains("<svg"));
         }
+    }
+
+    // The runs table's headers put the unit on a second line, so that at 1280 pixels the first
+    // screen of columns ends on whole headers; the tooltip and the chart's axis titles keep one line.
+    void headersPutTheUnitOnASecondLine()
+    {
+        ResultTableModel model;
+        QCOMPARE(model.headerData(ResultTableModel::ThroughputColumn, Qt::Horizontal).toString(), QStringLiteral("Output throughput\n(tokens/s)"));
+        QCOMPARE(model.headerData(ResultTableModel::ThroughputColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 QStringLiteral("Output throughput (tokens/s)"));
+        QCOMPARE(model.headerData(ResultTableModel::TtftColumn, Qt::Horizontal).toString(), QStringLiteral("TTFT mean\n(ms)"));
+        QCOMPARE(model.headerData(ResultTableModel::EngineColumn, Qt::Horizontal).toString(), QStringLiteral("Engine"));
+
+        BenchmarksTab tab;
+        tab.resize(1280, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QVERIFY(importInto(tab, {fixture("tidy-wide.csv")}));
+        QHeaderView *header = studiotest::child<QTableView>(&tab, "RunsTable")->horizontalHeader();
+        for (int column : {int(ResultTableModel::RequestRateColumn), int(ResultTableModel::ThroughputColumn)}) {
+            const QStringList lines = model.headerData(column, Qt::Horizontal).toString().split(u'\n');
+            int widest = 0;
+            for (const QString &line : lines)
+                widest = std::max(widest, header->fontMetrics().horizontalAdvance(line));
+            QVERIFY2(header->sectionSize(column) >= widest, qPrintable(lines.join(u' ')));
+        }
+        // The charts' axis titles, read from the header, stay on one line (chartHoverNamesTheRun).
     }
 };
 

@@ -9,6 +9,7 @@
 #include "ui/window/lazypages.h"
 #include "ui/window/mainwindow.h"
 #include "ui/matrix/matrixmodel.h"
+#include "ui/shared/statusstyle.h"
 #include "ui/state/studiosession.h"
 
 #include "studiotestutil.h"
@@ -147,7 +148,7 @@ private slots:
                 const MatrixCell &cell = expected.cells[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
                 const QModelIndex index = model.index(r, c);
                 QCOMPARE(index.data(MatrixModel::StateRole).toInt(), static_cast<int>(cell.state));
-                QCOMPARE(index.data().toString(), MatrixModel::stateText(cell.state));
+                QCOMPARE(index.data().toString(), supportText(cell.state));
                 QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().isNull());
                 const QString tip = index.data(Qt::ToolTipRole).toString();
                 const QString firstReasonLine = QString::fromStdString(cell.reason).section(QLatin1Char('\n'), 0, 0).toHtmlEscaped();
@@ -361,6 +362,66 @@ private slots:
         QCOMPARE_JSON(w.document()->json(), afterClick);
         undo->setClean();
         w.close();
+    }
+
+    // Each state has an icon of its own, in the cells and in the legend: "Unsupported" and "Not
+    // targeted" shared one, as did "No such method" and "Unknown".
+    void everyStateHasItsOwnIcon()
+    {
+        QList<QImage> seen;
+        for (Support state : MatrixModel::allStates()) {
+            const QImage image = supportIcon(state).pixmap(16, 16).toImage();
+            QVERIFY2(!image.isNull(), supportName(state));
+            QVERIFY2(!seen.contains(image), supportName(state));
+            seen << image;
+        }
+        // The legend shows each of them.
+        StudioSession session;
+        HardwareTab tab(&session);
+        QList<QImage> legend;
+        for (const QLabel *label : tab.findChildren<QLabel *>()) {
+            if (!label->pixmap().isNull())
+                legend << label->pixmap().toImage();
+        }
+        QCOMPARE(legend.size(), seen.size());
+        for (const QImage &image : seen)
+            QVERIFY(legend.contains(image));
+    }
+
+    // A cell that does not run says what to use instead: a method that runs on that architecture,
+    // computed by core (MatrixCell::alternative).
+    void cellsThatDoNotRunSuggestAnAlternative()
+    {
+        StudioSession session;
+        HardwareTab tab(&session);
+        for (const QString &spec : {QString(), QStringLiteral("vllm"), QStringLiteral("sglang@v0.5.6")}) {
+            tab.selectEngine(spec);
+            const MatrixModel &model = *tab.model();
+            int suggested = 0;
+            for (int r = 0; r < model.rowCount(); ++r) {
+                for (int c = 0; c < model.columnCount(); ++c) {
+                    const MatrixCell &cell = model.matrix().cells[std::size_t(r)][std::size_t(c)];
+                    const QString tip = model.index(r, c).data(Qt::ToolTipRole).toString();
+                    if (cell.alternative.empty()) {
+                        QVERIFY2(!tip.contains(QLatin1String("Instead")), qPrintable(tip));
+                        continue;
+                    }
+                    ++suggested;
+                    const int alt = rowOf(model.matrix(), cell.alternative);
+                    QVERIFY(alt >= 0);
+                    const auto state = Support(model.index(alt, c).data(MatrixModel::StateRole).toInt());
+                    QVERIFY(state == Support::Supported || state == Support::WeightOnly);
+                    QVERIFY2(tip.contains(QStringLiteral("<b>Instead:</b> %1 (%2").arg(QString::fromStdString(cell.alternative),
+                                                                                       supportText(state).toLower())),
+                             qPrintable(tip));
+                }
+            }
+            QVERIFY2(suggested > 10, qPrintable(spec));
+        }
+        // qoq runs on no default engine version; w4a8 (4-bit weights, 8-bit activations) does on Hopper.
+        tab.selectEngine(QString());
+        const QString qoq = tab.model()->index(rowOf(tab.model()->matrix(), "qoq"), columnOf(tab.model()->matrix(), 90)).data(Qt::ToolTipRole).toString();
+        QVERIFY2(qoq.contains(QLatin1String("<b>Instead:</b> w4a8")), qPrintable(qoq));
     }
 };
 

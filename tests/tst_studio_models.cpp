@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -122,6 +123,41 @@ private slots:
 
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The memory fit's figures say "1 sequence", not "1 sequences".
+    void sequencesAreSingularForOne()
+    {
+        QCOMPARE(sequenceCount(1), QStringLiteral("1 sequence"));
+        QCOMPARE(sequenceCount(0), QStringLiteral("0 sequences"));
+        QCOMPARE(sequenceCount(7), QStringLiteral("7 sequences"));
+        QCOMPARE(sequenceCount(4096), QStringLiteral("%1 sequences").arg(QLocale().toString(4096)));
+        QCOMPARE(byteCount(1), QStringLiteral("1 byte"));
+        QCOMPARE(byteCount(2), QStringLiteral("2 bytes"));
+        QCOMPARE(byteCount(0.5), QStringLiteral("0.5 bytes"));
+    }
+
+    // Measured values in the benchmark table and charts: a million and more without decimals
+    // ("1000000000.0" said nothing the decimal could add), smaller ones as before.
+    void measurementsDropDecimalsFromAMillion_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("1e9") << 1e9 << QLocale().toString(1e9, 'f', 0);
+        QTest::newRow("1e6") << 1e6 << QLocale().toString(1e6, 'f', 0);
+        QTest::newRow("2.5e6") << 2.5e6 << QLocale().toString(2.5e6, 'f', 0);
+        QTest::newRow("-3e7") << -3e7 << QLocale().toString(-3e7, 'f', 0);
+        QTest::newRow("999999.9") << 999999.94 << QStringLiteral("999999.9");
+        QTest::newRow("1520.7") << 1520.7 << QStringLiteral("1520.7");
+        QTest::newRow("21.3") << 21.3 << QStringLiteral("21.30");
+    }
+    void measurementsDropDecimalsFromAMillion()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(measurementText(value), text);
+        QVERIFY(!measurementText(1e9).endsWith(QLatin1String(".0")));
+        QCOMPARE(measurementText(1e9).remove(QLocale().groupSeparator()), QStringLiteral("1000000000"));
     }
 };
 

@@ -23,6 +23,7 @@
 #include "studiotestutil.h"
 #include "testutil.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCommandLineParser>
@@ -912,6 +913,112 @@ private slots:
         QCOMPARE(saved.value("description", std::string()), std::string("fp16 activations"));
         QCOMPARE(presets->modifiedRow(), -1); // it names no preset any more
         QCOMPARE(w.document()->undoStack()->undoText(), QStringLiteral("Name the configuration my-compression"));
+    }
+
+    // Scrolling the form must not change the settings the pointer slides over: a combo or spin box
+    // takes the wheel only once it has focus; until then the form scrolls.
+    void theWheelScrollsPastFieldsWithoutFocus_data()
+    {
+        QTest::addColumn<QString>("pointer");
+        QTest::newRow("combo box") << QStringLiteral("/quantization/method");
+        QTest::newRow("spin box") << QStringLiteral("/parallelism/tensor_parallel_size");
+    }
+
+    void theWheelScrollsPastFieldsWithoutFocus()
+    {
+        QFETCH(QString, pointer);
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *field = w.findChild<QWidget *>(pointer);
+        QVERIFY(field);
+        QAbstractScrollArea *area = nullptr; // the form
+        for (QWidget *p = field->parentWidget(); p && !area; p = p->parentWidget())
+            area = qobject_cast<QAbstractScrollArea *>(p);
+        QVERIFY(area);
+        QVERIFY2(area->verticalScrollBar()->maximum() > 0, "the form must be taller than its view");
+        QVERIFY(field->focusPolicy() == Qt::StrongFocus); // passing over it with the wheel does not focus it
+        const Json before = w.document()->json();
+        if (QWidget *focused = QApplication::focusWidget())
+            focused->clearFocus();
+        QVERIFY(!field->hasFocus());
+
+        const int top = area->verticalScrollBar()->value();
+        studiotest::turnWheel(field, -1);
+        QCOMPARE_JSON(w.document()->json(), before);
+        QVERIFY(!field->hasFocus());
+        QVERIFY2(area->verticalScrollBar()->value() > top, "the form scrolls instead");
+
+        // Focused (clicked or tabbed to), it takes the wheel as usual.
+        field->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(field->hasFocus());
+        const int scrolled = area->verticalScrollBar()->value();
+        studiotest::turnWheel(field, -1);
+        QVERIFY(w.document()->json() != before);
+        QCOMPARE(area->verticalScrollBar()->value(), scrolled);
+    }
+
+    // How long revalidating took is a developer's figure: the status bar shows it only when View ›
+    // Show Timings is on, and the choice is remembered.
+    void timingsShowOnlyOnRequest()
+    {
+        {
+            MainWindow w;
+            w.show();
+            auto *timing = w.findChild<QLabel *>(QStringLiteral("timingLabel"));
+            auto *action = w.findChild<QAction *>(QStringLiteral("showTimingsAction"));
+            QVERIFY(timing && action);
+            QVERIFY(action->isCheckable());
+            QVERIFY(!action->isChecked());
+            QVERIFY(!timing->isVisible());
+            action->trigger();
+            QVERIFY(timing->isVisible());
+            QVERIFY(timing->text().contains(QLatin1String(" ms")));
+            QVERIFY(w.close());
+        }
+        MainWindow again;
+        again.show();
+        auto *action = again.findChild<QAction *>(QStringLiteral("showTimingsAction"));
+        QVERIFY(action->isChecked());
+        QVERIFY(again.findChild<QLabel *>(QStringLiteral("timingLabel"))->isVisible());
+        action->trigger(); // back to the default for the other tests
+        QVERIFY(!again.findChild<QLabel *>(QStringLiteral("timingLabel"))->isVisible());
+        QVERIFY(again.close());
+    }
+
+    // The messages under a field (one line per engine that reports) get the height their lines
+    // need: loading a preset with many findings cut the Method's at both ends (Qt 6.4's QFormLayout
+    // kept the row heights it had before the message was shown).
+    void fieldMessagesAreNeverCut()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto presets = builtInPresets();
+        const auto moe = std::find_if(presets.begin(), presets.end(), [](const Preset &p) { return p.name == "sglang-marlin-moe"; });
+        QVERIFY(moe != presets.end());
+        w.document()->loadPreset(moe->document, QStringLiteral("sglang-marlin-moe"));
+        auto *method = w.findChild<QLabel *>(QStringLiteral("message:/quantization/method"));
+        QVERIFY(method);
+        QTRY_VERIFY(method->isVisible());
+        QVERIFY2(method->text().count(u'\n') >= 2, qPrintable(method->text())); // several engines report
+        QTest::qWait(50); // every posted layout request has run
+        int shown = 0;
+        for (QLabel *message : w.findChildren<QLabel *>()) {
+            if (!message->objectName().startsWith(QLatin1String("message:")) || !message->isVisible())
+                continue;
+            ++shown;
+            QVERIFY2(message->height() >= message->heightForWidth(message->width()),
+                     qPrintable(QStringLiteral("%1 is %2 px tall, needs %3 at width %4")
+                                    .arg(message->objectName())
+                                    .arg(message->height())
+                                    .arg(message->heightForWidth(message->width()))
+                                    .arg(message->width())));
+        }
+        QVERIFY(shown > 3);
+        w.document()->undoStack()->setClean();
     }
 };
 

@@ -7,6 +7,7 @@
 #include "core/engines/lint.h"
 #include "core/engines/mapper.h"
 #include "core/engines/render.h"
+#include "core/text.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -431,8 +432,9 @@ AutotunerExpansion expandAutotunerTask(const Json &task, AutotunerPath path)
         return out;
     if (const std::string strategy = stringAt(task, "/optimization/strategy", "grid_search"); strategy != "grid_search")
         diags.push_back(taskDiagnostic(Severity::Info, "autotuner.strategy", "/optimization/strategy",
-                                       "a " + strategy + " search picks its combinations from this space as results come in; "
-                                       "the commands below are the grid's first ones"));
+                                       withArticle(strategy)
+                                           + " search picks its combinations from this space as results come in; "
+                                             "the commands below are the grid's first ones"));
     out.combinations = 1;
     for (const auto &[name, values] : grid)
         out.combinations = std::min<std::size_t>(out.combinations * values.size(), 1u << 20);

@@ -664,7 +664,8 @@ Diagnostics lintWords(const EngineProfile &profile, const LintWords &input)
     if (!subcommandWritten && i < words.size() && profile.isSubcommand(words[i].text)) {
         const std::string &w = words[i].text;
         Diagnostic d = finding(Severity::Error, "lint.subcommand",
-                               "'" + w + "' is a " + entry->argv.front() + " subcommand, and only the " + subcommand + " command is checked; as a model directory it must be written ./" + w,
+                               "'" + w + "' is " + withArticle(entry->argv.front()) + " subcommand, and only the " + subcommand
+                                   + " command is checked; as a model directory it must be written ./" + w,
                                w, words[i].index);
         d.suggestion = "./" + w;
         out.push_back(std::move(d));
@@ -790,7 +791,9 @@ Diagnostics lintWords(const EngineProfile &profile, const LintWords &input)
             out.push_back(std::move(d));
         }
         if (!f) {
-            Diagnostic d = finding(Severity::Error, "lint.unknown-flag", w.from + name + " is not a " + profile.displayName() + " " + profile.version() + " option", name, index);
+            Diagnostic d = finding(Severity::Error, "lint.unknown-flag",
+                                   w.from + name + " is not " + withArticle(profile.displayName()) + " " + profile.version() + " option",
+                                   name, index);
             std::string swapped = name;
             if (swapped.size() > 2) // after the leading "--"; a bare "-" has nothing to swap
                 std::replace(swapped.begin() + 2, swapped.end(), swapped.find('_') != std::string::npos ? '_' : '-',

@@ -5,6 +5,7 @@
 #include "core/engines/yamlfile.h"
 #include "core/hardware/checkpoint.h"
 #include "core/methods.h"
+#include "core/text.h"
 
 #include <algorithm>
 
@@ -125,7 +126,7 @@ private:
         } else if (m.value("positional", false) && m_profile.isSubcommand(model)) {
             model = "./" + model; // trtllm-serve would run its subcommand of that name
             note(Severity::Info, "map.model-path-prefixed", "/model/id_or_path",
-                 "the model path is also the name of a " + m_profile.displayName() + " subcommand: passed as " + model);
+                 "the model path is also the name of " + withArticle(m_profile.displayName()) + " subcommand: passed as " + model);
         }
         if (m.value("positional", false))
             m_plan.argv.push_back(model);
@@ -219,9 +220,11 @@ private:
             const bool otherCheckpoint = alt && !runOnSameCheckpoint(method, replacement);
             if (engineLacks && otherCheckpoint) {
                 note(Severity::Error, "map.fallback-checkpoint", pointer,
-                     profile() + " cannot run " + method + " (" + cannot + "), and its fallback " + replacement + " needs a checkpoint made for "
-                         + replacement + ", not the " + method + " checkpoint this configuration serves: the engine would stop on the mismatch",
-                     "serve a " + replacement + " checkpoint of the model from a configuration of its own, or use an engine that runs " + method,
+                     profile() + " cannot run " + method + " (" + cannot + "), and its fallback " + replacement
+                         + " needs a checkpoint made for " + replacement + ", not the " + method
+                         + " checkpoint this configuration serves: the engine would stop on the mismatch",
+                     "serve " + withArticle(replacement)
+                         + " checkpoint of the model from a configuration of its own, or use an engine that runs " + method,
                      method);
                 m_unsupported = true;
                 return;
@@ -269,13 +272,13 @@ private:
         const std::string model = m_options.model ? *m_options.model : m_config.modelOrDefault();
         if (!m_options.checkpointMetadataRead && !modelNameLooksQuantized(model)) {
             note(Severity::Warning, "map.checkpoint-unquantized", pointer,
-                 method + " loads a " + formats + " checkpoint, but " + model
+                 method + " loads " + withArticle(formats) + " checkpoint, but " + model
                      + " looks like an unquantized model (its name names no quantization): " + m_profile.displayName()
                      + " stops while loading an unquantized one",
-                 "serve a " + formats + " checkpoint of the model, or choose a method that quantizes while loading ("
+                 "serve " + withArticle(formats) + " checkpoint of the model, or choose a method that quantizes while loading ("
                      + MethodCatalogue::builtIn().quantizingWhileLoading() + ")");
         } else if (sayFormat) {
-            note(Severity::Info, "map.checkpoint-format", pointer, method + " loads a " + formats + " checkpoint");
+            note(Severity::Info, "map.checkpoint-format", pointer, method + " loads " + withArticle(formats) + " checkpoint");
         }
     }
 
@@ -569,7 +572,7 @@ private:
             const int minSm = m_profile.document()["min_sm"].value(m_map["kv_min_sm"][m_kvValue].get<std::string>(), 0);
             if (gpu.computeCapability < minSm)
                 note(Severity::Error, "gpu.kv-unsupported", "/kv_cache/dtype",
-                     profile() + " needs SM" + std::to_string(minSm) + " for a " + m_kvValue + " KV cache" + on);
+                     profile() + " needs SM" + std::to_string(minSm) + " for " + withArticle(m_kvValue) + " KV cache" + on);
         }
     }
 

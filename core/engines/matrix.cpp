@@ -4,6 +4,9 @@
 #include "core/methods.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <tuple>
 
 namespace quantcfg {
 
@@ -36,6 +39,27 @@ std::vector<MatrixColumn> columns()
         out.push_back({a.computeCapability, a.name, a.examples});
     std::sort(out.begin(), out.end(), [](const auto &x, const auto &y) { return x.computeCapability < y.computeCapability; });
     return out;
+}
+
+// How far @p candidate is from @p method as a replacement, smaller first (see suggestAlternatives).
+std::tuple<int, int, int, int, int> distance(const MethodInfo &method, const MethodInfo &candidate, Support state)
+{
+    const auto shares = [](const auto &a, const auto &b) {
+        return std::any_of(a.begin(), a.end(), [&b](const auto &x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+    };
+    int nearestBits = 99;
+    for (int a : method.weightBits) {
+        for (int b : candidate.weightBits)
+            nearestBits = std::min(nearestBits, std::abs(a - b));
+    }
+    return {shares(method.checkpointFormats, candidate.checkpointFormats) ? 0 : 1, state == Support::Supported ? 0 : 1,
+            shares(method.weightBits, candidate.weightBits) ? 0 : 1, method.activationBits == candidate.activationBits ? 0 : 1,
+            nearestBits};
+}
+
+bool runs(Support s)
+{
+    return s == Support::Supported || s == Support::WeightOnly;
 }
 
 std::vector<std::string> methods()
@@ -99,6 +123,7 @@ CompatibilityMatrix buildMatrix(const EngineProfile &profile)
         }
         m.cells.push_back(std::move(row));
     }
+    suggestAlternatives(m);
     return m;
 }
 
@@ -133,7 +158,49 @@ CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> 
         }
         m.cells.push_back(std::move(row));
     }
+    suggestAlternatives(m);
     return m;
+}
+
+void suggestAlternatives(CompatibilityMatrix &matrix)
+{
+    const MethodCatalogue &catalogue = MethodCatalogue::builtIn();
+    for (std::size_t r = 0; r < matrix.methods.size(); ++r) {
+        const MethodInfo *method = catalogue.find(matrix.methods[r]);
+        for (std::size_t c = 0; c < matrix.cells[r].size(); ++c) {
+            MatrixCell &cell = matrix.cells[r][c];
+            cell.alternative.clear();
+            if (!method || runs(cell.state) || cell.state == Support::Unknown)
+                continue;
+            std::optional<std::tuple<int, int, int, int, int>> best;
+            for (std::size_t o = 0; o < matrix.methods.size(); ++o) {
+                const MethodInfo *other = catalogue.find(matrix.methods[o]);
+                const Support state = matrix.cells[o][c].state;
+                // No quantization (no weight width) is not an alternative quantization.
+                if (o == r || !other || other->weightBits.empty() || !runs(state))
+                    continue;
+                const auto d = distance(*method, *other, state);
+                if (!best || d < *best) { // rows are in catalogue order: the first of equals wins
+                    best = d;
+                    cell.alternative = other->name;
+                }
+            }
+        }
+    }
+}
+
+MethodReach methodReach(const std::string &method, const ProfileRegistry &registry)
+{
+    MethodReach reach;
+    for (const auto &profile : registry.all()) {
+        if (engineMethodValue(*profile, method).empty())
+            continue;
+        if (profile->isDefault())
+            reach.byDefault = true;
+        else
+            reach.others.push_back(profile.get());
+    }
+    return reach;
 }
 
 Json matrixToJson(const CompatibilityMatrix &matrix)
@@ -152,6 +219,8 @@ Json matrixToJson(const CompatibilityMatrix &matrix)
                 cj["min_capability"] = ccText(cell.minCapability);
             if (!cell.engineValue.empty())
                 cj["engine_value"] = cell.engineValue;
+            if (!cell.alternative.empty())
+                cj["alternative"] = cell.alternative;
             cells.push_back(std::move(cj));
         }
         j["rows"].push_back({{"method", matrix.methods[r]}, {"cells", cells}});

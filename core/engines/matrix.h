@@ -17,6 +17,10 @@ struct MatrixCell
     std::string engineValue; ///< the engine's spelling (or TensorRT-LLM checkpoint format)
     std::string reason;      ///< one sentence: why this state
     std::string engine;      ///< "vllm@2026-08"
+    /// For a cell that does not run (unsupported, not targeted, no such method): the closest
+    /// unified method that does run on this architecture in the same matrix, or empty when none
+    /// does. See suggestAlternatives().
+    std::string alternative;
 };
 
 struct MatrixColumn
@@ -46,8 +50,23 @@ CompatibilityMatrix buildMatrix(const EngineProfile &profile);
 /// with a reason naming each engine's state.
 CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> &profiles);
 
+/// Fills MatrixCell::alternative for every cell of @p matrix that does not run: among the methods
+/// that run on the same architecture (supported, else weight-only; never "none"), the closest by
+/// the method catalogue: one that runs on the same checkpoint format, then one that shares a
+/// weight width, then the same activation width, then the nearest weight width, then catalogue
+/// order. buildMatrix() and buildSummaryMatrix() call it.
+void suggestAlternatives(CompatibilityMatrix &matrix);
+
+/// Which engine versions run unified @p method: those whose profile maps it to an engine value.
+struct MethodReach
+{
+    bool byDefault = false;                    ///< some engine's default version runs it
+    std::vector<const EngineProfile *> others; ///< the versions that run it and are not a default
+};
+MethodReach methodReach(const std::string &method, const ProfileRegistry &registry = ProfileRegistry::builtIn());
+
 /// As JSON: {engines, columns: [{compute_capability, architecture, examples}], rows: [{method,
-/// cells: [{state, min_capability, engine_value, reason}]}]}.
+/// cells: [{state, min_capability, engine_value, reason, alternative}]}]}.
 Json matrixToJson(const CompatibilityMatrix &matrix);
 
 } // namespace quantcfg

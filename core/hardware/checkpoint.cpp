@@ -4,6 +4,7 @@
 #include "core/hardware/memoryfit.h"
 #include "core/jsonio.h"
 #include "core/methods.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -157,7 +158,7 @@ Diagnostics checkCheckpoint(const CheckpointQuantization &q, const Config &confi
             Diagnostic d = finding(Severity::Error, "checkpoint.not-quantized",
                                    "the configuration says " + method + " but the checkpoint is not quantized",
                                    "/quantization/method");
-            d.suggestion = "point the model at a " + method + " checkpoint, or quantize this one first";
+            d.suggestion = "point the model at " + withArticle(method) + " checkpoint, or quantize this one first";
             out.push_back(std::move(d));
         } else if (!formatOk || !algoOk) {
             Diagnostic d = finding(Severity::Error, "checkpoint.method-mismatch",

@@ -1,6 +1,7 @@
 #include "core/hardware/memoryfit.h"
 
 #include "core/methods.h"
+#include "core/text.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -244,7 +245,7 @@ FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &g
         e.diagnostics.push_back(std::move(d));
     } else if (e.headroomBytes < 0) {
         Diagnostic d = makeDiagnostic(Severity::Error, "fit.kv-does-not-fit",
-                                      std::to_string(e.concurrency) + " sequence(s) of " + std::to_string(e.maxLen)
+                                      counted(e.concurrency, "sequence") + " of " + std::to_string(e.maxLen)
                                           + " tokens need more KV cache than is left after the weights");
         d.suggestion = e.maxFittingLength > 0 ? "lower the max length to " + std::to_string(e.maxFittingLength)
                                                     + ", use an fp8 KV cache, or use more GPUs"

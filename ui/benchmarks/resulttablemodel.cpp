@@ -1,5 +1,7 @@
 #include "ui/benchmarks/resulttablemodel.h"
 
+#include "ui/shared/counts.h"
+
 #include <QIcon>
 
 #include <cmath>
@@ -41,10 +43,9 @@ QString number(double v, int column)
         return {};
     if (std::isinf(v))
         return QObject::tr("unbounded");
-    const int decimals = column == ResultTableModel::ConcurrencyColumn || column == ResultTableModel::RankColumn ? 0
-                         : std::abs(v) >= 100                                                                  ? 1
-                                                                                                               : 2;
-    return QString::number(v, 'f', decimals);
+    if (column == ResultTableModel::ConcurrencyColumn || column == ResultTableModel::RankColumn)
+        return QString::number(v, 'f', 0);
+    return measurementText(v);
 }
 
 } // namespace
@@ -325,12 +326,16 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole) {
-        if (isTime(section))
-            return tr("%1 %2").arg(columnTitle(section).chopped(5), m_statistic) + QStringLiteral(" (ms)");
-        return columnTitle(section);
+        // The unit on a line of its own: one-line titles ("Output throughput (tokens/s)") made the
+        // columns so wide that the table's first screen ended in a header cut in the middle.
+        QString title = isTime(section) ? tr("%1 %2").arg(columnTitle(section).chopped(5), m_statistic) + QStringLiteral(" (ms)")
+                                        : columnTitle(section);
+        if (const qsizetype unit = title.lastIndexOf(QLatin1StringView(" (")); unit > 0)
+            title[unit] = QLatin1Char('\n');
+        return title;
     }
-    if (role == Qt::ToolTipRole && isTime(section))
-        return tr("%1, statistic %2").arg(columnTitle(section), m_statistic);
+    if (role == Qt::ToolTipRole)
+        return isTime(section) ? tr("%1, statistic %2").arg(columnTitle(section), m_statistic) : columnTitle(section);
     return {};
 }
 

@@ -8,11 +8,11 @@
 #include "ui/config/fieldeditors.h"
 #include "ui/shared/fieldlabels.h"
 #include "ui/shared/statusstyle.h"
-#include "ui/shared/wrappedlabel.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -20,11 +20,46 @@
 
 namespace quantcfg::ui {
 
+namespace {
+
+// The findings under a field, one line per engine that reports, wrapped. Never shorter than its
+// lines at its width: Qt 6.4's QFormLayout kept the row height it had worked out before the
+// message was shown (the label's size hint, laid out 80 characters wide), and a message of several
+// engines was cut at both ends. A minimum height is honoured by every layout.
+class FieldMessage final : public QLabel
+{
+public:
+    explicit FieldMessage(QWidget *parent)
+        : QLabel(parent)
+    {
+        setWordWrap(true);
+    }
+
+    void setMessage(const QString &text)
+    {
+        setText(text);
+        fitHeight();
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        if (event->size().width() != event->oldSize().width())
+            fitHeight();
+    }
+
+private:
+    void fitHeight() { setMinimumHeight(text().isEmpty() || width() <= 0 ? 0 : heightForWidth(width())); }
+};
+
+} // namespace
+
 struct ConfigForm::Row
 {
     std::unique_ptr<FieldEditor> editor;
     QLabel *label = nullptr;
-    QLabel *message = nullptr;
+    FieldMessage *message = nullptr;
     QString description;
     Diagnostics diagnostics;
     QString inapplicableReason;
@@ -138,7 +173,8 @@ void ConfigForm::addSection(QWidget *container, const QString &title, const std:
         row->label = new QLabel(fieldLabel(pointer), group);
         row->label->setBuddy(editor->widget());
         row->label->setToolTip(row->description);
-        row->message = new WrappedLabel(field);
+        row->message = new FieldMessage(field);
+        row->message->setObjectName(QStringLiteral("message:") + QString::fromStdString(pointer));
         // Not selectable: a selectable label lays its text out as a rich-text document, which made
         // these (a dozen are shown at once) most of the form's layout time. The same findings can
         // be copied from the diagnostics list (Ctrl+C).
@@ -201,7 +237,7 @@ void ConfigForm::updateMessage(Row &row)
     if (!row.inapplicableReason.isEmpty())
         lines << row.inapplicableReason;
     row.message->setVisible(!lines.isEmpty());
-    row.message->setText(lines.join(QLatin1Char('\n')));
+    row.message->setMessage(lines.join(QLatin1Char('\n')));
     QPalette palette = row.message->palette();
     palette.setColor(QPalette::WindowText, severityColor(worst.value_or(Severity::Info), palette));
     row.message->setPalette(palette);

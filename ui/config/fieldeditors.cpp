@@ -1,13 +1,19 @@
 #include "ui/config/fieldeditors.h"
 
+#include "core/engines/matrix.h"
 #include "core/methods.h"
+#include "ui/shared/statusstyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionFrame>
+#include <QToolTip>
 
 #include <algorithm>
 #include <limits>
@@ -19,6 +25,30 @@ namespace {
 QString jsonText(const Json &v)
 {
     return QString::fromStdString(v.is_string() ? v.get<std::string>() : toCompactJson(v));
+}
+
+// For a method no engine's default version runs (qoq: SGLang removed it, vLLM and TensorRT-LLM
+// never had it), a sentence saying so and which versions do run it; empty otherwise. Read from
+// the profiles, like the hardware matrix, which shows the default versions.
+QString unusableByDefault(const std::string &method)
+{
+    const MethodReach reach = methodReach(method);
+    if (reach.byDefault)
+        return {};
+    if (reach.others.empty())
+        return FieldEditor::tr("No engine version quantcfg knows runs %1.").arg(QString::fromStdString(method));
+    std::vector<std::pair<std::string, QStringList>> byEngine; // display name → versions, registry order
+    for (const EngineProfile *p : reach.others) {
+        auto it = std::find_if(byEngine.begin(), byEngine.end(), [p](const auto &e) { return e.first == p->displayName(); });
+        if (it == byEngine.end())
+            it = byEngine.insert(byEngine.end(), {p->displayName(), {}});
+        it->second << QString::fromStdString(p->version());
+    }
+    QStringList engines;
+    for (const auto &[name, versions] : byEngine)
+        engines << QStringLiteral("%1 %2").arg(QString::fromStdString(name), versions.join(QLatin1StringView(", ")));
+    return FieldEditor::tr("No engine's default version runs %1; only %2 (choose the version in the engine's pane).")
+        .arg(QString::fromStdString(method), engines.join(QLatin1StringView("; ")));
 }
 
 // Enumerations: the first entry means "not set"; a value outside the enumeration (typed in the
@@ -38,8 +68,16 @@ public:
         const bool methods = std::all_of(values.begin(), values.end(), [&](const Json &v) { return v.is_string() && catalogue.find(v.get<std::string>()); });
         for (const Json &v : values) {
             m_combo->addItem(jsonText(v), QString::fromStdString(v.dump()));
-            if (methods)
-                m_combo->setItemData(m_combo->count() - 1, QString::fromStdString(catalogue.find(v.get<std::string>())->description), Qt::ToolTipRole);
+            if (!methods)
+                continue;
+            const int item = m_combo->count() - 1;
+            QString tip = QString::fromStdString(catalogue.find(v.get<std::string>())->description);
+            // Offered, since a pinned or chosen older engine version may run it, but not as if usable.
+            if (const QString note = unusableByDefault(v.get<std::string>()); !note.isEmpty()) {
+                m_combo->setItemIcon(item, supportIcon(Support::NotAvailable));
+                tip += QLatin1Char('\n') + note;
+            }
+            m_combo->setItemData(item, tip, Qt::ToolTipRole);
         }
         m_fixedCount = m_combo->count();
         m_combo->setMaxVisibleItems(16);
@@ -166,9 +204,22 @@ public:
     {
         m_edit->setPlaceholderText(schema.contains("default") ? jsonText(schema["default"]) : unsetText(schema));
         m_edit->setClearButtonEnabled(true);
+        m_edit->installEventFilter(this);
         connect(m_edit, &QLineEdit::textEdited, this, [this](const QString &text) {
             edited(text.isEmpty() ? std::nullopt : std::optional<Json>(text.toStdString()));
         });
+    }
+
+    // A value longer than the field (a Description of two sentences at 1280 pixels) is cut at the
+    // field's end: its tooltip then starts with the whole value.
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched != m_edit || event->type() != QEvent::ToolTip || !isCut())
+            return FieldEditor::eventFilter(watched, event);
+        const QString tip = m_edit->toolTip();
+        QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
+                           tip.isEmpty() ? m_edit->text() : m_edit->text() + QLatin1StringView("\n\n") + tip, m_edit);
+        return true;
     }
 
     void setValue(const Json *value) override
@@ -182,6 +233,17 @@ public:
     }
 
 private:
+    bool isCut() const
+    {
+        QStyleOptionFrame option;
+        option.initFrom(m_edit);
+        const QRect text = m_edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, m_edit);
+        // The clear button, shown beside a non-empty value, takes about the field's height.
+        const int room = text.width() - m_edit->textMargins().left() - m_edit->textMargins().right()
+                         - (m_edit->isClearButtonEnabled() ? m_edit->height() : 0);
+        return m_edit->fontMetrics().horizontalAdvance(m_edit->text()) > room;
+    }
+
     QLineEdit *m_edit;
 };
 

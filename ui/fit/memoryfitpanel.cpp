@@ -3,6 +3,7 @@
 #include "ui/state/configdocument.h"
 #include "ui/config/diagnosticsmodel.h"
 #include "ui/fit/fitbar.h"
+#include "ui/shared/counts.h"
 #include "ui/state/studiosession.h"
 
 #include <QDir>
@@ -270,16 +271,16 @@ void MemoryFitPanel::recompute()
                                         .arg(e.tensorParallel)
                                         .arg(e.pipelineParallel));
     setFigure(Figure::WeightsPerGpu, gib(e.weightBytes));
-    setFigure(Figure::KvPerToken, tr("%1 bytes (%2 bytes per element)").arg(count(static_cast<long long>(e.kvBytesPerToken))).arg(e.kvBytesPerElement));
+    setFigure(Figure::KvPerToken, tr("%1 bytes (%2 per element)").arg(count(static_cast<long long>(e.kvBytesPerToken)), byteCount(e.kvBytesPerElement)));
     const bool known = e.budgetBytes > 0;
     setFigure(Figure::KvCapacity, known ? tr("%1 tokens in %2").arg(count(e.kvCapacityTokens), gib(std::max(0.0, e.kvBudgetBytes))) : tr("needs a GPU of known memory"));
-    setFigure(Figure::MaxConcurrency, known ? tr("%1 sequences of %2 tokens").arg(count(e.maxConcurrency), count(e.maxLen)) : tr("—"));
-    setFigure(Figure::LongestLength, known ? tr("%1 tokens for %2 sequences").arg(count(e.maxFittingLength), count(e.concurrency)) : tr("—"));
+    setFigure(Figure::MaxConcurrency, known ? tr("%1 of %2 tokens").arg(sequenceCount(e.maxConcurrency), count(e.maxLen)) : tr("—"));
+    setFigure(Figure::LongestLength, known ? tr("%1 tokens for %2").arg(count(e.maxFittingLength), sequenceCount(e.concurrency)) : tr("—"));
     QString verdict;
     if (!known)
         verdict = tr("Unknown: choose a target GPU of known memory");
     else if (e.fits)
-        verdict = tr("✓ Fits: %1 sequences of %2 tokens, %3 to spare").arg(count(e.concurrency), count(e.maxLen), gib(e.headroomBytes));
+        verdict = tr("✓ Fits: %1 of %2 tokens, %3 to spare").arg(sequenceCount(e.concurrency), count(e.maxLen), gib(e.headroomBytes));
     else if (!e.weightsFit)
         verdict = tr("✗ Does not fit: the weights alone exceed the budget");
     else if (e.headroomBytes < 0)

@@ -3,6 +3,7 @@
 #include "core/engines/profile.h"
 #include "core/hardware/gpudatabase.h"
 #include "ui/matrix/matrixmodel.h"
+#include "ui/shared/statusstyle.h"
 #include "ui/state/studiosession.h"
 
 #include <QComboBox>
@@ -73,9 +74,9 @@ HardwareTab::HardwareTab(StudioSession *session, QWidget *parent)
     legend->addWidget(new QLabel(tr("Legend:"), this));
     for (Support state : MatrixModel::allStates()) {
         auto *icon = new QLabel(this);
-        icon->setPixmap(MatrixModel::stateIcon(state).pixmap(16, 16));
+        icon->setPixmap(supportIcon(state).pixmap(16, 16));
         legend->addWidget(icon);
-        legend->addWidget(new QLabel(MatrixModel::stateText(state), this));
+        legend->addWidget(new QLabel(supportText(state), this));
         legend->addSpacing(8);
     }
     legend->addStretch(1);

@@ -9,6 +9,7 @@
 #include <QPalette>
 #include <QGuiApplication>
 
+#include <algorithm>
 #include <utility>
 
 namespace quantcfg::ui {
@@ -127,6 +128,17 @@ const MatrixCell *MatrixModel::cell(const QModelIndex &index) const
     return index.column() < static_cast<int>(row.size()) ? &row[static_cast<std::size_t>(index.column())] : nullptr;
 }
 
+const MatrixCell *MatrixModel::alternativeCell(const MatrixCell &cell, int column) const
+{
+    if (cell.alternative.empty())
+        return nullptr;
+    const auto row = std::find(m_matrix.methods.begin(), m_matrix.methods.end(), cell.alternative);
+    if (row == m_matrix.methods.end())
+        return nullptr;
+    const auto &cells = m_matrix.cells[static_cast<std::size_t>(row - m_matrix.methods.begin())];
+    return column < static_cast<int>(cells.size()) ? &cells[static_cast<std::size_t>(column)] : nullptr;
+}
+
 QVariant MatrixModel::data(const QModelIndex &index, int role) const
 {
     const MatrixCell *c = cell(index);
@@ -135,19 +147,25 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
     const bool highlighted = index.row() == m_row || index.column() == m_column;
     switch (role) {
     case Qt::DisplayRole:
-        return stateText(c->state);
+        return supportText(c->state);
     case Qt::DecorationRole:
-        return stateIcon(c->state);
+        return supportIcon(c->state);
     case Qt::ToolTipRole: {
         const MatrixColumn &col = m_matrix.columns[static_cast<std::size_t>(index.column())];
         QString tip = tr("<b>%1 on %2 (sm_%3)</b>: %4<br>%5")
                           .arg(q(m_matrix.methods[static_cast<std::size_t>(index.row())]), q(col.architecture))
                           .arg(col.computeCapability)
-                          .arg(stateText(c->state), q(c->reason).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
+                          .arg(supportText(c->state), q(c->reason).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
         tip += QLatin1String("<br>") + tr("Minimum compute capability: %1").arg(c->minCapability ? q(ccText(c->minCapability)) : tr("none known"));
         if (!c->engineValue.empty())
             tip += QLatin1String("<br>") + tr("Engine value: %1").arg(q(c->engineValue));
         tip += QLatin1String("<br>") + tr("Engine: %1").arg(q(c->engine.empty() ? m_matrix.engines : c->engine));
+        if (const MatrixCell *alt = alternativeCell(*c, index.column()))
+            tip += QLatin1String("<br>")
+                   + tr("<b>Instead:</b> %1 (%2 on sm_%3 with %4)")
+                         .arg(q(c->alternative), supportText(alt->state).toLower())
+                         .arg(col.computeCapability)
+                         .arg(q(alt->engine.empty() ? m_matrix.engines : alt->engine));
         return tip;
     }
     case Qt::BackgroundRole:
@@ -244,42 +262,6 @@ QString MatrixModel::toCsv() const
         out += line.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out;
-}
-
-QString MatrixModel::stateText(Support state)
-{
-    switch (state) {
-    case Support::Supported:
-        return tr("Supported");
-    case Support::WeightOnly:
-        return tr("Weight-only");
-    case Support::Unsupported:
-        return tr("Unsupported");
-    case Support::NotTargeted:
-        return tr("Not targeted");
-    case Support::NotAvailable:
-        return tr("No such method");
-    case Support::Unknown:
-        break;
-    }
-    return tr("Unknown");
-}
-
-QIcon MatrixModel::stateIcon(Support state)
-{
-    switch (state) {
-    case Support::Supported:
-        return studioIcon(QLatin1StringView("status-ok.svg"));
-    case Support::WeightOnly:
-        return studioIcon(QLatin1StringView("status-warning.svg"));
-    case Support::Unsupported:
-    case Support::NotTargeted:
-        return studioIcon(QLatin1StringView("status-error.svg"));
-    case Support::NotAvailable:
-    case Support::Unknown:
-        break;
-    }
-    return studioIcon(QLatin1StringView("status-info.svg"));
 }
 
 const std::vector<Support> &MatrixModel::allStates()

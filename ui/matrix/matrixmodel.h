@@ -9,8 +9,10 @@ namespace quantcfg::ui {
 
 /// The core compatibility matrix (quantization method × GPU architecture) as a table: one row per
 /// method, one column per architecture. Each cell shows its state by icon and text; the tooltip
-/// gives the reason, the minimum compute capability and the engine version. The target GPU's
-/// column and the configuration's method row are highlighted; the detected GPU's column is marked.
+/// gives the reason, the minimum compute capability and the engine version, and for a cell that
+/// does not run, the closest method that does on that architecture (MatrixCell::alternative). The
+/// target GPU's column and the configuration's method row are highlighted; the detected GPU's
+/// column is marked.
 class MatrixModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -49,14 +51,13 @@ public:
     /// The matrix as CSV: a header row "method,<arch> (sm_XX),…", then one row of state names per method.
     QString toCsv() const;
 
-    /// The text and icon a state is shown with (also used by the legend).
-    static QString stateText(Support state);
-    static QIcon stateIcon(Support state);
-    /// Every state, in legend order.
+    /// Every state, in legend order (each shown with supportIcon() and supportText()).
     static const std::vector<Support> &allStates();
 
 private:
     const MatrixCell *cell(const QModelIndex &index) const;
+    /// The cell of @p cell's suggested alternative method in @p column, or nullptr.
+    const MatrixCell *alternativeCell(const MatrixCell &cell, int column) const;
 
     CompatibilityMatrix m_matrix;
     int columnOf(int computeCapability) const;

@@ -97,4 +97,42 @@ QString planStatusText(PlanStatus status)
     return tr("Unsupported");
 }
 
+QIcon supportIcon(Support state)
+{
+    switch (state) {
+    case Support::Supported:
+        return studioIcon(QLatin1StringView("status-ok.svg"));
+    case Support::WeightOnly:
+        return studioIcon(QLatin1StringView("status-warning.svg"));
+    case Support::Unsupported:
+        return studioIcon(QLatin1StringView("status-error.svg"));
+    case Support::NotTargeted:
+        return studioIcon(QLatin1StringView("status-not-targeted.svg"));
+    case Support::NotAvailable:
+        return studioIcon(QLatin1StringView("status-no-method.svg"));
+    case Support::Unknown:
+        break;
+    }
+    return studioIcon(QLatin1StringView("status-unknown.svg"));
+}
+
+QString supportText(Support state)
+{
+    switch (state) {
+    case Support::Supported:
+        return tr("Supported");
+    case Support::WeightOnly:
+        return tr("Weight-only");
+    case Support::Unsupported:
+        return tr("Unsupported");
+    case Support::NotTargeted:
+        return tr("Not targeted");
+    case Support::NotAvailable:
+        return tr("No such method");
+    case Support::Unknown:
+        break;
+    }
+    return tr("Unknown");
+}
+
 } // namespace quantcfg::ui

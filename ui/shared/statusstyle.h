@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/engines/capability.h"
 #include "core/engines/launchplan.h"
 
 #include <QColor>
@@ -25,6 +26,11 @@ QColor severityColor(Severity severity, const QPalette &palette);
 
 QIcon planStatusIcon(PlanStatus status);
 QString planStatusText(PlanStatus status);
+
+/// How a method fares on a GPU (the hardware matrix's cells and legend): a different icon for each
+/// state, and a word.
+QIcon supportIcon(Support state);
+QString supportText(Support state);
 
 /// True when @p palette has a dark window background.
 bool isDarkPalette(const QPalette &palette);

@@ -31,6 +31,7 @@ const Key<QByteArray> kWindowState{"window/state", {}};
 const Key<QByteArray> kSplitter{"window/splitters/%1", {}};
 const Key<QString> kEngineVersion{"engines/%1/version", {}};
 const Key<bool> kMultiLine{"engines/multiLineCommands", true};
+const Key<bool> kShowTimings{"window/showTimings", false};
 const Key<QString> kTargetGpu{"hardware/targetGpu", {}};
 const Key<QString> kLastFile{"files/last", {}};
 const Key<QStringList> kRecentFiles{"files/recent", {}};
@@ -104,6 +105,8 @@ void Settings::setEngineVersion(const QString &engine, const QString &version)
 
 bool Settings::multiLineCommands() const { return kMultiLine.get(m_settings); }
 void Settings::setMultiLineCommands(bool multiLine) { kMultiLine.set(m_settings, multiLine); }
+bool Settings::showTimings() const { return kShowTimings.get(m_settings); }
+void Settings::setShowTimings(bool show) { kShowTimings.set(m_settings, show); }
 
 QString Settings::targetGpu() const { return kTargetGpu.get(m_settings); }
 void Settings::setTargetGpu(const QString &id)

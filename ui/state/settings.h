@@ -63,6 +63,11 @@ public:
     bool multiLineCommands() const;
     void setMultiLineCommands(bool multiLine);
 
+    /// Whether the status bar shows how long the last revalidate-and-remap took (View › Show
+    /// Timings); off by default, a figure for developers.
+    bool showTimings() const;
+    void setShowTimings(bool show);
+
     /// Id of the chosen target GPU entry; empty means "use the detected GPU, if any".
     QString targetGpu() const;
     void setTargetGpu(const QString &id);

@@ -20,6 +20,7 @@
 #include "ui/window/startoptions.h"
 #include "ui/window/startupprobe.h"
 #include "ui/state/studiosession.h"
+#include "ui/shared/wheelguard.h"
 #include "ui/window/targetgpupicker.h"
 
 #include <QAction>
@@ -53,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     // Files dragged onto a text field go to the page that takes them (it asks first).
     qApp->installEventFilter(new FileDropRouter(this));
+    // Before any page is built: controls polished from now on take the wheel only when focused.
+    qApp->installEventFilter(new WheelGuard(this));
     buildLayout();
     m_files = new DocumentFiles(m_document, m_analysis, m_json, this);
     connect(m_files, &DocumentFiles::message, this, &MainWindow::showStatus);
@@ -160,6 +163,7 @@ void MainWindow::buildLayout()
     buildPages(); // the configuration editor is the first of the window's tabs
 
     m_timing = new QLabel(this);
+    m_timing->setObjectName(QStringLiteral("timingLabel"));
     statusBar()->addPermanentWidget(m_timing);
 }
 
@@ -221,6 +225,17 @@ void MainWindow::buildActions()
     oneLine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(oneLine, &QAction::toggled, this, [this](bool on) { setMultiLine(!on); });
     m_oneLineAction = oneLine;
+    // How long revalidating and remapping took: a developer's figure, so the status bar shows it
+    // only on request.
+    QAction *timings = view->addAction(tr("Show &Timings"));
+    timings->setObjectName(QStringLiteral("showTimingsAction"));
+    timings->setCheckable(true);
+    timings->setChecked(m_settings->showTimings());
+    m_timing->setVisible(timings->isChecked());
+    connect(timings, &QAction::toggled, this, [this](bool on) {
+        m_settings->setShowTimings(on);
+        m_timing->setVisible(on);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About quantcfg studio"), this, [this] {

@@ -28,11 +28,6 @@ namespace quantcfg::ui::charts {
 
 namespace {
 
-QString numberText(double v)
-{
-    return QString::number(v, 'f', std::abs(v) >= 100 ? 1 : 2);
-}
-
 // Gives a scatter series its points once it is styled and on the chart. Qt Charts (6.4) restyles
 // every marker item on each style change with a linear search per item, quadratic in the points,
 // and its item first makes the markers with the default shape, then throws them away and makes
@@ -180,7 +175,8 @@ void BenchmarkChart::refresh()
 
 QString BenchmarkChart::axisTitle(int column) const
 {
-    return m_model ? m_model->headerData(column, Qt::Horizontal).toString() : QString();
+    // The table's header puts the unit on a second line; an axis title is one line.
+    return m_model ? m_model->headerData(column, Qt::Horizontal).toString().replace(QLatin1Char('\n'), QLatin1Char(' ')) : QString();
 }
 
 void BenchmarkChart::buildBars(const FeedRows &runs)
@@ -206,7 +202,7 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
                 QToolTip::showText(QCursor::pos(), tr("%1, %2: no runs").arg(set->label(), categories.value(index)));
             else
                 QToolTip::showText(QCursor::pos(), tr("%1, %2: %3 (mean of the runs shown)")
-                                                       .arg(set->label(), categories.value(index), numberText(set->at(index))));
+                                                       .arg(set->label(), categories.value(index), measurementText(set->at(index))));
         });
         series->append(set);
     }
@@ -438,8 +434,8 @@ QString BenchmarkChart::pointToolTip(QAbstractSeries *series, const QPointF &at)
     const QAbstractAxis *x = m_chart->axes(Qt::Horizontal).value(0);
     const QAbstractAxis *y = m_chart->axes(Qt::Vertical).value(0);
     return tr("%1\n%2: %3, %4: %5")
-        .arg(runText((*rows)[static_cast<std::size_t>(best)]), x ? x->titleText() : QString(), numberText(points[best].x()),
-             y ? y->titleText() : QString(), numberText(points[best].y()));
+        .arg(runText((*rows)[static_cast<std::size_t>(best)]), x ? x->titleText() : QString(), measurementText(points[best].x()),
+             y ? y->titleText() : QString(), measurementText(points[best].y()));
 }
 
 QString BenchmarkChart::runText(int row) const
