@@ -258,11 +258,14 @@ private slots:
     void yamlValuesSurviveParsing()
     {
         QFETCH(QString, value);
-        const std::string text = renderYamlFile({{"kv_cache_config.dtype", value.toStdString()}, {"moe_tensor_parallel_size", 2}, {"flag", true}});
+        const std::string text = renderYamlFile({{"kv_cache_config.dtype", value.toStdString()}, {"moe_tensor_parallel_size", 2}, {"flag", true},
+                                                 {"kv_cache_config.free_gpu_memory_fraction", 0.85}});
         const YAML::Node yaml = YAML::Load(text);
         QCOMPARE(QString::fromStdString(yaml["kv_cache_config"]["dtype"].as<std::string>()), value);
         QCOMPARE(yaml["moe_tensor_parallel_size"].as<int>(), 2);
         QCOMPARE(yaml["flag"].as<bool>(), true);
+        QCOMPARE(yaml["kv_cache_config"]["free_gpu_memory_fraction"].as<double>(), 0.85);
+        QVERIFY2(text.find("free_gpu_memory_fraction: 0.85\n") != std::string::npos, text.c_str()); // not 0.84999999999999998
     }
 
     void gpuChecks_data()
