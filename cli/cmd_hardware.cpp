@@ -174,6 +174,9 @@ Json fitJson(const FitEstimate &e, const ModelShape &m, const GpuTarget &g, cons
             {"headroom_bytes", e.headroomBytes},
             {"max_concurrency", e.maxConcurrency},
             {"max_fitting_length", e.maxFittingLength},
+            {"gpus", e.gpus},
+            {"fewest_gpus", e.fewestGpus > 0 ? Json(e.fewestGpus) : Json()},
+            {"fewest_tensor_parallel_size", e.fewestTensorParallel ? Json(*e.fewestTensorParallel) : Json()},
             {"weights_fit", e.weightsFit},
             {"fits", e.fits}};
 }
@@ -200,6 +203,11 @@ void printFitTable(Context &ctx, const FitEstimate &e, const ModelShape &m, cons
                    << gib(e.headroomBytes) << '\n';
     row("capacity") << e.maxConcurrency << " sequence(s) of " << e.maxLen << "; longest for " << e.concurrency
                     << ": " << e.maxFittingLength << " tokens\n";
+    row("fewest gpus");
+    if (e.fewestTensorParallel)
+        ctx.out << e.fewestGpus << " (tensor_parallel_size " << *e.fewestTensorParallel << ")\n";
+    else
+        ctx.out << "none up to " << e.gpuSearchLimit << '\n';
     row("result") << (e.fits ? "fits" : "does not fit") << '\n';
 }
 

@@ -100,7 +100,12 @@ private slots:
         QCOMPARE_JSON(j["fits"], false);
         QCOMPARE(j["diagnostics"].size(), std::size_t(1));
         QCOMPARE_JSON(j["diagnostics"][0]["code"], "fit.kv-does-not-fit");
-        QCOMPARE_JSON(j["diagnostics"][0]["suggestion"], "lower the max length to 29215, use an fp8 KV cache, or use more GPUs");
+        // The advice names numbers: 3 sequences fit, and so do all 4 on two L4s.
+        QCOMPARE_JSON(j["diagnostics"][0]["suggestion"],
+                      "lower the max length to 29215, lower the concurrency to 3, use an fp8 KV cache, or use 2 GPUs (tensor_parallel_size 2)");
+        QCOMPARE_JSON(j["gpus"], 1);
+        QCOMPARE_JSON(j["fewest_gpus"], 2);
+        QCOMPARE_JSON(j["fewest_tensor_parallel_size"], 2);
     }
 
     // Table columns are sized from their content: a long product name (the long-name case is
