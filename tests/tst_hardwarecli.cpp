@@ -108,6 +108,22 @@ private slots:
         QCOMPARE_JSON(j["fewest_tensor_parallel_size"], 2);
     }
 
+    // The configuration's serving section is what fit checks (length and budget) unless an option
+    // says otherwise: 0.5 · 24 GiB = 12,884,901,888 bytes; 0.9 · 24 GiB = 23,192,823,398.4.
+    void fitReadsTheServingSection()
+    {
+        const std::string config = R"({"quantization": {"method": "awq"}, "serving": {"max_model_len": 4096, "gpu_memory_utilization": 0.5}})";
+        QStringList args{QStringLiteral("fit"), QStringLiteral("--model-config"), data("checkpoints/awq"), QStringLiteral("--gpu"),
+                         QStringLiteral("NVIDIA L4"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")};
+        Json j = Json::parse(testutil::quantcfgRunQt(args, config).out);
+        QCOMPARE_JSON(j["max_len"], 4096);
+        QCOMPARE(j["budget_bytes"].get<double>(), 12884901888.0);
+        args << QStringLiteral("--max-len") << QStringLiteral("8192") << QStringLiteral("--gpu-memory-utilization") << QStringLiteral("0.9");
+        j = Json::parse(testutil::quantcfgRunQt(args, config).out);
+        QCOMPARE_JSON(j["max_len"], 8192);
+        QCOMPARE(j["budget_bytes"].get<double>(), 23192823398.4);
+    }
+
     // Table columns are sized from their content: a long product name (the long-name case is
     // made up in nvidia-smi's format, not recorded) keeps two spaces before the next column.
     void gpusTableKeepsColumnsApart()

@@ -382,6 +382,17 @@ private slots:
         if (!notAdvice.isEmpty())
             QVERIFY2(suggestion.find(notAdvice.toStdString()) == std::string::npos, suggestion.c_str());
     }
+
+    // The serving section is what the fit checks: its length and its memory fraction.
+    void optionsFromTheServingSection()
+    {
+        const FitOptions none = fitOptionsFor(config("{}"));
+        QCOMPARE(none.gpuMemoryUtilization, 0.9);
+        QVERIFY(!none.maxLen);
+        const FitOptions set = fitOptionsFor(config(R"({"serving": {"max_model_len": 8192, "gpu_memory_utilization": 0.5}})"));
+        QCOMPARE(set.gpuMemoryUtilization, 0.5);
+        QCOMPARE(set.maxLen.value_or(0), 8192LL);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMemoryFit)

@@ -267,6 +267,17 @@ std::string either(const std::vector<std::string> &options)
 
 } // namespace
 
+FitOptions fitOptionsFor(const Config &config)
+{
+    FitOptions o;
+    const ServingSettings &s = config.serving;
+    if (s.gpuMemoryUtilization && *s.gpuMemoryUtilization > 0 && *s.gpuMemoryUtilization <= 1)
+        o.gpuMemoryUtilization = *s.gpuMemoryUtilization;
+    if (s.maxModelLen && *s.maxModelLen > 0)
+        o.maxLen = *s.maxModelLen;
+    return o;
+}
+
 FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &gpu, const FitOptions &o)
 {
     FitEstimate e = estimateNumbers(m, c, gpu, o);

@@ -42,6 +42,10 @@ struct FitOptions
     int maxGpus = 8;
 };
 
+/// The options the configuration asks for: its serving.gpu_memory_utilization and
+/// serving.max_model_len where set, the defaults above where not.
+FitOptions fitOptionsFor(const Config &config);
+
 /// The estimate for one GPU of a tensor × pipeline parallel group (all byte figures per GPU).
 struct FitEstimate
 {
