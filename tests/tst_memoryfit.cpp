@@ -383,6 +383,39 @@ private slots:
             QVERIFY2(suggestion.find(notAdvice.toStdString()) == std::string::npos, suggestion.c_str());
     }
 
+    // The configuration's model on this machine: a folder or config.json (relative to the
+    // configuration's folder first), an org/name id that is no path, or a path that is missing.
+    void locatesTheConfigurationsModel_data()
+    {
+        QTest::addColumn<QString>("idOrPath");
+        QTest::addColumn<QString>("base");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("path"); // expected path, relative to the test data ("" = as given)
+        const int local = static_cast<int>(ModelLocation::Kind::Local), hub = static_cast<int>(ModelLocation::Kind::HubId),
+                  missing = static_cast<int>(ModelLocation::Kind::Missing);
+        const QString models = QStringLiteral(QCFG_TEST_DATA "/models");
+        QTest::addRow("absolute folder") << models + QStringLiteral("/llama-3.1-8b") << QString() << local << QStringLiteral("models/llama-3.1-8b");
+        QTest::addRow("absolute config.json") << models + QStringLiteral("/llama-3.1-8b/config.json") << QString() << local
+                                              << QStringLiteral("models/llama-3.1-8b/config.json");
+        QTest::addRow("relative to the configuration") << QStringLiteral("llama-3.1-8b") << models << local << QStringLiteral("models/llama-3.1-8b");
+        QTest::addRow("hub id") << QStringLiteral("meta-llama/Llama-3.1-8B-Instruct") << models << hub << QString();
+        QTest::addRow("relative path that is missing") << QStringLiteral("./weights/llama") << models << missing << QString();
+        QTest::addRow("absolute path that is missing") << QStringLiteral("/no/such/model") << QString() << missing << QString();
+        QTest::addRow("three parts is no id") << QStringLiteral("a/b/c") << QString() << missing << QString();
+        QTest::addRow("empty") << QString() << QString() << missing << QString();
+    }
+    void locatesTheConfigurationsModel()
+    {
+        QFETCH(QString, idOrPath);
+        QFETCH(QString, base);
+        QFETCH(int, kind);
+        QFETCH(QString, path);
+        const ModelLocation where = locateModel(idOrPath.toStdString(), base.toStdString());
+        QCOMPARE(static_cast<int>(where.kind), kind);
+        const std::filesystem::path expected = path.isEmpty() ? idOrPath.toStdString() : testutil::dataPath(path.toStdString());
+        QCOMPARE(QString::fromStdString(where.path.lexically_normal().string()), QString::fromStdString(expected.lexically_normal().string()));
+    }
+
     // The serving section is what the fit checks: its length and its memory fraction.
     void optionsFromTheServingSection()
     {
