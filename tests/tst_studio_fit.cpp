@@ -7,6 +7,7 @@
 #include "ui/state/configdocument.h"
 #include "ui/config/diagnosticsmodel.h"
 #include "ui/window/mainwindow.h"
+#include "ui/fit/fitbar.h"
 #include "ui/fit/memoryfitpanel.h"
 #include "ui/state/settings.h"
 #include "ui/state/studiosession.h"
@@ -257,6 +258,23 @@ private slots:
         QVERIFY(!panel.loadModel(data("bench/slo.json")));
         QVERIFY(!panel.estimate());
         QVERIFY(panel.diagnosticsModel()->rowCount() > 0);
+    }
+
+    // Without a model the page says to choose one (it used to ask for a target GPU it had).
+    void emptyStateAsksForAModel()
+    {
+        ConfigDocument doc;
+        doc.reset(Json{{"quantization", {{"method", "none"}}}});
+        StudioSession session;
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
+        MemoryFitPanel panel(&doc, &session);
+        QVERIFY(!panel.estimate());
+        QVERIFY2(panel.fitBar()->accessibleDescription().startsWith(QLatin1String("Choose a model")), qPrintable(panel.fitBar()->accessibleDescription()));
+        QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Choose a model")));
+        // With a model but a GPU of unknown memory, it asks for the GPU.
+        QVERIFY(panel.loadModel(data("models/llama-3.1-8b")));
+        QVERIFY(session.setTargetGpuId(QStringLiteral("sm_90")));
+        QVERIFY(panel.fitBar()->accessibleDescription().contains(QLatin1String("named GPU")));
     }
 };
 

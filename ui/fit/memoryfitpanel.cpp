@@ -229,7 +229,9 @@ void MemoryFitPanel::recompute()
         m_estimate.reset();
         for (auto &[figure, label] : m_figures)
             label->setText(QStringLiteral("—"));
-        m_bar->clear();
+        const QString what = tr("Choose a model with config.json… or Model folder…");
+        setFigure(Figure::Verdict, what);
+        m_bar->clear(what);
         m_diagnostics->setDiagnostics(diags);
         return;
     }
@@ -298,7 +300,8 @@ void MemoryFitPanel::recompute()
     if (known)
         m_bar->setValues(gpu.memoryGiB * kGiB, e.budgetBytes, e.weightBytes, e.overheadBytes, e.requiredKvBytes);
     else
-        m_bar->clear();
+        m_bar->clear(target ? tr("The memory of %1 is unknown: choose a named GPU as the target").arg(QString::fromStdString(target->name))
+                            : tr("Choose a target GPU of known memory in the toolbar"));
 }
 
 } // namespace quantcfg::ui
