@@ -144,6 +144,7 @@ struct FitCliOptions
     std::string config;
     std::string gpu = "detected";
     double utilization = 0.9;
+    bool utilizationGiven = false; // else the configuration's serving.gpu_memory_utilization, or 0.9
     long long maxLen = 0;
     long long concurrency = 1;
     std::string format = "table";
@@ -175,6 +176,9 @@ Json fitJson(const FitEstimate &e, const ModelShape &m, const GpuTarget &g, cons
             {"headroom_bytes", e.headroomBytes},
             {"max_concurrency", e.maxConcurrency},
             {"max_fitting_length", e.maxFittingLength},
+            {"gpus", e.gpus},
+            {"fewest_gpus", e.fewestGpus > 0 ? Json(e.fewestGpus) : Json()},
+            {"fewest_tensor_parallel_size", e.fewestTensorParallel ? Json(*e.fewestTensorParallel) : Json()},
             {"weights_fit", e.weightsFit},
             {"fits", e.fits}};
 }
@@ -201,6 +205,11 @@ void printFitTable(Context &ctx, const FitEstimate &e, const ModelShape &m, cons
                    << gib(e.headroomBytes) << '\n';
     row("capacity") << counted(e.maxConcurrency, "sequence") << " of " << e.maxLen << "; longest for " << e.concurrency << ": "
                     << e.maxFittingLength << " tokens\n";
+    row("fewest gpus");
+    if (e.fewestTensorParallel)
+        ctx.out << e.fewestGpus << " (tensor_parallel_size " << *e.fewestTensorParallel << ")\n";
+    else
+        ctx.out << "none up to " << e.gpuSearchLimit << '\n';
     row("result") << (e.fits ? "fits" : "does not fit") << '\n';
 }
 
@@ -262,8 +271,9 @@ void runFit(Context &ctx, const FitCliOptions &opt)
         return;
     }
     findings.insert(findings.end(), gpu.diagnostics.begin(), gpu.diagnostics.end());
-    FitOptions fo;
-    fo.gpuMemoryUtilization = opt.utilization;
+    FitOptions fo = fitOptionsFor(config); // the serving section's length and fraction, unless the options say otherwise
+    if (opt.utilizationGiven)
+        fo.gpuMemoryUtilization = opt.utilization;
     fo.concurrency = opt.concurrency;
     if (opt.maxLen > 0)
         fo.maxLen = opt.maxLen;
@@ -324,10 +334,12 @@ void addHardwareCommands(CLI::App &app, Context &ctx)
     fit->add_option("config", fitOpt->config, "Config file or preset (default: the checkpoint's own quantization)");
     fit->add_option("--gpu", fitOpt->gpu, "GPU name or alias (h100, a10g, 'NVIDIA L40S'), compute capability (sm_90), or 'detected' (or 'auto')")
         ->capture_default_str();
-    fit->add_option("--gpu-memory-utilization", fitOpt->utilization, "Fraction of GPU memory the engine may use")
+    fit->add_option("--gpu-memory-utilization", fitOpt->utilization,
+                    "Fraction of GPU memory the engine may use (default: the config's serving.gpu_memory_utilization, else 0.9)")
         ->check(numberBetween(0.05, 1.0))
         ->capture_default_str();
-    fit->add_option("--max-len", fitOpt->maxLen, "Sequence length to check (default: the model's max_position_embeddings)")
+    fit->add_option("--max-len", fitOpt->maxLen,
+                    "Sequence length to check (default: the config's serving.max_model_len, else the model's max_position_embeddings)")
         ->check(positiveInteger());
     fit->add_option("--concurrency", fitOpt->concurrency, "Sequences of --max-len that must fit at once")
         ->check(positiveInteger())
@@ -335,7 +347,10 @@ void addHardwareCommands(CLI::App &app, Context &ctx)
     fit->add_option("--format", fitOpt->format, "Output format")->check(CLI::IsMember(formats))->capture_default_str();
     fit->add_flag("--write-max-len", fitOpt->writeMaxLen,
                   "Also print each engine's command with the longest fitting length (--max-model-len, --context-length, --max_seq_len)");
-    fit->callback([&ctx, fitOpt] { runFit(ctx, *fitOpt); });
+    fit->callback([&ctx, fitOpt, fit] {
+        fitOpt->utilizationGiven = fit->count("--gpu-memory-utilization") > 0;
+        runFit(ctx, *fitOpt);
+    });
 }
 
 } // namespace quantcfg::cli

@@ -50,6 +50,10 @@ void forEachField(C &c, F &&f)
     f("/attention/backend", c.attention.backend);
     f("/attention/fmha_quantization", c.attention.fmhaQuantization);
     f("/dtype", c.dtype);
+    f("/serving/max_model_len", c.serving.maxModelLen);
+    f("/serving/gpu_memory_utilization", c.serving.gpuMemoryUtilization);
+    f("/serving/port", c.serving.port);
+    f("/serving/served_model_name", c.serving.servedModelName);
 }
 
 // Splits "/a/b" into its parent pointer ("/a") and last key ("b").

@@ -70,6 +70,15 @@ struct AttentionSettings
     std::optional<std::string> fmhaQuantization;
 };
 
+/// How the server is started (the "serving" section); every setting optional.
+struct ServingSettings
+{
+    std::optional<int> maxModelLen;             ///< longest sequence in tokens
+    std::optional<double> gpuMemoryUtilization; ///< fraction of each GPU's memory, 0 < x ≤ 1
+    std::optional<int> port;
+    std::optional<std::string> servedModelName;
+};
+
 /// Typed view of a unified quantization configuration.
 ///
 /// fromJson() reads every known field whose value has the right JSON type and remembers the whole
@@ -89,6 +98,7 @@ public:
     MoeSettings moe;
     AttentionSettings attention;
     std::optional<std::string> dtype;
+    ServingSettings serving;
     /// engine_versions: the profile version (id or former id) this configuration pins per engine
     /// key, as written ("vllm" → "main-2026-08-21"). Checked against the known profiles by
     /// ProfileRegistry::checkPins(); ProfileRegistry::pinned() resolves one.

@@ -6,6 +6,7 @@
 #include "core/schema.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace quantcfg {
 
@@ -146,6 +147,27 @@ void checkParallelism(const Config &c, Diagnostics &out)
     }
 }
 
+// What the schema's ranges cannot say about the serving settings.
+void checkServing(const Config &c, Diagnostics &out)
+{
+    const auto &s = c.serving;
+    if (s.gpuMemoryUtilization && *s.gpuMemoryUtilization == 1.0) {
+        Diagnostic d = make(
+            Severity::Warning, "semantic.memory-fraction-whole", "/serving/gpu_memory_utilization",
+            "gpu_memory_utilization 1 asks for the whole GPU, which is never free: the CUDA context alone takes some of it, and vLLM stops at "
+            "start-up when less than this fraction is free (\"Free memory on device ... is less than desired GPU memory utilization\")");
+        d.suggestion = "leave some memory: 0.95 or less";
+        out.push_back(std::move(d));
+    }
+    if (s.port && *s.port > 0 && *s.port < 1024) {
+        Diagnostic d = make(Severity::Warning, "semantic.privileged-port", "/serving/port",
+                            "port " + std::to_string(*s.port)
+                                + " is below 1024: only root (or a process with CAP_NET_BIND_SERVICE) may listen on it");
+        d.suggestion = "use a port from 1024 up, e.g. 8000";
+        out.push_back(std::move(d));
+    }
+}
+
 // Fields set although they have no effect: warnings from the same rules the studio's form disables
 // fields by. A field that already has an error says what is wrong with it more precisely, and an
 // unknown method (a schema error) is no ground for judging the fields that depend on it.
@@ -183,6 +205,7 @@ Diagnostics checkSemantics(const Config &config)
     checkQuantization(config, out);
     checkKvCache(config, out);
     checkParallelism(config, out);
+    checkServing(config, out);
     checkApplicability(config, out);
     return out;
 }
@@ -210,6 +233,16 @@ Diagnostics validateDocument(const Json &doc, const Config &config)
     }
     const Schema &schema = Schema::unifiedConfig();
     Diagnostics out = schema.validate(doc);
+    // A percentage where the fraction belongs (90 for 0.9): the range error says which to write.
+    if (const auto &fraction = config.serving.gpuMemoryUtilization; fraction && *fraction > 1 && *fraction <= 100) {
+        for (Diagnostic &d : out) {
+            if (d.pointer == "/serving/gpu_memory_utilization" && d.code == "schema.range") {
+                std::ostringstream text; // 90 and 0.9, as people write them
+                text << "it is a fraction, not a percentage: write " << *fraction / 100 << " for " << *fraction << " %";
+                d.suggestion = text.str();
+            }
+        }
+    }
     Diagnostics unknown = schema.unknownKeys(doc);
     out.insert(out.end(), unknown.begin(), unknown.end());
     Diagnostics semantic = checkSemantics(config);

@@ -109,6 +109,23 @@ private slots:
         QVERIFY(!findPointer(doc, "/c/d"));
         QCOMPARE(findPointer(doc, ""), &doc);
     }
+
+    // The serving section: typed, written back, and an integer fraction (1) reads as a number.
+    void servingIsReadAndWrittenBack()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "none"},
+            "serving": {"max_model_len": 8192, "gpu_memory_utilization": 1, "port": 9000, "served_model_name": "chat", "x": true}})");
+        Config c = Config::fromJson(doc);
+        QCOMPARE(c.serving.maxModelLen.value(), 8192);
+        QCOMPARE(c.serving.gpuMemoryUtilization.value(), 1.0);
+        QCOMPARE(c.serving.port.value(), 9000);
+        QCOMPARE(c.serving.servedModelName.value(), std::string("chat"));
+        c.serving.gpuMemoryUtilization = 0.85;
+        c.serving.port.reset();
+        QCOMPARE_JSON(c.toJson()["serving"],
+                      Json::parse(R"({"max_model_len": 8192, "gpu_memory_utilization": 0.85, "served_model_name": "chat", "x": true})"));
+        QVERIFY(!Config::fromJson(Json::parse(R"({"serving": {"port": "80"}})")).serving.port); // wrong type: kept, not typed
+    }
 };
 
 QTEST_APPLESS_MAIN(TestConfig)

@@ -375,6 +375,30 @@ private slots:
         QCOMPARE(code, 1);
         QVERIFY2(err3.str().find("<stdin>:/base_runtime: error:") != std::string::npos, err3.str().c_str());
     }
+
+    // A user preset's serving section: the autotuner keeps its own port (it waits for the server
+    // there), and the benchmark asks for the served name.
+    void autotunerKeepsItsOwnPort()
+    {
+        PresetLibrary lib = loadPresetLibrary(std::nullopt);
+        Preset mine;
+        mine.name = "mine";
+        mine.document = Json::parse(R"({"quantization": {"method": "none"}, "serving": {"port": 9000, "served_model_name": "chat", "max_model_len": 4096}})");
+        lib.presets.push_back(mine);
+        AutotunerTaskSpec spec;
+        spec.presets = {"mine"};
+        spec.model = "Qwen/Qwen3-8B";
+        const AutotunerTasks tasks = makeAutotunerTasks(spec, lib);
+        QCOMPARE(tasks.tasks.size(), std::size_t(1));
+        const Json &task = tasks.tasks[0].second;
+        QVERIFY(!task["parameters"].contains("port"));
+        QCOMPARE_JSON(task["parameters"].value("context-length", Json()), Json::array({4096}));
+        QCOMPARE_JSON(task["benchmark"].value("model_name", Json()), "chat");
+        QVERIFY(testutil::codes(tasks.diagnostics).contains(QStringLiteral("autotuner.own-option")));
+        const AutotunerExpansion e = expandAutotunerTask(task);
+        QCOMPARE(e.launches.size(), std::size_t(1));
+        QVERIFY2(!hasErrors(e.launches[0].lint), testutil::codes(e.launches[0].lint).toUtf8().constData());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestExperiments)

@@ -100,7 +100,28 @@ private slots:
         QCOMPARE_JSON(j["fits"], false);
         QCOMPARE(j["diagnostics"].size(), std::size_t(1));
         QCOMPARE_JSON(j["diagnostics"][0]["code"], "fit.kv-does-not-fit");
-        QCOMPARE_JSON(j["diagnostics"][0]["suggestion"], "lower the max length to 29215, use an fp8 KV cache, or use more GPUs");
+        // The advice names numbers: 3 sequences fit, and so do all 4 on two L4s.
+        QCOMPARE_JSON(j["diagnostics"][0]["suggestion"],
+                      "lower the max length to 29215, lower the concurrency to 3, use an fp8 KV cache, or use 2 GPUs (tensor_parallel_size 2)");
+        QCOMPARE_JSON(j["gpus"], 1);
+        QCOMPARE_JSON(j["fewest_gpus"], 2);
+        QCOMPARE_JSON(j["fewest_tensor_parallel_size"], 2);
+    }
+
+    // The configuration's serving section is what fit checks (length and budget) unless an option
+    // says otherwise: 0.5 · 24 GiB = 12,884,901,888 bytes; 0.9 · 24 GiB = 23,192,823,398.4.
+    void fitReadsTheServingSection()
+    {
+        const std::string config = R"({"quantization": {"method": "awq"}, "serving": {"max_model_len": 4096, "gpu_memory_utilization": 0.5}})";
+        QStringList args{QStringLiteral("fit"), QStringLiteral("--model-config"), data("checkpoints/awq"), QStringLiteral("--gpu"),
+                         QStringLiteral("NVIDIA L4"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")};
+        Json j = Json::parse(testutil::quantcfgRunQt(args, config).out);
+        QCOMPARE_JSON(j["max_len"], 4096);
+        QCOMPARE(j["budget_bytes"].get<double>(), 12884901888.0);
+        args << QStringLiteral("--max-len") << QStringLiteral("8192") << QStringLiteral("--gpu-memory-utilization") << QStringLiteral("0.9");
+        j = Json::parse(testutil::quantcfgRunQt(args, config).out);
+        QCOMPARE_JSON(j["max_len"], 8192);
+        QCOMPARE(j["budget_bytes"].get<double>(), 23192823398.4);
     }
 
     // Table columns are sized from their content: a long product name (the long-name case is

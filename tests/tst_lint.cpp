@@ -190,6 +190,11 @@ private slots:
                 configs.push_back({{"quantization", {{"method", "none"}}}, {"attention", {{"backend", attn}, {"fmha_quantization", "fp8"}}},
                                    {"dtype", dtype}, {"model", {{"id_or_path", "/models/a b/$x"}, {"revision", "v1"}}}});
         }
+        // The serving section, its values at their limits, and a served name the parser could take for an option.
+        for (const char *name : {"chat", "my model", "-x"})
+            configs.push_back({{"quantization", {{"method", "none"}}},
+                               {"serving", {{"max_model_len", 1}, {"gpu_memory_utilization", 1.0}, {"port", 65535}, {"served_model_name", name}}}});
+        configs.push_back({{"quantization", {{"method", "none"}}}, {"serving", {{"gpu_memory_utilization", 0.05}, {"port", 1}}}});
         int checked = 0;
         // No GPU, and one of each architecture from Pascal to Blackwell: the GPU picks what runs
         // (Marlin or not, fallbacks), so each choice must lint too.

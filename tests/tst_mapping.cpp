@@ -182,6 +182,17 @@ private slots:
         QTest::newRow("vllm model named serve") << with(R"("model": {"id_or_path": "serve"})") << "vllm" << " vllm serve serve " << "" << "" << "full" << "";
         QTest::newRow("dash model path") << with(R"("model": {"id_or_path": "-weird"})") << "vllm" << " vllm serve ./-weird " << "" << "" << "full" << "map.model-path-prefixed@/model/id_or_path";
         QTest::newRow("dtype trtllm yaml") << with(R"("dtype": "bfloat16")") << "trtllm" << "" << "--dtype" << "dtype: bfloat16" << "full" << "";
+        // Serving: each engine's own option, per version; what a version lacks is skipped with the reason.
+        const char *serving = R"("serving": {"max_model_len": 32768, "gpu_memory_utilization": 0.85, "port": 9000, "served_model_name": "chat"})";
+        QTest::newRow("serving vllm") << with(serving) << "vllm" << " --max-model-len 32768 --gpu-memory-utilization 0.85 --port 9000 --served-model-name chat " << "" << "" << "full" << "";
+        QTest::newRow("serving vllm v0.11.0") << with(serving) << "vllm@v0.11.0" << " --max-model-len 32768 --gpu-memory-utilization 0.85 --port 9000 --served-model-name chat " << "" << "" << "full" << "";
+        QTest::newRow("serving sglang") << with(serving) << "sglang" << " --context-length 32768 --mem-fraction-static 0.85 --port 9000 --served-model-name chat " << "" << "" << "full" << "map.serving-note@/serving/gpu_memory_utilization";
+        QTest::newRow("serving sglang v0.4.8") << with(serving) << "sglang@v0.4.8.post1" << " --context-length 32768 --mem-fraction-static 0.85 --port 9000 --served-model-name chat " << "" << "" << "full" << "";
+        QTest::newRow("serving trtllm fraction of free memory") << with(R"("serving": {"max_model_len": 32768, "gpu_memory_utilization": 0.85, "port": 9000})") << "trtllm" << " --max_seq_len 32768 --kv_cache_free_gpu_memory_fraction 0.85 --port 9000 " << "" << "" << "degraded" << "map.serving-note@/serving/gpu_memory_utilization";
+        QTest::newRow("serving trtllm fraction into the yaml section") << with(R"("kv_cache": {"dtype": "fp8"}, "serving": {"gpu_memory_utilization": 0.85})") << "trtllm" << " --extra_llm_api_options trtllm-extra.yaml " << "--kv_cache_free_gpu_memory_fraction" << "kv_cache_config:\n  dtype: fp8\n  free_gpu_memory_fraction: 0.85" << "degraded" << "map.serving-note@/serving/gpu_memory_utilization";
+        QTest::newRow("serving trtllm served name not portable") << with(R"("serving": {"served_model_name": "chat"})") << "trtllm" << " trtllm-serve " << "served_model_name" << "" << "degraded" << "map.serving-unsupported@/serving/served_model_name";
+        QTest::newRow("serving whole fraction vllm") << with(R"("serving": {"gpu_memory_utilization": 1})") << "vllm" << " --gpu-memory-utilization 1.0 " << "" << "" << "full" << "";
+        QTest::newRow("serving dash name vllm") << with(R"("serving": {"served_model_name": "-x"})") << "vllm" << " --served-model-name=-x " << "" << "" << "full" << "";
         QTest::newRow("fmha fp8 without fp8 kv") << with(R"("attention": {"fmha_quantization": "fp8"})") << "sglang" << "" << "fmha" << "" << "degraded" << "map.fmha@/attention/fmha_quantization";
     }
     void rules()
@@ -234,6 +245,11 @@ private slots:
         QCOMPARE(yaml["moe_tensor_parallel_size"].as<int>(), 2);
         const std::string argv = testutil::planWords(plan);
         QVERIFY(argv.find("--kv_cache_dtype") == std::string::npos);
+        // The YAML's kv_cache_config replaces the one trtllm-serve builds from its options (a dict
+        // union in update_llm_args_with_extra_dict): the memory fraction goes into the YAML's.
+        QCOMPARE(yaml["kv_cache_config"]["free_gpu_memory_fraction"].as<double>(), 0.85);
+        QVERIFY2(argv.find("--kv_cache_free_gpu_memory_fraction") == std::string::npos, argv.c_str());
+        QVERIFY2(argv.find("--max_seq_len 8192") != std::string::npos, argv.c_str());
         // Every YAML key is one TensorRT-LLM's LLM API accepts (unknown keys are errors there).
         const auto known = profile(QStringLiteral("trtllm")).document()["yaml_keys"].get<std::vector<std::string>>();
         for (auto it = yaml.begin(); it != yaml.end(); ++it) {
@@ -259,11 +275,14 @@ private slots:
     void yamlValuesSurviveParsing()
     {
         QFETCH(QString, value);
-        const std::string text = renderYamlFile({{"kv_cache_config.dtype", value.toStdString()}, {"moe_tensor_parallel_size", 2}, {"flag", true}});
+        const std::string text = renderYamlFile({{"kv_cache_config.dtype", value.toStdString()}, {"moe_tensor_parallel_size", 2}, {"flag", true},
+                                                 {"kv_cache_config.free_gpu_memory_fraction", 0.85}});
         const YAML::Node yaml = YAML::Load(text);
         QCOMPARE(QString::fromStdString(yaml["kv_cache_config"]["dtype"].as<std::string>()), value);
         QCOMPARE(yaml["moe_tensor_parallel_size"].as<int>(), 2);
         QCOMPARE(yaml["flag"].as<bool>(), true);
+        QCOMPARE(yaml["kv_cache_config"]["free_gpu_memory_fraction"].as<double>(), 0.85);
+        QVERIFY2(text.find("free_gpu_memory_fraction: 0.85\n") != std::string::npos, text.c_str()); // not 0.84999999999999998
     }
 
     void gpuChecks_data()
@@ -443,6 +462,13 @@ private slots:
         QVERIFY(testutil::planWords(plans[0]).find("--max-model-len 32768") != std::string::npos);
         QVERIFY(testutil::planWords(plans[1]).find("--context-length 32768") != std::string::npos);
         QVERIFY(testutil::planWords(plans[2]).find("--max_seq_len 32768") != std::string::npos);
+        // The option (quantcfg map --max-model-len, fit --write-max-len) wins over the configuration's, once.
+        const Config c = Config::fromJson(Json::parse(R"({"quantization": {"method": "none"}, "serving": {"max_model_len": 4096}})"));
+        for (const LaunchPlan &plan : mapAllEngines(c, options)) {
+            const std::string words = testutil::planWords(plan);
+            QVERIFY2(words.find("32768") != std::string::npos && words.find("4096") == std::string::npos, words.c_str());
+        }
+        QVERIFY(testutil::planWords(mapAllEngines(c).front()).find("--max-model-len 4096") != std::string::npos);
     }
 
     // Messages name methods, formats and engines with an article: "an awq checkpoint", not "a awq".

@@ -304,6 +304,128 @@ private slots:
         QCOMPARE(e.weightBytes, 8030261248.0);
         QCOMPARE(e.kvBytesPerToken, 65536.0);
     }
+
+    // The fewest GPUs that fit and the advice when it does not fit: numbers where there are some,
+    // and nothing the configuration already does (an fp8 KV cache, a 4-bit method).
+    void remedies_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("doc");
+        QTest::addColumn<QString>("gpu");
+        QTest::addColumn<int>("count");           // GPUs detected; 0 = a GPU of the table
+        QTest::addColumn<qlonglong>("maxLen");    // 0 = the model's maximum
+        QTest::addColumn<qlonglong>("concurrency");
+        QTest::addColumn<int>("fewest");          // tensor_parallel_size; 0 = none
+        QTest::addColumn<QString>("advice");      // in the error's suggestion ("" = no error)
+        QTest::addColumn<QString>("notAdvice");   // never in it
+        // Llama-3.1-8B bf16 on a T4: weights alone 16.06 GB > 14.4 GiB. TP 2 leaves 5.28 GB of KV
+        // budget: 8192 tokens (0.54 GB) fit, 131,072 tokens at 65,536 bytes (8.59 GB) do not; TP 4 does.
+        QTest::addRow("T4 full length: 4 GPUs") << QStringLiteral("llama-3.1-8b") << QStringLiteral("{}") << QStringLiteral("t4") << 0 << 0LL << 1LL
+                                               << 4 << QStringLiteral("use 4 GPUs (tensor_parallel_size 4)") << QStringLiteral("more than");
+        QTest::addRow("T4 8192 tokens: 2 GPUs") << QStringLiteral("llama-3.1-8b") << QStringLiteral("{}") << QStringLiteral("t4") << 0 << 8192LL << 1LL
+                                               << 2 << QStringLiteral("a lower-bit method") << QString();
+        // Three T4s detected: TP 3 does not split 32 heads, TP 2 is too small at the full length.
+        QTest::addRow("three T4s: none") << QStringLiteral("llama-3.1-8b") << QStringLiteral("{}") << QStringLiteral("t4") << 3 << 0LL << 1LL
+                                        << 0 << QStringLiteral("a lower-bit method, a GPU with more memory, or more than 3 GPUs") << QStringLiteral("use ");
+        // It fits on one H100 although the configuration asks for two: the fewest is one.
+        QTest::addRow("fewer than configured") << QStringLiteral("llama-3.1-8b") << QStringLiteral(R"({"parallelism": {"tensor_parallel_size": 2}})")
+                                              << QStringLiteral("h100") << 0 << 8192LL << 1LL << 1 << QString() << QString();
+        // AWQ (5,727,854,592 bytes) on an L4, 8 sequences of 131,072 tokens. With an FP8 cache
+        // (65,536 bytes per token) they need 68.7 GB: one sequence fits on one GPU, all of them
+        // on 4 (19.6 GB left for 17.2 GB), not on 2 (18.2 GB for 34.4 GB). The cache is FP8 already
+        // and the weights 4-bit: neither is suggested again. With a 16-bit cache it takes 8.
+        QTest::addRow("fp8 KV not suggested again") << QStringLiteral("llama-3.1-8b")
+                                                   << QStringLiteral(R"({"quantization": {"method": "awq"}, "kv_cache": {"dtype": "fp8"}})")
+                                                   << QStringLiteral("l4") << 0 << 0LL << 8LL << 4 << QStringLiteral("lower the concurrency to 1, or use 4 GPUs (tensor_parallel_size 4)")
+                                                   << QStringLiteral("fp8");
+        QTest::addRow("bf16 KV: fp8 suggested") << QStringLiteral("llama-3.1-8b") << QStringLiteral(R"({"quantization": {"method": "awq"}})")
+                                               << QStringLiteral("l4") << 0 << 0LL << 8LL << 8 << QStringLiteral("use an fp8 KV cache")
+                                               << QStringLiteral("lower-bit");
+        QTest::addRow("4-bit weights: no lower-bit advice") << QStringLiteral("llama-3.1-8b") << QStringLiteral(R"({"quantization": {"method": "awq"}})")
+                                                           << QStringLiteral("h100") << 1 << 0LL << 64LL << 0
+                                                           << QStringLiteral("lower the concurrency to ") << QStringLiteral("lower-bit");
+    }
+    void remedies()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, doc);
+        QFETCH(QString, gpu);
+        QFETCH(int, count);
+        QFETCH(qlonglong, maxLen);
+        QFETCH(qlonglong, concurrency);
+        QFETCH(int, fewest);
+        QFETCH(QString, advice);
+        QFETCH(QString, notAdvice);
+        GpuTarget g = ::gpu(gpu.toUtf8().constData());
+        g.count = count;
+        FitOptions o;
+        if (maxLen > 0)
+            o.maxLen = maxLen;
+        o.concurrency = concurrency;
+        const Config c = config(doc.toUtf8().constData());
+        const FitEstimate e = estimateFit(::model(model), c, g, o);
+        QCOMPARE(e.fewestTensorParallel.value_or(0), fewest);
+        QCOMPARE(e.fewestGpus, fewest);
+        QCOMPARE(e.gpus, c.parallelism.tp() * c.parallelism.pp());
+        if (fewest > 0) { // the search's answer is what estimateFit() says of that size
+            Config split = c;
+            split.parallelism.tensorParallel = fewest;
+            QVERIFY(estimateFit(::model(model), split, g, o).fits);
+        }
+        std::string suggestion;
+        for (const Diagnostic &d : e.diagnostics) {
+            if (d.severity == Severity::Error)
+                suggestion = d.suggestion;
+        }
+        QCOMPARE(suggestion.empty(), advice.isEmpty());
+        QVERIFY2(suggestion.find(advice.toStdString()) != std::string::npos, suggestion.c_str());
+        if (!notAdvice.isEmpty())
+            QVERIFY2(suggestion.find(notAdvice.toStdString()) == std::string::npos, suggestion.c_str());
+    }
+
+    // The configuration's model on this machine: a folder or config.json (relative to the
+    // configuration's folder first), an org/name id that is no path, or a path that is missing.
+    void locatesTheConfigurationsModel_data()
+    {
+        QTest::addColumn<QString>("idOrPath");
+        QTest::addColumn<QString>("base");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("path"); // expected path, relative to the test data ("" = as given)
+        const int local = static_cast<int>(ModelLocation::Kind::Local), hub = static_cast<int>(ModelLocation::Kind::HubId),
+                  missing = static_cast<int>(ModelLocation::Kind::Missing);
+        const QString models = QStringLiteral(QCFG_TEST_DATA "/models");
+        QTest::addRow("absolute folder") << models + QStringLiteral("/llama-3.1-8b") << QString() << local << QStringLiteral("models/llama-3.1-8b");
+        QTest::addRow("absolute config.json") << models + QStringLiteral("/llama-3.1-8b/config.json") << QString() << local
+                                              << QStringLiteral("models/llama-3.1-8b/config.json");
+        QTest::addRow("relative to the configuration") << QStringLiteral("llama-3.1-8b") << models << local << QStringLiteral("models/llama-3.1-8b");
+        QTest::addRow("hub id") << QStringLiteral("meta-llama/Llama-3.1-8B-Instruct") << models << hub << QString();
+        QTest::addRow("relative path that is missing") << QStringLiteral("./weights/llama") << models << missing << QString();
+        QTest::addRow("absolute path that is missing") << QStringLiteral("/no/such/model") << QString() << missing << QString();
+        QTest::addRow("three parts is no id") << QStringLiteral("a/b/c") << QString() << missing << QString();
+        QTest::addRow("empty") << QString() << QString() << missing << QString();
+    }
+    void locatesTheConfigurationsModel()
+    {
+        QFETCH(QString, idOrPath);
+        QFETCH(QString, base);
+        QFETCH(int, kind);
+        QFETCH(QString, path);
+        const ModelLocation where = locateModel(idOrPath.toStdString(), base.toStdString());
+        QCOMPARE(static_cast<int>(where.kind), kind);
+        const std::filesystem::path expected = path.isEmpty() ? idOrPath.toStdString() : testutil::dataPath(path.toStdString());
+        QCOMPARE(QString::fromStdString(where.path.lexically_normal().string()), QString::fromStdString(expected.lexically_normal().string()));
+    }
+
+    // The serving section is what the fit checks: its length and its memory fraction.
+    void optionsFromTheServingSection()
+    {
+        const FitOptions none = fitOptionsFor(config("{}"));
+        QCOMPARE(none.gpuMemoryUtilization, 0.9);
+        QVERIFY(!none.maxLen);
+        const FitOptions set = fitOptionsFor(config(R"({"serving": {"max_model_len": 8192, "gpu_memory_utilization": 0.5}})"));
+        QCOMPARE(set.gpuMemoryUtilization, 0.5);
+        QCOMPARE(set.maxLen.value_or(0), 8192LL);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMemoryFit)

@@ -7,6 +7,7 @@
 #include "ui/state/configdocument.h"
 #include "ui/config/diagnosticsmodel.h"
 #include "ui/window/mainwindow.h"
+#include "ui/fit/fitbar.h"
 #include "ui/fit/memoryfitpanel.h"
 #include "ui/state/settings.h"
 #include "ui/state/studiosession.h"
@@ -16,9 +17,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -257,6 +261,158 @@ private slots:
         QVERIFY(!panel.loadModel(data("bench/slo.json")));
         QVERIFY(!panel.estimate());
         QVERIFY(panel.diagnosticsModel()->rowCount() > 0);
+    }
+
+    // Without a model the page says to choose one (it used to ask for a target GPU it had).
+    void emptyStateAsksForAModel()
+    {
+        ConfigDocument doc;
+        doc.reset(Json{{"quantization", {{"method", "none"}}}});
+        StudioSession session;
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
+        MemoryFitPanel panel(&doc, &session);
+        QVERIFY(!panel.estimate());
+        QVERIFY2(panel.fitBar()->accessibleDescription().startsWith(QLatin1String("Choose a model")), qPrintable(panel.fitBar()->accessibleDescription()));
+        QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Choose a model")));
+        // With a model but a GPU of unknown memory, it asks for the GPU.
+        QVERIFY(panel.loadModel(data("models/llama-3.1-8b")));
+        QVERIFY(session.setTargetGpuId(QStringLiteral("sm_90")));
+        QVERIFY(panel.fitBar()->accessibleDescription().contains(QLatin1String("named GPU")));
+    }
+
+    // Issue 18: the configuration's model is fitted without being chosen again; a hub id is said to
+    // be out of reach offline; the field takes a typed path (and says why one fails); the
+    // configuration's model can be taken up again.
+    void fitsTheConfigurationsModel()
+    {
+        const QString llama = data("models/llama-3.1-8b");
+        ConfigDocument doc;
+        doc.reset(Json{{"model", {{"id_or_path", llama.toStdString()}}}, {"quantization", {{"method", "none"}}}});
+        StudioSession session;
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
+        MemoryFitPanel panel(&doc, &session);
+        auto *field = panel.findChild<QLineEdit *>(QStringLiteral("FitModelPath"));
+        auto *useConfig = panel.findChild<QPushButton *>(QStringLiteral("FitUseConfigModel"));
+        QVERIFY(field && useConfig);
+        QVERIFY(!field->isReadOnly());
+        QVERIFY(panel.estimate());
+        QCOMPARE(panel.source(), MemoryFitPanel::Source::Configuration);
+        QCOMPARE(field->text(), llama);
+        QCOMPARE(panel.notice(), QString());
+        QVERIFY(!useConfig->isEnabled());
+
+        // A hub id: nothing to fit, and the panel says why and what to do.
+        doc.setValue("/model/id_or_path", Json("meta-llama/Llama-3.1-8B-Instruct"));
+        QVERIFY(!panel.estimate());
+        QVERIFY2(panel.notice().contains(QLatin1String("Hugging Face id")) && panel.notice().contains(QLatin1String("offline")), qPrintable(panel.notice()));
+        QCOMPARE(field->text(), QStringLiteral("meta-llama/Llama-3.1-8B-Instruct"));
+
+        // Typed: a path that is not there says so; one that is, is fitted (the configuration keeps its model).
+        field->clear();
+        QTest::keyClicks(field, QStringLiteral("/no/such/model"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY2(panel.notice().contains(QLatin1String("no such file or folder")), qPrintable(panel.notice()));
+        QVERIFY(!panel.estimate());
+        field->clear();
+        QTest::keyClicks(field, llama);
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(panel.estimate());
+        QCOMPARE(panel.notice(), QString());
+        QCOMPARE(panel.source(), MemoryFitPanel::Source::Chosen);
+        QCOMPARE(doc.config().model.idOrPath.value(), std::string("meta-llama/Llama-3.1-8B-Instruct"));
+        // An edit of something else keeps the chosen model; taking the configuration's model up again drops it.
+        doc.setValue("/parallelism/tensor_parallel_size", Json(2));
+        QVERIFY(panel.estimate());
+        QVERIFY(useConfig->isEnabled());
+        useConfig->click();
+        QCOMPARE(panel.source(), MemoryFitPanel::Source::Configuration);
+        QVERIFY(!panel.estimate());
+        // A new model in the configuration is followed again.
+        doc.setValue("/model/id_or_path", Json(llama.toStdString() + "/config.json"));
+        QVERIFY(panel.estimate());
+        QVERIFY(panel.valueText(Figure::Model).startsWith(QLatin1String("llama:")));
+    }
+
+    // The advice listed is checked against the configuration: no FP8 KV cache for one that is FP8.
+    void adviceFitsTheConfiguration()
+    {
+        ConfigDocument doc;
+        doc.reset(Json{{"model", {{"id_or_path", data("models/llama-3.1-8b").toStdString()}}}, {"quantization", {{"method", "awq"}}}});
+        StudioSession session;
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:L4")));
+        MemoryFitPanel panel(&doc, &session);
+        panel.setConcurrency(8);
+        QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.kv-does-not-fit"));
+        QString listed = studiotest::printModel(*panel.diagnosticsModel()).join(QLatin1Char('\n'));
+        QVERIFY2(listed.contains(QLatin1String("use an fp8 KV cache")), qPrintable(listed));
+        doc.setValue("/kv_cache/dtype", Json("fp8"));
+        QVERIFY(hasCode(*panel.diagnosticsModel(), "fit.kv-does-not-fit"));
+        listed = studiotest::printModel(*panel.diagnosticsModel()).join(QLatin1Char('\n'));
+        QVERIFY2(!listed.contains(QLatin1String("fp8 KV cache")), qPrintable(listed));
+        QVERIFY2(listed.contains(QLatin1String("use 4 GPUs (tensor_parallel_size 4)")), qPrintable(listed));
+    }
+
+    // The serving section sets what is checked; the page writes the fewest GPUs, the longest length
+    // and the memory fraction back, each as one undo step.
+    void writesIntoTheConfiguration()
+    {
+        ConfigDocument doc;
+        doc.reset(Json{{"model", {{"id_or_path", data("models/llama-3.1-8b").toStdString()}}},
+                       {"quantization", {{"method", "none"}}},
+                       {"serving", {{"max_model_len", 8192}, {"gpu_memory_utilization", 0.85}}}});
+        StudioSession session;
+        QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:Tesla T4")));
+        MemoryFitPanel panel(&doc, &session);
+        auto *useGpus = panel.findChild<QPushButton *>(QStringLiteral("FitUseFewestGpus"));
+        auto *writeLength = panel.findChild<QPushButton *>(QStringLiteral("FitWriteMaxLength"));
+        auto *writeFraction = panel.findChild<QPushButton *>(QStringLiteral("FitWriteMemoryFraction"));
+        auto *fraction = panel.findChild<QDoubleSpinBox *>(QStringLiteral("FitMemoryUtilization"));
+        QVERIFY(useGpus && writeLength && writeFraction && fraction);
+        QCOMPARE(panel.estimate()->maxLen, 8192LL);
+        QCOMPARE(panel.estimate()->budgetBytes, 16.0 * 1024 * 1024 * 1024 * 0.85);
+        QCOMPARE(fraction->value(), 0.85);
+        QVERIFY(!writeFraction->isEnabled()); // the configuration says 0.85 already
+        QVERIFY(panel.valueText(Figure::Gpus).startsWith(QLatin1String("1 per replica")));
+
+        // bf16 Llama-8B does not fit one T4; two do (tst_memoryfit, "T4 8192 tokens: 2 GPUs").
+        QVERIFY(!panel.estimate()->fits);
+        QCOMPARE(panel.valueText(Figure::FewestGpus), QStringLiteral("2 (tensor parallel 2 × pipeline parallel 1)"));
+        QVERIFY(useGpus->isEnabled());
+        QCOMPARE(useGpus->text().remove(QLatin1Char('&')), QStringLiteral("Use 2 GPUs"));
+        const int steps = doc.undoStack()->count();
+        useGpus->click();
+        QCOMPARE(doc.config().parallelism.tensorParallel.value_or(0), 2);
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QVERIFY(panel.estimate()->fits);
+        QVERIFY(panel.valueText(Figure::Gpus).startsWith(QLatin1String("2 per replica")));
+        QVERIFY(!useGpus->isEnabled());
+
+        // The longest length that fits becomes max_model_len, and the page checks it from then on.
+        const long long longest = panel.estimate()->maxFittingLength;
+        QVERIFY(longest > 8192);
+        QVERIFY(writeLength->isEnabled());
+        writeLength->click();
+        QCOMPARE(doc.config().serving.maxModelLen.value_or(0), static_cast<int>(longest));
+        QCOMPARE(doc.undoStack()->count(), steps + 2);
+        QCOMPARE(panel.estimate()->maxLen, longest);
+        QVERIFY(panel.estimate()->fits);
+
+        fraction->setValue(0.7);
+        QVERIFY(writeFraction->isEnabled());
+        writeFraction->click();
+        QCOMPARE(doc.config().serving.gpuMemoryUtilization.value_or(0), 0.7);
+        QCOMPARE(doc.undoStack()->count(), steps + 3);
+
+        // One undo each, in reverse; the page follows the configuration back.
+        doc.undoStack()->undo();
+        QCOMPARE(doc.config().serving.gpuMemoryUtilization.value_or(0), 0.85);
+        QCOMPARE(fraction->value(), 0.85);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.config().serving.maxModelLen.value_or(0), 8192);
+        QCOMPARE(panel.estimate()->maxLen, 8192LL);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.config().parallelism.tensorParallel);
+        QCOMPARE(doc.undoStack()->count(), steps + 3); // undone, not merged
     }
 };
 

@@ -109,6 +109,18 @@ private slots:
         QTest::newRow("zero ep is a schema error, not a crash") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 0}})" << "schema.range" << "/moe/expert_parallel_size" << "error";
         QTest::newRow("zero tp with expert tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 0}, "moe": {"expert_tp_size": 3}})" << "schema.range" << "/parallelism/tensor_parallel_size" << "error";
         QTest::newRow("ep vs tp") << R"({"quantization": {"method": "none"}, "parallelism": {"tensor_parallel_size": 4}, "moe": {"expert_parallel_size": 3}})" << "semantic.ep-tp" << "/moe/expert_parallel_size" << "warning";
+        // serving: engine-independent ranges from the schema, and what it cannot say.
+        QTest::newRow("serving ok") << R"({"quantization": {"method": "none"}, "serving": {"max_model_len": 8192, "gpu_memory_utilization": 0.85, "port": 8080, "served_model_name": "chat"}})" << "" << "" << "";
+        QTest::newRow("max_model_len zero") << R"({"quantization": {"method": "none"}, "serving": {"max_model_len": 0}})" << "schema.range" << "/serving/max_model_len" << "error";
+        QTest::newRow("max_model_len text") << R"({"quantization": {"method": "none"}, "serving": {"max_model_len": "32k"}})" << "schema.type" << "/serving/max_model_len" << "error";
+        QTest::newRow("memory fraction zero") << R"({"quantization": {"method": "none"}, "serving": {"gpu_memory_utilization": 0}})" << "schema.range" << "/serving/gpu_memory_utilization" << "error";
+        QTest::newRow("memory fraction percent") << R"({"quantization": {"method": "none"}, "serving": {"gpu_memory_utilization": 90}})" << "schema.range" << "/serving/gpu_memory_utilization" << "error";
+        QTest::newRow("memory fraction whole GPU") << R"({"quantization": {"method": "none"}, "serving": {"gpu_memory_utilization": 1.0}})" << "semantic.memory-fraction-whole" << "/serving/gpu_memory_utilization" << "warning";
+        QTest::newRow("port zero") << R"({"quantization": {"method": "none"}, "serving": {"port": 0}})" << "schema.range" << "/serving/port" << "error";
+        QTest::newRow("port too large") << R"({"quantization": {"method": "none"}, "serving": {"port": 70000}})" << "schema.range" << "/serving/port" << "error";
+        QTest::newRow("privileged port") << R"({"quantization": {"method": "none"}, "serving": {"port": 80}})" << "semantic.privileged-port" << "/serving/port" << "warning";
+        QTest::newRow("served name empty") << R"({"quantization": {"method": "none"}, "serving": {"served_model_name": ""}})" << "schema.length" << "/serving/served_model_name" << "error";
+        QTest::newRow("serving unknown key") << R"({"quantization": {"method": "none"}, "serving": {"host": "0.0.0.0"}})" << "schema.unknown-key" << "/serving/host" << "warning";
         QTest::newRow("group size on fp8") << R"({"quantization": {"method": "fp8", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
         QTest::newRow("group size without method") << R"({"quantization": {"method": "none", "group_size": 128}})" << "semantic.not-applicable" << "/quantization/group_size" << "warning";
         QTest::newRow("group size on awq ok") << R"({"quantization": {"method": "awq", "group_size": 128}})" << "" << "" << "";
@@ -220,6 +232,16 @@ private slots:
         QVERIFY(methods.size() > 15);
         QCOMPARE(methods.front(), std::string("none"));
         QCOMPARE(Schema::unifiedConfig().allowedValues("/quantization/weight_bits"), (std::vector<std::string>{"2", "3", "4", "8"}));
+    }
+
+    // A percentage typed for the memory fraction: the range error says which fraction to write.
+    void memoryFractionAsPercentage()
+    {
+        const Diagnostics diags = validateDocument(Json::parse(R"({"quantization": {"method": "none"}, "serving": {"gpu_memory_utilization": 90}})"));
+        const Diagnostic *d = findDiag(diags, "schema.range", "/serving/gpu_memory_utilization");
+        QVERIFY2(d, dump(diags).c_str());
+        QCOMPARE(d->message, std::string("must be at most 1"));
+        QCOMPARE(d->suggestion, std::string("it is a fraction, not a percentage: write 0.9 for 90 %"));
     }
 };
 

@@ -3,8 +3,9 @@
 
 The tables stand between marker lines in the document:
     <!-- BEGIN engine-table NAME -->  ...  <!-- END engine-table NAME -->
-NAME is "methods" (unified quantization method -> each profile's value) or "kv_cache". Profiles of
-one engine whose column would be identical share one column.
+NAME is "methods" (unified quantization method -> each profile's value), "kv_cache" or "serving"
+(serving.* field -> each profile's option). Profiles of one engine whose column would be identical
+share one column.
 
 Usage: tools/engine_tables.py [DOC]          rewrite the tables in DOC (default docs/engines.md)
        tools/engine_tables.py --check [DOC]  exit 1 when a table in DOC is not what the profiles say
@@ -44,6 +45,8 @@ def cell(entry, kind):
         return "(no flag)" + warn
     if "checkpoint" in entry:
         return f"checkpoint `{entry['checkpoint']}`" + warn
+    if "flag" in entry:
+        return f"`{entry['flag']}`" + warn
     text = f"`{entry['value']}`"
     if kind == "kv_cache" and entry.get("format"):
         text += f" ({entry['format']})"
@@ -51,7 +54,7 @@ def cell(entry, kind):
 
 
 def table(kind):
-    section = {"methods": "methods", "kv_cache": "kv_cache"}[kind]
+    section = {"methods": "methods", "kv_cache": "kv_cache", "serving": "serving"}[kind]
     columns = []  # [(header, [profile]), ...] with identical columns of one engine merged
     cells = {}
     rows = []
@@ -70,7 +73,7 @@ def table(kind):
         else:
             columns.append((p["engine"], [p["version"] + (" (default)" if p["default"] else "")], col))
         cells[p["engine"]] = p["display_name"]
-    head = "| unified " + ("method" if kind == "methods" else "kv_cache.dtype") + " | " + \
+    head = "| unified " + {"methods": "method", "kv_cache": "kv_cache.dtype", "serving": "serving"}[kind] + " | " + \
         " | ".join(f"{cells[e]} {', '.join(names)}" for e, names, _ in columns) + " |"
     lines = [head, "|---" * (len(columns) + 1) + "|"]
     for i, key in enumerate(rows):

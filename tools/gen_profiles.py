@@ -524,6 +524,68 @@ def capability_notes_sglang():
              "message": "below SM89 SGLang switches fp8 to Marlin FP8 (weight-only W8A16): memory is saved, no FP8 compute speed-up"}]
 
 
+# The serving section: the option each engine starts its server with, per unified field. Each
+# name is checked against the flag table of every version by serving_map(), so a version whose
+# parser lacks one (or, for TensorRT-LLM, has it only in recent builds) gets an "unsupported" entry
+# with the reason, and the plan says it was skipped instead of printing an option the engine rejects.
+SERVING_VLLM = {"max_model_len": "--max-model-len", "gpu_memory_utilization": "--gpu-memory-utilization",
+                "port": "--port", "served_model_name": "--served-model-name"}
+SERVING_SGLANG = {"max_model_len": "--context-length", "gpu_memory_utilization": "--mem-fraction-static",
+                  "port": "--port", "served_model_name": "--served-model-name"}
+SERVING_TRTLLM = {"max_model_len": "--max_seq_len", "gpu_memory_utilization": "--kv_cache_free_gpu_memory_fraction",
+                  "port": "--port", "served_model_name": "--served_model_name"}
+SERVING_SPELLINGS = {"vllm": SERVING_VLLM, "sglang": SERVING_SGLANG}
+# The same number does not mean the same memory everywhere. vLLM's gpu_memory_utilization is the
+# share of the whole GPU its executor may use, weights, activations and KV cache together
+# (vllm/config/cache.py: "The fraction of GPU memory to be used for the model executor").
+SERVING_NOTES = {
+    # python/sglang/srt/server_args.py: "The fraction of the memory used for static allocation (model
+    # weights and KV cache memory pool)": activations and CUDA graphs come on top of it.
+    ("sglang", "gpu_memory_utilization"): {
+        "note": "SGLang's --mem-fraction-static counts the weights and the KV-cache pool only; activations and CUDA graphs "
+                "come on top, so the same fraction takes a little more memory than vLLM's --gpu-memory-utilization"},
+    # docs/source/examples/kvcacheconfig.md: free_gpu_memory_fraction 0.9 "means TensorRT-LLM tries to
+    # allocate 90% of free GPU memory (after loading weights) for KV cache". No option caps the whole.
+    ("trtllm", "gpu_memory_utilization"): {
+        "warn": "TensorRT-LLM has no whole-GPU memory fraction: --kv_cache_free_gpu_memory_fraction is the share of the memory still "
+                "free after the weights are loaded that the KV cache takes, so the same number makes TensorRT-LLM use more memory "
+                "than vLLM (weights + fraction × the rest, not fraction × the whole GPU)",
+        "suggestion": "lower the fraction for TensorRT-LLM when the GPU is shared (quantcfg fit and the studio's memory fit page show what the weights take)"},
+}
+
+
+# TensorRT-LLM builds its kv_cache_config from --kv_cache_free_gpu_memory_fraction, and then merges the
+# --extra_llm_api_options YAML over its arguments with a dict union (tensorrt_llm/commands/serve.py
+# get_llm_args(); llmapi/llm_args.py update_llm_args_with_extra_dict(): "llm_args = llm_args |
+# llm_args_dict"): a YAML kv_cache_config section replaces the command line's whole one, fraction
+# included. So where the plan's YAML has that section, the fraction goes into it instead.
+SERVING_YAML = {("trtllm", "gpu_memory_utilization"): "kv_cache_config.free_gpu_memory_fraction"}
+
+
+def serving_map(label, flags, spellings, engine, yaml_keys=()):
+    """The mapping.serving table of one profile: {"flag": name} (with the notes above) where this
+    version's parser has the option, else why not."""
+    out = {}
+    for field, name in spellings.items():
+        f = flags.get(name)
+        if f is None:
+            out[field] = U(f"{label} has no {name} option", "set it in the engine's own configuration, or use a version that has it")
+        elif f.get("portable") is False:
+            # tools/enginefacts/trtllm.py: only flags of serve() at the older serve.py are portable.
+            out[field] = U(f"{name} exists only in recent {label} builds; older 1.x releases reject it",
+                           "on a build that has it, add the option yourself; otherwise clients use the model's path or id as its name")
+        elif f.get("deprecated") or f.get("errors_when_used"):
+            sys.exit(f"{label}: the serving option {name} is deprecated; decide what {field} maps to (tools/gen_profiles.py SERVING_*)")
+        else:
+            out[field] = {"flag": name, **SERVING_NOTES.get((engine, field), {})}
+            if (engine, field) in SERVING_YAML:
+                key = SERVING_YAML[(engine, field)]
+                if key not in yaml_keys:
+                    sys.exit(f"{label}: {key} is not a key of its LLM API YAML (facts llm_api_yaml); check SERVING_YAML")
+                out[field]["yaml"] = key
+    return out
+
+
 # Flag spellings shared by the versions of one engine (they differ in values, not in these).
 VLLM_FIELDS = {
     "model": {"positional": True},
@@ -548,7 +610,6 @@ SGLANG_FIELDS = {
     "expert_parallel": {"style": "size_divides_tp", "flag": "--ep-size"},
     "attention_target": {"flag": "--attention-backend"},
     "moe_backend_flag": "--moe-runner-backend",
-    "max_len_flag": "--context-length",
 }
 
 
@@ -569,7 +630,7 @@ SGLANG_REMOVED = {"--enable-ep-moe": {"note": "removed from SGLang", "replacemen
 def vllm_2026(facts):
     return dict(methods=VLLM_2026_METHODS, attention=ATTN_VLLM_2026, moe=moe_backend_map(facts["flags"]["--moe-backend"]["choices"]),
                 extra={**VLLM_FIELDS, "attention_target": {"flag": "--attention-backend"}, "moe_backend_flag": "--moe-backend",
-                       "max_len_flag": "--max-model-len", "capability_notes": capability_notes_vllm()},
+                       "capability_notes": capability_notes_vllm()},
                 top={"removed_env": {"VLLM_ATTENTION_BACKEND": {"note": "removed on 2026-01-22 (#32812): vLLM no longer reads it, so it is silently ignored",
                                                                 "replacement": "--attention-backend"}},
                      "renamed_flags": dict(VLLM_RENAMED, **{"--tp": "--tensor-parallel-size"})},
@@ -578,8 +639,7 @@ def vllm_2026(facts):
 
 def vllm_2025(facts):
     return dict(methods=VLLM_2025_METHODS, attention=ATTN_VLLM_2025, moe=VLLM_MOE_2025,
-                extra={**VLLM_FIELDS, "attention_target": {"env": "VLLM_ATTENTION_BACKEND"}, "max_len_flag": "--max-model-len",
-                       "capability_notes": capability_notes_vllm()},
+                extra={**VLLM_FIELDS, "attention_target": {"env": "VLLM_ATTENTION_BACKEND"}, "capability_notes": capability_notes_vllm()},
                 top={"env": {"VLLM_ATTENTION_BACKEND": {"choices": facts["env"]["VLLM_ATTENTION_BACKEND"]["choices"]}},
                      "renamed_flags": VLLM_RENAMED},
                 removed_extra={"--moe-tp-size": VLLM_NO_MOE_TP})
@@ -806,9 +866,11 @@ def profile_argparse(spec, order):
     facts = load(facts_name)
     d = era(facts)
     partial = facts.get("partial")
+    flags = argparse_flags(facts)
+    display = {"vllm": "vLLM", "sglang": "SGLang"}[engine]
     p = {
         "engine": engine,
-        "display_name": {"vllm": "vLLM", "sglang": "SGLang"}[engine],
+        "display_name": display,
         "version": version,
         "version_aliases": aliases,
         "version_label": label,
@@ -826,7 +888,7 @@ def profile_argparse(spec, order):
             "allow_abbrev": facts["parser"].get("allow_abbrev", True),
             **{k: facts["parser"][k] for k in ("config_file_flag", "serve_model_flag") if facts["parser"].get(k)},
         },
-        "flags": argparse_flags(facts),
+        "flags": flags,
         "min_capability": facts["min_capability"],
         **dtype_min_capability(facts),
         "constraints": d.get("constraints", []) + facts["constraints"],
@@ -838,6 +900,7 @@ def profile_argparse(spec, order):
             "attention": dict(d["attention"]),
             "moe_backend": dict(d["moe"]),
             **d["extra"],
+            "serving": serving_map(f"{display} {version}", flags, SERVING_SPELLINGS[engine], engine),
         },
     }
     if partial:
@@ -851,6 +914,7 @@ def profile_trtllm(spec, order):
     engine, version, facts_name, label, default, aliases = spec
     trt = load(facts_name)
     min_sm = dict(trt["min_sm"])
+    flags = click_flags(trt)
     return {
         "engine": "trtllm",
         "display_name": "TensorRT-LLM",
@@ -869,7 +933,7 @@ def profile_trtllm(spec, order):
         "aliases": ["tensorrt_llm", "tensorrt-llm", "trt-llm"],
         "autotuner_name": "tensorrt_llm",
         "parser": {"kind": "click", "underscore_dash_equivalent": False, "json_dotted_args": False, "allow_abbrev": False},
-        "flags": click_flags(trt),
+        "flags": flags,
         "min_capability": {},
         "min_sm": min_sm,
         # The facts' notes.min_sm_notes.MXFP8 ("Blackwell SM100/103") as a support list.
@@ -899,7 +963,7 @@ def profile_trtllm(spec, order):
             "expert_parallel": {"style": "size_with_tp_yaml", "flag": "--ep_size", "tp_yaml": "moe_tensor_parallel_size"},
             "attention_target": {"yaml": "attn_backend"},
             "moe_backend_target": {"yaml": "moe_config.backend"},
-            "max_len_flag": "--max_seq_len",
+            "serving": serving_map("TensorRT-LLM", flags, SERVING_TRTLLM, "trtllm", trt["llm_api_yaml"]),
             "yaml_flag": "--extra_llm_api_options",
             "kv_min_sm": {"fp8": "KV_CACHE_FP8", "nvfp4": "KV_CACHE_NVFP4"},
             "capability_notes": capability_notes_trtllm(min_sm),

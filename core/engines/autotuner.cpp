@@ -290,6 +290,15 @@ AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const std::vect
             out.diagnostics.push_back(taskDiagnostic(Severity::Warning, "autotuner.preset-skipped", "", label + " left out: " + why));
             continue;
         }
+        // The autotuner's own command sets the model, host and port (it waits for the server on
+        // that port): a preset's serving.port would move the server away from it.
+        for (std::size_t k = 0; k < runtime->command.size(); ++k) {
+            const std::string &flag = runtime->command[k];
+            if (flag.rfind("--", 0) == 0 && params->erase(flag.substr(2)) > 0)
+                out.diagnostics.push_back(
+                    taskDiagnostic(Severity::Warning, "autotuner.own-option", "",
+                                   "preset " + name + ": the autotuner sets " + flag + " itself, so the preset's value is not passed"));
+        }
         for (const Diagnostic &d : plan.diagnostics) // what the preset loses on this engine version
             if (d.severity == Severity::Warning) {
                 Diagnostic note = d;
@@ -307,8 +316,13 @@ AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const std::vect
                                 {"objective", spec.objective},
                                 {"max_iterations", 1}, // one value per parameter: one combination
                                 {"timeout_per_iteration", spec.timeoutSeconds}};
+        // Clients ask for the served name when the preset sets one (serving.served_model_name).
+        std::string modelName = hubModel ? model : std::string("/model");
+        if (const Json *served = findPointer(*params, "/served-model-name");
+            served && served->is_array() && !served->empty() && (*served)[0].is_string())
+            modelName = (*served)[0].get<std::string>();
         task["benchmark"] = {{"task", "text-to-text"},
-                             {"model_name", hubModel ? model : std::string("/model")},
+                             {"model_name", modelName},
                              {"model_tokenizer", model},
                              {"traffic_scenarios", {"D(100,100)"}},
                              {"num_concurrency", spec.concurrency},

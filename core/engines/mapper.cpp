@@ -41,7 +41,7 @@ public:
         parallelism();
         moe();
         attention();
-        maxLength();
+        serving();
         finishYaml();
         enforceConstraints();
         gpuChecks();
@@ -447,10 +447,50 @@ private:
         }
     }
 
-    void maxLength()
+    // The serving section: each setting to the option mapping.serving names for this version, or
+    // skipped with the reason where the version has none.
+    void serving()
     {
-        if (m_options.maxModelLen)
-            flag(m_flags.maxModelLen, std::to_string(*m_options.maxModelLen));
+        const auto &s = m_config.serving;
+        std::optional<long long> maxLen = m_options.maxModelLen;
+        if (!maxLen && s.maxModelLen && *s.maxModelLen > 0)
+            maxLen = *s.maxModelLen;
+        if (maxLen)
+            servingOption("max_model_len", Json(*maxLen));
+        if (s.gpuMemoryUtilization && *s.gpuMemoryUtilization > 0 && *s.gpuMemoryUtilization <= 1)
+            servingOption("gpu_memory_utilization", Json(*s.gpuMemoryUtilization));
+        if (s.port && *s.port > 0 && *s.port <= 65535)
+            servingOption("port", Json(*s.port));
+        if (s.servedModelName && !s.servedModelName->empty())
+            servingOption("served_model_name", Json(*s.servedModelName));
+    }
+
+    void servingOption(const std::string &field, const Json &value)
+    {
+        const std::string pointer = "/serving/" + field;
+        const std::string text = value.is_string() ? value.get<std::string>() : toCompactJson(value); // 0.85, 1.0, 8192
+        const auto table = m_map.find("serving");
+        const Json *e = table != m_map.end() && table->contains(field) ? &(*table)[field] : nullptr;
+        if (!e || !e->contains("flag")) {
+            note(Severity::Warning, "map.serving-unsupported", pointer,
+                 profile() + ": " + (e ? (*e)["unsupported"].get<std::string>() : "no option for " + field) + "; " + field + " not emitted",
+                 e ? e->value("suggestion", std::string()) : std::string(), text);
+            return;
+        }
+        entryNotes(*e, pointer, "map.serving-note");
+        // A YAML section replaces the command line's whole one (TensorRT-LLM's kv_cache_config):
+        // where the file has the section, the value goes into it.
+        if (e->contains("yaml")) {
+            const std::string key = (*e)["yaml"].get<std::string>();
+            const std::string section = key.substr(0, key.find('.'));
+            const bool sectionInYaml = std::any_of(m_yaml.begin(), m_yaml.end(),
+                                                   [&](const auto &kv) { return kv.first.substr(0, kv.first.find('.')) == section; });
+            if (sectionInYaml) {
+                setYaml(key, value);
+                return;
+            }
+        }
+        flag((*e)["flag"].get<std::string>(), text);
     }
 
     // TensorRT-LLM: everything without a portable flag goes into one YAML file.

@@ -15,7 +15,8 @@ struct MapOptions
 {
     std::optional<std::string> model;     ///< overrides model.id_or_path
     std::optional<GpuTarget> gpu;         ///< adds capability diagnostics for this GPU
-    std::optional<long long> maxModelLen; ///< emitted as the engine's max-length flag
+    /// Emitted as the engine's max-length option, in place of the configuration's serving.max_model_len.
+    std::optional<long long> maxModelLen;
     std::string yamlFileName = "trtllm-extra.yaml";
     /// The caller read the model's checkpoint metadata and checks it against the config
     /// (checkCheckpoint): the plan then does not judge the checkpoint by the model's name.

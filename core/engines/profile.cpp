@@ -77,7 +77,7 @@ EngineProfile::EngineProfile(Json doc)
     const Json &m = *m_mapping;
     m_fieldFlags = {str(m, "method_flag"), str(m, "kv_cache_flag"), str(m, "dtype_flag"), str(m, "tp_flag"), str(m, "pp_flag"),
                     str(m, "dp_flag"), m.contains("expert_parallel") ? str(m["expert_parallel"], "flag") : std::string(),
-                    str(m, "max_len_flag"), str(m, "moe_backend_flag"), str(m, "yaml_flag")};
+                    str(m, "moe_backend_flag"), str(m, "yaml_flag")};
     m_invocation = std::as_const(m_doc)["invocation"]["argv"].get<std::vector<std::string>>();
     m_subcommands = std::as_const(m_doc)["invocation"].value("subcommands", std::vector<std::string>());
     readInvocation(std::as_const(m_doc)["invocation"]);

@@ -23,7 +23,8 @@ public:
 
 /// How the unified fields are spelled on an engine's command line (the mapping's *_flag entries),
 /// read once when the profile loads. An empty name: the engine has no such flag (the field goes to
-/// its YAML file, or the plan explains why it is left out).
+/// its YAML file, or the plan explains why it is left out). The serving options are in the
+/// mapping's "serving" table, with the reason where a version lacks one.
 struct FieldFlags
 {
     std::string method;           ///< --quantization
@@ -33,7 +34,6 @@ struct FieldFlags
     std::string pipelineParallel; ///< --pipeline-parallel-size, ...
     std::string dataParallel;     ///< --data-parallel-size, --dp-size; empty for TensorRT-LLM
     std::string expertParallel;   ///< --enable-expert-parallel, --ep-size, --ep_size
-    std::string maxModelLen;      ///< --max-model-len, --context-length, --max_seq_len
     std::string moeBackend;       ///< --moe-backend, --moe-runner-backend
     std::string yamlFile;         ///< TensorRT-LLM's --extra_llm_api_options
 };

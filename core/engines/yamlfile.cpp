@@ -40,7 +40,7 @@ bool isPlainTree(const Json &v)
         }
         return true;
     }
-    return v.is_number_integer() || v.is_boolean() || (v.is_string() && isPlainScalar(v.get<std::string>()));
+    return v.is_number() || v.is_boolean() || (v.is_string() && isPlainScalar(v.get<std::string>()));
 }
 
 void writePlain(std::string &out, const Json &v, int indent)
@@ -59,6 +59,8 @@ void writePlain(std::string &out, const Json &v, int indent)
             out += it.value().get<bool>() ? "true" : "false";
         else if (it.value().is_number_integer())
             out += std::to_string(it.value().get<long long>());
+        else if (it.value().is_number())
+            out += toCompactJson(it.value()); // the shortest text that reads back the same double: 0.85
         else
             out += it.value().get<std::string>();
         out += '\n';
@@ -79,7 +81,7 @@ void emitJson(YAML::Emitter &out, const Json &v)
     } else if (v.is_number_integer()) {
         out << v.get<long long>();
     } else if (v.is_number()) {
-        out << v.get<double>();
+        out << toCompactJson(v); // plain 0.85, not yaml-cpp's 0.84999999999999998
     } else if (v.is_string()) {
         out << v.get<std::string>();
     } else {

@@ -166,11 +166,16 @@ double kvBytesPerSequence(const ModelShape &shape, const Config &config, long lo
     return r.full * static_cast<double>(length) + r.sliding * static_cast<double>(windowed);
 }
 
-FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &gpu, const FitOptions &o)
+namespace {
+
+// The figures of one estimate and the findings that are not about memory (heads, GPU count,
+// unknown memory); estimateFit() adds the verdict and the advice.
+FitEstimate estimateNumbers(const ModelShape &m, const Config &c, const GpuTarget &gpu, const FitOptions &o)
 {
     FitEstimate e;
     e.tensorParallel = std::max(1, c.parallelism.tp());
     e.pipelineParallel = std::max(1, c.parallelism.pp());
+    e.gpus = e.tensorParallel * e.pipelineParallel;
     e.parameters = countParameters(m);
     e.format = weightFormat(c, &e.diagnostics);
     e.concurrency = std::max(1LL, o.concurrency);
@@ -237,19 +242,96 @@ FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &g
         e.maxFittingLength = std::min(cap, static_cast<long long>(std::floor(len)));
     }
     e.fits = e.weightsFit && e.headroomBytes >= 0 && !hasErrors(e.diagnostics);
+    return e;
+}
 
+// Whether tensor parallelism over @p tp ranks splits the model the way the engines require: the
+// attention heads evenly, and the KV heads evenly or each replicated over a whole number of ranks
+// (vLLM's QKVParallelLinear and SGLang's asserts; MLA's latent is not split by heads).
+bool splitsHeads(const ModelShape &m, int tp)
+{
+    if (m.numHeads % tp != 0)
+        return false;
+    if (m.isMla() || m.numKvHeads <= 0)
+        return true;
+    return m.numKvHeads >= tp ? m.numKvHeads % tp == 0 : tp % m.numKvHeads == 0;
+}
+
+// "a", "a or b", "a, b, or c".
+std::string either(const std::vector<std::string> &options)
+{
+    std::string out;
+    for (std::size_t i = 0; i < options.size(); ++i)
+        out += (i == 0 ? "" : i + 1 < options.size() ? ", " : options.size() > 2 ? ", or " : " or ") + options[i];
+    return out;
+}
+
+} // namespace
+
+FitOptions fitOptionsFor(const Config &config)
+{
+    FitOptions o;
+    const ServingSettings &s = config.serving;
+    if (s.gpuMemoryUtilization && *s.gpuMemoryUtilization > 0 && *s.gpuMemoryUtilization <= 1)
+        o.gpuMemoryUtilization = *s.gpuMemoryUtilization;
+    if (s.maxModelLen && *s.maxModelLen > 0)
+        o.maxLen = *s.maxModelLen;
+    return o;
+}
+
+FitEstimate estimateFit(const ModelShape &m, const Config &c, const GpuTarget &gpu, const FitOptions &o)
+{
+    FitEstimate e = estimateNumbers(m, c, gpu, o);
+    if (e.budgetBytes <= 0)
+        return e; // memory unknown: nothing to search, and the error says why
+
+    // The fewest GPUs: the smallest tensor-parallel size that fits, pipeline stages as configured.
+    e.gpuSearchLimit = gpu.count > 0 ? gpu.count : std::max(1, o.maxGpus);
+    for (int tp = 1; tp * e.pipelineParallel <= e.gpuSearchLimit; ++tp) {
+        if (!splitsHeads(m, tp))
+            continue;
+        Config split = c;
+        split.parallelism.tensorParallel = tp;
+        if (estimateNumbers(m, split, gpu, o).fits) {
+            e.fewestTensorParallel = tp;
+            e.fewestGpus = tp * e.pipelineParallel;
+            break;
+        }
+    }
+
+    // Advice that fits this configuration: more GPUs only when more of them fit (and how many), an
+    // FP8 KV cache only when the cache is wider than that, fewer bits only above 4-bit formats.
+    std::vector<std::string> moreGpus;
+    if (e.fewestTensorParallel && *e.fewestTensorParallel > e.tensorParallel)
+        moreGpus.push_back("use " + std::to_string(e.fewestGpus) + " GPUs (tensor_parallel_size " + std::to_string(*e.fewestTensorParallel)
+                           + ")");
+    const bool widerThanFp8Kv = e.kvBytesPerElement > 1.0 + 1.0 / 32;
     if (!e.weightsFit) {
         Diagnostic d = makeDiagnostic(Severity::Error, "fit.weights-do-not-fit",
                                       "the weights need more memory than the GPU's budget leaves");
-        d.suggestion = "use more GPUs (tensor_parallel_size), a lower-bit method, or a GPU with more memory";
+        std::vector<std::string> ways = moreGpus;
+        if (e.format.bitsPerWeight > 5.0)
+            ways.push_back("a lower-bit method");
+        ways.push_back("a GPU with more memory");
+        if (!e.fewestTensorParallel)
+            ways.push_back("more than " + std::to_string(e.gpuSearchLimit) + " GPUs");
+        d.suggestion = either(ways);
         e.diagnostics.push_back(std::move(d));
     } else if (e.headroomBytes < 0) {
         Diagnostic d = makeDiagnostic(Severity::Error, "fit.kv-does-not-fit",
                                       counted(e.concurrency, "sequence") + " of " + std::to_string(e.maxLen)
                                           + " tokens need more KV cache than is left after the weights");
-        d.suggestion = e.maxFittingLength > 0 ? "lower the max length to " + std::to_string(e.maxFittingLength)
-                                                    + ", use an fp8 KV cache, or use more GPUs"
-                                              : "use an fp8 KV cache or more GPUs";
+        std::vector<std::string> ways;
+        if (e.maxFittingLength > 0)
+            ways.push_back("lower the max length to " + std::to_string(e.maxFittingLength));
+        if (e.concurrency > 1 && e.maxConcurrency > 0)
+            ways.push_back("lower the concurrency to " + std::to_string(e.maxConcurrency));
+        if (widerThanFp8Kv)
+            ways.push_back("use an fp8 KV cache");
+        ways.insert(ways.end(), moreGpus.begin(), moreGpus.end());
+        if (ways.empty())
+            ways.push_back("use a GPU with more memory");
+        d.suggestion = either(ways);
         e.diagnostics.push_back(std::move(d));
     }
     return e;

@@ -37,7 +37,14 @@ struct FitOptions
     std::optional<long long> maxLen;    ///< sequence length to check; default: the model's maximum
     long long concurrency = 1;          ///< sequences of maxLen that must fit at once
     double overheadGiB = 2.0;           ///< activations, CUDA graphs, NCCL/cuBLAS buffers per GPU
+    /// The fewest-GPUs search tries tensor × pipeline parallel groups up to this many GPUs (one
+    /// 8-GPU node), or up to the target's count when it is known (a detected machine).
+    int maxGpus = 8;
 };
+
+/// The options the configuration asks for: its serving.gpu_memory_utilization and
+/// serving.max_model_len where set, the defaults above where not.
+FitOptions fitOptionsFor(const Config &config);
 
 /// The estimate for one GPU of a tensor × pipeline parallel group (all byte figures per GPU).
 struct FitEstimate
@@ -59,6 +66,14 @@ struct FitEstimate
     double headroomBytes = 0;        ///< kvBudgetBytes − requiredKvBytes
     long long maxConcurrency = 0;    ///< sequences of maxLen that fit
     long long maxFittingLength = 0;  ///< longest length (≤ the model's maximum) for @c concurrency sequences; 0 = none
+    int gpus = 1;                    ///< GPUs one replica uses: tensor × pipeline parallel, as configured
+    /// The smallest tensor_parallel_size (pipeline stages as configured) at which the weights and
+    /// the requested sequences fit, trying only sizes that split the attention and KV heads evenly
+    /// the way the engines require; nothing when none does up to @c gpuSearchLimit GPUs, or the GPU
+    /// memory is unknown.
+    std::optional<int> fewestTensorParallel;
+    int fewestGpus = 0;     ///< fewestTensorParallel × pipeline stages; 0 = none found
+    int gpuSearchLimit = 0; ///< the most GPUs the search tried
     bool weightsFit = false;
     bool fits = false;               ///< weights fit and the requested sequences fit
     Diagnostics diagnostics;         ///< "fit.*"; errors say why it does not fit
@@ -71,7 +86,10 @@ struct FitEstimate
 double kvBytesPerSequence(const ModelShape &shape, const Config &config, long long length);
 
 /// Estimates whether @p shape quantized as @p config fits on @p gpu (see docs/hardware.md for the
-/// formula and assumptions). Never throws; a GPU of unknown memory gives an error diagnostic.
+/// formula and assumptions), and the two ways out when it does not: the fewest GPUs that fit and
+/// the longest length that fits. The advice in its diagnostics is checked against the
+/// configuration (no FP8 KV cache is suggested for a cache that is FP8 already). Never throws; a
+/// GPU of unknown memory gives an error diagnostic.
 FitEstimate estimateFit(const ModelShape &shape, const Config &config, const GpuTarget &gpu,
                         const FitOptions &options = {});
 

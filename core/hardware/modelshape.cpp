@@ -1,6 +1,7 @@
 #include "core/hardware/modelshape.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace quantcfg {
 
@@ -150,6 +151,36 @@ ModelShapeResult loadModelShape(const std::filesystem::path &path)
         return r;
     }
     return modelShapeFromJson(*json.value);
+}
+
+ModelLocation locateModel(const std::string &idOrPath, const std::filesystem::path &base)
+{
+    ModelLocation where;
+    where.path = idOrPath;
+    if (idOrPath.empty())
+        return where;
+    std::error_code ec;
+    const std::filesystem::path given(idOrPath);
+    std::vector<std::filesystem::path> candidates;
+    if (given.is_relative() && !base.empty())
+        candidates.push_back(base / given);
+    candidates.push_back(given);
+    for (const std::filesystem::path &p : candidates) {
+        if (std::filesystem::exists(p, ec)) {
+            where.kind = ModelLocation::Kind::Local;
+            where.path = p;
+            return where;
+        }
+    }
+    // org/name: two non-empty parts of the characters Hugging Face allows, not a path that starts
+    // like one (/, ./, ../, ~).
+    const auto slash = idOrPath.find('/');
+    const bool idChars = std::all_of(idOrPath.begin(), idOrPath.end(),
+                                     [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '/'; });
+    if (idChars && slash != std::string::npos && slash > 0 && slash + 1 < idOrPath.size()
+        && idOrPath.find('/', slash + 1) == std::string::npos && idOrPath[0] != '.' && idOrPath[slash + 1] != '.')
+        where.kind = ModelLocation::Kind::HubId;
+    return where;
 }
 
 ParameterCount countParameters(const ModelShape &m)

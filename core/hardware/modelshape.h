@@ -75,6 +75,23 @@ ModelShapeResult modelShapeFromJson(const Json &config);
 /// Reads @p path: a config.json, or a model directory holding one.
 ModelShapeResult loadModelShape(const std::filesystem::path &path);
 
+/// Where a configuration's model (model.id_or_path) can be read on this machine.
+struct ModelLocation
+{
+    enum class Kind {
+        Local,   ///< an existing folder or file: @c path
+        HubId,   ///< an "org/name" Hugging Face id that is no local path (no model resolver yet)
+        Missing, ///< a path that does not exist
+    };
+    Kind kind = Kind::Missing;
+    std::filesystem::path path; ///< what to read (Local); for the others, what was given
+};
+
+/// Finds @p idOrPath on this machine: an absolute path as it is; a relative one against @p base
+/// (the configuration file's folder) when given, then against the current folder. What is not
+/// found is a Hugging Face id when it has the form org/name, else a missing path.
+ModelLocation locateModel(const std::string &idOrPath, const std::filesystem::path &base = {});
+
 /// Counts the parameters of @p shape, exactly for the architectures in tests/data/models
 /// (Llama, Mistral, Mixtral, DeepSeek-V2, Gemma 2); small extras (rotary tables, MoE
 /// correction biases) are not counted.

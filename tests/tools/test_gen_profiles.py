@@ -129,3 +129,39 @@ class GoneValuesTest(unittest.TestCase):
         # --enable-ep-moe is still a flag of both: not listed as removed there.
         for name in ("sglang-v0.5.2.json", "sglang-v0.4.8.post1.json"):
             self.assertNotIn("--enable-ep-moe", self.built[name]["removed_flags"], name)
+
+
+class ServingTest(unittest.TestCase):
+    """mapping.serving: each option only where the version's parser has it."""
+
+    @classmethod
+    def setUpClass(cls):
+        with contextlib.redirect_stderr(io.StringIO()):
+            cls.built = gen_profiles.build()
+
+    def test_every_mapped_option_is_a_flag_of_that_version(self):
+        for name, p in self.built.items():
+            for field, entry in p["mapping"]["serving"].items():
+                if "flag" in entry:
+                    self.assertIn(entry["flag"], p["flags"], f"{name} {field}")
+                    self.assertIsNot(p["flags"][entry["flag"]].get("portable"), False, f"{name} {field}")
+
+    def test_a_missing_option_is_unsupported_with_the_reason(self):
+        flags = gen_profiles.argparse_flags(facts_with({"--port": {"type": "int"}}))
+        m = gen_profiles.serving_map("vLLM v0", flags, gen_profiles.SERVING_VLLM, "vllm")
+        self.assertEqual(m["port"], {"flag": "--port"})
+        self.assertEqual(m["max_model_len"]["unsupported"], "vLLM v0 has no --max-model-len option")
+
+    def test_a_recent_only_trtllm_option_is_not_emitted(self):
+        m = self.built["trtllm-main-029e223d.json"]["mapping"]["serving"]
+        self.assertIn("unsupported", m["served_model_name"])
+        self.assertEqual(m["max_model_len"], {"flag": "--max_seq_len"})
+        self.assertEqual(m["port"], {"flag": "--port"})
+
+    def test_memory_fractions_that_mean_something_else_say_so(self):
+        trt = self.built["trtllm-main-029e223d.json"]["mapping"]["serving"]["gpu_memory_utilization"]
+        self.assertEqual(trt["flag"], "--kv_cache_free_gpu_memory_fraction")
+        self.assertIn("after the weights", trt["warn"])
+        self.assertEqual(trt["yaml"], "kv_cache_config.free_gpu_memory_fraction")  # the YAML's section replaces the option's
+        self.assertIn("note", self.built["sglang-v0.5.6.json"]["mapping"]["serving"]["gpu_memory_utilization"])
+        self.assertEqual(self.built["vllm-v0.11.0.json"]["mapping"]["serving"]["gpu_memory_utilization"], {"flag": "--gpu-memory-utilization"})

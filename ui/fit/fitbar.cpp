@@ -37,9 +37,12 @@ void FitBar::setValues(double memory, double budget, double weights, double over
     update();
 }
 
-void FitBar::clear()
+void FitBar::clear(const QString &why)
 {
+    m_emptyText = why;
     setValues(0, 0, 0, 0, 0);
+    setAccessibleDescription(why);
+    setToolTip(why);
 }
 
 QSize FitBar::sizeHint() const
@@ -64,7 +67,7 @@ void FitBar::paintEvent(QPaintEvent *)
     p.drawRect(bar.adjusted(0, 0, -1, -1));
     if (m_memory <= 0) {
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(bar, Qt::AlignCenter, tr("Choose a target GPU of known memory"));
+        p.drawText(bar, Qt::AlignCenter, m_emptyText);
         return;
     }
     // The scale covers the whole memory, or more when the demand overflows it.

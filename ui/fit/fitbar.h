@@ -16,7 +16,10 @@ public:
 
     /// All in bytes; @p memory 0 = unknown (the bar says so).
     void setValues(double memory, double budget, double weights, double overhead, double kvNeeded);
-    void clear();
+    /// No figures: the bar shows @p why instead (what is missing, a model or a GPU of known memory).
+    void clear(const QString &why);
+    /// What the bar says when it has no figures.
+    QString emptyText() const { return m_emptyText; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -30,6 +33,7 @@ private:
     double m_weights = 0;
     double m_overhead = 0;
     double m_kv = 0;
+    QString m_emptyText;
 };
 
 } // namespace quantcfg::ui

@@ -12,7 +12,7 @@ namespace {
 using Entry = std::pair<std::string_view, const char *>;
 
 // Labels of the known fields, by JSON pointer.
-constexpr std::array<Entry, 32> kLabels{{
+constexpr std::array<Entry, 36> kLabels{{
     {"/name", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Name")},
     {"/description", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Description")},
     {"/use_case", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Use case")},
@@ -41,6 +41,10 @@ constexpr std::array<Entry, 32> kLabels{{
     {"/attention/backend", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Backend")},
     {"/attention/fmha_quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "FMHA precision")},
     {"/dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
+    {"/serving/max_model_len", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Max model length")},
+    {"/serving/gpu_memory_utilization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "GPU memory fraction")},
+    {"/serving/port", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Port")},
+    {"/serving/served_model_name", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Served model name")},
     {"/expected_performance/memory", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Memory")},
     {"/expected_performance/throughput", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Throughput")},
     {"/expected_performance/quality", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quality")},
@@ -48,7 +52,7 @@ constexpr std::array<Entry, 32> kLabels{{
 }};
 
 // Form sections in display order; "" collects top-level free-text fields.
-constexpr std::array<Entry, 9> kSections{{
+constexpr std::array<Entry, 10> kSections{{
     {"", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "General")},
     {"model", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Model")},
     {"quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quantization")},
@@ -57,6 +61,7 @@ constexpr std::array<Entry, 9> kSections{{
     {"moe", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "MoE")},
     {"attention", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Attention")},
     {"dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
+    {"serving", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Serving")},
     {"expected_performance", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expected performance")},
 }};
 
