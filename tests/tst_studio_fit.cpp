@@ -272,12 +272,13 @@ private slots:
         QVERIFY(session.setTargetGpuId(QStringLiteral("gpu:H100 SXM")));
         MemoryFitPanel panel(&doc, &session);
         QVERIFY(!panel.estimate());
-        QVERIFY2(panel.fitBar()->accessibleDescription().startsWith(QLatin1String("Choose a model")), qPrintable(panel.fitBar()->accessibleDescription()));
+        const FitBar *bar = studiotest::child<FitBar>(&panel, "FitBar");
+        QVERIFY2(bar->accessibleDescription().startsWith(QLatin1String("Choose a model")), qPrintable(bar->accessibleDescription()));
         QVERIFY(panel.valueText(Figure::Verdict).startsWith(QLatin1String("Choose a model")));
         // With a model but a GPU of unknown memory, it asks for the GPU.
         QVERIFY(panel.loadModel(data("models/llama-3.1-8b")));
         QVERIFY(session.setTargetGpuId(QStringLiteral("sm_90")));
-        QVERIFY(panel.fitBar()->accessibleDescription().contains(QLatin1String("named GPU")));
+        QVERIFY(bar->accessibleDescription().contains(QLatin1String("named GPU")));
     }
 
     // Issue 18: the configuration's model is fitted without being chosen again; a hub id is said to

@@ -89,30 +89,11 @@ const EngineProfile *profileForTag(const std::string &engine, const std::string 
     return profile;
 }
 
-// A JSON value the way Python's str() prints it (the autotuner formats every parameter value so).
-std::string pythonStr(const Json &v, bool nested = false)
+// docker_controller.py: a model id with a slash that is no absolute path is a Hugging Face id,
+// downloaded and served under its name; anything else is mounted at /model and served so.
+bool servedUnderItsName(const std::string &model)
 {
-    switch (v.type()) {
-    case Json::value_t::null: return "None";
-    case Json::value_t::boolean: return v.get<bool>() ? "True" : "False";
-    case Json::value_t::string: return nested ? "'" + v.get<std::string>() + "'" : v.get<std::string>();
-    case Json::value_t::array: {
-        std::string out = "[";
-        for (std::size_t i = 0; i < v.size(); ++i)
-            out += (i ? ", " : "") + pythonStr(v[i], true);
-        return out + "]";
-    }
-    case Json::value_t::object: {
-        std::string out = "{";
-        bool first = true;
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            out += (first ? "'" : ", '") + it.key() + "': " + pythonStr(*it, true);
-            first = false;
-        }
-        return out + "}";
-    }
-    default: return v.dump();
-    }
+    return model.find('/') != std::string::npos && model[0] != '/';
 }
 
 bool hasSpace(std::string_view s)
@@ -258,11 +239,12 @@ AutotunerTasks makeAutotunerTasks(const AutotunerTaskSpec &spec, const std::vect
     out.image = runtime->repository + ":" + tag;
     for (const auto &[name, label, configuration] : configurations) {
         // The model: the one asked for, else the configuration's own, else the design's benchmark model.
-        const std::string model = !spec.model.empty() ? spec.model
-                                  : !stringAt(configuration, "/model/id_or_path").empty() ? stringAt(configuration, "/model/id_or_path")
-                                                                                          : std::string("meta-llama/Llama-3.1-8B-Instruct");
-        // A Hugging Face id is served under its name; a local model is mounted at /model and served so.
-        const bool hubModel = model.find('/') != std::string::npos && model[0] != '/';
+        std::string model = spec.model;
+        if (model.empty())
+            model = stringAt(configuration, "/model/id_or_path");
+        if (model.empty())
+            model = "meta-llama/Llama-3.1-8B-Instruct";
+        const bool hubModel = servedUnderItsName(model);
         Json doc = configuration;
         if (!doc.is_object())
             doc = Json::object();
@@ -462,7 +444,7 @@ AutotunerExpansion expandAutotunerTask(const Json &task, AutotunerPath path)
                                            + std::to_string(maxIterations)));
     const std::size_t count = std::min<std::size_t>({out.combinations, maxIterations, 1000});
     const std::string modelName = stringAt(task, "/model/id_or_path");
-    const bool hubModel = modelName.find('/') != std::string::npos && !modelName.empty() && modelName[0] != '/';
+    const bool hubModel = servedUnderItsName(modelName);
     std::vector<std::size_t> index(grid.size(), 0);
     for (std::size_t n = 0; n < count; ++n) {
         AutotunerLaunch launch;

@@ -47,16 +47,16 @@ Json asList(const Json &value)
     return value.is_array() ? value : Json::array({value});
 }
 
-// Python's str() of a scalar: 2 → "2", 0.85 → "0.85", True → "True", None → "None".
-std::string pythonScalar(const Json &v)
+// The TensorRT-LLM spellings each mapper compares base_runtime with (lower-cased): the two
+// mappers differ, and only these and "vllm"/"sglang" get any flag.
+bool quantTrtllm(const std::string &runtime)
 {
-    if (v.is_string())
-        return v.get<std::string>();
-    if (v.is_boolean())
-        return v.get<bool>() ? "True" : "False";
-    if (v.is_null())
-        return "None";
-    return v.dump();
+    return runtime == "tensorrt_llm" || runtime == "trtllm" || runtime == "tensorrt-llm";
+}
+
+bool parallelTrtllm(const std::string &runtime)
+{
+    return runtime == "tensorrt-llm" || runtime == "tensorrt_llm" || runtime == "tensorrtllm";
 }
 
 bool contains(std::string_view haystack, std::string_view needle)
@@ -81,9 +81,9 @@ std::string detectModelQuantization(const std::string &modelPath, const Json &mo
         return "fp8";
     if (model.is_object()) {
         if (model.contains("quantization"))
-            return pythonScalar(model["quantization"]);
+            return pythonStr(model["quantization"]);
         if (const auto q = model.find("quantization_config"); q != model.end() && q->is_object() && q->contains("quant_method"))
-            return pythonScalar((*q)["quant_method"]);
+            return pythonStr((*q)["quant_method"]);
     }
     return {};
 }
@@ -98,7 +98,7 @@ bool dynamicFp8(const std::string &gemm, const std::string &modelQuantization)
 // map_to_vllm_args / map_to_sglang_args / map_to_tensorrt_llm_args, keys with their dashes.
 Json quantArgs(const std::string &runtime, const Json &config, const std::string &modelQuantization)
 {
-    const auto field = [&](const char *name) { return config.contains(name) ? pythonScalar(config[name]) : std::string("auto"); };
+    const auto field = [&](const char *name) { return config.contains(name) ? pythonStr(config[name]) : std::string("auto"); };
     const std::string gemm = field("gemm_dtype"), kv = field("kvcache_dtype"), attention = field("attention_dtype"),
                       moe = field("moe_dtype");
     Json args = Json::object();
@@ -133,7 +133,7 @@ Json quantArgs(const std::string &runtime, const Json &config, const std::string
             args["--attention-backend"] = "flashinfer";
         if (moe == "fp8" && !args.contains("--quantization"))
             args["--moe-runner-backend"] = "flashinfer_cutlass";
-    } else if (runtime == "tensorrt_llm" || runtime == "trtllm" || runtime == "tensorrt-llm") {
+    } else if (quantTrtllm(runtime)) {
         if (dynamicFp8(gemm, modelQuantization))
             args["--quant-algo"] = "FP8";
         else if (gemm == "int8")
@@ -155,7 +155,7 @@ Json quantArgs(const std::string &runtime, const Json &config, const std::string
 bool quantConfigValid(const Json &config)
 {
     for (const QuantField &f : quantFields()) {
-        const std::string value = config.contains(f.name) ? pythonScalar(config[f.name]) : std::string("auto");
+        const std::string value = config.contains(f.name) ? pythonStr(config[f.name]) : std::string("auto");
         if (std::find(f.allowed.begin(), f.allowed.end(), value) == f.allowed.end())
             return false;
     }
@@ -167,7 +167,7 @@ Json parallelArgs(const std::string &runtime, const Json &config)
 {
     Json args = Json::object();
     const auto notOne = [&](const char *key) { return config.contains(key) && !(config[key].is_number() && config[key] == 1); };
-    const auto str = [&](const char *key) { return Json(pythonScalar(config[key])); };
+    const auto str = [&](const char *key) { return Json(pythonStr(config[key])); };
     if (runtime == "vllm") {
         if (notOne("tp"))
             args["--tensor-parallel-size"] = str("tp");
@@ -189,7 +189,7 @@ Json parallelArgs(const std::string &runtime, const Json &config)
             args["--dp-size"] = str("dp");
         if (config.contains("moe_dense_tp"))
             args["--moe-dense-tp-size"] = str("moe_dense_tp");
-    } else if (runtime == "tensorrt-llm" || runtime == "tensorrt_llm" || runtime == "tensorrtllm") {
+    } else if (parallelTrtllm(runtime)) {
         for (const auto &[key, flag] : {std::pair{"tp", "tp_size"}, {"pp", "pp_size"}})
             if (config.contains(key))
                 args[flag] = config[key];
@@ -210,12 +210,36 @@ std::string withoutDashes(const std::string &key)
 
 } // namespace
 
+std::string pythonStr(const Json &v, bool nested)
+{
+    switch (v.type()) {
+    case Json::value_t::null: return "None";
+    case Json::value_t::boolean: return v.get<bool>() ? "True" : "False";
+    case Json::value_t::string: return nested ? "'" + v.get<std::string>() + "'" : v.get<std::string>();
+    case Json::value_t::array: {
+        std::string out = "[";
+        for (std::size_t i = 0; i < v.size(); ++i)
+            out += (i ? ", " : "") + pythonStr(v[i], true);
+        return out + "]";
+    }
+    case Json::value_t::object: {
+        std::string out = "{";
+        bool first = true;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            out += (first ? "'" : ", '") + it.key() + "': " + pythonStr(*it, true);
+            first = false;
+        }
+        return out + "}";
+    }
+    default: return v.dump();
+    }
+}
+
 std::vector<std::pair<std::string, Json>> webWorkerGridEntries(const Json &task, Diagnostics &findings)
 {
     std::vector<std::pair<std::string, Json>> entries;
-    const std::string runtime = task.contains("base_runtime") ? asciiLower(pythonScalar(task["base_runtime"])) : std::string();
-    const bool mapped = runtime == "vllm" || runtime == "sglang" || runtime == "tensorrt_llm" || runtime == "trtllm"
-                        || runtime == "tensorrt-llm" || runtime == "tensorrtllm";
+    const std::string runtime = task.contains("base_runtime") ? asciiLower(pythonStr(task["base_runtime"])) : std::string();
+    const bool named = runtime == "vllm" || runtime == "sglang";
     const auto quant = task.find("quant_config");
     if (quant != task.end() && quant->is_object() && !quant->empty()) {
         if (quant->contains("presets")) {
@@ -234,16 +258,16 @@ std::vector<std::pair<std::string, Json>> webWorkerGridEntries(const Json &task,
             for (const QuantField &f : quantFields())
                 if (const auto v = quant->find(f.name); v != quant->end())
                     for (const Json &value : asList(*v))
-                        if (std::find(f.allowed.begin(), f.allowed.end(), pythonScalar(value)) == f.allowed.end())
+                        if (std::find(f.allowed.begin(), f.allowed.end(), pythonStr(value)) == f.allowed.end())
                             findings.push_back(finding(Severity::Warning, "autotuner.quant-config-invalid",
                                                        std::string("/quant_config/") + f.name,
-                                                       "the web worker rejects '" + pythonScalar(value) + "' and runs those experiments without any of quant_config",
+                                                       "the web worker rejects '" + pythonStr(value) + "' and runs those experiments without any of quant_config",
                                                        f.allowed));
         }
-        if (!mapped)
+        if (!named && !quantTrtllm(runtime))
             findings.push_back(finding(Severity::Warning, "autotuner.quant-unmapped", "/quant_config",
                                        "the web worker translates quant_config only for base_runtime vllm, sglang or tensorrt_llm spelled so; '"
-                                           + pythonScalar(task["base_runtime"]) + "' gets no quantization flags"));
+                                           + pythonStr(task["base_runtime"]) + "' gets no quantization flags"));
     }
     const auto parallel = task.find("parallel_config");
     if (parallel != task.end() && parallel->is_object() && !parallel->empty()) {
@@ -256,10 +280,10 @@ std::vector<std::pair<std::string, Json>> webWorkerGridEntries(const Json &task,
                 if (const auto v = parallel->find(name); v != parallel->end() && !asList(*v).empty())
                     entries.emplace_back(std::string(parallelPrefix) + name, asList(*v));
         }
-        if (!mapped)
+        if (!named && !parallelTrtllm(runtime))
             findings.push_back(finding(Severity::Warning, "autotuner.parallel-unmapped", "/parallel_config",
                                        "the web worker translates parallel_config only for base_runtime vllm, sglang or tensorrt_llm spelled so; '"
-                                           + pythonScalar(task["base_runtime"]) + "' gets no parallel flags"));
+                                           + pythonStr(task["base_runtime"]) + "' gets no parallel flags"));
     }
     return entries;
 }
@@ -289,9 +313,9 @@ Json webWorkerRuntimeParameters(const std::string &runtimeName, const Json &comb
                 const std::string key = it.key().rfind("--", 0) == 0 ? it.key() : "--" + it.key();
                 if (it->is_array()) {
                     if (!it->empty())
-                        merged[key] = pythonScalar(it->front());
+                        merged[key] = pythonStr(it->front());
                 } else {
-                    merged[key] = it->is_boolean() ? *it : Json(pythonScalar(*it));
+                    merged[key] = it->is_boolean() ? *it : Json(pythonStr(*it));
                 }
             }
         } else {

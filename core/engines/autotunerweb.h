@@ -17,6 +17,11 @@
 
 namespace quantcfg {
 
+/// A JSON value the way Python's str() prints it ("True", "None", 0.85, "['a', 1]"): how the
+/// autotuner writes every parameter value into its command line. @p nested quotes strings, as
+/// str() of a list or dict does for its items.
+std::string pythonStr(const Json &v, bool nested = false);
+
 /// The grid entries the web worker adds after `parameters`: `__quant__<field>` from quant_config
 /// (or `__quant__preset` from its "presets") and `__parallel__<field>` from parallel_config (or
 /// `__parallel__preset`), each a list of values. Task-level findings go to @p findings.

@@ -77,6 +77,7 @@ MemoryFitPanel::MemoryFitPanel(ConfigDocument *document, StudioSession *session,
 {
     setObjectName(QStringLiteral("MemoryFitPanel"));
     m_pathEdit->setObjectName(QStringLiteral("FitModelPath"));
+    m_bar->setObjectName(QStringLiteral("FitBar"));
     m_pathEdit->setPlaceholderText(tr("Path of a model folder or its config.json; Enter fits it"));
     m_pathEdit->setAccessibleName(tr("Model"));
     m_pathEdit->setClearButtonEnabled(true);

@@ -76,8 +76,6 @@ public:
     /// The message above the figures: why no model is fitted, or that the remembered model no
     /// longer exists; empty when none.
     QString notice() const;
-    /// The memory bar (read by tests for its empty-state text).
-    FitBar *fitBar() const { return m_bar; }
     /// Sequence length to check (0 = the model's maximum) and sequences that must fit at once.
     void setLength(long long length);
     void setConcurrency(long long concurrency);
