@@ -10,7 +10,7 @@ namespace quantcfg {
 std::future<void> preloadBuiltInData()
 {
     return std::async(std::launch::async, [] {
-        // The largest first: the profiles are most of the time (~6 ms of ~7 on a 2020s core).
+        // The largest first: the profiles are most of the time (they load on two threads).
         ProfileRegistry::builtIn();
         Schema::unifiedConfig();
         gpuDatabase();
