@@ -4,6 +4,7 @@
 #include "core/schema.h"
 
 #include <algorithm>
+#include <future>
 #include <utility>
 
 namespace quantcfg {
@@ -45,12 +46,12 @@ std::string where(std::string_view path, const Diagnostic &d)
 
 } // namespace
 
-std::unique_ptr<EngineProfile> EngineProfile::load(std::string_view path, std::string_view text)
+std::unique_ptr<EngineProfile> EngineProfile::load(std::string_view path, std::string_view text, bool checkSchema)
 {
     JsonResult parsed = parseJson(text);
     if (!parsed.value)
         throw ProfileLoadError(where(path, parsed.diagnostics.front()));
-    const Diagnostics problems = Schema::engineProfile().validate(*parsed.value);
+    const Diagnostics problems = checkSchema ? Schema::engineProfile().validate(*parsed.value) : Diagnostics();
     if (!problems.empty())
         throw ProfileLoadError(where(path, problems.front()) + " (engine-profile schema)");
     return std::make_unique<EngineProfile>(std::move(*parsed.value));
@@ -189,9 +190,27 @@ ProfileRegistry::ProfileRegistry(std::vector<std::unique_ptr<EngineProfile>> pro
 const ProfileRegistry &ProfileRegistry::builtIn()
 {
     static const ProfileRegistry registry = [] {
-        std::vector<std::unique_ptr<EngineProfile>> profiles;
-        for (const auto &entry : resources::list("resources/engines/"))
-            profiles.push_back(EngineProfile::load(entry.path, entry.data));
+        // Parsing and checking a dozen profiles of ~65 KB each is most of a front end's start-up
+        // work before its first output; every other profile is loaded on a second thread. (Where
+        // there is only one core, the two halves simply take turns.)
+        const auto entries = resources::list("resources/engines/");
+        std::vector<std::unique_ptr<EngineProfile>> profiles(entries.size());
+        // The schema check of the compiled-in profiles was half of that work, and its answer is
+        // fixed when they are compiled in: tst_profiles checks every one in every test run, and
+        // debug builds (the dev and asan presets) check them here as well. Release builds trust
+        // what those checked.
+#ifdef NDEBUG
+        constexpr bool checkSchema = false;
+#else
+        constexpr bool checkSchema = true;
+#endif
+        const auto loadEvery = [&](std::size_t first) {
+            for (std::size_t i = first; i < entries.size(); i += 2)
+                profiles[i] = EngineProfile::load(entries[i].path, entries[i].data, checkSchema);
+        };
+        auto odd = std::async(std::launch::async, loadEvery, 1);
+        loadEvery(0);
+        odd.get(); // rethrows a ProfileLoadError from the other half
         return ProfileRegistry(std::move(profiles));
     }();
     return registry;

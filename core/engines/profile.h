@@ -72,10 +72,10 @@ struct EntryPoint
 class EngineProfile
 {
 public:
-    /// Parses @p text (the file at @p path) and checks it against the engine-profile schema.
-    /// Throws ProfileLoadError naming @p path and the line/column or JSON pointer of the first
-    /// problem.
-    static std::unique_ptr<EngineProfile> load(std::string_view path, std::string_view text);
+    /// Parses @p text (the file at @p path) and checks it against the engine-profile schema (unless
+    /// @p checkSchema is false: for data already checked). Throws ProfileLoadError naming @p path
+    /// and the line/column or JSON pointer of the first problem.
+    static std::unique_ptr<EngineProfile> load(std::string_view path, std::string_view text, bool checkSchema = true);
 
     /// A profile from a document already checked (by load(), or a test that builds one).
     explicit EngineProfile(Json doc);

@@ -27,6 +27,8 @@ namespace quantcfg::ui {
 namespace {
 
 constexpr int kCopiedFeedbackMs = 1500;
+constexpr int kMaxCommandLines = 16;
+constexpr int kMaxFileLines = 8;
 
 QPlainTextEdit *codeView(QWidget *parent, const QString &accessibleName)
 {
@@ -42,32 +44,34 @@ QPlainTextEdit *codeView(QWidget *parent, const QString &accessibleName)
     return view;
 }
 
-// Lines @p view needs to show all its text when it is @p viewWidth wide (wrapped).
-int neededLines(const QPlainTextEdit *view, int viewWidth)
+// Lines @p view needs to show @p text when it is @p viewWidth wide (wrapped).
+int neededLines(const QPlainTextEdit *view, const QString &text, int viewWidth)
 {
     const QFontMetrics fm(view->font());
     const int chrome = 2 * view->frameWidth() + 2 * static_cast<int>(view->document()->documentMargin()) + 4;
     const int width = std::max(viewWidth - chrome, fm.averageCharWidth() * 10);
     int lines = 0;
-    for (const QString &line : view->toPlainText().split(QLatin1Char('\n')))
+    for (const QString &line : text.split(QLatin1Char('\n')))
         lines += std::max(1, (fm.horizontalAdvance(line) + width - 1) / width);
     return lines;
 }
 
+} // namespace
+
 // Makes @p view exactly as tall as its text (up to @p maxLines), so commands are not cut off and
-// the notes get the rest of the pane.
-void fitHeight(QPlainTextEdit *view, int viewWidth, int maxLines)
+// the notes get the rest of the pane. Measuring is a text layout of every line, and a layout pass
+// resizes the pane several times at the same width: the count is kept for the last text, font and
+// width (@p memo).
+void EnginePane::fitHeight(QPlainTextEdit *view, int viewWidth, int maxLines, LineCount &memo)
 {
     const QFontMetrics fm(view->font());
-    const int lines = std::min(neededLines(view, viewWidth), maxLines);
+    const QString text = view->toPlainText();
+    if (memo.width != viewWidth || memo.text != text || memo.font != view->font())
+        memo = {text, view->font(), viewWidth, neededLines(view, text, viewWidth)};
+    const int lines = std::min(memo.lines, maxLines);
     const int margins = 2 * view->frameWidth() + 2 * static_cast<int>(view->document()->documentMargin()) + 2;
     view->setFixedHeight(lines * fm.lineSpacing() + margins);
 }
-
-constexpr int kMaxCommandLines = 16;
-constexpr int kMaxFileLines = 8;
-
-} // namespace
 
 EnginePane::EnginePane(std::string engine, QWidget *parent)
     : QFrame(parent)
@@ -289,9 +293,9 @@ void EnginePane::fitHeights()
     // The views' own width is not final during a resize: derive it from the pane's.
     const QMargins margins = layout()->contentsMargins();
     const int viewWidth = contentsRect().width() - margins.left() - margins.right();
-    fitHeight(m_command, viewWidth, kMaxCommandLines);
+    fitHeight(m_command, viewWidth, kMaxCommandLines, m_commandLines);
     if (m_file->isVisibleTo(this))
-        fitHeight(m_file, viewWidth, kMaxFileLines);
+        fitHeight(m_file, viewWidth, kMaxFileLines, m_fileLines);
 }
 
 void EnginePane::resizeEvent(QResizeEvent *event)

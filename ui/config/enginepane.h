@@ -3,6 +3,7 @@
 #include "core/engines/launchplan.h"
 #include "core/hardware/gputarget.h"
 
+#include <QFont>
 #include <QFrame>
 
 #include <optional>
@@ -73,8 +74,17 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    struct LineCount
+    {
+        QString text;
+        QFont font;
+        int width = -1;
+        int lines = 0;
+    };
+
     void showCommand();
     void fitHeights();
+    static void fitHeight(QPlainTextEdit *view, int viewWidth, int maxLines, LineCount &memo);
     void copy(const QString &text, QPushButton *button);
 
     std::string m_engine;
@@ -99,6 +109,8 @@ private:
     QLabel *m_notesTitle;
     QTreeView *m_notes;
     DiagnosticsModel *m_notesModel;
+    LineCount m_commandLines;
+    LineCount m_fileLines;
 };
 
 } // namespace quantcfg::ui

@@ -7,9 +7,10 @@
 
 namespace quantcfg::ui {
 
-WrappingDelegate::WrappingDelegate(QTreeView *view)
+WrappingDelegate::WrappingDelegate(QTreeView *view, bool wraps)
     : QStyledItemDelegate(view)
     , m_view(view)
+    , m_wraps(wraps)
 {
 }
 
@@ -18,7 +19,8 @@ void WrappingDelegate::install(QTreeView *view, int column)
     view->setWordWrap(true);
     view->setUniformRowHeights(false);
     view->setTextElideMode(Qt::ElideNone);
-    view->setItemDelegateForColumn(column, new WrappingDelegate(view));
+    view->setItemDelegate(new WrappingDelegate(view, false));
+    view->setItemDelegateForColumn(column, new WrappingDelegate(view, true));
     // Row heights depend on the column width: lay out again (once per burst of resizes).
     auto *relayout = new QTimer(view);
     relayout->setSingleShot(true);
@@ -32,20 +34,22 @@ void WrappingDelegate::install(QTreeView *view, int column)
 
 QSize WrappingDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const int width = m_view->columnWidth(index.column());
-    if (width <= 0)
+    const int width = m_wraps ? m_view->columnWidth(index.column()) : 0;
+    if (m_wraps && width <= 0)
         return QStyledItemDelegate::sizeHint(option, index);
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    if (width != m_cachedWidth || opt.font != m_cachedFont || m_heights.size() > 1024) {
-        m_heights.clear();
+    if (width != m_cachedWidth || opt.font != m_cachedFont || m_sizes.size() > 1024) {
+        m_sizes.clear();
         m_cachedWidth = width;
         m_cachedFont = opt.font;
     }
     const bool decorated = opt.features & QStyleOptionViewItem::HasDecoration;
-    auto it = m_heights.constFind(Key{opt.text, decorated});
-    if (it != m_heights.cend())
-        return {width, *it};
+    auto it = m_sizes.constFind(Key{opt.text, decorated});
+    if (it != m_sizes.cend())
+        return *it;
+    if (!m_wraps)
+        return *m_sizes.insert(Key{opt.text, decorated}, QStyledItemDelegate::sizeHint(option, index));
 
     const QStyle *style = m_view->style();
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, &opt, m_view) + 1;
@@ -58,8 +62,7 @@ QSize WrappingDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     oneLine.text = QStringLiteral("X");
     const int base = style->sizeFromContents(QStyle::CT_ItemViewItem, &oneLine, QSize(), m_view).height();
     const int height = std::max(base, text.height() + 2 * margin);
-    m_heights.insert(Key{opt.text, decorated}, height);
-    return {width, height};
+    return *m_sizes.insert(Key{opt.text, decorated}, QSize(width, height));
 }
 
 } // namespace quantcfg::ui

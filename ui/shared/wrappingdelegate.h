@@ -15,17 +15,20 @@ class WrappingDelegate final : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    /// Installs the delegate on @p column of @p view (and turns word wrap on).
+    /// Installs the delegate on @p column of @p view (and turns word wrap on), and on its other
+    /// columns one that keeps their cells' sizes the same way, without wrapping.
     static void install(QTreeView *view, int column);
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
-    explicit WrappingDelegate(QTreeView *view);
+    WrappingDelegate(QTreeView *view, bool wraps);
     QTreeView *m_view;
+    bool m_wraps;
 
     // Views ask for every row's size on each layout pass (several while a window first shows), and
-    // wrapping a message is a full text layout: heights are kept per text for one width and font.
+    // each is a text layout (a full one for a wrapped message): sizes are kept per text for one
+    // width (for wrapped cells) and font. Columns sized to their contents ask for every cell.
     struct Key
     {
         QString text;
@@ -33,7 +36,7 @@ private:
         friend bool operator==(const Key &, const Key &) = default;
         friend size_t qHash(const Key &key, size_t seed = 0) { return qHashMulti(seed, key.text, key.decorated); }
     };
-    mutable QHash<Key, int> m_heights;
+    mutable QHash<Key, QSize> m_sizes;
     mutable int m_cachedWidth = -1;
     mutable QFont m_cachedFont;
 };

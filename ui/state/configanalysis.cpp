@@ -14,7 +14,6 @@ ConfigAnalysis::ConfigAnalysis(ConfigDocument *document, StudioSession *session,
     : QObject(parent)
     , m_document(document)
     , m_session(session)
-    , m_engines(ProfileRegistry::builtIn().engines())
 {
     connect(m_document, &ConfigDocument::changed, this, &ConfigAnalysis::recompute);
     connect(m_session, &StudioSession::engineVersionChanged, this, &ConfigAnalysis::onEngineVersionChosen);
@@ -22,6 +21,15 @@ ConfigAnalysis::ConfigAnalysis(ConfigDocument *document, StudioSession *session,
         emit mappingInputsChanged();
         recompute();
     });
+}
+
+const std::vector<std::string> &ConfigAnalysis::engines() const
+{
+    // Asked for when first needed rather than at construction: at start-up the profiles may still
+    // be loading on the preload threads while the window builds the parts that do not need them.
+    if (m_engines.empty())
+        m_engines = ProfileRegistry::builtIn().engines();
+    return m_engines;
 }
 
 std::string ConfigAnalysis::engineVersion(const std::string &engine) const
@@ -60,7 +68,7 @@ std::vector<LaunchPlan> ConfigAnalysis::mapAll(const Config &config) const
 {
     std::vector<LaunchPlan> plans;
     const MapOptions options = mapOptions();
-    for (const std::string &engine : m_engines) {
+    for (const std::string &engine : engines()) {
         if (const EngineProfile *profile = ProfileRegistry::builtIn().forConfig(config, engine, m_session->engineVersion(engine)))
             plans.push_back(mapConfig(config, *profile, options));
     }

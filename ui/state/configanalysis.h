@@ -30,7 +30,7 @@ public:
     ConfigAnalysis(ConfigDocument *document, StudioSession *session, QObject *parent = nullptr);
 
     /// Engine ids in display order ("vllm", "sglang", "trtllm").
-    const std::vector<std::string> &engines() const { return m_engines; }
+    const std::vector<std::string> &engines() const;
     /// The profile version @p engine is mapped at for the document: its pin, else the session's
     /// choice, else the default.
     std::string engineVersion(const std::string &engine) const;
@@ -66,7 +66,7 @@ private:
 
     ConfigDocument *m_document;
     StudioSession *m_session;
-    std::vector<std::string> m_engines;
+    mutable std::vector<std::string> m_engines; // filled on first use
     std::vector<LaunchPlan> m_plans;
     Diagnostics m_diagnostics;
     double m_lastMs = 0.0;
