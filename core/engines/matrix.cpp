@@ -12,27 +12,7 @@ namespace quantcfg {
 
 namespace {
 
-// Preference when summarising engines: what a user can get with the best engine.
-int rank(Support s)
-{
-    switch (s) {
-    case Support::Supported:
-        return 5;
-    case Support::WeightOnly:
-        return 4;
-    case Support::Unknown:
-        return 3;
-    case Support::Unsupported:
-        return 2;
-    case Support::NotTargeted:
-        return 1;
-    case Support::NotAvailable:
-        return 0;
-    }
-    return 0;
-}
-
-std::vector<MatrixColumn> columns()
+std::vector<MatrixColumn> architectureColumns()
 {
     std::vector<MatrixColumn> out;
     for (const ArchitectureInfo &a : architectures())
@@ -72,6 +52,25 @@ std::vector<std::string> methods()
 
 } // namespace
 
+int supportRank(Support s)
+{
+    switch (s) {
+    case Support::Supported:
+        return 5;
+    case Support::WeightOnly:
+        return 4;
+    case Support::Unknown:
+        return 3;
+    case Support::Unsupported:
+        return 2;
+    case Support::NotTargeted:
+        return 1;
+    case Support::NotAvailable:
+        return 0;
+    }
+    return 0;
+}
+
 std::string engineMethodValue(const EngineProfile &profile, const std::string &method, std::string *reason)
 {
     const Json &methodsMap = profile.mapping()["methods"];
@@ -95,9 +94,14 @@ std::string engineMethodValue(const EngineProfile &profile, const std::string &m
 
 CompatibilityMatrix buildMatrix(const EngineProfile &profile)
 {
+    return buildMatrix(profile, architectureColumns());
+}
+
+CompatibilityMatrix buildMatrix(const EngineProfile &profile, std::vector<MatrixColumn> columns)
+{
     CompatibilityMatrix m;
     m.methods = methods();
-    m.columns = columns();
+    m.columns = std::move(columns);
     m.engines = profile.engine() + "@" + profile.version();
     for (const std::string &method : m.methods) {
         std::vector<MatrixCell> row;
@@ -131,7 +135,7 @@ CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> 
 {
     CompatibilityMatrix m;
     m.methods = methods();
-    m.columns = columns();
+    m.columns = architectureColumns();
     m.engines = "all engines";
     std::vector<CompatibilityMatrix> each;
     for (const EngineProfile *p : profiles)
@@ -146,7 +150,7 @@ CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> 
                 const MatrixCell &cell = e.cells[r][c];
                 reason += (reason.empty() ? "" : "\n") + cell.engine + ": " + supportName(cell.state)
                           + (cell.minCapability ? " (min " + ccText(cell.minCapability) + ")" : "");
-                if (rank(cell.state) > rank(best.state)) {
+                if (supportRank(cell.state) > supportRank(best.state)) {
                     best.state = cell.state;
                     best.engine = cell.engine;
                     best.minCapability = cell.minCapability;

@@ -45,10 +45,18 @@ std::string engineMethodValue(const EngineProfile &profile, const std::string &m
 
 /// The matrix for one engine profile, over every architecture of resources/hardware.
 CompatibilityMatrix buildMatrix(const EngineProfile &profile);
+/// The same matrix over @p columns only: a target GPU's compute capability (86 for an A10G, which
+/// is not the first of its architecture) gives what the mapper checks for that GPU, and the
+/// alternatives are those that run there with this engine version.
+CompatibilityMatrix buildMatrix(const EngineProfile &profile, std::vector<MatrixColumn> columns);
 
 /// The default version of every engine, summarised per cell: the best state any engine reaches,
 /// with a reason naming each engine's state.
 CompatibilityMatrix buildSummaryMatrix(const std::vector<const EngineProfile *> &profiles);
+
+/// How good @p state is for a user, higher is better: supported, weight-only, unknown, unsupported,
+/// not targeted, no such method. buildSummaryMatrix() keeps the best engine's cell by it.
+int supportRank(Support state);
 
 /// Fills MatrixCell::alternative for every cell of @p matrix that does not run: among the methods
 /// that run on the same architecture (supported, else weight-only; never "none"), the closest by
