@@ -221,8 +221,9 @@ private slots:
         QVERIFY(tab.editor()->toPlainText().contains(QStringLiteral("\"dtype\": \"auto\"")));
     }
 
-    // qoq is a unified method, but no engine's default version runs it (SGLang removed it): the
-    // list still offers it, for the older versions that do, but marked and saying which they are.
+    // qoq is a unified method, but no engine version in use (the defaults, here) runs it (SGLang
+    // removed it): the list still offers it, for the older versions that do, but marked and saying
+    // which they are.
     void methodsNoDefaultEngineRunsAreMarked()
     {
         FormFixture f;
@@ -232,14 +233,14 @@ private slots:
         QVERIFY(qoq > 0);
         QVERIFY(!combo->itemIcon(qoq).isNull());
         const QString tip = combo->itemData(qoq, Qt::ToolTipRole).toString();
-        QVERIFY2(tip.contains(QLatin1String("No engine's default version runs qoq")), qPrintable(tip));
+        QVERIFY2(tip.contains(QLatin1String("No engine version in use runs qoq")), qPrintable(tip));
         QVERIFY2(tip.contains(QLatin1String("SGLang")) && tip.contains(QLatin1String("v0.5.6")), qPrintable(tip));
         // Methods a default version runs are not marked.
         for (const char *method : {"fp8", "awq_marlin", "gguf"}) {
             const int i = combo->findText(QLatin1String(method));
             QVERIFY(i > 0);
             QVERIFY2(combo->itemIcon(i).isNull(), method);
-            QCOMPARE(combo->itemData(i, Qt::ToolTipRole).toString().toStdString(), MethodCatalogue::builtIn().find(method)->description);
+            QVERIFY(combo->itemData(i, Qt::ToolTipRole).toString().toStdString().starts_with(MethodCatalogue::builtIn().find(method)->description));
         }
     }
 

@@ -163,7 +163,7 @@ void ConfigForm::addSection(QWidget *container, const QString &title, const std:
     for (const std::string &pointer : pointers) {
         const Json *sub = schema.subschema(pointer);
         auto *field = new QWidget(group);
-        auto editor = sub ? FieldEditor::create(pointer, *sub, field) : nullptr;
+        auto editor = sub ? FieldEditor::create(pointer, *sub, field, m_analysis) : nullptr;
         if (!editor) {
             delete field;
             continue;

@@ -1,8 +1,7 @@
 #include "ui/config/fieldeditors.h"
 
-#include "core/engines/matrix.h"
 #include "core/methods.h"
-#include "ui/shared/statusstyle.h"
+#include "ui/config/methodeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,30 +26,6 @@ QString jsonText(const Json &v)
     return QString::fromStdString(v.is_string() ? v.get<std::string>() : toCompactJson(v));
 }
 
-// For a method no engine's default version runs (qoq: SGLang removed it, vLLM and TensorRT-LLM
-// never had it), a sentence saying so and which versions do run it; empty otherwise. Read from
-// the profiles, like the hardware matrix, which shows the default versions.
-QString unusableByDefault(const std::string &method)
-{
-    const MethodReach reach = methodReach(method);
-    if (reach.byDefault)
-        return {};
-    if (reach.others.empty())
-        return FieldEditor::tr("No engine version quantcfg knows runs %1.").arg(QString::fromStdString(method));
-    std::vector<std::pair<std::string, QStringList>> byEngine; // display name → versions, registry order
-    for (const EngineProfile *p : reach.others) {
-        auto it = std::find_if(byEngine.begin(), byEngine.end(), [p](const auto &e) { return e.first == p->displayName(); });
-        if (it == byEngine.end())
-            it = byEngine.insert(byEngine.end(), {p->displayName(), {}});
-        it->second << QString::fromStdString(p->version());
-    }
-    QStringList engines;
-    for (const auto &[name, versions] : byEngine)
-        engines << QStringLiteral("%1 %2").arg(QString::fromStdString(name), versions.join(QLatin1StringView(", ")));
-    return FieldEditor::tr("No engine's default version runs %1; only %2 (choose the version in the engine's pane).")
-        .arg(QString::fromStdString(method), engines.join(QLatin1StringView("; ")));
-}
-
 // Enumerations: the first entry means "not set"; a value outside the enumeration (typed in the
 // JSON tab) is shown as an extra entry so the field says what the file holds.
 class EnumEditor final : public FieldEditor
@@ -61,24 +36,8 @@ public:
         , m_combo(static_cast<QComboBox *>(widget()))
     {
         m_combo->addItem(unsetText(schema));
-        // A list of quantization methods (every value is one in the catalogue) says what each is:
-        // the catalogue's one line, as the item's tooltip.
-        const MethodCatalogue &catalogue = MethodCatalogue::builtIn();
-        const Json &values = schema["enum"];
-        const bool methods = std::all_of(values.begin(), values.end(), [&](const Json &v) { return v.is_string() && catalogue.find(v.get<std::string>()); });
-        for (const Json &v : values) {
+        for (const Json &v : schema["enum"])
             m_combo->addItem(jsonText(v), QString::fromStdString(v.dump()));
-            if (!methods)
-                continue;
-            const int item = m_combo->count() - 1;
-            QString tip = QString::fromStdString(catalogue.find(v.get<std::string>())->description);
-            // Offered, since a pinned or chosen older engine version may run it, but not as if usable.
-            if (const QString note = unusableByDefault(v.get<std::string>()); !note.isEmpty()) {
-                m_combo->setItemIcon(item, supportIcon(Support::NotAvailable));
-                tip += QLatin1Char('\n') + note;
-            }
-            m_combo->setItemData(item, tip, Qt::ToolTipRole);
-        }
         m_fixedCount = m_combo->count();
         m_combo->setMaxVisibleItems(16);
         connect(m_combo, &QComboBox::activated, this, [this](int index) {
@@ -270,10 +229,17 @@ QString FieldEditor::unsetText(const Json &schema)
     return tr("(not set)");
 }
 
-std::unique_ptr<FieldEditor> FieldEditor::create(const std::string &pointer, const Json &schema, QWidget *parent)
+std::unique_ptr<FieldEditor> FieldEditor::create(const std::string &pointer, const Json &schema, QWidget *parent, ConfigAnalysis *analysis)
 {
-    if (schema.contains("enum"))
+    if (schema.contains("enum")) {
+        // A list of quantization methods (every value is one in the catalogue) says what each is
+        // and where it runs.
+        const MethodCatalogue &catalogue = MethodCatalogue::builtIn();
+        const Json &values = schema["enum"];
+        if (analysis && std::all_of(values.begin(), values.end(), [&](const Json &v) { return v.is_string() && catalogue.find(v.get<std::string>()); }))
+            return std::make_unique<MethodEditor>(pointer, schema, analysis, parent);
         return std::make_unique<EnumEditor>(pointer, schema, parent);
+    }
     const std::string type = schema.value("type", std::string());
     if (type == "integer")
         return std::make_unique<IntEditor>(pointer, schema, parent);

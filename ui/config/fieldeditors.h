@@ -13,6 +13,8 @@ class QWidget;
 
 namespace quantcfg::ui {
 
+class ConfigAnalysis;
+
 /// One editable field of the form, made from its sub-schema: a combo box for an enumeration, a
 /// spin box with the schema's limits for a number, a check box for a boolean, a line edit for
 /// free text. An unset field shows "(not set)" or the schema default; clearing it removes the key.
@@ -22,8 +24,10 @@ class FieldEditor : public QObject
 
 public:
     /// The editor for @p schema (a resolved sub-schema), or nullptr for types the form does not
-    /// edit (objects, arrays: those are edited in the JSON tab).
-    static std::unique_ptr<FieldEditor> create(const std::string &pointer, const Json &schema, QWidget *parent);
+    /// edit (objects, arrays: those are edited in the JSON tab). With @p analysis, a list of
+    /// quantization methods is a MethodEditor (per-engine support for the session's target GPU).
+    static std::unique_ptr<FieldEditor> create(const std::string &pointer, const Json &schema, QWidget *parent,
+                                               ConfigAnalysis *analysis = nullptr);
 
     ~FieldEditor() override;
 
