@@ -10,6 +10,7 @@
 #include "ui/state/configanalysis.h"
 #include "ui/state/configdocument.h"
 #include "ui/state/studiosession.h"
+#include "ui/window/mainwindow.h"
 
 #include "studiotestutil.h"
 
@@ -17,6 +18,8 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -221,6 +224,7 @@ private slots:
         const auto e = std::size_t(std::find(engines.begin(), engines.end(), older->engine()) - engines.begin());
         QVERIFY(stateAt(*model, qoq, e) != Support::NotAvailable);
         QVERIFY(model->index(qoq, 0).data(MethodListModel::SupportReasonRole).toStringList().at(int(e)).contains(QString::fromStdString(older->version())));
+        f.session.setEngineVersion(older->engine(), {}); // the settings outlive the fixture: back to the default
     }
 
     // Without a target GPU each mark is the best the engine version gets on any architecture (the
@@ -298,6 +302,46 @@ private slots:
         QTest::keyClick(combo, Qt::Key_Down);
         QCOMPARE(f.document.config().quantization.method.value(),
                  combo->model()->index(combo->currentIndex(), 0).data(MethodListModel::MethodRole).toString().toStdString());
+    }
+
+    // In the window at 1280×800, the open list lies on the screen whole and is as wide as its
+    // widest row. Under a real X server (tools/screenshots.sh), QCFG_SCREENSHOT_DIR receives a
+    // picture of the screen with the list open for an A10G.
+    void theOpenListInTheWindow()
+    {
+        MainWindow w;
+        QVERIFY(w.session()->setTargetGpuId(QStringLiteral("gpu:A10G")));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.revealField(QStringLiteral("/quantization/method"));
+        auto *combo = studiotest::child<QComboBox>(&w, "/quantization/method");
+        QVERIFY(qobject_cast<MethodListModel *>(combo->model()));
+        combo->showPopup();
+        QAbstractItemView *view = combo->view();
+        QTRY_VERIFY(view->isVisible());
+        QVERIFY(QTest::qWaitForWindowExposed(view->window()));
+        int widest = 0;
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.font = view->font();
+        option.fontMetrics = view->fontMetrics();
+        for (int r = 0; r < combo->count(); ++r)
+            widest = std::max(widest, view->itemDelegate()->sizeHint(option, combo->model()->index(r, 0)).width());
+        const QRect popup = view->window()->frameGeometry();
+        const QRect screen = combo->screen()->geometry();
+        // The offscreen platform's screen is 800×600, smaller than the window: there, only the width.
+        if (screen.contains(w.frameGeometry()))
+            QVERIFY2(screen.contains(popup), qPrintable(QStringLiteral("the list at %1,%2 %3×%4").arg(popup.x()).arg(popup.y()).arg(popup.width()).arg(popup.height())));
+        if (screen.width() >= widest + 40)
+            QVERIFY2(view->viewport()->width() >= widest, qPrintable(QStringLiteral("%1 < %2").arg(view->viewport()->width()).arg(widest)));
+
+        const QString shots = qEnvironmentVariable("QCFG_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QTest::qWait(500); // the popup's first paint
+            QVERIFY(combo->screen()->grabWindow(0).save(QDir(shots).filePath(QStringLiteral("studio-methodlist-1280x800.png"))));
+        }
+        combo->hidePopup();
     }
 };
 

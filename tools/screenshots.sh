@@ -79,6 +79,19 @@ XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" QT_SCALE_FACTO
 echo "wrote docs/screenshots/studio-hidpi-150.png"
 fi
 
+# The open Method list, for an A10G: the list's test opens it in the window and grabs the screen.
+methodlist_test="$build/tests/tst_studio_methodlist"
+# shellcheck disable=SC2053 # $only is a pattern
+if [[ studio-methodlist-1280x800 != $only ]]; then
+    :
+elif [ -x "$methodlist_test" ]; then
+    xvfb-run -a -s "-screen 0 1280x800x24 -dpi 96" env QT_QPA_PLATFORM=xcb QCFG_SCREENSHOT_DIR="$out" \
+        "$methodlist_test" theOpenListInTheWindow >/dev/null
+    echo "wrote docs/screenshots/studio-methodlist-1280x800.png"
+else
+    echo "not built: $methodlist_test (no Method list screenshot)" >&2
+fi
+
 # A dark desktop: the palette test renders the window with a dark system palette and saves it.
 palette_test="$build/tests/tst_studio_palette"
 # shellcheck disable=SC2053 # $only is a pattern
