@@ -36,6 +36,14 @@ QString unusableNote()
     return MethodDelegate::tr(" — no engine version in use has it");
 }
 
+// The engines a method row has marks for (none for "not set" and a stray value). Asks for no
+// state: measuring the rows (install()) does not make the model work them out.
+QStringList markedEngines(const QModelIndex &index)
+{
+    const auto *model = qobject_cast<const MethodListModel *>(index.model());
+    return model && !index.data(MethodListModel::MethodRole).toString().isEmpty() ? model->engineNames() : QStringList();
+}
+
 int markWidth(const QFontMetrics &fm, const QString &engine)
 {
     return kIcon + kIconGap + fm.horizontalAdvance(engine);
@@ -77,9 +85,7 @@ MethodDelegate::Layout MethodDelegate::layout(const QStyleOptionViewItem &option
     const int line = std::max(bold.height(), kIcon);
     const QRect r = option.rect.adjusted(kMargin, kVMargin, -kMargin, -kVMargin);
 
-    const QStringList engines = index.data(MethodListModel::SupportRole).toList().isEmpty()
-                                    ? QStringList()
-                                    : qobject_cast<const MethodListModel *>(index.model())->engineNames();
+    const QStringList engines = markedEngines(index);
     int x = r.right() + 1;
     l.marks.resize(static_cast<std::size_t>(engines.size()));
     for (int e = static_cast<int>(engines.size()) - 1; e >= 0; --e) {
@@ -140,7 +146,7 @@ void MethodDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->setFont(option.font);
     painter->setPen(text);
     const QVariantList states = index.data(MethodListModel::SupportRole).toList();
-    const QStringList engines = l.marks.empty() ? QStringList() : qobject_cast<const MethodListModel *>(index.model())->engineNames();
+    const QStringList engines = markedEngines(index);
     for (std::size_t e = 0; e < l.marks.size() && e < static_cast<std::size_t>(states.size()); ++e) {
         const QRect &m = l.marks[e];
         supportIcon(static_cast<Support>(states[static_cast<int>(e)].toInt())).paint(painter, QRect(m.left(), m.top() + (m.height() - kIcon) / 2, kIcon, kIcon));
@@ -166,10 +172,8 @@ QSize MethodDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
         italic.setItalic(true);
         first += QFontMetrics(italic).horizontalAdvance(unusableNote());
     }
-    if (!index.data(MethodListModel::SupportRole).toList().isEmpty()) {
-        for (const QString &engine : qobject_cast<const MethodListModel *>(index.model())->engineNames())
-            first += kMarkGap + markWidth(fm, engine);
-    }
+    for (const QString &engine : markedEngines(index))
+        first += kMarkGap + markWidth(fm, engine);
     const int second = fm.horizontalAdvance(index.data(MethodListModel::DescriptionRole).toString());
     // One pixel more than the text: a text exactly as wide as its rectangle is elided by some styles.
     return {std::max(first, second) + 2 * kMargin + 1, 2 * kVMargin + std::max(bold.height(), kIcon) + kLineGap + fm.height()};

@@ -77,13 +77,18 @@ QString MethodListModel::supportWord(Support state)
     return tr("unknown");
 }
 
-void MethodListModel::refresh()
+std::string MethodListModel::inputs() const
 {
     const std::optional<GpuTarget> gpu = m_analysis->mapOptions().gpu;
-    std::string inputs = gpu ? gpu->name + "@" + std::to_string(gpu->computeCapability) : std::string();
+    std::string key = gpu ? gpu->name + "@" + std::to_string(gpu->computeCapability) : std::string();
     for (const std::string &engine : m_analysis->engines())
-        inputs += "|" + engine + "@" + m_analysis->engineVersion(engine);
-    if (inputs == m_inputs)
+        key += "|" + engine + "@" + m_analysis->engineVersion(engine);
+    return key;
+}
+
+void MethodListModel::refresh()
+{
+    if (inputs() == m_inputs)
         return; // most recomputes are edits of the document: nothing the marks depend on changed
     compute();
     if (!m_rows.empty())
@@ -93,45 +98,62 @@ void MethodListModel::refresh()
 void MethodListModel::compute()
 {
     const ProfileRegistry &registry = ProfileRegistry::builtIn();
-    const std::optional<GpuTarget> gpu = m_analysis->mapOptions().gpu;
-    const int cc = gpu ? gpu->computeCapability : 0;
-
-    m_inputs = gpu ? gpu->name + "@" + std::to_string(gpu->computeCapability) : std::string();
+    m_inputs = inputs();
+    m_target = m_analysis->mapOptions().gpu;
+    if (m_target && m_target->computeCapability <= 0)
+        m_target.reset();
+    m_profiles.clear();
     m_engineNames.clear();
-    std::vector<const EngineProfile *> inUse;
-    std::vector<CompatibilityMatrix> matrices;
     for (const std::string &engine : m_analysis->engines()) {
-        const std::string version = m_analysis->engineVersion(engine);
-        m_inputs += "|" + engine + "@" + version;
-        const EngineProfile *profile = registry.find(engine, version);
-        if (!profile)
-            continue;
-        inUse.push_back(profile);
-        m_engineNames << q(profile->displayName());
-        if (cc > 0) {
-            const std::optional<ArchitectureInfo> arch = architectureFor(cc);
-            matrices.push_back(buildMatrix(*profile, {MatrixColumn{cc, arch ? arch->name : std::string(), {gpu->name}}}));
-        } else {
-            matrices.push_back(buildMatrix(*profile));
+        if (const EngineProfile *profile = registry.find(engine, m_analysis->engineVersion(engine))) {
+            m_profiles.push_back(profile);
+            m_engineNames << q(profile->displayName());
         }
     }
-    if (cc > 0) {
-        const QString name = q(gpu->name);
-        const QString sm = QStringLiteral("sm_%1").arg(cc);
+    if (m_target) {
+        const QString name = q(m_target->name);
+        const QString sm = QStringLiteral("sm_%1").arg(m_target->computeCapability);
         m_targetText = name == sm ? sm : QStringLiteral("%1 (%2)").arg(name, sm);
     } else {
         m_targetText.clear();
     }
+    // Which methods a version in use has is cheap and shown in the closed box (the mark); the
+    // states are worked out when the list or a tooltip first asks (computeSupport()).
+    for (Row &row : m_rows) {
+        row.usable = std::any_of(m_profiles.begin(), m_profiles.end(), [&](const EngineProfile *p) { return !engineMethodValue(*p, row.method).empty(); });
+        row.otherVersions.clear();
+        if (row.usable)
+            continue;
+        for (const auto &profile : registry.all()) {
+            if (std::find(m_profiles.begin(), m_profiles.end(), profile.get()) == m_profiles.end() && !engineMethodValue(*profile, row.method).empty())
+                row.otherVersions << q(profile->displayName() + " " + profile->version());
+        }
+    }
+    m_supportStale = true;
+}
 
+void MethodListModel::computeSupport() const
+{
+    if (!m_supportStale)
+        return;
+    m_supportStale = false;
+    const int cc = m_target ? m_target->computeCapability : 0;
+    std::vector<CompatibilityMatrix> matrices;
+    for (const EngineProfile *profile : m_profiles) {
+        if (cc > 0) {
+            const std::optional<ArchitectureInfo> arch = architectureFor(cc);
+            matrices.push_back(buildMatrix(*profile, {MatrixColumn{cc, arch ? arch->name : std::string(), {m_target->name}}}));
+        } else {
+            matrices.push_back(buildMatrix(*profile));
+        }
+    }
     for (Row &row : m_rows) {
         row.engines.clear();
-        row.usable = false;
         for (std::size_t e = 0; e < matrices.size(); ++e) {
             const CompatibilityMatrix &matrix = matrices[e];
-            const EngineProfile &profile = *inUse[e];
             const auto r = std::find(matrix.methods.begin(), matrix.methods.end(), row.method);
             EngineSupport support;
-            const QString who = q(profile.displayName() + " " + profile.version());
+            const QString who = q(m_profiles[e]->displayName() + " " + m_profiles[e]->version());
             if (r == matrix.methods.end()) {
                 support.reason = tr("%1: %2 is not in the method catalogue").arg(who, q(row.method));
             } else if (cc > 0) {
@@ -158,16 +180,7 @@ void MethodListModel::compute()
                     support.reason = tr("%1 (no target GPU chosen): %2").arg(who, where.join(QLatin1StringView("; ")));
                 }
             }
-            row.usable = row.usable || support.state != Support::NotAvailable;
             row.engines.push_back(std::move(support));
-        }
-        // A method no version in use has: say which other versions do.
-        row.otherVersions.clear();
-        if (!row.usable) {
-            for (const auto &profile : registry.all()) {
-                if (std::find(inUse.begin(), inUse.end(), profile.get()) == inUse.end() && !engineMethodValue(*profile, row.method).empty())
-                    row.otherVersions << q(profile->displayName() + " " + profile->version());
-            }
         }
     }
 }
@@ -263,6 +276,8 @@ QVariant MethodListModel::data(const QModelIndex &index, int role) const
         }
     }
     const Row &row = m_rows[static_cast<std::size_t>(r - 1)];
+    if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole || role == SupportRole || role == SupportTextRole || role == SupportReasonRole)
+        computeSupport();
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:

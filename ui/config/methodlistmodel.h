@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engines/capability.h"
+#include "core/hardware/gputarget.h"
 
 #include <QAbstractListModel>
 #include <QString>
@@ -21,8 +22,9 @@ class ConfigAnalysis;
 /// reasons are the hardware matrix's, for the target's own compute capability
 /// (buildMatrix(profile, columns)); without a target GPU, each engine's best state on any
 /// architecture, and the reason says no target is chosen. A method that no engine version in use
-/// has is marked (DecorationRole, UsableRole), and its tooltip names the versions that have it. A value the enumeration does not allow (typed in
-/// the JSON tab) is shown as one more row at the end (setStrayValue()).
+/// has is marked (DecorationRole, UsableRole), and its tooltip names the versions that have it.
+/// A value the enumeration does not allow (typed in the JSON tab) is shown as one more row at the
+/// end (setStrayValue()).
 ///
 /// It follows @p analysis: after each recompute it compares the target GPU and the engine versions
 /// with those it computed for and, when one changed, recomputes every row and emits dataChanged().
@@ -76,15 +78,24 @@ private:
         QStringList otherVersions; ///< when no version in use has it: the versions that do ("SGLang v0.5.6")
     };
 
+    /// The target GPU and the engine versions in use, as one key.
+    std::string inputs() const;
     /// Recomputes the rows when the target or a version in use changed since the last time.
     void refresh();
+    /// The profiles and target in use, and which methods they have (cheap: at every change).
     void compute();
+    /// Every row's per-engine state and reason (the matrix of each version in use), the first
+    /// time one is asked for after compute().
+    void computeSupport() const;
     QString toolTip(const Row &row) const;
     QString accessibleText(const Row &row) const;
 
     ConfigAnalysis *m_analysis;
     QString m_unsetText;
-    std::vector<Row> m_rows;
+    mutable std::vector<Row> m_rows; // Row::engines is filled by computeSupport()
+    mutable bool m_supportStale = true;
+    std::vector<const EngineProfile *> m_profiles; // the versions in use, in engineNames() order
+    std::optional<GpuTarget> m_target;             // with a compute capability; empty: none chosen
     std::optional<QString> m_stray;
     QStringList m_engineNames;
     QString m_targetText;
