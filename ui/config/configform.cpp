@@ -11,7 +11,6 @@
 #include "ui/state/settings.h"
 
 #include <QCheckBox>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -27,9 +26,10 @@ namespace quantcfg::ui {
 namespace {
 
 // The findings under a field, one line per engine that reports, wrapped. Never shorter than its
-// lines at its width: Qt 6.4's QFormLayout kept the row height it had worked out before the
-// message was shown (the label's size hint, laid out 80 characters wide), and a message of several
-// engines was cut at both ends. A minimum height is honoured by every layout.
+// lines at its width: Qt 6.4's QFormLayout (which the form used then) kept the row height it had
+// worked out before the message was shown (the label's size hint, laid out 80 characters wide),
+// and a message of several engines was cut at both ends. A minimum height is honoured by every
+// layout.
 class FieldMessage final : public QLabel
 {
 public:
@@ -245,6 +245,21 @@ ConfigForm::Row *ConfigForm::addRow(const std::string &pointer, const QString &l
     return m_rows.back().get();
 }
 
+namespace {
+
+// Puts @p label and @p field on @p line of @p grid, the field @p span columns wide. The label is as
+// tall as the editor and at the top of its cell, so it stays beside the editor when a message
+// under the editor makes the line taller. (A grid, not a QFormLayout: Qt 6.4's QFormLayout wrote
+// past its row arrays when rows were hidden and shown again.)
+void place(QGridLayout *grid, QLabel *label, QWidget *field, QWidget *editor, int line, int column, int span = 1)
+{
+    label->setMinimumHeight(editor->sizeHint().height());
+    grid->addWidget(label, line, column, Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(field, line, column + 1, 1, span);
+}
+
+} // namespace
+
 void ConfigForm::addEssentials(QWidget *container, const Schema &schema)
 {
     auto *group = new QGroupBox(tr("Essentials"), container);
@@ -266,17 +281,8 @@ void ConfigForm::addEssentials(QWidget *container, const Schema &schema)
             ++line;
             column = 0;
         }
-        grid->addWidget(row->label, line, column);
-        grid->addWidget(row->field, line, column + 1, 1, wide ? kColumns - 1 : 1);
+        place(grid, row->label, row->field, row->editor->widget(), line, column, wide ? kColumns - 1 : 1);
         column = wide ? kColumns : column + 2;
-    }
-    // A label stays beside its editor when a message under the editor makes the line taller.
-    for (auto &row : m_rows) {
-        if (row->group != group)
-            continue;
-        row->label->setMinimumHeight(row->editor->widget()->sizeHint().height());
-        if (const int index = grid->indexOf(row->label); index >= 0)
-            grid->itemAt(index)->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
     container->layout()->addWidget(group);
 }
@@ -284,12 +290,12 @@ void ConfigForm::addEssentials(QWidget *container, const Schema &schema)
 void ConfigForm::addSection(QWidget *container, const QString &title, const std::vector<std::string> &pointers, const Schema &schema)
 {
     auto *group = new QGroupBox(title, container);
-    auto *form = new QFormLayout(group);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    auto *grid = new QGridLayout(group);
+    grid->setColumnStretch(1, 1);
+    int line = 0;
     for (const std::string &pointer : pointers) {
         if (Row *row = addRow(pointer, fieldLabel(pointer), group, schema))
-            form->addRow(row->label, row->field);
+            place(grid, row->label, row->field, row->editor->widget(), line++, 0);
     }
     container->layout()->addWidget(group);
 }
