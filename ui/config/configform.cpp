@@ -248,14 +248,14 @@ ConfigForm::Row *ConfigForm::addRow(const std::string &pointer, const QString &l
 namespace {
 
 // Puts @p label and @p field on @p line of @p grid, the field @p span columns wide. The label is as
-// tall as the editor and at the top of its cell, so it stays beside the editor when a message
-// under the editor makes the line taller. (A grid, not a QFormLayout: Qt 6.4's QFormLayout wrote
+// tall as the editor, and both are at the top of their cells, so they stay side by side when a
+// message under an editor makes the line taller. (A grid, not a QFormLayout: Qt 6.4's QFormLayout wrote
 // past its row arrays when rows were hidden and shown again.)
 void place(QGridLayout *grid, QLabel *label, QWidget *field, QWidget *editor, int line, int column, int span = 1)
 {
     label->setMinimumHeight(editor->sizeHint().height());
     grid->addWidget(label, line, column, Qt::AlignLeft | Qt::AlignTop);
-    grid->addWidget(field, line, column + 1, 1, span);
+    grid->addWidget(field, line, column + 1, 1, span, Qt::AlignTop); // beside a taller neighbour too
 }
 
 } // namespace
