@@ -73,10 +73,12 @@ public:
         return hint;
     }
 
+    // Three lines of text, as before, or less when the notes are shorter. Not a row's height: a
+    // row wraps to many lines while the pane is narrow, and that would hold the window up.
     QSize minimumSizeHint() const override
     {
         QSize hint = QTreeView::minimumSizeHint();
-        hint.setHeight(contentHeight(std::min(model() ? model()->rowCount() : 0, 1)));
+        hint.setHeight(std::min(contentHeight(model() ? model()->rowCount() : 0), fontMetrics().height() * 3 + 2 * frameWidth()));
         return hint;
     }
 
