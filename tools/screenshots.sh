@@ -79,14 +79,15 @@ XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data" QT_SCALE_FACTO
 echo "wrote docs/screenshots/studio-hidpi-150.png"
 fi
 
-# A dark desktop: the palette test renders the window with a dark system palette and saves it.
+# A dark desktop: the palette test renders the window with a dark system palette and saves it, at
+# 1280×800 and 1920×1080.
 palette_test="$build/tests/tst_studio_palette"
 # shellcheck disable=SC2053 # $only is a pattern
-if [[ studio-dark-1280x800 != $only ]]; then
+if [[ studio-dark-1280x800 != $only && studio-dark-1920x1080 != $only ]]; then
     :
 elif [ -x "$palette_test" ]; then
     QT_QPA_PLATFORM=offscreen QCFG_SCREENSHOT_DIR="$out" "$palette_test" windowOnADarkDesktop >/dev/null
-    echo "wrote docs/screenshots/studio-dark-1280x800.png"
+    echo "wrote docs/screenshots/studio-dark-1280x800.png and studio-dark-1920x1080.png"
 else
     echo "not built: $palette_test (no dark screenshot)" >&2
 fi
