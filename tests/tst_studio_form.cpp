@@ -386,6 +386,37 @@ private slots:
         const auto pointers = f.form.fieldPointers();
         QCOMPARE(pointers.front(), std::string(order.front()));
     }
+    // A field's message is as tall as its lines at its width, no taller: a height worked out while
+    // the form was first laid out (narrow) stayed as the least, and the Method's findings left a
+    // screen of empty lines above the next essentials.
+    void messagesAreAsTallAsTheirLines()
+    {
+        FormFixture f;
+        const auto presets = builtInPresets();
+        const auto moe = std::find_if(presets.begin(), presets.end(), [](const Preset &p) { return p.name == "sglang-marlin-moe"; });
+        QVERIFY(moe != presets.end());
+        f.document.loadPreset(moe->document, QStringLiteral("sglang-marlin-moe"));
+        f.form.resize(900, 600);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.form));
+        QTest::qWait(50); // every posted layout request has run
+        int shown = 0;
+        for (QLabel *message : f.form.findChildren<QLabel *>()) {
+            if (!message->objectName().startsWith(QLatin1String("message:")) || !message->isVisible())
+                continue;
+            ++shown;
+            const QRect text = message->fontMetrics().boundingRect(QRect(0, 0, message->contentsRect().width(), 1 << 20), Qt::TextWordWrap,
+                                                                   message->text());
+            QVERIFY2(message->height() <= text.height() + message->fontMetrics().height(),
+                     qPrintable(QStringLiteral("%1 is %2 px tall for %3 px of text").arg(message->objectName()).arg(message->height()).arg(text.height())));
+        }
+        QVERIFY(shown > 3);
+        // The Method's findings (four lines, one per engine and finding) sit just under it.
+        QWidget *method = f.editor<QWidget>("/quantization/method");
+        auto *methodMessage = f.form.findChild<QLabel *>(QStringLiteral("message:/quantization/method"));
+        QVERIFY(methodMessage->isVisible());
+        QVERIFY(methodMessage->y() - (method->y() + method->height()) < method->height());
+    }
 };
 
 QTEST_MAIN(TestStudioForm)

@@ -54,7 +54,14 @@ protected:
     }
 
 private:
-    void fitHeight() { setMinimumHeight(text().isEmpty() || width() <= 0 ? 0 : heightForWidth(width())); }
+    // QLabel's heightForWidth() is never less than the minimum height: without the reset, a height
+    // worked out while the label was narrow (the first layout, before the group has its width)
+    // stayed as the least, and a message at the top of the form left a screen of empty lines.
+    void fitHeight()
+    {
+        setMinimumHeight(0);
+        setMinimumHeight(text().isEmpty() || width() <= 0 ? 0 : heightForWidth(width()));
+    }
 };
 
 } // namespace
@@ -63,13 +70,13 @@ struct ConfigForm::Row
 {
     std::unique_ptr<FieldEditor> editor;
     QLabel *label = nullptr;
-    QWidget *field = nullptr; // the editor with its message under it
     QWidget *group = nullptr; // the group box the row is in
-    FieldMessage *message = nullptr;
+    FieldMessage *message = nullptr; // on a line of its own under the editor, as wide as the group allows
     QString description;
     Diagnostics diagnostics;
     QString inapplicableReason;
     bool isSet = false; // the document holds a value for it
+    bool shown = true;  // not hidden as a field that does not apply
 };
 
 namespace {
@@ -208,31 +215,21 @@ void ConfigForm::build(const Schema &schema)
 ConfigForm::Row *ConfigForm::addRow(const std::string &pointer, const QString &label, QWidget *group, const Schema &schema)
 {
     const Json *sub = schema.subschema(pointer);
-    auto *field = new QWidget(group);
-    auto editor = sub ? FieldEditor::create(pointer, *sub, field) : nullptr;
-    if (!editor) {
-        delete field;
+    auto editor = sub ? FieldEditor::create(pointer, *sub, group) : nullptr;
+    if (!editor)
         return nullptr;
-    }
     auto row = std::make_unique<Row>();
     row->group = group;
-    row->field = field;
     row->description = QString::fromStdString(schema.description(pointer));
     row->label = new QLabel(label, group);
     row->label->setBuddy(editor->widget());
     row->label->setToolTip(row->description);
-    row->message = new FieldMessage(field);
+    row->message = new FieldMessage(group);
     row->message->setObjectName(QStringLiteral("message:") + QString::fromStdString(pointer));
     // Not selectable: a selectable label lays its text out as a rich-text document, which made
     // these (a dozen are shown at once) most of the form's layout time. The same findings can
     // be copied from the diagnostics list (Ctrl+C).
     row->message->hide();
-
-    auto *fieldLayout = new QVBoxLayout(field);
-    fieldLayout->setContentsMargins(0, 0, 0, 0);
-    fieldLayout->setSpacing(2);
-    fieldLayout->addWidget(editor->widget());
-    fieldLayout->addWidget(row->message);
 
     QWidget *w = editor->widget();
     w->setToolTip(row->description);
@@ -247,15 +244,18 @@ ConfigForm::Row *ConfigForm::addRow(const std::string &pointer, const QString &l
 
 namespace {
 
-// Puts @p label and @p field on @p line of @p grid, the field @p span columns wide. The label is as
-// tall as the editor, and both are at the top of their cells, so they stay side by side when a
-// message under an editor makes the line taller. (A grid, not a QFormLayout: Qt 6.4's QFormLayout wrote
-// past its row arrays when rows were hidden and shown again.)
-void place(QGridLayout *grid, QLabel *label, QWidget *field, QWidget *editor, int line, int column, int span = 1)
+constexpr int kGridColumns = 4; // label, editor, label, editor
+
+// Puts @p row's label and editor on @p line of @p grid at @p column, the editor @p span columns
+// wide, and its message on @p messageLine under the editors, as wide as the group: the findings of
+// several engines wrapped to a half-width column made a line of the essentials a screen tall. A
+// line whose widgets are all hidden takes no room. (A grid, not a QFormLayout: Qt 6.4's
+// QFormLayout wrote past its row arrays when rows were hidden and shown again.)
+void place(QGridLayout *grid, QLabel *label, QWidget *editor, QLabel *message, int line, int column, int span, int messageLine)
 {
-    label->setMinimumHeight(editor->sizeHint().height());
-    grid->addWidget(label, line, column, Qt::AlignLeft | Qt::AlignTop);
-    grid->addWidget(field, line, column + 1, 1, span, Qt::AlignTop); // beside a taller neighbour too
+    grid->addWidget(label, line, column);
+    grid->addWidget(editor, line, column + 1, 1, span);
+    grid->addWidget(message, messageLine, 1, 1, kGridColumns - 1);
 }
 
 } // namespace
@@ -267,22 +267,22 @@ void ConfigForm::addEssentials(QWidget *container, const Schema &schema)
     auto *grid = new QGridLayout(group);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    // The model's id or path is long: it has a line of its own; the others go two to a line.
-    constexpr int kColumns = 4; // label, editor, label, editor
-    int line = -1;
-    int column = kColumns;
+    // The model's id or path is long: it has a line of its own; the others go two to a line. Each
+    // line of editors is followed by a line for each one's message.
+    int line = -3;
+    int column = kGridColumns;
     for (const Essential &e : kEssentials) {
         const std::string pointer(e.pointer);
         Row *row = addRow(pointer, e.label ? tr(e.label) : fieldLabel(pointer), group, schema);
         if (!row)
             continue;
         const bool wide = pointer == "/model/id_or_path";
-        if (wide || column == kColumns) {
-            ++line;
+        if (wide || column == kGridColumns) {
+            line += 3;
             column = 0;
         }
-        place(grid, row->label, row->field, row->editor->widget(), line, column, wide ? kColumns - 1 : 1);
-        column = wide ? kColumns : column + 2;
+        place(grid, row->label, row->editor->widget(), row->message, line, column, wide ? kGridColumns - 1 : 1, line + 1 + column / 2);
+        column = wide ? kGridColumns : column + 2;
     }
     container->layout()->addWidget(group);
 }
@@ -294,8 +294,10 @@ void ConfigForm::addSection(QWidget *container, const QString &title, const std:
     grid->setColumnStretch(1, 1);
     int line = 0;
     for (const std::string &pointer : pointers) {
-        if (Row *row = addRow(pointer, fieldLabel(pointer), group, schema))
-            place(grid, row->label, row->field, row->editor->widget(), line++, 0);
+        if (Row *row = addRow(pointer, fieldLabel(pointer), group, schema)) {
+            place(grid, row->label, row->editor->widget(), row->message, line, 0, kGridColumns - 1, line + 1);
+            line += 2;
+        }
     }
     container->layout()->addWidget(group);
 }
@@ -337,8 +339,10 @@ void ConfigForm::updateVisibility()
         const bool canHide = !row->inapplicableReason.isEmpty() && !row->isSet;
         hideable += canHide ? 1 : 0;
         const bool shown = !canHide || showAll || row->editor->pointer() == m_revealed;
+        row->shown = shown;
         row->label->setVisible(shown);
-        row->field->setVisible(shown);
+        row->editor->widget()->setVisible(shown);
+        row->message->setVisible(shown && !row->message->text().isEmpty());
         groupShown[row->group] = groupShown[row->group] || shown;
     }
     for (const auto &[group, shown] : groupShown)
@@ -361,8 +365,8 @@ void ConfigForm::updateMessage(Row &row)
     }
     if (!row.inapplicableReason.isEmpty())
         lines << row.inapplicableReason;
-    row.message->setVisible(!lines.isEmpty());
     row.message->setMessage(lines.join(QLatin1Char('\n')));
+    row.message->setVisible(row.shown && !lines.isEmpty());
     QPalette palette = row.message->palette();
     palette.setColor(QPalette::WindowText, severityColor(worst.value_or(Severity::Info), palette));
     row.message->setPalette(palette);
@@ -394,7 +398,7 @@ bool ConfigForm::focusField(const std::string &pointer)
     if (!row)
         return false;
     // A hidden field asked for (a diagnostic about it) is shown until another one is.
-    const bool wasHidden = !row->field->isVisibleTo(widget());
+    const bool wasHidden = !row->shown;
     m_revealed = row->editor->pointer();
     updateVisibility();
     if (wasHidden)
@@ -408,7 +412,7 @@ QString ConfigForm::fieldMessage(const std::string &pointer) const
 {
     for (const auto &row : m_rows) {
         if (row->editor->pointer() == pointer)
-            return row->message->isVisibleTo(row->message->parentWidget()) ? row->message->text() : QString();
+            return row->message->text(); // empty when there is nothing to say
     }
     return {};
 }

@@ -43,7 +43,8 @@ public:
     /// it was hidden. Returns false when the form has no such field.
     bool focusField(const std::string &pointer);
 
-    /// The text shown under the field at @p pointer (diagnostics, or why it is disabled).
+    /// The text shown under the field at @p pointer (diagnostics, or why it is disabled), also
+    /// while the field is hidden.
     QString fieldMessage(const std::string &pointer) const;
     std::vector<std::string> fieldPointers() const;
 
