@@ -1066,12 +1066,21 @@ private slots:
     }
 
     // An engine's notes take the height of their rows and no more (one note sat in a box that filled
-    // the pane); the room left is below them. The commands are whole, without a scroll bar.
+    // the pane); the room left is below them. Where the pane has the room (1920×1080), every note is
+    // shown whole. The commands are whole, without a scroll bar.
+    void engineNotesTakeTheHeightOfTheirRows_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
     void engineNotesTakeTheHeightOfTheirRows()
     {
+        QFETCH(QSize, size);
         QSettings().remove(QStringLiteral("window"));
         MainWindow w;
-        w.resize(1280, 800);
+        w.resize(size);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTest::qWait(50);
@@ -1092,6 +1101,9 @@ private slots:
                                     .arg(pane->objectName())
                                     .arg(notes->viewport()->height())
                                     .arg(content)));
+            if (size.height() >= 1080)
+                QVERIFY2(notes->viewport()->height() >= content,
+                         qPrintable(QStringLiteral("%1: %2 px of notes in a %3 px view").arg(pane->objectName()).arg(content).arg(notes->viewport()->height())));
         }
         QVERIFY(withNotes > 0); // universal-fp8 has notes on every engine
         QVERIFY(w.close());

@@ -97,8 +97,13 @@ protected:
     void resizeEvent(QResizeEvent *event) override
     {
         QTreeView::resizeEvent(event);
-        if (event->size().width() != event->oldSize().width())
-            updateGeometry(); // the messages wrap at the width
+        if (event->size().width() != event->oldSize().width()) {
+            // The messages wrap at the width: the rows are laid out again (their heights were kept
+            // from the old width, and a note was cut at the end of a box with room to spare),
+            // and then the height follows (updateGeometries).
+            scheduleDelayedItemsLayout();
+            updateGeometry();
+        }
     }
 
 private:
