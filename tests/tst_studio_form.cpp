@@ -388,7 +388,7 @@ private slots:
     }
     // A field's message is as tall as its lines at its width, no taller: a height worked out while
     // the form was first laid out (narrow) stayed as the least, and the Method's findings left a
-    // screen of empty lines above the next essentials.
+    // screen of empty lines above the next essentials. The essentials' findings follow them all.
     void messagesAreAsTallAsTheirLines()
     {
         FormFixture f;
@@ -411,11 +411,21 @@ private slots:
                      qPrintable(QStringLiteral("%1 is %2 px tall for %3 px of text").arg(message->objectName()).arg(message->height()).arg(text.height())));
         }
         QVERIFY(shown > 3);
-        // The Method's findings (four lines, one per engine and finding) sit just under it.
-        QWidget *method = f.editor<QWidget>("/quantization/method");
+        // The Method's findings (four lines, one per engine and finding) come after all the
+        // essentials, headed by the field's label, and just after them.
         auto *methodMessage = f.form.findChild<QLabel *>(QStringLiteral("message:/quantization/method"));
         QVERIFY(methodMessage->isVisible());
-        QVERIFY(methodMessage->y() - (method->y() + method->height()) < method->height());
+        QVERIFY(methodMessage->text().startsWith(QStringLiteral("Method — vLLM: ")));
+        QVERIFY(f.form.fieldMessage("/quantization/method").startsWith(QStringLiteral("vLLM: ")));
+        int bottom = 0;
+        for (const char *pointer : {"/model/id_or_path", "/quantization/method", "/quantization/weight_bits", "/kv_cache/dtype", "/dtype",
+                                    "/parallelism/tensor_parallel_size", "/parallelism/pipeline_parallel_size",
+                                    "/parallelism/data_parallel_size"}) {
+            QWidget *editor = f.editor<QWidget>(pointer);
+            QVERIFY2(editor->y() + editor->height() <= methodMessage->y(), pointer);
+            bottom = std::max(bottom, editor->y() + editor->height());
+        }
+        QVERIFY(methodMessage->y() - bottom < f.editor<QWidget>("/quantization/method")->height());
     }
 };
 

@@ -72,6 +72,8 @@ struct ConfigForm::Row
     QLabel *label = nullptr;
     QWidget *group = nullptr; // the group box the row is in
     FieldMessage *message = nullptr; // on a line of its own under the editor, as wide as the group allows
+    QString messageText;             // what the message says about the field
+    QString messagePrefix;           // "Method — ", for a message placed apart from its editor
     QString description;
     Diagnostics diagnostics;
     QString inapplicableReason;
@@ -246,16 +248,13 @@ namespace {
 
 constexpr int kGridColumns = 4; // label, editor, label, editor
 
-// Puts @p row's label and editor on @p line of @p grid at @p column, the editor @p span columns
-// wide, and its message on @p messageLine under the editors, as wide as the group: the findings of
-// several engines wrapped to a half-width column made a line of the essentials a screen tall. A
-// line whose widgets are all hidden takes no room. (A grid, not a QFormLayout: Qt 6.4's
-// QFormLayout wrote past its row arrays when rows were hidden and shown again.)
-void place(QGridLayout *grid, QLabel *label, QWidget *editor, QLabel *message, int line, int column, int span, int messageLine)
+// Puts @p label and @p editor on @p line of @p grid at @p column, the editor @p span columns wide.
+// (A grid, not a QFormLayout: Qt 6.4's QFormLayout wrote past its row arrays when rows were hidden
+// and shown again.) A line whose widgets are all hidden takes no room.
+void place(QGridLayout *grid, QLabel *label, QWidget *editor, int line, int column, int span)
 {
     grid->addWidget(label, line, column);
     grid->addWidget(editor, line, column + 1, 1, span);
-    grid->addWidget(message, messageLine, 1, 1, kGridColumns - 1);
 }
 
 } // namespace
@@ -267,10 +266,10 @@ void ConfigForm::addEssentials(QWidget *container, const Schema &schema)
     auto *grid = new QGridLayout(group);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    // The model's id or path is long: it has a line of its own; the others go two to a line. Each
-    // line of editors is followed by a line for each one's message.
-    int line = -3;
+    // The model's id or path is long: it has a line of its own; the others go two to a line.
+    int line = -1;
     int column = kGridColumns;
+    std::vector<Row *> rows;
     for (const Essential &e : kEssentials) {
         const std::string pointer(e.pointer);
         Row *row = addRow(pointer, e.label ? tr(e.label) : fieldLabel(pointer), group, schema);
@@ -278,11 +277,19 @@ void ConfigForm::addEssentials(QWidget *container, const Schema &schema)
             continue;
         const bool wide = pointer == "/model/id_or_path";
         if (wide || column == kGridColumns) {
-            line += 3;
+            ++line;
             column = 0;
         }
-        place(grid, row->label, row->editor->widget(), row->message, line, column, wide ? kGridColumns - 1 : 1, line + 1 + column / 2);
+        place(grid, row->label, row->editor->widget(), line, column, wide ? kGridColumns - 1 : 1);
         column = wide ? kGridColumns : column + 2;
+        rows.push_back(row);
+    }
+    // The findings come after all the essentials, each as wide as the group and headed by its
+    // field's label: under its own editor, the Method's (one line per engine and finding) pushed
+    // the KV-cache type and the parallel sizes out of view.
+    for (Row *row : rows) {
+        row->messagePrefix = tr("%1 — ").arg(row->label->text());
+        grid->addWidget(row->message, ++line, 0, 1, kGridColumns);
     }
     container->layout()->addWidget(group);
 }
@@ -295,7 +302,8 @@ void ConfigForm::addSection(QWidget *container, const QString &title, const std:
     int line = 0;
     for (const std::string &pointer : pointers) {
         if (Row *row = addRow(pointer, fieldLabel(pointer), group, schema)) {
-            place(grid, row->label, row->editor->widget(), row->message, line, 0, kGridColumns - 1, line + 1);
+            place(grid, row->label, row->editor->widget(), line, 0, 1);
+            grid->addWidget(row->message, line + 1, 1); // under its editor
             line += 2;
         }
     }
@@ -342,7 +350,7 @@ void ConfigForm::updateVisibility()
         row->shown = shown;
         row->label->setVisible(shown);
         row->editor->widget()->setVisible(shown);
-        row->message->setVisible(shown && !row->message->text().isEmpty());
+        row->message->setVisible(shown && !row->messageText.isEmpty());
         groupShown[row->group] = groupShown[row->group] || shown;
     }
     for (const auto &[group, shown] : groupShown)
@@ -365,7 +373,8 @@ void ConfigForm::updateMessage(Row &row)
     }
     if (!row.inapplicableReason.isEmpty())
         lines << row.inapplicableReason;
-    row.message->setMessage(lines.join(QLatin1Char('\n')));
+    row.messageText = lines.join(QLatin1Char('\n'));
+    row.message->setMessage(row.messageText.isEmpty() ? QString() : row.messagePrefix + row.messageText);
     row.message->setVisible(row.shown && !lines.isEmpty());
     QPalette palette = row.message->palette();
     palette.setColor(QPalette::WindowText, severityColor(worst.value_or(Severity::Info), palette));
@@ -412,7 +421,7 @@ QString ConfigForm::fieldMessage(const std::string &pointer) const
 {
     for (const auto &row : m_rows) {
         if (row->editor->pointer() == pointer)
-            return row->message->text(); // empty when there is nothing to say
+            return row->messageText; // empty when there is nothing to say
     }
     return {};
 }
