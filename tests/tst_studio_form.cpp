@@ -4,6 +4,7 @@
 #include "core/validation.h"
 #include "ui/state/configanalysis.h"
 #include "ui/state/configdocument.h"
+#include "ui/state/settings.h"
 #include "ui/config/configform.h"
 #include "ui/config/jsoneditortab.h"
 #include "ui/state/studiosession.h"
@@ -15,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -267,6 +269,164 @@ private slots:
         QVERIFY(tip.endsWith(description->toolTip()));
         QCOMPARE(tipOf(name), name->toolTip());
         QToolTip::hideText();
+    }
+
+    // Fields that do not apply to the configuration are hidden, and one check box shows them
+    // (disabled, with the reason); the choice is remembered. Hiding never touches the document:
+    // toggling changes no value and pushes no undo step, and a field that holds a value is shown
+    // whether it applies or not, so it can be seen and cleared.
+    void inapplicableFieldsAreHiddenUntilAskedFor()
+    {
+        QVERIFY(!Settings().showInapplicableFields()); // the default
+        FormFixture f; // fp8
+        f.form.resize(540, 600);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.form));
+        const auto shown = [&f](const char *pointer) { return f.editor<QWidget>(pointer)->isVisibleTo(&f.form); };
+        const std::vector<const char *> inapplicable = {"/quantization/activation_dtype", "/quantization/group_size",
+                                                        "/quantization/enable_marlin", "/quantization/gguf_variant",
+                                                        "/quantization/base_quantization", "/quantization/memory_reduction",
+                                                        "/kv_cache/fp8_format"}; // the KV cache is fp8_e5m2
+        for (const char *pointer : inapplicable) {
+            QVERIFY2(!shown(pointer), pointer);
+            QVERIFY2(!f.form.findChild<QLabel *>(QStringLiteral("message:") + QLatin1StringView(pointer))->isVisible(), pointer);
+        }
+        for (const char *pointer : {"/quantization/method", "/quantization/weight_bits", "/quantization/fp8_variant", "/kv_cache/dtype",
+                                    "/parallelism/tensor_parallel_size", "/name"})
+            QVERIFY2(shown(pointer), pointer);
+
+        auto *toggle = f.editor<QCheckBox>("ShowInapplicableFields");
+        QVERIFY(toggle->isVisibleTo(&f.form));
+        QVERIFY(!toggle->isChecked());
+        QCOMPARE(toggle->text(), QStringLiteral("Show %1 fields that do not apply").arg(inapplicable.size()));
+
+        const Json before = f.document.json();
+        const int steps = f.document.undoStack()->count();
+        toggle->click();
+        for (const char *pointer : inapplicable) {
+            QVERIFY2(shown(pointer), pointer);
+            QVERIFY2(!f.editor<QWidget>(pointer)->isEnabled(), pointer);
+            QVERIFY2(f.form.fieldMessage(pointer).startsWith(QLatin1StringView("Applies only")), pointer);
+        }
+        QCOMPARE_JSON(f.document.json(), before);
+        QCOMPARE(f.document.undoStack()->count(), steps);
+        QVERIFY(Settings().showInapplicableFields());
+        {
+            FormFixture again; // remembered
+            QVERIFY(again.editor<QCheckBox>("ShowInapplicableFields")->isChecked());
+            QVERIFY(again.editor<QWidget>("/quantization/group_size")->isVisibleTo(&again.form));
+        }
+        toggle->click();
+        QVERIFY(!Settings().showInapplicableFields());
+        QVERIFY(!shown("/quantization/group_size"));
+        QCOMPARE_JSON(f.document.json(), before);
+        QCOMPARE(f.document.undoStack()->count(), steps);
+
+        // Another method: its fields appear, fp8's go; values set under it are kept when it is left,
+        // and their fields stay in view (the validator warns about them) until they are cleared.
+        f.document.setValue("/quantization/method", Json("gptq"));
+        QVERIFY(shown("/quantization/group_size") && shown("/quantization/enable_marlin"));
+        QVERIFY(!shown("/quantization/fp8_variant"));
+        auto *groupSize = f.editor<QComboBox>("/quantization/group_size");
+        emit groupSize->activated(groupSize->findText(QStringLiteral("128")));
+        f.document.setValue("/quantization/method", Json("fp8"));
+        QVERIFY(f.document.json()["quantization"]["group_size"] == Json(128));
+        QVERIFY(shown("/quantization/group_size"));
+        QVERIFY(f.editor<QWidget>("/quantization/group_size")->isEnabled()); // so it can be cleared
+        QVERIFY(!shown("/quantization/enable_marlin"));
+        QCOMPARE(toggle->text(), QStringLiteral("Show %1 fields that do not apply").arg(inapplicable.size() - 1));
+        emit groupSize->activated(0); // cleared: now it hides
+        QVERIFY(!shown("/quantization/group_size"));
+
+        // Undo brings the value back, and its field with it.
+        f.document.undoStack()->undo();
+        QVERIFY(f.document.json()["quantization"]["group_size"] == Json(128));
+        QVERIFY(shown("/quantization/group_size"));
+    }
+
+    // A diagnostic may point at a hidden field: going to it shows it, in view.
+    void focusFieldShowsAHiddenField()
+    {
+        FormFixture f;
+        f.form.resize(540, 400);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowActive(&f.form));
+        QWidget *gguf = f.editor<QWidget>("/quantization/gguf_variant");
+        QVERIFY(!gguf->isVisibleTo(&f.form));
+        QVERIFY(f.form.focusField("/quantization/gguf_variant"));
+        QVERIFY(gguf->isVisibleTo(&f.form)); // disabled (it does not apply), so not focused, but in view
+        QVERIFY(f.form.viewport()->rect().contains(gguf->mapTo(f.form.viewport(), gguf->rect().center())));
+        QVERIFY(f.form.focusField("/attention/backend")); // another field: the first hides again
+        QVERIFY(!gguf->isVisibleTo(&f.form));
+    }
+
+    // The essentials come first and Tab goes through them in reading order, then on to the rest.
+    void tabGoesThroughTheEssentialsInReadingOrder()
+    {
+        FormFixture f;
+        f.form.resize(540, 600);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowActive(&f.form));
+        const std::vector<const char *> order = {"/model/id_or_path",
+                                                 "/quantization/method",
+                                                 "/quantization/weight_bits",
+                                                 "/kv_cache/dtype",
+                                                 "/dtype",
+                                                 "/parallelism/tensor_parallel_size",
+                                                 "/parallelism/pipeline_parallel_size",
+                                                 "/parallelism/data_parallel_size"};
+        QVERIFY(f.form.focusField(order.front()));
+        QTRY_COMPARE(QApplication::focusWidget(), f.editor<QWidget>(order.front()));
+        for (std::size_t i = 1; i < order.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1StringView(order[i]));
+        }
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("ShowInapplicableFields"));
+        // The essentials lead the form's fields too (what the diagnostics and the JSON tab follow).
+        const auto pointers = f.form.fieldPointers();
+        QCOMPARE(pointers.front(), std::string(order.front()));
+    }
+    // A field's message is as tall as its lines at its width, no taller: a height worked out while
+    // the form was first laid out (narrow) stayed as the least, and the Method's findings left a
+    // screen of empty lines above the next essentials. The essentials' findings follow them all.
+    void messagesAreAsTallAsTheirLines()
+    {
+        FormFixture f;
+        const auto presets = builtInPresets();
+        const auto moe = std::find_if(presets.begin(), presets.end(), [](const Preset &p) { return p.name == "sglang-marlin-moe"; });
+        QVERIFY(moe != presets.end());
+        f.document.loadPreset(moe->document, QStringLiteral("sglang-marlin-moe"));
+        f.form.resize(900, 600);
+        f.form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.form));
+        QTest::qWait(50); // every posted layout request has run
+        int shown = 0;
+        for (QLabel *message : f.form.findChildren<QLabel *>()) {
+            if (!message->objectName().startsWith(QLatin1String("message:")) || !message->isVisible())
+                continue;
+            ++shown;
+            const QRect text = message->fontMetrics().boundingRect(QRect(0, 0, message->contentsRect().width(), 1 << 20), Qt::TextWordWrap,
+                                                                   message->text());
+            QVERIFY2(message->height() <= text.height() + message->fontMetrics().height(),
+                     qPrintable(QStringLiteral("%1 is %2 px tall for %3 px of text").arg(message->objectName()).arg(message->height()).arg(text.height())));
+        }
+        QVERIFY(shown > 3);
+        // The Method's findings (four lines, one per engine and finding) come after all the
+        // essentials, headed by the field's label, and just after them.
+        auto *methodMessage = f.form.findChild<QLabel *>(QStringLiteral("message:/quantization/method"));
+        QVERIFY(methodMessage->isVisible());
+        QVERIFY(methodMessage->text().startsWith(QStringLiteral("Method — vLLM: ")));
+        QVERIFY(f.form.fieldMessage("/quantization/method").startsWith(QStringLiteral("vLLM: ")));
+        int bottom = 0;
+        for (const char *pointer : {"/model/id_or_path", "/quantization/method", "/quantization/weight_bits", "/kv_cache/dtype", "/dtype",
+                                    "/parallelism/tensor_parallel_size", "/parallelism/pipeline_parallel_size",
+                                    "/parallelism/data_parallel_size"}) {
+            QWidget *editor = f.editor<QWidget>(pointer);
+            QVERIFY2(editor->y() + editor->height() <= methodMessage->y(), pointer);
+            bottom = std::max(bottom, editor->y() + editor->height());
+        }
+        QVERIFY(methodMessage->y() - bottom < f.editor<QWidget>("/quantization/method")->height());
     }
 };
 

@@ -98,18 +98,26 @@ private slots:
         }
     }
 
-    // The whole window on a dark desktop: no widget keeps a light background, every label is
-    // readable on its background. QCFG_SCREENSHOT_DIR, when set, receives the picture
-    // (tools/screenshots.sh puts it in docs/screenshots).
+    // The whole window on a dark desktop, at the two sizes the screenshots show: no widget keeps a
+    // light background, every label is readable on its background. QCFG_SCREENSHOT_DIR, when set,
+    // receives the pictures (tools/screenshots.sh puts them in docs/screenshots).
+    void windowOnADarkDesktop_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
     void windowOnADarkDesktop()
     {
+        QFETCH(QSize, size);
         QApplication::setPalette(darkPalette());
         MainWindow w;
         // A preset with warnings and notes, so severity colours are on screen; chosen in the list,
         // as a user does.
         studiotest::choosePreset(&w, QStringLiteral("sglang-marlin-moe"));
         QCOMPARE(QString::fromStdString(w.document()->config().name.value_or("")), QStringLiteral("sglang-marlin-moe"));
-        w.resize(1280, 800);
+        w.resize(size);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
 
@@ -135,7 +143,7 @@ private slots:
 
         const QString shots = qEnvironmentVariable("QCFG_SCREENSHOT_DIR");
         if (!shots.isEmpty())
-            QVERIFY(w.grab().save(QDir(shots).filePath(QStringLiteral("studio-dark-1280x800.png"))));
+            QVERIFY(w.grab().save(QDir(shots).filePath(QStringLiteral("studio-dark-%1.png").arg(QLatin1StringView(QTest::currentDataTag())))));
         QApplication::setPalette(QApplication::style()->standardPalette());
     }
 };

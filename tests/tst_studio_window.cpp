@@ -41,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QAbstractSpinBox>
@@ -1019,6 +1020,93 @@ private slots:
         }
         QVERIFY(shown > 3);
         w.document()->undoStack()->setClean();
+    }
+
+    // The settings that matter are in view when the studio opens, without scrolling (issue 18): at
+    // both sizes the essentials' editors lie inside the form's viewport, and the target GPU picker
+    // is on the tool bar, on screen.
+    void essentialsAreInViewWithoutScrolling_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void essentialsAreInViewWithoutScrolling()
+    {
+        QFETCH(QSize, size);
+        QSettings().remove(QStringLiteral("window")); // a first start: no remembered geometry or splitters
+        MainWindow w;
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(50); // every posted layout request has run
+        ConfigForm *area = form(w);
+        QCOMPARE(area->verticalScrollBar()->value(), 0);
+        const QRect view = area->viewport()->rect();
+        for (const char *pointer : {"/model/id_or_path", "/quantization/method", "/quantization/weight_bits", "/kv_cache/dtype", "/dtype",
+                                    "/parallelism/tensor_parallel_size", "/parallelism/pipeline_parallel_size",
+                                    "/parallelism/data_parallel_size"}) {
+            QWidget *editor = field<QWidget>(w, pointer);
+            QVERIFY2(editor->isVisible(), pointer);
+            const QRect rect(editor->mapTo(area->viewport(), QPoint(0, 0)), editor->size());
+            QVERIFY2(view.contains(rect), qPrintable(QStringLiteral("%1 at %2,%3 %4x%5; the form's view is %6x%7")
+                                                          .arg(QLatin1StringView(pointer))
+                                                          .arg(rect.x())
+                                                          .arg(rect.y())
+                                                          .arg(rect.width())
+                                                          .arg(rect.height())
+                                                          .arg(view.width())
+                                                          .arg(view.height())));
+        }
+        auto *picker = studiotest::child<TargetGpuPicker>(&w, "TargetGpuPicker");
+        QVERIFY(picker->isVisible());
+        QVERIFY(w.rect().contains(QRect(picker->mapTo(&w, QPoint(0, 0)), picker->size())));
+        QVERIFY(w.close());
+    }
+
+    // An engine's notes take the height of their rows and no more (one note sat in a box that filled
+    // the pane); the room left is below them. Where the pane has the room (1920×1080), every note is
+    // shown whole. The commands are whole, without a scroll bar.
+    void engineNotesTakeTheHeightOfTheirRows_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void engineNotesTakeTheHeightOfTheirRows()
+    {
+        QFETCH(QSize, size);
+        QSettings().remove(QStringLiteral("window"));
+        MainWindow w;
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(50);
+        int withNotes = 0;
+        for (EnginePane *pane : enginePanes(w)) {
+            auto *notes = studiotest::child<QTreeView>(pane, "Notes");
+            QCOMPARE(commandView(pane)->verticalScrollBar()->maximum(), 0);
+            const int rows = notes->model()->rowCount();
+            QCOMPARE(notes->isVisible(), rows > 0);
+            if (rows == 0)
+                continue;
+            ++withNotes;
+            int content = 0;
+            for (int row = 0; row < rows; ++row)
+                content += notes->visualRect(notes->model()->index(row, 0)).height();
+            QVERIFY2(notes->viewport()->height() <= content,
+                     qPrintable(QStringLiteral("%1: the notes' view is %2 px tall for %3 px of notes")
+                                    .arg(pane->objectName())
+                                    .arg(notes->viewport()->height())
+                                    .arg(content)));
+            if (size.height() >= 1080)
+                QVERIFY2(notes->viewport()->height() >= content,
+                         qPrintable(QStringLiteral("%1: %2 px of notes in a %3 px view").arg(pane->objectName()).arg(content).arg(notes->viewport()->height())));
+        }
+        QVERIFY(withNotes > 0); // universal-fp8 has notes on every engine
+        QVERIFY(w.close());
     }
 };
 

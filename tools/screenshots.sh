@@ -92,14 +92,15 @@ else
     echo "not built: $methodlist_test (no Method list screenshot)" >&2
 fi
 
-# A dark desktop: the palette test renders the window with a dark system palette and saves it.
+# A dark desktop: the palette test renders the window with a dark system palette and saves it, at
+# 1280×800 and 1920×1080.
 palette_test="$build/tests/tst_studio_palette"
 # shellcheck disable=SC2053 # $only is a pattern
-if [[ studio-dark-1280x800 != $only ]]; then
+if [[ studio-dark-1280x800 != $only && studio-dark-1920x1080 != $only ]]; then
     :
 elif [ -x "$palette_test" ]; then
     QT_QPA_PLATFORM=offscreen QCFG_SCREENSHOT_DIR="$out" "$palette_test" windowOnADarkDesktop >/dev/null
-    echo "wrote docs/screenshots/studio-dark-1280x800.png"
+    echo "wrote docs/screenshots/studio-dark-1280x800.png and studio-dark-1920x1080.png"
 else
     echo "not built: $palette_test (no dark screenshot)" >&2
 fi

@@ -12,9 +12,11 @@
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -56,6 +58,70 @@ int neededLines(const QPlainTextEdit *view, const QString &text, int viewWidth)
     return lines;
 }
 
+// The notes: as tall as their rows (wrapped at the view's width), so that one or two notes do not
+// sit in a box that takes the rest of the pane; shorter, with a scroll bar, when the pane has
+// less room than that.
+class NotesView final : public QTreeView
+{
+public:
+    using QTreeView::QTreeView;
+
+    QSize sizeHint() const override
+    {
+        QSize hint = QTreeView::sizeHint();
+        hint.setHeight(contentHeight(model() ? model()->rowCount() : 0));
+        return hint;
+    }
+
+    // Three lines of text, as before, or less when the notes are shorter. Not a row's height: a
+    // row wraps to many lines while the pane is narrow, and that would hold the window up.
+    QSize minimumSizeHint() const override
+    {
+        QSize hint = QTreeView::minimumSizeHint();
+        hint.setHeight(std::min(contentHeight(model() ? model()->rowCount() : 0), fontMetrics().height() * 3 + 2 * frameWidth()));
+        return hint;
+    }
+
+protected:
+    // Called once the rows are laid out again (new notes, another width): the height follows.
+    void updateGeometries() override
+    {
+        QTreeView::updateGeometries();
+        const int height = contentHeight(model() ? model()->rowCount() : 0);
+        if (height != m_height) {
+            m_height = height;
+            updateGeometry();
+        }
+    }
+
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QTreeView::resizeEvent(event);
+        if (event->size().width() != event->oldSize().width()) {
+            // The messages wrap at the width: the rows are laid out again (their heights were kept
+            // from the old width, and a note was cut at the end of a box with room to spare),
+            // and then the height follows (updateGeometries).
+            scheduleDelayedItemsLayout();
+            updateGeometry();
+        }
+    }
+
+private:
+    // The height of the first @p rows rows and the frame; a row's height comes from its delegate
+    // (wrapped at the column's width).
+    int contentHeight(int rows) const
+    {
+        int height = 2 * frameWidth();
+        for (int row = 0; row < rows; ++row)
+            height += indexRowSizeHint(model()->index(row, 0));
+        if (!isHeaderHidden())
+            height += header()->sizeHint().height();
+        return height;
+    }
+
+    int m_height = -1;
+};
+
 } // namespace
 
 // Makes @p view exactly as tall as its text (up to @p maxLines), so commands are not cut off and
@@ -92,7 +158,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     , m_saveFile(new QPushButton(tr("Save YAML…"), this))
     , m_fileButtons(new QWidget(this))
     , m_notesTitle(new QLabel(this))
-    , m_notes(new QTreeView(this))
+    , m_notes(new NotesView(this))
     , m_notesModel(new DiagnosticsModel(this))
 {
     // The names tests and automation tools find the pane and its controls by.
@@ -102,6 +168,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     m_copy->setObjectName(QStringLiteral("CopyCommand"));
     m_layoutButton->setObjectName(QStringLiteral("CommandLayout"));
     m_copyFile->setObjectName(QStringLiteral("CopyFile"));
+    m_notes->setObjectName(QStringLiteral("Notes"));
     setFrameShape(QFrame::StyledPanel);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -146,7 +213,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     m_notes->setAccessibleName(tr("Notes"));
     m_notes->setColumnHidden(DiagnosticsModel::SourceColumn, true);
     m_notes->setHeaderHidden(true);
-    m_notes->setMinimumHeight(m_notes->fontMetrics().height() * 3);
+    m_notes->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -157,8 +224,8 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     layout->addWidget(m_fileButtons);
     layout->addWidget(m_file);
     layout->addWidget(m_notesTitle);
-    layout->addWidget(m_notes, 1);
-    layout->addStretch(0);
+    layout->addWidget(m_notes);
+    layout->addStretch(1); // below the notes, not inside their box
 
     connect(m_versions, &QComboBox::activated, this, [this](int index) {
         emit versionChosen(QString::fromStdString(m_engine), m_versions->itemData(index).toString());

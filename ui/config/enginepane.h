@@ -24,9 +24,10 @@ class DiagnosticsModel;
 
 /// One engine's view of the configuration: version picker, status badge, the command (selectable,
 /// monospace, one-line or multi-line) with Copy, environment variables, extra files such as
-/// TensorRT-LLM's YAML with Copy/Save, and the notes on what was skipped or fell back. Its
-/// objectName is "EnginePane:<engine>"; the controls a user acts on are named VersionPicker,
-/// CommandText, CopyCommand, CommandLayout and CopyFile.
+/// TensorRT-LLM's YAML with Copy/Save, and the notes on what was skipped or fell back (as tall as
+/// they are, not a box that fills the pane). Its objectName is "EnginePane:<engine>"; the controls
+/// a user acts on are named VersionPicker, CommandText, CopyCommand, CommandLayout and CopyFile,
+/// and the notes' list Notes.
 class EnginePane final : public QFrame
 {
     Q_OBJECT

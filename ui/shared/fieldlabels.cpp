@@ -51,9 +51,9 @@ constexpr std::array<Entry, 36> kLabels{{
     {"/expected_performance/hardware", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Hardware")},
 }};
 
-// Form sections in display order; "" collects top-level free-text fields.
+// Form sections in display order; "" collects top-level free-text fields. The name, description
+// and use case say what a configuration is for, not how it runs: they come after the settings.
 constexpr std::array<Entry, 10> kSections{{
-    {"", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "General")},
     {"model", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Model")},
     {"quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quantization")},
     {"kv_cache", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "KV cache")},
@@ -62,6 +62,7 @@ constexpr std::array<Entry, 10> kSections{{
     {"attention", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Attention")},
     {"dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
     {"serving", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Serving")},
+    {"", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "General")},
     {"expected_performance", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expected performance")},
 }};
 

@@ -32,6 +32,7 @@ const Key<QByteArray> kSplitter{"window/splitters/%1", {}};
 const Key<QString> kEngineVersion{"engines/%1/version", {}};
 const Key<bool> kMultiLine{"engines/multiLineCommands", true};
 const Key<bool> kShowTimings{"window/showTimings", false};
+const Key<bool> kShowInapplicable{"form/showInapplicableFields", false};
 const Key<QString> kTargetGpu{"hardware/targetGpu", {}};
 const Key<QString> kLastFile{"files/last", {}};
 const Key<QStringList> kRecentFiles{"files/recent", {}};
@@ -107,6 +108,8 @@ bool Settings::multiLineCommands() const { return kMultiLine.get(m_settings); }
 void Settings::setMultiLineCommands(bool multiLine) { kMultiLine.set(m_settings, multiLine); }
 bool Settings::showTimings() const { return kShowTimings.get(m_settings); }
 void Settings::setShowTimings(bool show) { kShowTimings.set(m_settings, show); }
+bool Settings::showInapplicableFields() const { return kShowInapplicable.get(m_settings); }
+void Settings::setShowInapplicableFields(bool show) { kShowInapplicable.set(m_settings, show); }
 
 QString Settings::targetGpu() const { return kTargetGpu.get(m_settings); }
 void Settings::setTargetGpu(const QString &id)

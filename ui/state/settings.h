@@ -68,6 +68,11 @@ public:
     bool showTimings() const;
     void setShowTimings(bool show);
 
+    /// Whether the form shows the fields that do not apply to the configuration (disabled, with
+    /// the reason); off by default: they are hidden and one check box shows them.
+    bool showInapplicableFields() const;
+    void setShowInapplicableFields(bool show);
+
     /// Id of the chosen target GPU entry; empty means "use the detected GPU, if any".
     QString targetGpu() const;
     void setTargetGpu(const QString &id);

@@ -296,7 +296,9 @@ void MainWindow::restoreSettings()
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         resize(1280, 800);
         m_topSplitter->setSizes({250, 560, 470});
-        m_mainSplitter->setSizes({330, 470}); // commands are the product: give them the room
+        // The form gets what its essentials need in view; the panes the rest (their notes are as tall
+        // as they are, and scroll where the room ends).
+        m_mainSplitter->setSizes({370, 430});
     }
     restoreState(m_settings->windowState());
     for (auto [name, splitter] : {std::pair{QStringLiteral("main"), m_mainSplitter}, std::pair{QStringLiteral("top"), m_topSplitter},

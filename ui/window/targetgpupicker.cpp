@@ -8,6 +8,7 @@ TargetGpuPicker::TargetGpuPicker(StudioSession *session, QWidget *parent)
     : QComboBox(parent)
     , m_session(session)
 {
+    setObjectName(QStringLiteral("TargetGpuPicker"));
     setAccessibleName(tr("Target GPU"));
     setToolTip(tr("The GPU the commands are checked against"));
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
