@@ -23,6 +23,7 @@
 #include "ui/shared/wheelguard.h"
 #include "ui/window/targetgpupicker.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -32,6 +33,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -143,7 +146,15 @@ void MainWindow::buildLayout()
             engineNames.insert(QString::fromStdString(engine), QString::fromStdString(p->displayName()));
         }
         pane->setVersions(versions);
-        m_engineSplitter->addWidget(pane);
+        // Each pane scrolls within its room: a pane's content (a long command, a file, many notes)
+        // never makes the window taller than the screen.
+        auto *room = new QScrollArea(m_engineSplitter);
+        room->setObjectName(QStringLiteral("EngineRoom:") + QString::fromStdString(engine));
+        room->setFrameShape(QFrame::NoFrame);
+        room->setWidgetResizable(true);
+        room->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        room->setWidget(pane);
+        m_engineSplitter->addWidget(room);
         m_panes.push_back(pane);
         connect(pane, &EnginePane::versionChosen, m_session,
                 [this](const QString &e, const QString &version) { m_session->setEngineVersion(e.toStdString(), version.toStdString()); });
@@ -294,7 +305,13 @@ void MainWindow::restoreSettings()
 {
     const QByteArray geometry = m_settings->windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
-        resize(1280, 800);
+        // 1280×800 where the screen has room for it and the window's frame; on a 1280×800 screen
+        // the window keeps the frame's title bar on the screen (about 40 pixels, which Qt cannot
+        // know before the window manager has framed it).
+        QSize size(1280, 800);
+        if (const QScreen *where = screen(); where && where->availableGeometry().height() <= size.height() + 40)
+            size.setHeight(std::max(where->availableGeometry().height() - 40, 540));
+        resize(size);
         m_topSplitter->setSizes({250, 560, 470});
         // The form gets what its essentials need in view; the panes the rest (their notes are as tall
         // as they are, and scroll where the room ends).
