@@ -139,8 +139,16 @@ void ConfigForm::build(const Schema &schema)
         auto &entry = sections[rank];
         entry.first = section;
         if (isObject && sub->contains("properties")) {
-            for (auto p = (*sub)["properties"].begin(); p != (*sub)["properties"].end(); ++p)
-                entry.second.push_back("/" + key + "/" + p.key());
+            // A nested object with named keys (deployment.image: one per engine) gives one field per key.
+            for (auto p = (*sub)["properties"].begin(); p != (*sub)["properties"].end(); ++p) {
+                const std::string pointer = "/" + key + "/" + p.key();
+                if (p->value("type", std::string()) == "object" && p->contains("properties")) {
+                    for (auto q = (*p)["properties"].begin(); q != (*p)["properties"].end(); ++q)
+                        entry.second.push_back(pointer + "/" + q.key());
+                } else {
+                    entry.second.push_back(pointer);
+                }
+            }
         } else if (!isObject) {
             entry.second.push_back("/" + key);
         }
