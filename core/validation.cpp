@@ -111,7 +111,9 @@ void checkKvCache(const Config &c, Diagnostics &out)
 void checkParallelism(const Config &c, Diagnostics &out)
 {
     const auto &p = c.parallelism;
-    if (p.tensorParallel && *p.tensorParallel > 8) {
+    // With several nodes the deployment's own check (core/engines/deploy.cpp) knows the node's size
+    // and the engine's reason.
+    if (p.tensorParallel && *p.tensorParallel > 8 && c.deployment.nodeCount() == 1) {
         out.push_back(make(Severity::Warning, "semantic.multi-node", "/parallelism/tensor_parallel_size",
                            "tensor_parallel_size " + std::to_string(*p.tensorParallel)
                                + " is larger than one 8-GPU node: tensor parallelism across nodes needs a fast interconnect"));
