@@ -162,7 +162,7 @@ Run runRendering(const Deployment &d)
     QTemporaryDir work;
     const QString bin = work.path() + QStringLiteral("/bin"), out = work.path() + QStringLiteral("/out"), rec = work.path() + QStringLiteral("/rec");
     QDir().mkpath(bin), QDir().mkpath(out), QDir().mkpath(rec);
-    for (const char *program : {"vllm", "python3", "trtllm-serve", "ray"})
+    for (const char *program : {"vllm", "python3", "trtllm-serve", "ray", "docker"})
         writeExecutable(bin + QLatin1Char('/') + QLatin1String(program), kRecorder);
     writeExecutable(bin + QStringLiteral("/mpirun"), kMpirun);
     writeExecutable(bin + QStringLiteral("/srun"), kSrun);
@@ -197,12 +197,34 @@ std::vector<const Record *> engineRecords(const Run &run)
 {
     std::vector<const Record *> out;
     for (const Record &r : run.records) {
-        if (r.prog != "ray")
+        if (r.prog != "ray" && r.prog != "docker")
             out.push_back(&r);
     }
     return out;
 }
 
+constexpr const char *kModel = "/models/my model's \"v2\" $HOME `touch pwned`; echo pwned";
+constexpr const char *kImage = "registry.local:5000/team/vllm:v1 $(echo pwned)";
+constexpr const char *kCache = "/data/hf cache/$USER's";
+// A configuration whose every free-text value is hostile to a shell.
+std::string hostileConfig(int tp, int pp, int dp, const char *launcher, const char *lb = nullptr)
+{
+    Json doc = Json::parse(R"({"quantization": {"method": "fp8"}, "kv_cache": {"dtype": "fp8"}})");
+    doc["model"]["id_or_path"] = kModel;
+    doc["serving"]["served_model_name"] = "it's \"$(echo pwned)\"";
+    doc["parallelism"] = {{"tensor_parallel_size", tp}, {"pipeline_parallel_size", pp}, {"data_parallel_size", dp}};
+    Json &d = doc["deployment"];
+    d = {{"nodes", 2}, {"launcher", launcher}, {"head_address", "10.0.0.1"}, {"head_port", 13345}, {"network_interface", "eth0"},
+         {"model_cache", kCache}, {"shm_size", "32g"}};
+    d["image"] = {{"vllm", kImage}, {"sglang", kImage}};
+    if (lb)
+        d["data_parallel_lb"] = lb;
+    return doc.dump();
+}
+const std::string kHostile = hostileConfig(8, 2, 1, "native");
+const std::string kHostileMpi = hostileConfig(16, 1, 1, "mpi");
+const std::string kHostileRay = hostileConfig(8, 2, 1, "ray");
+const std::string kHostileDp = hostileConfig(4, 1, 4, "native", "hybrid");
 } // namespace
 
 class TestDeploy : public QObject
@@ -447,6 +469,97 @@ private slots:
         QCOMPARE(served, http);
         for (const DeployNode &n : d.nodes)
             QCOMPARE(n.servesHttp, serving.count(n.rank) > 0);
+    }
+
+    // Every generated script passes shellcheck (tools/dev.sh installs it, and its test command, which
+    // CI runs, sets QUANTCFG_REQUIRE_SHELLCHECK so the check cannot be skipped there).
+    void everyScriptPassesShellcheck()
+    {
+        const QString shellcheck = QStandardPaths::findExecutable(QStringLiteral("shellcheck"));
+        if (shellcheck.isEmpty()) {
+            QVERIFY2(qEnvironmentVariableIsEmpty("QUANTCFG_REQUIRE_SHELLCHECK"), "shellcheck is required here: install it (tools/dev.sh deps)");
+            QSKIP("shellcheck is not installed here (apt install shellcheck, or tools/dev.sh deps): generated scripts not checked");
+        }
+        QTemporaryDir dir;
+        QStringList files;
+        int n = 0;
+        for (const auto &p : ProfileRegistry::builtIn().all()) {
+            for (const std::string &config : {kHostile, kHostileMpi, kHostileRay, kHostileDp}) {
+                for (DeployTarget target : deployTargets()) {
+                    DeployOptions options;
+                    options.target = target;
+                    const Deployment d = deploy(Config::fromJson(Json::parse(config)), *p, options);
+                    for (const DeployFile &f : d.files) {
+                        if (!f.executable)
+                            continue;
+                        const QString path = dir.path() + QStringLiteral("/%1-").arg(n++) + QString::fromStdString(f.name);
+                        testutil::writeFile(path.toStdString(), f.content);
+                        files << path;
+                    }
+                }
+            }
+        }
+        QVERIFY(files.size() > 50);
+        QProcess p;
+        p.start(shellcheck, QStringList{QStringLiteral("--norc")} + files);
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAll().left(4000).constData());
+    }
+
+    // Paths with spaces, quotes and $, an image name with odd characters: each reaches the
+    // program as the one word it was, in every rendering, and nothing of it runs.
+    void hostileValuesStaySafe_data()
+    {
+        QTest::addColumn<QString>("engineId");
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("targetName");
+        for (const char *target : {"nodes", "slurm", "docker"}) {
+            QTest::newRow((std::string("vllm ") + target).c_str()) << QStringLiteral("vllm") << QString::fromStdString(kHostile) << QString::fromUtf8(target);
+            QTest::newRow((std::string("sglang ") + target).c_str()) << QStringLiteral("sglang") << QString::fromStdString(kHostile) << QString::fromUtf8(target);
+            QTest::newRow((std::string("vllm dp ") + target).c_str()) << QStringLiteral("vllm") << QString::fromStdString(kHostileDp) << QString::fromUtf8(target);
+        }
+        for (const char *target : {"nodes", "slurm"})
+            QTest::newRow((std::string("trtllm ") + target).c_str()) << QStringLiteral("trtllm") << QString::fromStdString(kHostileMpi) << QString::fromUtf8(target);
+        QTest::newRow("vllm ray") << QStringLiteral("vllm") << QString::fromStdString(kHostileRay) << QStringLiteral("ray");
+    }
+
+    void hostileValuesStaySafe()
+    {
+        QFETCH(QString, engineId);
+        QFETCH(QString, config);
+        QFETCH(QString, targetName);
+        const Deployment d = render(engineId.toStdString(), config.toUtf8().constData(), *deployTargetFromName(targetName.toStdString()));
+        QVERIFY2(!d.files.empty(), qPrintable(testutil::codes(d.diagnostics)));
+        // The scripts read back (as sh reads them) to the nodes' words.
+        for (const DeployNode &n : d.nodes) {
+            if (n.argv.empty() || d.target == DeployTarget::Slurm)
+                continue;
+            const auto file = std::find_if(d.files.begin(), d.files.end(), [&](const DeployFile &f) { return f.name == "node-" + std::to_string(n.rank) + ".sh"; });
+            QVERIFY(file != d.files.end());
+            const ShellScript script = parseShellScript(file->content);
+            const auto exec = std::find_if(script.commands.begin(), script.commands.end(), [](const ShellCommand &c) { return !c.argv.empty() && c.argv.front() == "exec"; });
+            QVERIFY(exec != script.commands.end());
+            QCOMPARE(exec->argv.size(), n.argv.size() + 1);
+            for (std::size_t i = 0; i < n.argv.size(); ++i) {
+                QCOMPARE(bool(exec->expanded[i + 1]), bool(n.expanded[i]));
+                if (!n.expanded[i])
+                    QCOMPARE(exec->argv[i + 1], n.argv[i]);
+            }
+        }
+        const Run run = runRendering(d);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QVERIFY2(!run.output.contains(QStringLiteral("pwned")), qPrintable(run.output));
+        QVERIFY(!run.records.empty());
+        for (const Record &r : run.records) {
+            if (r.prog == "ray" && !r.has("--head") && !r.has("serve"))
+                continue; // a worker joining the cluster carries no model
+            const bool model = std::find(r.argv.begin(), r.argv.end(), kModel) != r.argv.end();
+            QVERIFY2(model || r.prog == "ray", r.prog.c_str());
+            if (r.prog == "docker") {
+                QVERIFY(std::find(r.argv.begin(), r.argv.end(), std::string(kImage)) != r.argv.end());
+                QVERIFY(std::find(r.argv.begin(), r.argv.end(), std::string(kCache) + ":/root/.cache/huggingface") != r.argv.end());
+            }
+        }
     }
 };
 
