@@ -89,6 +89,10 @@ public:
             rayCluster(launcher);
         else if (ranks == "mpi_world")
             mpiWorld(launcher);
+        else
+            add(Severity::Error, "deploy.single-launcher", "/deployment/launcher",
+                "launcher " + m_d.launcher + " starts one process on one node, but nodes is " + std::to_string(m_d.nodeCount),
+                "set launcher to one that starts several nodes");
         if (hasErrors())
             return;
         addNetworkEnv();
