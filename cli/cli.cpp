@@ -72,6 +72,7 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
 
     addConfigCommands(app, ctx);
     addEngineCommands(app, ctx);
+    addDeployCommands(app, ctx);
     addAutotunerCommands(app, ctx);
     addHardwareCommands(app, ctx);
     addBenchCommands(app, ctx);

@@ -68,18 +68,11 @@ std::vector<const EngineProfile *> selectProfiles(Context &ctx, const std::vecto
 
 void runMap(Context &ctx, const MapOptionsCli &opt)
 {
-    LoadedConfig cfg = loadConfigArgument(ctx, opt.config);
-    if (!cfg.document) {
-        printDiagnostics(ctx, cfg.label, cfg.diagnostics);
-        ctx.exitCode = ExitInvalid;
+    LoadedConfig cfg;
+    std::optional<Diagnostics> valid = loadValidConfig(ctx, opt.config, cfg);
+    if (!valid)
         return;
-    }
-    Diagnostics validation = validateDocument(*cfg.document);
-    if (hasErrors(validation)) {
-        printDiagnostics(ctx, cfg.label, validation);
-        ctx.exitCode = ExitInvalid;
-        return;
-    }
+    Diagnostics validation = std::move(*valid);
     if (!opt.model.empty()) // the commands serve --model, not the default model
         std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
     const Config config = Config::fromJson(*cfg.document);

@@ -1,7 +1,9 @@
 #include "cli/context.h"
+#include "cli/cli.h"
 
 #include "core/engines/launchplan.h"
 #include "core/presets.h"
+#include "core/validation.h"
 
 #include <CLI/CLI.hpp>
 
@@ -78,6 +80,23 @@ LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg)
     loaded.document = std::move(r.value);
     loaded.diagnostics = std::move(r.diagnostics);
     return loaded;
+}
+
+std::optional<Diagnostics> loadValidConfig(Context &ctx, const std::string &arg, LoadedConfig &cfg)
+{
+    cfg = loadConfigArgument(ctx, arg);
+    if (!cfg.document) {
+        printDiagnostics(ctx, cfg.label, cfg.diagnostics);
+        ctx.exitCode = ExitInvalid;
+        return std::nullopt;
+    }
+    Diagnostics validation = validateDocument(*cfg.document);
+    if (hasErrors(validation)) {
+        printDiagnostics(ctx, cfg.label, validation);
+        ctx.exitCode = ExitInvalid;
+        return std::nullopt;
+    }
+    return validation;
 }
 
 Diagnostic unknownPreset(const PresetLibrary &lib, std::string message)

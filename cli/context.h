@@ -44,6 +44,11 @@ struct LoadedConfig
 /// Resolves @p arg: an existing file (or "-") is read; otherwise a preset of that name is used.
 LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg);
 
+/// loadConfigArgument(@p arg) into @p cfg, then validateDocument(): the validation's findings
+/// (warnings at most), or nullopt when the file cannot be read or has errors (they are printed and
+/// ctx.exitCode is ExitInvalid).
+std::optional<Diagnostics> loadValidConfig(Context &ctx, const std::string &arg, LoadedConfig &cfg);
+
 /// The "preset.unknown" error for @p message, listing the presets of @p lib as allowed values.
 Diagnostic unknownPreset(const PresetLibrary &lib, std::string message);
 
@@ -88,6 +93,7 @@ CLI::Validator numberBetween(double low, double high);
 // Registration of the subcommands, one function per source file.
 void addConfigCommands(CLI::App &app, Context &ctx);
 void addEngineCommands(CLI::App &app, Context &ctx);
+void addDeployCommands(CLI::App &app, Context &ctx);
 void addAutotunerCommands(CLI::App &app, Context &ctx);
 void addHardwareCommands(CLI::App &app, Context &ctx);
 void addBenchCommands(CLI::App &app, Context &ctx);

@@ -54,6 +54,23 @@ void forEachField(C &c, F &&f)
     f("/serving/gpu_memory_utilization", c.serving.gpuMemoryUtilization);
     f("/serving/port", c.serving.port);
     f("/serving/served_model_name", c.serving.servedModelName);
+    f("/deployment/nodes", c.deployment.nodes);
+    f("/deployment/gpus_per_node", c.deployment.gpusPerNode);
+    f("/deployment/launcher", c.deployment.launcher);
+    f("/deployment/head_address", c.deployment.headAddress);
+    f("/deployment/head_port", c.deployment.headPort);
+    f("/deployment/network_interface", c.deployment.networkInterface);
+    f("/deployment/model_cache", c.deployment.modelCache);
+    f("/deployment/shm_size", c.deployment.shmSize);
+    f("/deployment/data_parallel_lb", c.deployment.dataParallelLb);
+}
+
+// Calls f(pointer, map) for every string-valued map keyed by engine id.
+template<typename C, typename F>
+void forEachEngineMap(C &c, F &&f)
+{
+    f("/engine_versions", c.engineVersions);
+    f("/deployment/image", c.deployment.images);
 }
 
 // Splits "/a/b" into its parent pointer ("/a") and last key ("b").
@@ -140,12 +157,14 @@ Config Config::fromJson(const Json &doc)
         if (const Json *v = findPointer(doc, pointer); v && hasType<T>(*v))
             field = v->template get<T>();
     });
-    if (const Json *pins = findPointer(doc, "/engine_versions"); pins && pins->is_object()) {
-        for (auto it = pins->begin(); it != pins->end(); ++it) {
-            if (it.value().is_string())
-                c.engineVersions[it.key()] = it.value().get<std::string>();
+    forEachEngineMap(c, [&doc](std::string_view pointer, std::map<std::string, std::string> &map) {
+        if (const Json *source = findPointer(doc, pointer); source && source->is_object()) {
+            for (auto it = source->begin(); it != source->end(); ++it) {
+                if (it.value().is_string())
+                    map[it.key()] = it.value().get<std::string>();
+            }
         }
-    }
+    });
     return c;
 }
 
@@ -163,18 +182,22 @@ Json Config::toJson() const
                 objectAt(out, parent).erase(key);
         }
     });
-    // engine_versions: strings are the typed entries (written back or, when dropped, removed);
-    // other values are kept for the validator to report.
-    const Json *pins = findPointer(out, "/engine_versions");
-    if (!engineVersions.empty() || (pins && pins->is_object())) {
-        Json &target = objectAt(out, "/engine_versions");
+    // engine_versions, deployment.image: strings are the typed entries (written back or, when
+    // dropped, removed); other values are kept for the validator to report.
+    forEachEngineMap(*this, [&out](std::string_view pointer, const std::map<std::string, std::string> &map) {
+        const Json *source = findPointer(out, pointer);
+        if (map.empty() && !(source && source->is_object()))
+            return;
+        Json &target = objectAt(out, pointer);
         for (auto it = target.begin(); it != target.end();)
-            it = it.value().is_string() && !engineVersions.count(it.key()) ? target.erase(it) : std::next(it);
-        for (const auto &[engine, version] : engineVersions)
-            target[engine] = version;
-        if (target.empty())
-            out.erase("engine_versions");
-    }
+            it = it.value().is_string() && !map.count(it.key()) ? target.erase(it) : std::next(it);
+        for (const auto &[engine, value] : map)
+            target[engine] = value;
+        if (target.empty()) {
+            const auto [parent, key] = splitLast(pointer);
+            objectAt(out, parent).erase(key);
+        }
+    });
     return out;
 }
 

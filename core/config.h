@@ -79,6 +79,28 @@ struct ServingSettings
     std::optional<std::string> servedModelName;
 };
 
+/// Where and how the ranks run (the "deployment" section, read by core/engines/deploy.h); every
+/// setting optional. Room is left for roles (prefill/decode): a later "roles" list would give each
+/// group of nodes its own role and sizes, and the renderer already labels each node with a role.
+struct DeploymentSettings
+{
+    std::optional<int> nodes;
+    std::optional<int> gpusPerNode;
+    std::optional<std::string> launcher;        ///< single (default), native, ray, mpi
+    std::optional<std::string> headAddress;
+    std::optional<int> headPort;
+    std::optional<std::string> networkInterface; ///< NCCL_SOCKET_IFNAME / GLOO_SOCKET_IFNAME
+    std::map<std::string, std::string> images;  ///< container image by engine id (deployment.image)
+    std::optional<std::string> modelCache;      ///< host folder mounted as the Hugging Face cache
+    std::optional<std::string> shmSize;         ///< docker's --shm-size, e.g. "32g"
+    std::optional<std::string> dataParallelLb;  ///< internal (default), hybrid, external
+
+    /// Nodes for arithmetic: unset or non-positive count as 1 (see ParallelSettings).
+    int nodeCount() const { return nodes && *nodes > 0 ? *nodes : 1; }
+    std::string launcherOrDefault() const { return launcher.value_or("single"); }
+    std::string dataParallelLbOrDefault() const { return dataParallelLb.value_or("internal"); }
+};
+
 /// Typed view of a unified quantization configuration.
 ///
 /// fromJson() reads every known field whose value has the right JSON type and remembers the whole
@@ -99,6 +121,7 @@ public:
     AttentionSettings attention;
     std::optional<std::string> dtype;
     ServingSettings serving;
+    DeploymentSettings deployment;
     /// engine_versions: the profile version (id or former id) this configuration pins per engine
     /// key, as written ("vllm" → "main-2026-08-21"). Checked against the known profiles by
     /// ProfileRegistry::checkPins(); ProfileRegistry::pinned() resolves one.

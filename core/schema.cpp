@@ -4,6 +4,7 @@
 #include "core/resources.h"
 
 #include <algorithm>
+#include <regex>
 #include <cmath>
 #include <stdexcept>
 
@@ -254,6 +255,10 @@ Diagnostics Schema::validate(const Json &doc) const
             } else if (value->is_string() && s->contains("maxLength") && value->get<std::string>().size() > (*s)["maxLength"].get<std::size_t>()) {
                 d.code = "schema.length";
                 d.message = "must be at most " + numberText((*s)["maxLength"]) + " characters";
+            } else if (value->is_string() && s->contains("pattern")
+                       && !std::regex_search(value->get<std::string>(), std::regex((*s)["pattern"].get<std::string>()))) {
+                d.code = "schema.pattern";
+                d.message = "is not of the allowed form " + (*s)["pattern"].get<std::string>() + " (" + s->value("description", std::string()) + ")";
             } else {
                 d.code = "schema.invalid";
                 d.message = r.description;

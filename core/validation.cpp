@@ -111,7 +111,9 @@ void checkKvCache(const Config &c, Diagnostics &out)
 void checkParallelism(const Config &c, Diagnostics &out)
 {
     const auto &p = c.parallelism;
-    if (p.tensorParallel && *p.tensorParallel > 8) {
+    // With several nodes the deployment's own check (core/engines/deploy.cpp) knows the node's size
+    // and the engine's reason.
+    if (p.tensorParallel && *p.tensorParallel > 8 && c.deployment.nodeCount() == 1) {
         out.push_back(make(Severity::Warning, "semantic.multi-node", "/parallelism/tensor_parallel_size",
                            "tensor_parallel_size " + std::to_string(*p.tensorParallel)
                                + " is larger than one 8-GPU node: tensor parallelism across nodes needs a fast interconnect"));
@@ -168,6 +170,26 @@ void checkServing(const Config &c, Diagnostics &out)
     }
 }
 
+// What the schema cannot say about the deployment section without knowing an engine (the engine's
+// own GPU-count and flag rules are in core/engines/deploy.cpp).
+void checkDeployment(const Config &c, Diagnostics &out)
+{
+    const auto &d = c.deployment;
+    if (d.nodeCount() > 1 && d.launcherOrDefault() == "single") {
+        Diagnostic e = make(Severity::Error, "semantic.deployment-single", "/deployment/launcher",
+                            "launcher single starts one process on one machine, but nodes is " + std::to_string(d.nodeCount())
+                                + ": the other nodes would never join");
+        e.allowed = {"native", "ray", "mpi"};
+        e.suggestion = "set launcher to native (the engine's own multi-node mode), ray (vLLM) or mpi (TensorRT-LLM)";
+        out.push_back(std::move(e));
+    }
+    if (d.dataParallelLb && *d.dataParallelLb != "internal" && c.parallelism.dp() <= 1) {
+        out.push_back(make(Severity::Warning, "semantic.deployment-lb-without-dp", "/deployment/data_parallel_lb",
+                           "data_parallel_lb " + *d.dataParallelLb + " has no effect without data parallelism (data_parallel_size is "
+                               + std::to_string(c.parallelism.dp()) + ")"));
+    }
+}
+
 // Fields set although they have no effect: warnings from the same rules the studio's form disables
 // fields by. A field that already has an error says what is wrong with it more precisely, and an
 // unknown method (a schema error) is no ground for judging the fields that depend on it.
@@ -206,6 +228,7 @@ Diagnostics checkSemantics(const Config &config)
     checkKvCache(config, out);
     checkParallelism(config, out);
     checkServing(config, out);
+    checkDeployment(config, out);
     checkApplicability(config, out);
     return out;
 }

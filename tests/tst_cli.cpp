@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <algorithm>
@@ -474,6 +475,33 @@ private slots:
         QCOMPARE_JSON(list[0]["built_in"], Json(true));
         const Run text = quantcfgRun({"presets"});
         QVERIFY(text.out.find("sglang-marlin-moe") != std::string::npos);
+    }
+
+    // deploy: JSON nodes with their ranks and roles, files written executable with --out, and a
+    // rule failure (a launcher the engine lacks) exits 1 naming the field and the allowed ones.
+    void deployNodesAndFiles()
+    {
+        QTemporaryDir dir;
+        const std::string config = dir.path().toStdString() + "/r1.json";
+        testutil::writeFile(config, R"({"quantization": {"method": "fp8"}, "parallelism": {"tensor_parallel_size": 8, "pipeline_parallel_size": 2},
+            "deployment": {"nodes": 2, "launcher": "native", "head_address": "10.0.0.1"}})");
+        const Run json = quantcfgRun({"deploy", config, "--engine", "vllm", "--format", "json"});
+        QCOMPARE(json.code, 0);
+        const Json d = Json::parse(json.out)["deployments"][0];
+        QCOMPARE(d["nodes"].size(), std::size_t(2));
+        QCOMPARE_JSON(d["nodes"][0]["rank"], Json(0));
+        QCOMPARE_JSON(d["nodes"][0]["serves_http"], Json(true));
+        QCOMPARE_JSON(d["nodes"][1]["role"], Json("worker"));
+        QCOMPARE_JSON(d["nodes"][1]["argv"].back(), Json("--headless"));
+        const std::string out = dir.path().toStdString() + "/slurm";
+        const Run slurm = quantcfgRun({"deploy", config, "--engine", "vllm", "--as", "slurm", "--out", out});
+        QCOMPARE(slurm.code, 0);
+        QVERIFY(QFileInfo(QString::fromStdString(out + "/vllm.sbatch")).isExecutable());
+        const Run bad = quantcfgRun({"deploy", config, "--engine", "trtllm"});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.find("/deployment/launcher: error: [trtllm]") != std::string::npos && bad.err.find("allowed: single, mpi") != std::string::npos,
+                 bad.err.c_str());
+        QCOMPARE(quantcfgRun({"deploy", config, "--engine", "vllm", "--as", "kubernetes"}).code, 2);
     }
 };
 

@@ -126,6 +126,34 @@ private slots:
                       Json::parse(R"({"max_model_len": 8192, "gpu_memory_utilization": 0.85, "served_model_name": "chat", "x": true})"));
         QVERIFY(!Config::fromJson(Json::parse(R"({"serving": {"port": "80"}})")).serving.port); // wrong type: kept, not typed
     }
+
+    // deployment: typed fields and the per-engine image map survive a round trip; a dropped image goes.
+    void deploymentIsReadAndWrittenBack()
+    {
+        const Json doc = Json::parse(R"({"quantization": {"method": "fp8"}, "deployment": {"nodes": 2, "gpus_per_node": 8,
+            "launcher": "native", "head_address": "10.0.0.1", "head_port": 29501, "network_interface": "eth0",
+            "image": {"vllm": "vllm/vllm-openai:v0.29.0", "sglang": 3}, "model_cache": "/data/hf", "shm_size": "32g",
+            "data_parallel_lb": "hybrid", "later": true}})");
+        Config c = Config::fromJson(doc);
+        QCOMPARE(c.deployment.nodeCount(), 2);
+        QCOMPARE(*c.deployment.gpusPerNode, 8);
+        QCOMPARE(c.deployment.launcherOrDefault(), std::string("native"));
+        QCOMPARE(*c.deployment.headAddress, std::string("10.0.0.1"));
+        QCOMPARE(*c.deployment.headPort, 29501);
+        QCOMPARE(*c.deployment.networkInterface, std::string("eth0"));
+        QCOMPARE(c.deployment.images, (std::map<std::string, std::string>{{"vllm", "vllm/vllm-openai:v0.29.0"}}));
+        QCOMPARE(*c.deployment.modelCache, std::string("/data/hf"));
+        QCOMPARE(*c.deployment.shmSize, std::string("32g"));
+        QCOMPARE(c.deployment.dataParallelLbOrDefault(), std::string("hybrid"));
+        QVERIFY(c.toJson() == doc);
+        c.deployment.images.clear();
+        c.deployment.nodes.reset();
+        const Json out = c.toJson();
+        QVERIFY(out["deployment"]["image"] == Json::parse(R"({"sglang": 3})"));
+        QVERIFY(!out["deployment"].contains("nodes"));
+        QVERIFY(out["deployment"]["later"] == Json(true));
+        QCOMPARE(Config::fromJson(Json::object()).deployment.launcherOrDefault(), std::string("single"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestConfig)

@@ -428,6 +428,21 @@ private slots:
         }
         QVERIFY(methodMessage->y() - bottom < f.editor<QWidget>("/quantization/method")->height());
     }
+
+    // The deployment section: its own group, and one field per engine for the nested image map,
+    // which writes deployment.image.<engine> into the document.
+    void deploymentSectionEditsNestedImages()
+    {
+        FormFixture f;
+        QVERIFY(f.editor<QSpinBox>("/deployment/nodes"));
+        QVERIFY(f.editor<QComboBox>("/deployment/launcher"));
+        auto *image = f.editor<QLineEdit>("/deployment/image/sglang");
+        QVERIFY(image);
+        QVERIFY(f.editor<QLineEdit>("/deployment/image/vllm") && f.editor<QLineEdit>("/deployment/image/trtllm"));
+        QTest::keyClicks(image, QStringLiteral("my/sglang:1"));
+        QCOMPARE(f.document.config().deployment.images.at("sglang"), std::string("my/sglang:1"));
+        QVERIFY(f.document.json()["deployment"]["image"]["sglang"] == Json("my/sglang:1"));
+    }
 };
 
 QTEST_MAIN(TestStudioForm)

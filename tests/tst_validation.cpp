@@ -243,6 +243,32 @@ private slots:
         QCOMPARE(d->message, std::string("must be at most 1"));
         QCOMPARE(d->suggestion, std::string("it is a fraction, not a percentage: write 0.9 for 90 %"));
     }
+
+    // A multi-node deployment needs a launcher that starts the other nodes; the schema bounds the rest.
+    void deploymentRules()
+    {
+        const auto codes = [](const char *text) {
+            const Json doc = Json::parse(text);
+            std::vector<std::string> out;
+            for (const Diagnostic &d : validateDocument(doc, Config::fromJson(doc)))
+                out.push_back(d.code + " " + d.pointer);
+            return out;
+        };
+        const auto has = [](const std::vector<std::string> &all, const std::string &what) {
+            return std::find(all.begin(), all.end(), what) != all.end();
+        };
+        QVERIFY(has(codes(R"({"quantization": {"method": "none"}, "deployment": {"nodes": 2}})"),
+                    "semantic.deployment-single /deployment/launcher"));
+        const auto fine = codes(R"({"quantization": {"method": "none"}, "deployment": {"nodes": 2, "launcher": "native", "head_address": "h1"}})");
+        QVERIFY(std::none_of(fine.begin(), fine.end(), [](const std::string &c) { return c.find("/deployment") != std::string::npos; }));
+        QVERIFY(has(codes(R"({"quantization": {"method": "none"}, "deployment": {"launcher": "slurm"}})"), "schema.enum /deployment/launcher"));
+        QVERIFY(has(codes(R"({"quantization": {"method": "none"}, "deployment": {"shm_size": "32 GB"}})"), "schema.pattern /deployment/shm_size"));
+        QVERIFY(has(codes(R"({"quantization": {"method": "none"}, "deployment": {"head_address": "h; rm -rf /"}})"),
+                    "schema.pattern /deployment/head_address"));
+        QVERIFY(has(codes(R"({"quantization": {"method": "none"}, "deployment": {"data_parallel_lb": "external"}})"),
+                    "semantic.deployment-lb-without-dp /deployment/data_parallel_lb"));
+        QVERIFY(has(codes(R"({"quantization": {"method": "none"}, "deployment": {"image": {"vllm": ""}}})"), "schema.length /deployment/image/vllm"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestValidation)

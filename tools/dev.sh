@@ -20,6 +20,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
     clang libclang-rt-dev llvm
     dpkg-dev file librsvg2-bin desktop-file-utils appstream
+    shellcheck   # tst_deploy checks every generated node script and sbatch script with it
     python3   # tools/gen_profiles.py --check and the engine-source readers' tests (not on a stock Debian 12)
 )
 
@@ -49,6 +50,8 @@ build)
     ;;
 test)
     install_missing
+    # install_missing put shellcheck there: tst_deploy must not skip its check of the generated scripts.
+    export QUANTCFG_REQUIRE_SHELLCHECK=1
     timed() { local t=$SECONDS; "$@"; echo "== $* took $((SECONDS - t)) s" >&2; }
     for preset in ci asan; do
         timed cmake --preset "$preset"

@@ -7,7 +7,7 @@
 # SECONDS (default 20) is the time per run: exploration, different inputs every time. --runs N
 # instead runs exactly N inputs per run from a fixed seed (-seed=1) on a fresh corpus, so the same
 # source always tries the same inputs: that is what CI runs, and a red CI is a bug in the change,
-# never a lucky draw. HARNESS is config, nvidia_smi, shell_lint or
+# never a lucky draw. HARNESS is config, nvidia_smi, shell_lint, autotuner_task, deploy or
 # bench_import (default: all); bench_import runs once per import format, on that format's seeds.
 # Corpora grow in build/fuzz/runs/<run>/corpus and survive between calls; crashing inputs land in
 # build/fuzz/runs/<run>/artifacts/. Exits 1 when any run found a crash, leak or timeout.
@@ -29,7 +29,7 @@ else
     shift || true
 fi
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=(config nvidia_smi shell_lint autotuner_task bench_import)
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(config nvidia_smi shell_lint autotuner_task bench_import deploy)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc 2>/dev/null || echo 2)"

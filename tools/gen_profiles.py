@@ -586,6 +586,120 @@ def serving_map(label, flags, spellings, engine, yaml_keys=()):
     return out
 
 
+# The deployment section (quantcfg deploy, core/engines/deploy.cpp): the options each engine's ranks
+# find each other with, checked against every version's flag table like the serving options, so a
+# version that lacks one gets a diagnostic with the reason instead of a command its parser rejects.
+DEPLOY_VLLM = {
+    # Native multi-node (vllm PR #23691, docs/serving/parallelism_scaling.md): one process per node.
+    "nnodes": "--nnodes", "node_rank": "--node-rank", "master_addr": "--master-addr", "master_port": "--master-port",
+    "headless": "--headless",
+    # Multi-node data parallel: each node runs its DP ranks, the head's RPC port coordinates them.
+    "dp_size_local": "--data-parallel-size-local", "dp_start_rank": "--data-parallel-start-rank",
+    "dp_address": "--data-parallel-address", "dp_rpc_port": "--data-parallel-rpc-port",
+    # External load balancing: one server per DP rank, each started with --data-parallel-rank
+    # (vLLM's data-parallel deployment docs); the option exists in every profiled version.
+    "dp_hybrid_lb": "--data-parallel-hybrid-lb", "dp_rank": "--data-parallel-rank",
+    "executor_backend": "--distributed-executor-backend", "host": "--host",
+}
+DEPLOY_SGLANG = {"nnodes": "--nnodes", "node_rank": "--node-rank", "dist_init_addr": "--dist-init-addr", "host": "--host"}
+# TensorRT-LLM: the serve CLI reference at 029e223d and serve.py @ 4c05a748 both have --gpus_per_node
+# (portable); deployment.md cites a PR saying "YAML only", which holds for builds without the option:
+# deploy_options() then marks it unsupported and names the YAML key.
+DEPLOY_TRTLLM = {"gpus_per_node": "--gpus_per_node", "host": "--host"}
+DEPLOY_SPELLINGS = {"vllm": DEPLOY_VLLM, "sglang": DEPLOY_SGLANG, "trtllm": DEPLOY_TRTLLM}
+# A server whose default address is the loopback cannot be reached from another machine or from
+# outside a container: the deployment makes it listen on every interface.
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+TP_ACROSS_NODES = ("tensor parallelism across nodes sends every layer's all-reduce over the network; the engines' "
+                   "multi-node guides keep TP within a node (NVLink) and split across nodes by pipeline parallelism")
+
+# How each engine counts the GPUs it needs, read from its source: nodes × gpus_per_node must match.
+DEPLOY_GPU_COUNT = {
+    "vllm": {"factors": ["tp", "pp", "dp"],
+             "reason": "vLLM's world is TP × PP per data-parallel rank and DP ranks of it (vllm/config/parallel.py: world_size = "
+                       "pipeline_parallel_size × tensor_parallel_size, world_size_across_dp = world_size × data_parallel_size)"},
+    "sglang": {"factors": ["tp", "pp", "dp"],
+               "reason": "SGLang's --tp-size counts every GPU of the model across all nodes (each node takes tp/nnodes of them), "
+                         "times --pp-size; --dp-size replicas multiply it unless DP attention makes them share the TP GPUs "
+                         "(python/sglang/srt/server_args.py, data_parallel_controller.py)"},
+    "trtllm": {"factors": ["tp", "pp"],
+               "reason": "TensorRT-LLM runs --tp_size × --pp_size ranks in one MPI world, one GPU each (tensorrt_llm/llmapi/llm_args.py: "
+                         "world_size = tp_size × pp_size × cp_size)"},
+}
+
+DEPLOY_LAUNCHERS = {
+    "vllm": {
+        "single": {},
+        "native": {"ranks": "per_node", "rendezvous": "master",
+                   "data_parallel": {"style": "dp_flags"}},
+        "ray": {"ranks": "ray_cluster", "default_port": 6379},
+        "mpi": U("vLLM does not start its ranks from MPI", "use launcher native or ray"),
+    },
+    "sglang": {
+        "single": {},
+        "native": {"ranks": "per_node", "rendezvous": "dist_init", "default_port": 20000,
+                   "data_parallel": U("SGLang runs --dp-size > 1 across nodes only with --enable-dp-attention, where the DP ranks "
+                                      "share the TP GPUs instead of replicating the model (server_args.py: \"multi-node data parallel "
+                                      "requires --enable-dp-attention\")",
+                                      "set data_parallel_size to 1 and spread the model with tensor_parallel_size over all GPUs, or "
+                                      "start one SGLang server per node behind a router")},
+        "ray": U("SGLang has no Ray launcher; its nodes meet through --dist-init-addr", "use launcher native"),
+        "mpi": U("SGLang does not start its ranks from MPI", "use launcher native"),
+    },
+    "trtllm": {
+        "single": {},
+        # docs/source/commands/trtllm-serve/trtllm-serve.rst: every rank of one engine in one MPI world,
+        # each rank running trtllm-llmapi-launch, which starts the server on rank 0 and workers elsewhere.
+        "mpi": {"ranks": "mpi_world", "wrapper": ["trtllm-llmapi-launch"]},
+        "native": U("TensorRT-LLM has no node-rank options: all of its ranks form one MPI world", "use launcher mpi"),
+        "ray": U("trtllm-serve does not start its ranks from Ray here", "use launcher mpi"),
+    },
+}
+
+# The engine's image, tagged with the profile's release (vllm/vllm-openai:v0.29.0). TensorRT-LLM's
+# facts name no image: NVIDIA publishes it on NGC (docs/source/installation/containers.md), without
+# an entrypoint that serves, so the whole command follows the image.
+DEPLOY_IMAGE_TAG = {"vllm": "v{release}", "sglang": "v{release}", "trtllm": "{release}"}
+TRTLLM_IMAGE = {"repository": "nvcr.io/nvidia/tensorrt-llm/release", "entrypoint": [], "source": "docs/source/installation/containers.md"}
+
+
+def deploy_options(label, flags, spellings, yaml_keys=(), defaults=None):
+    """The options of mapping.deployment: {"flag": name} where this version's parser has it, else why not.
+    @p defaults: the facts' flag table, for the defaults the profile's table leaves out."""
+    defaults = defaults or flags
+    out = {}
+    for field, name in spellings.items():
+        f = flags.get(name)
+        if f is None:
+            hint = "set it in the YAML file (--config)" if field in yaml_keys else "use a version that has it"
+            out[field] = U(f"{label} has no {name} option", hint)
+        elif f.get("portable") is False:
+            out[field] = U(f"{name} exists only in recent {label} builds; older 1.x releases reject it",
+                           f"set {field} in the YAML file (--config)" if field in yaml_keys else "use a build that has it")
+        elif f.get("deprecated") or f.get("errors_when_used"):
+            sys.exit(f"{label}: the deployment option {name} is deprecated; decide what replaces it (tools/gen_profiles.py DEPLOY_*)")
+        else:
+            out[field] = {"flag": name}
+            if field == "host" and defaults.get(name, {}).get("default") in LOOPBACK:
+                out[field]["listen_all"] = "0.0.0.0"
+    return out
+
+
+def deployment_map(engine, label, flags, release, image, facts_flags, yaml_keys=()):
+    m = {
+        "gpu_count": DEPLOY_GPU_COUNT[engine],
+        "tp_across_nodes": TP_ACROSS_NODES,
+        "launchers": DEPLOY_LAUNCHERS[engine],
+        "options": deploy_options(label, flags, DEPLOY_SPELLINGS[engine], yaml_keys, facts_flags),
+    }
+    if image:
+        m["image"] = {"repository": image["repository"], "entrypoint": image.get("entrypoint", [])}
+        if release:
+            m["image"]["tag"] = DEPLOY_IMAGE_TAG[engine].format(release=release)
+    return m
+
+
 # Flag spellings shared by the versions of one engine (they differ in values, not in these).
 VLLM_FIELDS = {
     "model": {"positional": True},
@@ -901,6 +1015,8 @@ def profile_argparse(spec, order):
             "moe_backend": dict(d["moe"]),
             **d["extra"],
             "serving": serving_map(f"{display} {version}", flags, SERVING_SPELLINGS[engine], engine),
+            "deployment": deployment_map(engine, f"{display} {version}", flags, RELEASES.get((engine, version)), facts.get("image"),
+                                         facts["flags"]),
         },
     }
     if partial:
@@ -964,6 +1080,8 @@ def profile_trtllm(spec, order):
             "attention_target": {"yaml": "attn_backend"},
             "moe_backend_target": {"yaml": "moe_config.backend"},
             "serving": serving_map("TensorRT-LLM", flags, SERVING_TRTLLM, "trtllm", trt["llm_api_yaml"]),
+            "deployment": deployment_map("trtllm", "TensorRT-LLM", flags, RELEASES.get((engine, version)), TRTLLM_IMAGE,
+                                         trt["flags"], trt["llm_api_yaml"]),
             "yaml_flag": "--extra_llm_api_options",
             "kv_min_sm": {"fp8": "KV_CACHE_FP8", "nvfp4": "KV_CACHE_NVFP4"},
             "capability_notes": capability_notes_trtllm(min_sm),

@@ -98,6 +98,8 @@ std::vector<GpuSpec> loadGpus()
         spec.memoryType = stringField(g, "memory_type");
         spec.fp8TensorCores = boolField(g, "fp8_tensor_cores");
         spec.fp4TensorCores = boolField(g, "fp4_tensor_cores");
+        if (const auto most = g.find("max_per_node"); most != g.end() && most->is_number_integer())
+            spec.maxPerNode = most->get<int>();
         out.push_back(std::move(spec));
     }
     return out;

@@ -32,6 +32,7 @@ struct GpuSpec
     std::string memoryType;           ///< "HBM3", "GDDR6", ...
     bool fp8TensorCores = false;
     bool fp4TensorCores = false;
+    int maxPerNode = 0;               ///< most GPUs one node of its systems holds (HGX: 8); 0 = not known
 };
 
 /// Every architecture step of the embedded table, by increasing compute capability.

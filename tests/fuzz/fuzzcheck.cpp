@@ -3,6 +3,7 @@
 #include "core/engines/lint.h"
 #include "core/engines/render.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -33,6 +34,35 @@ void checkCommandRoundTrip(const LaunchPlan &plan)
         for (std::size_t i = 0; i < plan.env.size(); ++i)
             if (words.env[i].first != plan.env[i].name || words.env[i].second != plan.env[i].value)
                 fail("a rendered environment assignment splits into something else", command);
+    }
+}
+
+void checkDeployment(const Deployment &d)
+{
+    for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+        if (d.nodes[i].rank != static_cast<int>(i))
+            fail("node ranks are not 0..N-1 in order", std::to_string(d.nodes[i].rank));
+    }
+    for (const DeployFile &f : d.files) {
+        const ShellScript script = parseShellScript(f.content);
+        for (const Diagnostic &diag : script.diagnostics) {
+            if (diag.severity == Severity::Error)
+                fail("a generated script does not parse", f.content);
+        }
+        if (f.name.rfind("node-", 0) != 0)
+            continue;
+        const int rank = std::stoi(f.name.substr(5));
+        if (rank < 0 || rank >= static_cast<int>(d.nodes.size()))
+            fail("a node script for a node that does not exist", f.name);
+        const DeployNode &n = d.nodes[static_cast<std::size_t>(rank)];
+        const auto exec = std::find_if(script.commands.begin(), script.commands.end(),
+                                       [](const ShellCommand &c) { return !c.argv.empty() && c.argv.front() == "exec"; });
+        if (exec == script.commands.end() || exec->argv.size() != n.argv.size() + 1)
+            fail("a node script does not exec its node's command", f.content);
+        for (std::size_t i = 0; i < n.argv.size(); ++i) {
+            if (exec->expanded[i + 1] != n.expanded[i] || (!n.expanded[i] && exec->argv[i + 1] != n.argv[i]))
+                fail("a node script splits into other words than its node's argv", f.content);
+        }
     }
 }
 

@@ -165,3 +165,46 @@ class ServingTest(unittest.TestCase):
         self.assertEqual(trt["yaml"], "kv_cache_config.free_gpu_memory_fraction")  # the YAML's section replaces the option's
         self.assertIn("note", self.built["sglang-v0.5.6.json"]["mapping"]["serving"]["gpu_memory_utilization"])
         self.assertEqual(self.built["vllm-v0.11.0.json"]["mapping"]["serving"]["gpu_memory_utilization"], {"flag": "--gpu-memory-utilization"})
+
+
+class DeploymentTest(unittest.TestCase):
+    """mapping.deployment: the multi-node options only where the version's parser has them."""
+
+    @classmethod
+    def setUpClass(cls):
+        with contextlib.redirect_stderr(io.StringIO()):
+            cls.built = gen_profiles.build()
+
+    def test_every_deployment_option_is_a_flag_of_that_version(self):
+        for name, p in self.built.items():
+            for field, entry in p["mapping"]["deployment"]["options"].items():
+                if "flag" in entry:
+                    self.assertIn(entry["flag"], p["flags"], f"{name} {field}")
+                    self.assertIsNot(p["flags"][entry["flag"]].get("portable"), False, f"{name} {field}")
+                else:
+                    self.assertTrue(entry["unsupported"], f"{name} {field}")
+
+    def test_vllm_before_native_multi_node_has_no_node_rank(self):
+        old = self.built["vllm-v0.11.0.json"]["mapping"]["deployment"]["options"]
+        self.assertEqual(old["nnodes"]["unsupported"], "vLLM v0.11.0 has no --nnodes option")
+        self.assertEqual(old["dp_size_local"], {"flag": "--data-parallel-size-local"})
+        new = self.built["vllm-main-2026-08-21.json"]["mapping"]["deployment"]["options"]
+        self.assertEqual(new["node_rank"], {"flag": "--node-rank"})
+
+    def test_trtllm_takes_gpus_per_node_as_an_option_and_listens_on_loopback(self):
+        d = self.built["trtllm-main-029e223d.json"]["mapping"]["deployment"]
+        self.assertEqual(d["options"]["gpus_per_node"], {"flag": "--gpus_per_node"})
+        self.assertEqual(d["options"]["host"]["listen_all"], "0.0.0.0")  # trtllm-serve's default host is localhost
+        self.assertEqual(d["launchers"]["mpi"]["wrapper"], ["trtllm-llmapi-launch"])
+        self.assertEqual(d["gpu_count"]["factors"], ["tp", "pp"])
+        self.assertEqual(d["image"]["tag"], "1.3.0")
+
+    def test_a_missing_gpus_per_node_option_points_to_the_yaml(self):
+        flags = {"--host": {"type": "str", "default": "localhost"}}
+        m = gen_profiles.deploy_options("TensorRT-LLM x", flags, gen_profiles.DEPLOY_TRTLLM, ["gpus_per_node"])
+        self.assertIn("YAML", m["gpus_per_node"]["suggestion"])
+
+    def test_image_tag_follows_the_release_and_partial_profiles_have_none(self):
+        self.assertEqual(self.built["vllm-main-2026-08-21.json"]["mapping"]["deployment"]["image"]["tag"], "v0.29.0")
+        self.assertEqual(self.built["sglang-v0.5.18.json"]["mapping"]["deployment"]["image"]["tag"], "v0.5.18")
+        self.assertNotIn("tag", self.built["vllm-partial-v0.29.json"]["mapping"]["deployment"]["image"])

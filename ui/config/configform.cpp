@@ -183,8 +183,16 @@ void ConfigForm::build(const Schema &schema)
         entry.first = section;
         std::vector<std::string> pointers;
         if (isObject) {
-            for (auto p = (*sub)["properties"].begin(); p != (*sub)["properties"].end(); ++p)
-                pointers.push_back("/" + key + "/" + p.key());
+            // A nested object with named keys (deployment.image: one per engine) gives one field per key.
+            for (auto p = (*sub)["properties"].begin(); p != (*sub)["properties"].end(); ++p) {
+                const std::string pointer = "/" + key + "/" + p.key();
+                if (p->value("type", std::string()) == "object" && p->contains("properties")) {
+                    for (auto q = (*p)["properties"].begin(); q != (*p)["properties"].end(); ++q)
+                        pointers.push_back(pointer + "/" + q.key());
+                } else {
+                    pointers.push_back(pointer);
+                }
+            }
         } else {
             pointers.push_back("/" + key);
         }

@@ -12,7 +12,7 @@ namespace {
 using Entry = std::pair<std::string_view, const char *>;
 
 // Labels of the known fields, by JSON pointer.
-constexpr std::array<Entry, 36> kLabels{{
+constexpr std::array<Entry, 48> kLabels{{
     {"/name", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Name")},
     {"/description", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Description")},
     {"/use_case", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Use case")},
@@ -45,6 +45,18 @@ constexpr std::array<Entry, 36> kLabels{{
     {"/serving/gpu_memory_utilization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "GPU memory fraction")},
     {"/serving/port", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Port")},
     {"/serving/served_model_name", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Served model name")},
+    {"/deployment/nodes", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Nodes")},
+    {"/deployment/gpus_per_node", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "GPUs per node")},
+    {"/deployment/launcher", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Launcher")},
+    {"/deployment/head_address", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Head address")},
+    {"/deployment/head_port", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Head port")},
+    {"/deployment/network_interface", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Network interface")},
+    {"/deployment/image/vllm", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "vLLM image")},
+    {"/deployment/image/sglang", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "SGLang image")},
+    {"/deployment/image/trtllm", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "TensorRT-LLM image")},
+    {"/deployment/model_cache", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Model cache")},
+    {"/deployment/shm_size", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Shared memory")},
+    {"/deployment/data_parallel_lb", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "DP load balancing")},
     {"/expected_performance/memory", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Memory")},
     {"/expected_performance/throughput", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Throughput")},
     {"/expected_performance/quality", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quality")},
@@ -53,7 +65,7 @@ constexpr std::array<Entry, 36> kLabels{{
 
 // Form sections in display order; "" collects top-level free-text fields. The name, description
 // and use case say what a configuration is for, not how it runs: they come after the settings.
-constexpr std::array<Entry, 10> kSections{{
+constexpr std::array<Entry, 11> kSections{{
     {"model", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Model")},
     {"quantization", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Quantization")},
     {"kv_cache", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "KV cache")},
@@ -62,6 +74,7 @@ constexpr std::array<Entry, 10> kSections{{
     {"attention", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Attention")},
     {"dtype", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Data type")},
     {"serving", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Serving")},
+    {"deployment", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Deployment")},
     {"", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "General")},
     {"expected_performance", QT_TRANSLATE_NOOP("quantcfg::ui::Fields", "Expected performance")},
 }};

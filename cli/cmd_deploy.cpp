@@ -1,0 +1,125 @@
+// quantcfg deploy
+#include "cli/cli.h"
+#include "cli/context.h"
+#include "core/config.h"
+#include "core/engines/deploy.h"
+#include "core/hardware/detect.h"
+#include "core/validation.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <ostream>
+
+namespace quantcfg::cli {
+
+namespace {
+
+struct DeployOptionsCli
+{
+    std::string config;
+    std::string engine;
+    std::string as = "nodes";
+    std::string out;
+    std::string format = "text";
+    std::string gpu;
+    std::string model;
+};
+
+// Writes the rendering's files into @p dir (created if needed); scripts are made executable.
+bool writeFiles(Context &ctx, const std::string &dir, const Deployment &d)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        printDiagnostics(ctx, "--out", {makeDiagnostic(Severity::Error, "io.write", "cannot create " + dir + ": " + ec.message())});
+        return false;
+    }
+    for (const DeployFile &f : d.files) {
+        const fs::path path = fs::path(dir) / f.name;
+        std::ofstream file(path, std::ios::binary | std::ios::trunc);
+        file << f.content;
+        file.close();
+        if (!file) {
+            printDiagnostics(ctx, "--out", {makeDiagnostic(Severity::Error, "io.write", "cannot write " + path.string())});
+            return false;
+        }
+        if (f.executable)
+            fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add, ec);
+        ctx.err << "wrote " << path.string() << '\n';
+    }
+    return true;
+}
+
+void runDeploy(Context &ctx, const DeployOptionsCli &opt)
+{
+    LoadedConfig cfg;
+    std::optional<Diagnostics> valid = loadValidConfig(ctx, opt.config, cfg);
+    if (!valid)
+        return;
+    Diagnostics validation = std::move(*valid);
+    const Config config = Config::fromJson(*cfg.document);
+    const EngineProfile *profile = resolveEngineSpec(ctx, opt.engine);
+    if (!profile) {
+        ctx.exitCode = ExitUsage;
+        return;
+    }
+    if (opt.engine.find('@') == std::string::npos) // no version on the command line: the config's pin, else the default
+        profile = ProfileRegistry::builtIn().forConfig(config, profile->engine());
+    DeployOptions options;
+    options.target = deployTargetFromName(opt.as).value_or(DeployTarget::Nodes);
+    if (!opt.model.empty()) {
+        options.map.model = opt.model;
+        std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
+    }
+    if (!opt.gpu.empty()) {
+        const GpuChoice gpu = chooseGpu(opt.gpu);
+        printDiagnostics(ctx, "--gpu", gpu.diagnostics);
+        if (!gpu.target) {
+            ctx.exitCode = ExitUsage;
+            return;
+        }
+        options.map.gpu = gpu.target;
+    }
+    const Deployment d = deploy(config, *profile, options);
+    printDiagnostics(ctx, cfg.label, validation); // warnings only at this point
+    if (opt.format == "json") {
+        printJson(ctx, {{"config", cfg.label}, {"deployments", Json::array({deploymentToJson(d)})}});
+    } else {
+        printDiagnostics(ctx, cfg.label, d.diagnostics);
+        ctx.out << "# " << profile->displayName() << ' ' << profile->version() << ": " << d.nodeCount << " node(s) x "
+                << d.gpusPerNode << " GPU(s), launcher " << d.launcher << ", --as " << deployTargetName(d.target) << '\n';
+        ctx.out << renderDeploymentText(d);
+    }
+    if (!opt.out.empty() && !d.files.empty() && !writeFiles(ctx, opt.out, d)) {
+        ctx.exitCode = ExitInvalid;
+        return;
+    }
+    ctx.exitCode = d.hasErrors() ? ExitInvalid : ExitOk;
+}
+
+} // namespace
+
+void addDeployCommands(CLI::App &app, Context &ctx)
+{
+    auto opt = std::make_shared<DeployOptionsCli>();
+    CLI::App *cmd = app.add_subcommand(
+        "deploy", "One command per node for the config's deployment section (nodes, launcher, head address), as scripts, an sbatch script, a Ray cluster or docker runs, checked for rank and GPU-count mistakes.");
+    cmd->add_option("config", opt->config, "Config file, '-' for standard input, or a preset name")->required();
+    cmd->add_option("--engine", opt->engine, "vllm, sglang, trtllm (or tensorrt_llm), or ENGINE@VERSION")->required();
+    cmd->add_option("--as", opt->as, "What is written: nodes (a script per node), slurm (an sbatch script), ray (vLLM on a Ray cluster) or docker (a docker run per node)")
+        ->check(CLI::IsMember({"nodes", "slurm", "ray", "docker"}))
+        ->capture_default_str();
+    cmd->add_option("--out", opt->out, "Write the files (node-N.sh, ENGINE.sbatch, hostfile) into this folder");
+    cmd->add_option("--format", opt->format, "text (each node's command) or json (nodes with rank, role, argv, env, serves_http; files; diagnostics)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    cmd->add_option("--gpu", opt->gpu, "The GPU the nodes have: name or alias (h100), compute capability (sm_90), or detected");
+    cmd->add_option("--model", opt->model, "Serve this model instead of the config's model.id_or_path");
+    cmd->callback([&ctx, opt] { runDeploy(ctx, *opt); });
+}
+
+} // namespace quantcfg::cli
