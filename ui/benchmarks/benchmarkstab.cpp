@@ -8,6 +8,7 @@
 #include "ui/benchmarks/recentbenchmarkmenu.h"
 #include "ui/benchmarks/resulttablemodel.h"
 #include "ui/benchmarks/runspanel.h"
+#include "ui/benchmarks/runsproxy.h"
 #include "ui/state/settings.h"
 #include "ui/benchmarks/slopanel.h"
 
@@ -88,6 +89,7 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     m_issuesView->header()->hideSection(DiagnosticsModel::SourceColumn);
 
     m_sloPanel = new SloPanel(m_runs, this);
+    connect(m_sloPanel, &SloPanel::openConfigurationRequested, this, &BenchmarksTab::openConfigurationRequested);
 
     // The side panel is a tab widget so its height never squeezes the charts below it.
     auto *side = new QTabWidget(this);
@@ -120,6 +122,9 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     connect(m_chartPanel, &ChartPanel::statisticChanged, this, applyStatistic);
     connect(m_chartPanel, &ChartPanel::message, this, &BenchmarksTab::message);
     connect(m_sloPanel, &SloPanel::sloLinesChanged, m_chartPanel, &ChartPanel::setSloLines);
+    // A point clicked selects its run's row; the selected row is ringed on the charts.
+    connect(m_chartPanel, &ChartPanel::runClicked, m_runsPanel, &RunsPanel::selectRun);
+    connect(m_runsPanel, &RunsPanel::currentRunChanged, m_chartPanel, &ChartPanel::setHighlightedRun);
     m_sloPanel->rescore();
 
     auto *main = new QSplitter(Qt::Vertical, this);
