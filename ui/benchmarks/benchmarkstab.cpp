@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -94,7 +95,12 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     // The side panel is a tab widget so its height never squeezes the charts below it.
     auto *side = new QTabWidget(this);
     side->setDocumentMode(true);
-    side->addTab(m_sloPanel, tr("SLO and ranking"));
+    // Scrolled: the winner card's lines must not set the page's minimum height (it squeezed the charts).
+    auto *sloScroll = new QScrollArea(side);
+    sloScroll->setWidget(m_sloPanel);
+    sloScroll->setWidgetResizable(true);
+    sloScroll->setFrameShape(QFrame::NoFrame);
+    side->addTab(sloScroll, tr("SLO and ranking"));
     auto *importsPage = new QWidget(side);
     auto *importsLayout = new QVBoxLayout(importsPage);
     importsLayout->setContentsMargins(0, 0, 0, 0);

@@ -10,8 +10,10 @@ namespace quantcfg::ui::charts {
 
 namespace {
 
-constexpr std::array<QRgb, 10> kPalette = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
-                                           0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+// Tableau 10 first (the engines take from it), then the darker and lighter tones of Tableau 20
+// and a few more, without its greys: 18 colours, so two names share one less often.
+constexpr std::array<QRgb, 18> kPalette = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f,
+                                           0xa0cbe8, 0xffbe7d, 0x8cd17d, 0xb6992d, 0x499894, 0x86bcb6, 0xd37295, 0xd4a6c8, 0x1f4e79};
 
 // FNV-1a over the UTF-8 bytes: the same on every machine and in every session (qHash is seeded
 // per process).
