@@ -377,10 +377,12 @@ void BenchmarkChart::addSloRegion(QAbstractAxis *x, QAbstractAxis *y)
     for (const SloLine &l : m_slo) {
         if (l.column != m_metric)
             continue;
-        // Wider than any zoom: the plot clips it.
-        const double left = m_logX ? std::min(axisMin(x), l.threshold) / 1e6 : std::min(0.0, axisMin(x)) - 1e12;
-        const double bottom = m_logY ? axisMin(y) / 1e6 : -1e12;
-        const double top = axisMax(y) * 1e6 + 1e12;
+        // Wider than the plot, so that a zoom or pan still finds it shaded (the plot clips it); not
+        // by much more: Qt Charts draws a polygon of huge coordinates across the whole plot.
+        const double xSpan = axisMax(x) - axisMin(x), ySpan = axisMax(y) - axisMin(y);
+        const double left = m_logX ? std::min(axisMin(x), l.threshold) / 100 : std::min(0.0, axisMin(x)) - 10 * xSpan;
+        const double bottom = m_logY ? axisMin(y) / 100 : axisMin(y) - 10 * ySpan;
+        const double top = m_logY ? axisMax(y) * 100 : axisMax(y) + 10 * ySpan;
         auto *upper = new QLineSeries;
         auto *lower = new QLineSeries;
         upper->append({QPointF(left, top), QPointF(l.threshold, top)});
