@@ -100,6 +100,7 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     sloScroll->setWidget(m_sloPanel);
     sloScroll->setWidgetResizable(true);
     sloScroll->setFrameShape(QFrame::NoFrame);
+    sloScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     side->addTab(sloScroll, tr("SLO and ranking"));
     auto *importsPage = new QWidget(side);
     auto *importsLayout = new QVBoxLayout(importsPage);

@@ -80,6 +80,9 @@ QLabel *WinnerCard::field(const char *name)
     label->setObjectName(QLatin1String(name));
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long file name has no place to wrap: it is cut at the panel's edge (whole in the tooltip)
+    // rather than widening the panel.
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     return label;
 }
 
