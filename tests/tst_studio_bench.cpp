@@ -1265,7 +1265,10 @@ private slots:
         BenchmarksTab tab;
         // SGLang, late 2024: random and ShareGPT runs at the same rates, named "sglang" and no more.
         QVERIFY(importInto(tab, {realFile("sglang/datacrunch-llama-3.3-70b-online.jsonl"), fixture("tidy-wide.csv"),
-                                 fixture("autotuner-fp8-sweep_results.json"), fixture("sglang_1112_200_1024_256.jsonl")}));
+                                 fixture("autotuner-fp8-sweep_results.json"), fixture("sglang_1112_200_1024_256.jsonl"),
+                                 // concurrency 1 to 100: a margin of 3 % of the range would reach below zero
+                                 realFile("autotuner/novitalabs-docker-simple-tune_results.json"),
+                                 realFile("sglang/scicom-v0.5.9-server_info-tp8_dp1_Qwen3-8B_in1024_out128_p100_c100_38769a.jsonl")}));
         choose(picker(tab, "MetricPicker"), int(ResultTableModel::ThroughputColumn));
         const bench::ResultTable &t = *tab.runsModel()->table();
         BenchmarkChart *lines = chartOf(tab, 1);
