@@ -18,7 +18,7 @@ RunsPanel::RunsPanel(ResultTableModel *runs, QWidget *parent)
     : QWidget(parent)
     , m_proxy(new RunsProxy(this))
     , m_filter(new QLineEdit(this))
-    , m_group(new QCheckBox(tr("&Group by model"), this))
+    , m_group(new QCheckBox(tr("Gro&up by model"), this))
     , m_table(new QTableView(this))
 {
     m_filter->setObjectName(QStringLiteral("RunsFilter"));

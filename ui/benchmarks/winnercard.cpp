@@ -36,7 +36,7 @@ WinnerCard::WinnerCard(QWidget *parent)
     : QFrame(parent)
     , m_title(new QLabel(this))
     , m_methodology(new QLabel(this))
-    , m_open(new QPushButton(tr("&Open this configuration in the editor"), this))
+    , m_open(new QPushButton(tr("Open this configuration in the editor"), this))
     , m_details(new QWidget(this))
 {
     setObjectName(QStringLiteral("WinnerCard"));

@@ -163,7 +163,7 @@ QWidget *BenchmarkChart::buildToolBar()
     connect(reset, &QToolButton::clicked, this, &BenchmarkChart::resetZoom);
     row->addWidget(reset);
     if (m_kind == Kind::Scatter) {
-        for (auto [name, text, flag] : {std::tuple{"LogLatency", tr("&Log latency"), &m_logX}, std::tuple{"LogThroughput", tr("Log &throughput"), &m_logY}}) {
+        for (auto [name, text, flag] : {std::tuple{"LogLatency", tr("Log latency"), &m_logX}, std::tuple{"LogThroughput", tr("Log throughput"), &m_logY}}) {
             auto *box = new QCheckBox(text, bar);
             box->setObjectName(QLatin1String(name));
             box->setToolTip(tr("A logarithmic axis: outliers no longer squash the rest (points at zero are left out)"));
