@@ -263,6 +263,27 @@ private slots:
         QVERIFY(!failedStatus(loose, b));
         QCOMPARE(int(paretoFront(loose, "ttft", "p99").size()), 1);
     }
+
+    // Issue 19: the studio's success-rate column reads the counts as the failed-run rule does:
+    // completed and failed, or either of them with the total; NaN when the file counts none.
+    void successRatesFromTheRequestCounts()
+    {
+        ResultTable t;
+        const auto a = addRun(t, {}, {{"requests_completed", "value", 37}, {"requests_failed", "value", 3}});
+        const auto b = addRun(t, {}, {{"request_count", "value", 50}, {"requests_failed", "value", 5}});
+        const auto c = addRun(t, {}, {{"requests_completed", "value", 20}, {"request_count", "value", 20}});
+        const auto d = addRun(t, {}, {{"output_throughput", "value", 900}});
+        const std::vector<double> rates = successRates(t);
+        QCOMPARE(rates.size(), t.runs().size());
+        QCOMPARE(rates[a], 37.0 / 40.0);
+        QCOMPARE(rates[b], 0.9);
+        QCOMPARE(rates[c], 1.0);
+        QVERIFY(std::isnan(rates[d]));
+        // The real run where 0 of 8 requests completed.
+        ResultTable real;
+        QVERIFY(!importFile(testutil::dataPath("bench/real/vllm-bench-serve/er0080-all-requests-failed-v0.25.1.json"), real).failed);
+        QCOMPARE(successRates(real).at(0), 0.0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestBenchScoring)

@@ -2,8 +2,10 @@
 // issues), the three charts fed from the table's proxy (series and values), SLO lines, Pareto
 // points, and PNG / SVG export.
 #include "bench/syntheticruns.h"
+#include "cliutil.h"
 #include "core/bench/decimate.h"
 #include "core/bench/importers.h"
+#include "core/bench/labels.h"
 #include "core/bench/scoring.h"
 #include "ui/benchmarks/benchmarkstab.h"
 #include "ui/benchmarks/charts/benchmarkchart.h"
@@ -41,6 +43,7 @@
 #include <QLineSeries>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -53,6 +56,11 @@
 #include <QTest>
 #include <QToolTip>
 #include <QUrl>
+#include <QValueAxis>
+#include <QWheelEvent>
+#include <QLogValueAxis>
+#include <QAreaSeries>
+#include <QToolButton>
 
 #include <algorithm>
 #include <cmath>
@@ -200,6 +208,30 @@ QList<qreal> values(const QBarSet *set)
     for (int i = 0; i < set->count(); ++i)
         out << set->at(i);
     return out;
+}
+
+// A file of the real-result corpus (tests/data/bench/real, SOURCES.md there).
+QString realFile(const char *name)
+{
+    return QStringLiteral(QCFG_TEST_DATA "/bench/real/") + QLatin1String(name);
+}
+
+// The real files the issue-19 tests import: a vLLM run where every request failed and one that
+// worked (facebook/opt-125m), SGLang 0.5.9 with TP 8 (Qwen3-8B), vLLM's legacy script (Llama 3.1).
+QStringList identityFiles()
+{
+    return {realFile("vllm-bench-serve/er0080-all-requests-failed-v0.25.1.json"), realFile("vllm-bench-serve/er0080-bench-serve-v0.25.1.json"),
+            realFile("sglang/scicom-v0.5.9-server_info-tp8_dp1_Qwen3-8B_in1024_out128_p100_c100_38769a.jsonl"),
+            realFile("vllm-benchmark-serving/gunther520-vllm-infqps-Llama-3.1-8B-Instruct-20241120-032855.json")};
+}
+
+// The model rows @p view shows, in its order.
+std::vector<int> viewRows(const QAbstractItemModel &view)
+{
+    std::vector<int> rows;
+    for (int r = 0; r < view.rowCount(); ++r)
+        rows.push_back(view.index(r, 0).data(ResultTableModel::RunRole).toInt());
+    return rows;
 }
 
 } // namespace
@@ -544,19 +576,25 @@ private slots:
         picker(tab, "LoadPicker")->setCurrentIndex(0);   // concurrency
         BenchmarkChart *lines = chartOf(tab, 1);
         lines->refresh();
-        // One series per configuration with both numbers; every point is a run's (x, y).
+        // One series per sweep (the runs whose labels are the same but for the load; issue 19) with
+        // both numbers; every point is a run's (x, y).
         const ResultTableModel &m = *tab.runsModel();
-        std::map<QString, std::set<std::pair<double, double>>> expected;
+        std::map<std::vector<std::pair<bench::StrId, bench::StrId>>, std::set<std::pair<double, double>>> bySweep;
         for (int r = 0; r < m.rowCount(); ++r) {
             const double x = m.value(r, ResultTableModel::ConcurrencyColumn), y = m.value(r, ResultTableModel::ThroughputColumn);
+            std::vector<std::pair<bench::StrId, bench::StrId>> sweep;
+            for (const bench::Label &l : bench::sweepLabels(*m.table(), m.table()->run(static_cast<std::uint32_t>(r)).labelSet))
+                sweep.emplace_back(l.key, l.value);
             if (std::isfinite(x) && std::isfinite(y))
-                expected[m.index(r, 0).data(ResultTableModel::ConfigurationRole).toString()].insert({x, y});
+                bySweep[sweep].insert({x, y});
         }
+        std::multiset<std::set<std::pair<double, double>>> expected, drawn;
+        for (const auto &[sweep, points] : bySweep)
+            expected.insert(points);
         QVERIFY(expected.size() >= 2);
         QCOMPARE(lines->chart()->series().size(), static_cast<qsizetype>(expected.size()));
         for (QAbstractSeries *s : lines->chart()->series()) {
             auto *line = qobject_cast<QLineSeries *>(s);
-            QVERIFY(expected.count(line->name()));
             std::set<std::pair<double, double>> got;
             double lastX = -1;
             for (const QPointF &p : line->points()) {
@@ -564,8 +602,9 @@ private slots:
                 lastX = p.x();
                 got.insert({p.x(), p.y()});
             }
-            QCOMPARE(got, expected[line->name()]);
+            drawn.insert(got);
         }
+        QCOMPARE(drawn, expected);
     }
 
     void scatterParetoAndSlo()
@@ -1031,6 +1070,390 @@ private slots:
             QVERIFY2(header->sectionSize(column) >= widest, qPrintable(lines.join(u' ')));
         }
         // The charts' axis titles, read from the header, stay on one line (chartHoverNamesTheRun).
+    }
+
+    // Issue 19 #1: every run says what it is (model, engine, quantization, GPU, TP, file, status,
+    // success rate); the filter matches those, runs group by model, and a failed run reads as
+    // failed and meets no SLO.
+    void runsShowTheirIdentity()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, identityFiles()));
+        const ResultTableModel &m = *tab.runsModel();
+        QCOMPARE(m.rowCount(), 4);
+        const auto cell = [&m](int row, int column) { return m.index(row, column).data().toString(); };
+        QCOMPARE(cell(0, ResultTableModel::ModelColumn), QStringLiteral("facebook/opt-125m"));
+        QCOMPARE(cell(0, ResultTableModel::EngineColumn), QStringLiteral("vllm"));
+        QCOMPARE(cell(0, ResultTableModel::SourceColumn), QStringLiteral("er0080-all-requests-failed-v0.25.1.json"));
+        QCOMPARE(cell(0, ResultTableModel::StatusColumn), QStringLiteral("failed: 0 of 8 requests completed"));
+        QCOMPARE(m.index(0, ResultTableModel::SuccessRateColumn).data(ResultTableModel::ValueRole).toDouble(), 0.0);
+        QVERIFY(m.index(0, 0).data(ResultTableModel::FailedRole).toBool());
+        QCOMPARE(cell(1, ResultTableModel::StatusColumn), QStringLiteral("ok"));
+        QVERIFY(!m.index(1, 0).data(ResultTableModel::FailedRole).toBool());
+        QCOMPARE(cell(2, ResultTableModel::ModelColumn), QStringLiteral("/workspace/qwen-3-8b"));
+        QCOMPARE(cell(2, ResultTableModel::TpColumn), QStringLiteral("8"));
+        QCOMPARE(cell(2, ResultTableModel::VersionColumn), QStringLiteral("0.5.9"));
+        QCOMPARE(cell(3, ResultTableModel::ModelColumn), QStringLiteral("meta-llama/Llama-3.1-8B-Instruct"));
+        QCOMPARE(m.index(1, ResultTableModel::SuccessRateColumn).data(ResultTableModel::ValueRole).toDouble(), 100.0);
+        QCOMPARE(cell(1, ResultTableModel::SuccessRateColumn), QStringLiteral("100 %"));
+        // SGLang and vLLM's legacy script count the completed requests only: the share is unknown,
+        // and shown empty.
+        for (int r : {2, 3}) {
+            QVERIFY(std::isnan(m.index(r, ResultTableModel::SuccessRateColumn).data(ResultTableModel::ValueRole).toDouble()));
+            QCOMPARE(cell(r, ResultTableModel::SuccessRateColumn), QString());
+        }
+
+        // A failed run meets no SLO, however loose.
+        SloEditor *slo = sloEditor(tab);
+        slo->setLimit(SloEditor::Ttft, 1e9);
+        QCOMPARE(m.index(0, 0).data(ResultTableModel::MeetsSloRole).toInt(), 0);
+        QCOMPARE(cell(0, ResultTableModel::SloColumn), QStringLiteral("✗ run failed"));
+
+        // The filter matches the model, the GPU's TP, the file and the status, not only engine and preset.
+        QSortFilterProxyModel *proxy = tab.proxy();
+        auto *filter = studiotest::child<QLineEdit>(&tab, "RunsFilter");
+        filter->setText(QStringLiteral("QWEN"));
+        QCOMPARE(viewRows(*proxy), std::vector<int>{2});
+        filter->setText(QStringLiteral("opt-125m"));
+        QCOMPARE(viewRows(*proxy), (std::vector<int>{0, 1}));
+        filter->setText(QStringLiteral("gunther520"));
+        QCOMPARE(viewRows(*proxy), std::vector<int>{3});
+        filter->setText(QStringLiteral("failed"));
+        QCOMPARE(viewRows(*proxy), std::vector<int>{0});
+        filter->clear();
+        QCOMPARE(proxy->rowCount(), 4);
+
+        // Grouped by model: the models in order, each model's runs by the chosen column within.
+        studiotest::child<QTableView>(&tab, "RunsTable")->sortByColumn(ResultTableModel::ThroughputColumn, Qt::DescendingOrder);
+        studiotest::child<QCheckBox>(&tab, "GroupByModel")->setChecked(true);
+        const std::vector<int> grouped = viewRows(*proxy);
+        QCOMPARE(grouped.size(), std::size_t(4));
+        for (std::size_t i = 1; i < grouped.size(); ++i) {
+            const QString a = cell(grouped[i - 1], ResultTableModel::ModelColumn), b = cell(grouped[i], ResultTableModel::ModelColumn);
+            QVERIFY2(a.compare(b, Qt::CaseInsensitive) <= 0, qPrintable(a + QStringLiteral(" / ") + b));
+        }
+        QCOMPARE(cell(grouped[0], ResultTableModel::ModelColumn), QStringLiteral("/workspace/qwen-3-8b"));
+        QCOMPARE(cell(grouped[3], ResultTableModel::ModelColumn), QStringLiteral("meta-llama/Llama-3.1-8B-Instruct"));
+        studiotest::child<QCheckBox>(&tab, "GroupByModel")->setChecked(false); // by throughput alone again
+        int fastest = -1;
+        for (int r = 0; r < m.rowCount(); ++r) {
+            const double v = m.value(r, ResultTableModel::ThroughputColumn);
+            if (std::isfinite(v) && (fastest < 0 || v > m.value(fastest, ResultTableModel::ThroughputColumn)))
+                fastest = r;
+        }
+        QCOMPARE(viewRows(*proxy)[0], fastest);
+    }
+
+    // Issue 19 #2: the winner card names the best run under the SLOs in full (model, engine,
+    // configuration, file, status, figures), never a failed run, and opens its preset in the editor.
+    void winnerCardNamesTheBestRun()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, identityFiles()));
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 1e9); // every run that did not fail meets it
+        auto *card = studiotest::child<QWidget>(&tab, "WinnerCard");
+        const auto text = [&tab](const char *name) { return studiotest::child<QLabel>(&tab, name)->text(); };
+        const bench::Ranking ranking = bench::rankRuns(*tab.runsModel()->table(), sloEditor(tab)->slo(), sloEditor(tab)->objective());
+        QVERIFY(ranking.best);
+        const int best = static_cast<int>(ranking.runs[*ranking.best].run);
+        QCOMPARE(card->property("run").toInt(), best);
+        QVERIFY(best != 0); // the run where every request failed has the "highest" nothing
+        const ResultTableModel &m = *tab.runsModel();
+        QCOMPARE(text("WinnerModel"), m.index(best, ResultTableModel::ModelColumn).data().toString());
+        QVERIFY(text("WinnerEngine").startsWith(m.index(best, ResultTableModel::EngineColumn).data().toString()));
+        QVERIFY(text("WinnerFile").startsWith(m.index(best, ResultTableModel::SourceColumn).data().toString()));
+        QVERIFY(text("WinnerStatus").startsWith(QLatin1String("ok")));
+        QVERIFY2(text("WinnerFigures").contains(m.index(best, ResultTableModel::ThroughputColumn).data().toString()), qPrintable(text("WinnerFigures")));
+        QVERIFY(text("WinnerTitle").contains(QStringLiteral("run %1").arg(best + 1)));
+        // None of these runs names a preset the studio has: nothing to open.
+        QVERIFY(studiotest::child<QPushButton>(&tab, "OpenWinnerConfiguration")->isHidden());
+
+        // No run meets a limit of 1 ms: no winner, and the card says so.
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 1e-3);
+        QCOMPARE(card->property("run").toInt(), -1);
+        QVERIFY(!studiotest::child<QLabel>(&tab, "WinnerModel")->isVisibleTo(card));
+
+        // A hand-made table whose runs name built-in presets: the winner's preset opens in the editor.
+        MainWindow w;
+        BenchmarksTab *bench = w.benchmarksTab();
+        QVERIFY(importInto(*bench, {fixture("tidy-wide.csv")}));
+        choose(picker(*bench, "StatisticPicker"), QStringLiteral("p99")); // the TTFT the file gives
+        sloEditor(*bench)->setLimit(SloEditor::Ttft, 1e9);
+        auto *open = studiotest::child<QPushButton>(bench, "OpenWinnerConfiguration");
+        QVERIFY(!open->isHidden());
+        const int winner = studiotest::child<QWidget>(bench, "WinnerCard")->property("run").toInt();
+        const QString preset = bench->runsModel()->index(winner, ResultTableModel::PresetColumn).data().toString();
+        QSignalSpy asked(bench, &BenchmarksTab::openConfigurationRequested);
+        open->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.at(0).at(0).toString(), preset);
+        QCOMPARE(qobject_cast<QTabWidget *>(w.centralWidget())->currentIndex(), int(MainWindow::ConfigPage));
+    }
+
+    // Issue 19 #2: on real files the studio and `quantcfg bench score` / `bench pareto` agree on each
+    // run's status, on the best run and on the Pareto front (both call the same core functions).
+    void studioAgreesWithBenchScoreAndPareto()
+    {
+        QStringList files = identityFiles();
+        files << realFile("sglang/datacrunch-llama-3.3-70b-online.jsonl") << realFile("aiperf/akamaslabs-c64-v0.11.0-profile_export_aiperf.json")
+              << realFile("guidellm/danielkorat-v0.5.0dev-concurrent4-benchmarks.json") << realFile("autotuner/novitalabs-simple-tune-failed_results.json")
+              << realFile("autotuner/novitalabs-docker-simple-tune_results.json") << realFile("vllm-bench-sweep/er0080-sweep-max_num_seqs=4-summary.json");
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, files));
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 500); // TTFT mean ≤ 500 ms
+        QTemporaryDir dir;
+        const QString sloPath = dir.filePath(QStringLiteral("slo.json"));
+        {
+            QFile f(sloPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"slo_constraints": {"ttft": {"max": 0.5}}})");
+        }
+        std::vector<std::string> args{"bench", "score"};
+        for (const QString &f : files)
+            args.push_back(f.toStdString());
+        std::vector<std::string> pareto = args;
+        pareto[1] = "pareto";
+        for (const char *a : {"--slo", "", "--format", "json"})
+            args.push_back(*a ? a : sloPath.toStdString());
+        const testutil::CliRun score = testutil::quantcfgRun(args);
+        QCOMPARE(score.code, 0);
+        const Json ranked = Json::parse(score.out);
+        const ResultTableModel &m = *tab.runsModel();
+        QCOMPARE(static_cast<int>(ranked["ranking"].size()), m.rowCount());
+        int failed = 0;
+        for (const Json &r : ranked["ranking"]) {
+            const int run = r["run"]["index"].get<int>();
+            QCOMPARE(m.index(run, ResultTableModel::StatusColumn).data().toString(), QString::fromStdString(r["status"].get<std::string>()));
+            QCOMPARE(m.index(run, 0).data(ResultTableModel::MeetsSloRole).toInt() == 1, r["meets_slo"].get<bool>());
+            failed += r["status"] != "ok";
+        }
+        QVERIFY(failed >= 2); // the vLLM run of 0/8 and the autotuner's experiment that never started
+        QVERIFY(!ranked["best"].is_null());
+        const int best = ranked["ranking"][ranked["best"].get<std::size_t>() - 1]["run"]["index"].get<int>();
+        QCOMPARE(studiotest::child<QWidget>(&tab, "WinnerCard")->property("run").toInt(), best);
+
+        std::size_t fronts = 0;
+        for (const auto &[latency, column, statistic] : {std::tuple{"ttft_p99", int(ResultTableModel::TtftColumn), "p99"},
+                                                         std::tuple{"ttft_mean", int(ResultTableModel::TtftColumn), "mean"}}) {
+            std::vector<std::string> args2 = pareto;
+            for (const char *a : {"--latency", latency, "--format", "json"})
+                args2.push_back(a);
+            const testutil::CliRun front = testutil::quantcfgRun(args2);
+            QCOMPARE(front.code, 0);
+            std::set<int> cliFront;
+            const Json plotted = Json::parse(front.out);
+            for (const Json &p : plotted["points"]) {
+                if (p["on_front"].get<bool>())
+                    cliFront.insert(p["run"]["index"].get<int>());
+            }
+            QVERIFY(!cliFront.empty());
+            fronts += cliFront.size();
+            choose(picker(tab, "StatisticPicker"), QLatin1String(statistic));
+            choose(picker(tab, "LatencyPicker"), column);
+            BenchmarkChart *scatter = chartOf(tab, 2);
+            scatter->refresh();
+            const std::vector<int> &rows = scatter->lastScatter().front.rows;
+            QCOMPARE(std::set<int>(rows.begin(), rows.end()), cliFront);
+        }
+        QVERIFY(fronts >= 3);
+    }
+
+    // Issue 19 #3: a line against load joins only the runs of one sweep (the same labels but the
+    // load), and the load axis never goes below zero.
+    void linesJoinOneSweepOnly()
+    {
+        BenchmarksTab tab;
+        // SGLang, late 2024: random and ShareGPT runs at the same rates, named "sglang" and no more.
+        QVERIFY(importInto(tab, {realFile("sglang/datacrunch-llama-3.3-70b-online.jsonl"), fixture("tidy-wide.csv"),
+                                 fixture("autotuner-fp8-sweep_results.json"), fixture("sglang_1112_200_1024_256.jsonl"),
+                                 // concurrency 1 to 100: a margin of 3 % of the range would reach below zero
+                                 realFile("autotuner/novitalabs-docker-simple-tune_results.json"),
+                                 realFile("sglang/scicom-v0.5.9-server_info-tp8_dp1_Qwen3-8B_in1024_out128_p100_c100_38769a.jsonl")}));
+        choose(picker(tab, "MetricPicker"), int(ResultTableModel::ThroughputColumn));
+        const bench::ResultTable &t = *tab.runsModel()->table();
+        BenchmarkChart *lines = chartOf(tab, 1);
+        for (const int load : {int(ResultTableModel::RequestRateColumn), int(ResultTableModel::ConcurrencyColumn)}) {
+            choose(picker(tab, "LoadPicker"), load);
+            lines->refresh();
+            const std::vector<charts::SeriesPoints> feed = charts::lineFeed(charts::FeedRows::of(*tab.proxy()), load,
+                                                                             ResultTableModel::ThroughputColumn, {}, 100000);
+            QVERIFY(feed.size() >= 2);
+            QCOMPARE(lines->chart()->series().size() - sloLines(lines->chart()).size(), static_cast<qsizetype>(feed.size()));
+            std::set<QString> names;
+            for (const charts::SeriesPoints &line : feed) {
+                names.insert(line.name);
+                for (const int run : line.rows)
+                    QVERIFY2(bench::sameSweep(t, static_cast<std::uint32_t>(run), static_cast<std::uint32_t>(line.rows.front())), qPrintable(line.name));
+                for (const charts::SeriesPoints &other : feed) {
+                    if (&other != &line)
+                        QVERIFY(!bench::sameSweep(t, static_cast<std::uint32_t>(other.rows.front()), static_cast<std::uint32_t>(line.rows.front())));
+                }
+            }
+            QCOMPARE(names.size(), feed.size()); // each line has a name of its own
+            const auto *x = qobject_cast<QValueAxis *>(lines->chart()->axes(Qt::Horizontal).value(0));
+            QVERIFY(x);
+            QVERIFY2(x->min() >= 0, qPrintable(QString::number(x->min())));
+        }
+    }
+
+    // Issue 19 #4: a series' colour comes from its engine or its sweep, never from the order the
+    // series are met: the same in a new session and under any filter.
+    void coloursFollowTheSeriesNotTheOrder()
+    {
+        const auto barColours = [](BenchmarksTab &tab) {
+            chartOf(tab, 0)->refresh();
+            QMap<QString, QColor> out;
+            for (QBarSet *set : qobject_cast<QBarSeries *>(chartOf(tab, 0)->chart()->series().value(0))->barSets())
+                out[set->label()] = set->brush().color();
+            return out;
+        };
+        const auto lineColours = [](BenchmarksTab &tab) {
+            BenchmarkChart *lines = chartOf(tab, 1);
+            lines->refresh();
+            const std::vector<charts::SeriesPoints> feed = charts::lineFeed(charts::FeedRows::of(*tab.proxy()), ResultTableModel::ConcurrencyColumn,
+                                                                             ResultTableModel::ThroughputColumn, {}, 100000);
+            QMap<QString, QColor> out;
+            const QList<QAbstractSeries *> series = lines->chart()->series();
+            for (std::size_t i = 0; i < feed.size(); ++i)
+                out[feed[i].base] = qobject_cast<QLineSeries *>(series.value(static_cast<qsizetype>(i)))->pen().color();
+            return out;
+        };
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, allFixtures()));
+        choose(picker(tab, "MetricPicker"), int(ResultTableModel::ThroughputColumn));
+        choose(picker(tab, "LoadPicker"), int(ResultTableModel::ConcurrencyColumn));
+        const QMap<QString, QColor> bars = barColours(tab), lines = lineColours(tab);
+        QVERIFY(bars.contains(QStringLiteral("vllm")) && bars.contains(QStringLiteral("sglang")));
+        QVERIFY(bars[QStringLiteral("vllm")] != bars[QStringLiteral("sglang")]);
+        QVERIFY(lines.size() >= 3);
+        // Filtered to SGLang, its set and lines come first now, in the colours they had.
+        studiotest::child<QLineEdit>(&tab, "RunsFilter")->setText(QStringLiteral("sglang"));
+        const QMap<QString, QColor> sglangBars = barColours(tab), sglangLines = lineColours(tab);
+        QCOMPARE(sglangBars.keys(), QStringList{QStringLiteral("sglang")});
+        QCOMPARE(sglangBars[QStringLiteral("sglang")], bars[QStringLiteral("sglang")]);
+        QVERIFY(!sglangLines.isEmpty() && sglangLines.size() < lines.size());
+        for (auto it = sglangLines.cbegin(); it != sglangLines.cend(); ++it)
+            QCOMPARE(it.value(), lines.value(it.key()));
+        // Another session, the files in another order: the same colours.
+        BenchmarksTab later;
+        QStringList reversed = allFixtures();
+        std::reverse(reversed.begin(), reversed.end());
+        QVERIFY(importInto(later, reversed));
+        choose(picker(later, "MetricPicker"), int(ResultTableModel::ThroughputColumn));
+        QCOMPARE(barColours(later), bars);
+    }
+
+    // Issue 19 #5: the throughput-vs-latency chart zooms (wheel, kept over a redraw, reset) and
+    // pans, has log axes, shades the region that meets the SLO, labels the front without overlaps,
+    // and a clicked point selects its run's row while the selected row rings its point.
+    void scatterZoomsPansAndSelects()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        QVERIFY(importInto(tab, allFixtures()));
+        choose(picker(tab, "LatencyPicker"), int(ResultTableModel::TtftColumn));
+        chartTabs(tab)->setCurrentIndex(2);
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 700);
+        BenchmarkChart *scatter = chartOf(tab, 2);
+        scatter->refresh();
+        QChart *chart = scatter->chart();
+        QTest::qWait(50); // laid out: the labels are placed on the plot
+
+        QAreaSeries *region = nullptr;
+        for (QAbstractSeries *s : chart->series())
+            region = region ? region : qobject_cast<QAreaSeries *>(s);
+        QVERIFY(region);
+        QCOMPARE(region->upperSeries()->points().constLast().x(), 700.0);
+
+        QList<QRectF> labels;
+        for (QGraphicsItem *item : scatter->view()->scene()->items()) {
+            if (item->data(0).toString() == QLatin1String("ParetoLabel") && item->isVisible())
+                labels << item->sceneBoundingRect();
+        }
+        QVERIFY(labels.size() >= 2);
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            for (qsizetype j = i + 1; j < labels.size(); ++j)
+                QVERIFY(!labels[i].intersects(labels[j]));
+        }
+
+        const auto xAxis = [chart] { return qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0)); };
+        const double fullMin = xAxis()->min(), fullMax = xAxis()->max();
+        QWidget *viewport = scatter->view()->viewport();
+        const QPointF centre = scatter->view()->mapFromScene(chart->mapToScene(chart->plotArea().center()));
+        QWheelEvent wheel(centre, viewport->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &wheel);
+        QVERIFY(xAxis()->max() - xAxis()->min() < (fullMax - fullMin) * 0.8);
+        QTest::qWait(10);
+        const double zoomedMin = xAxis()->min(), zoomedMax = xAxis()->max();
+        scatter->refresh();
+        QCOMPARE(xAxis()->min(), zoomedMin);
+        QCOMPARE(xAxis()->max(), zoomedMax);
+        QTest::mousePress(viewport, Qt::MiddleButton, {}, centre.toPoint());
+        QTest::mouseMove(viewport, centre.toPoint() + QPoint(60, 0));
+        QTest::mouseRelease(viewport, Qt::MiddleButton, {}, centre.toPoint() + QPoint(60, 0));
+        QVERIFY(xAxis()->min() < zoomedMin);
+        QVERIFY(qAbs((xAxis()->max() - xAxis()->min()) - (zoomedMax - zoomedMin)) < 1e-6 * (zoomedMax - zoomedMin));
+        studiotest::child<QToolButton>(scatter, "ResetZoom")->click();
+        QCOMPARE(xAxis()->min(), fullMin);
+        QCOMPARE(xAxis()->max(), fullMax);
+
+        studiotest::child<QCheckBox>(scatter, "LogLatency")->setChecked(true);
+        scatter->refresh();
+        QVERIFY(qobject_cast<QLogValueAxis *>(chart->axes(Qt::Horizontal).value(0)));
+        QVERIFY(qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0)));
+        studiotest::child<QCheckBox>(scatter, "LogLatency")->setChecked(false);
+        scatter->refresh();
+        QTest::qWait(10);
+
+        QTableView *table = studiotest::child<QTableView>(&tab, "RunsTable");
+        const int clicked = scatter->lastScatter().front.rows.back();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, scatter->pointOnView(clicked).toPoint());
+        QCOMPARE(tab.proxy()->mapToSource(table->currentIndex()).row(), clicked);
+        const ResultTableModel &m = *tab.runsModel();
+        int other = -1;
+        for (int r = 0; r < m.rowCount() && other < 0; ++r) {
+            if (r != clicked && std::isfinite(m.value(r, ResultTableModel::TtftColumn)) && std::isfinite(m.value(r, ResultTableModel::ThroughputColumn)))
+                other = r;
+        }
+        QVERIFY(other >= 0);
+        table->setCurrentIndex(tab.proxy()->mapFromSource(m.index(other, 0)));
+        QScatterSeries *ring = nullptr;
+        for (QAbstractSeries *s : chart->series())
+            ring = s->name() == QLatin1String("selected run") ? qobject_cast<QScatterSeries *>(s) : ring;
+        QVERIFY(ring);
+        QCOMPARE(ring->points(), (QList<QPointF>{{m.value(other, ResultTableModel::TtftColumn), m.value(other, ResultTableModel::ThroughputColumn)}}));
+    }
+
+    // Issue 19 #6: runs measured with different metric definitions (another tool; GuideLLM before
+    // and after v0.7.4) are marked where they are compared: over the charts and on the winner card.
+    void differentMetricDefinitionsAreMarked()
+    {
+        BenchmarksTab tab;
+        QVERIFY(importInto(tab, {realFile("vllm-bench-serve/er0080-bench-serve-v0.25.1.json"),
+                                 realFile("guidellm/danielkorat-v0.5.0dev-concurrent4-benchmarks.json")}));
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 1e9);
+        auto *note = studiotest::child<QLabel>(&tab, "MethodologyNote");
+        QTRY_VERIFY(!note->isHidden());
+        QVERIFY(note->text().contains(QLatin1String("define their metrics differently")));
+        QVERIFY(note->toolTip().contains(QLatin1String("GuideLLM 0.4 to 0.7.3")));
+        QVERIFY(!studiotest::child<QLabel>(&tab, "WinnerMethodology")->isHidden());
+        // Filtered to one tool, nothing is compared across definitions.
+        studiotest::child<QLineEdit>(&tab, "RunsFilter")->setText(QStringLiteral("er0080"));
+        QTRY_VERIFY(note->isHidden());
+
+        // GuideLLM before and after v0.7.4 (the same report, its version changed).
+        QTemporaryDir dir;
+        QFile original(realFile("guidellm/danielkorat-v0.5.0dev-concurrent4-benchmarks.json"));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QFile later(dir.filePath(QStringLiteral("guidellm-0.7.4.json")));
+        QVERIFY(later.open(QIODevice::WriteOnly));
+        later.write(original.readAll().replace("\"guidellm_version\": \"0.5.0.dev0\"", "\"guidellm_version\": \"0.7.4\""));
+        later.close();
+        BenchmarksTab guidellm;
+        QVERIFY(importInto(guidellm, {original.fileName(), later.fileName()}));
+        auto *guidellmNote = studiotest::child<QLabel>(&guidellm, "MethodologyNote");
+        QTRY_VERIFY(!guidellmNote->isHidden());
+        QVERIFY(guidellmNote->toolTip().contains(QLatin1String("GuideLLM 0.7.4 and later")));
     }
 };
 

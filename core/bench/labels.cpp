@@ -227,17 +227,18 @@ bool sameSweep(const ResultTable &table, std::uint32_t a, std::uint32_t b)
 {
     const std::uint32_t setA = table.run(a).labelSet;
     const std::uint32_t setB = table.run(b).labelSet;
-    if (setA == setB)
-        return true;
+    return setA == setB || sweepLabels(table, setA) == sweepLabels(table, setB);
+}
+
+std::vector<Label> sweepLabels(const ResultTable &table, std::uint32_t labelSet)
+{
     const StrId status = table.strings().find("status");
-    const auto settings = [&](std::uint32_t set) {
-        std::vector<Label> out;
-        for (const Label &l : table.labels(set))
-            if (l.key != status)
-                out.push_back(l);
-        return out;
-    };
-    return settings(setA) == settings(setB);
+    std::vector<Label> out;
+    for (const Label &l : table.labels(labelSet)) {
+        if (l.key != status)
+            out.push_back(l);
+    }
+    return out;
 }
 
 } // namespace quantcfg::bench

@@ -45,6 +45,11 @@ void mergeLabels(LabelPairs &labels, const LabelPairs &extra);
 /// only in their load; a chart draws them as one line.
 bool sameSweep(const ResultTable &table, std::uint32_t a, std::uint32_t b);
 
+/// The labels that make the sweep of the runs with label set @p labelSet: all but "status", sorted
+/// by key id. Two runs are one sweep (sameSweep()) exactly when theirs are equal, so a chart can
+/// key its lines on them.
+std::vector<Label> sweepLabels(const ResultTable &table, std::uint32_t labelSet);
+
 /// Interns @p labels into @p table and returns the label set index.
 std::uint32_t internLabels(ResultTable &table, const LabelPairs &labels);
 

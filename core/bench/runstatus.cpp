@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -66,18 +67,28 @@ std::string percent(double ratio)
     return buf;
 }
 
+// The requests of a run that completed and all of them, from whichever two counts its file gives.
+struct Counts
+{
+    std::optional<double> done;
+    std::optional<double> all;
+};
+
+Counts countsOf(const Figures &fig)
+{
+    Counts c{fig[Completed], fig[Total]};
+    if (!c.done && c.all && fig[Failed])
+        c.done = *c.all - *fig[Failed];
+    if (!c.all && c.done && fig[Failed])
+        c.all = *c.done + *fig[Failed];
+    return c;
+}
+
 // Why @p run failed, or "" when it counts.
 std::string failureReason(const Figures &fig, double maxFailureRatio)
 {
-    const auto completed = fig[Completed];
     const auto failed = fig[Failed];
-    const auto total = fig[Total];
-    std::optional<double> done = completed;
-    if (!done && total && failed)
-        done = *total - *failed;
-    std::optional<double> all = total;
-    if (!all && done && failed)
-        all = *done + *failed;
+    const auto [done, all] = countsOf(fig);
     if (done && *done <= 0)
         return all ? "failed: 0 of " + number(*all) + " requests completed" : std::string("failed: no request completed");
     if (failed && all && *all > 0) {
@@ -131,6 +142,18 @@ std::optional<std::string_view> failedStatus(const ResultTable &table, std::uint
     if (status && status->rfind("failed", 0) == 0)
         return status;
     return std::nullopt;
+}
+
+std::vector<double> successRates(const ResultTable &table)
+{
+    std::vector<double> out(table.runs().size(), std::numeric_limits<double>::quiet_NaN());
+    const std::vector<Figures> figures = gatherFigures(table, 0, 0);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto [done, all] = countsOf(figures[i]);
+        if (done && all && *all > 0)
+            out[i] = std::clamp(*done / *all, 0.0, 1.0);
+    }
+    return out;
 }
 
 } // namespace quantcfg::bench

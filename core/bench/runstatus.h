@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace quantcfg::bench {
 
@@ -22,5 +23,10 @@ void markFailedRuns(ResultTable &table, std::size_t firstRun, std::size_t firstR
 
 /// The "status" label of a failed run ("failed: …"), or nullopt for a run that counts.
 std::optional<std::string_view> failedStatus(const ResultTable &table, std::uint32_t run);
+
+/// Per run, the share of its requests that completed (0–1), from the request counts its file gives,
+/// read as the failed-run rule reads them (completed and failed, or either with the total); NaN for
+/// a run whose file counts no requests. One pass over the rows.
+std::vector<double> successRates(const ResultTable &table);
 
 } // namespace quantcfg::bench

@@ -8,6 +8,7 @@
 #include "ui/benchmarks/recentbenchmarkmenu.h"
 #include "ui/benchmarks/resulttablemodel.h"
 #include "ui/benchmarks/runspanel.h"
+#include "ui/benchmarks/runsproxy.h"
 #include "ui/state/settings.h"
 #include "ui/benchmarks/slopanel.h"
 
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -88,11 +90,18 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     m_issuesView->header()->hideSection(DiagnosticsModel::SourceColumn);
 
     m_sloPanel = new SloPanel(m_runs, this);
+    connect(m_sloPanel, &SloPanel::openConfigurationRequested, this, &BenchmarksTab::openConfigurationRequested);
 
     // The side panel is a tab widget so its height never squeezes the charts below it.
     auto *side = new QTabWidget(this);
     side->setDocumentMode(true);
-    side->addTab(m_sloPanel, tr("SLO and ranking"));
+    // Scrolled: the winner card's lines must not set the page's minimum height (it squeezed the charts).
+    auto *sloScroll = new QScrollArea(side);
+    sloScroll->setWidget(m_sloPanel);
+    sloScroll->setWidgetResizable(true);
+    sloScroll->setFrameShape(QFrame::NoFrame);
+    sloScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    side->addTab(sloScroll, tr("SLO and ranking"));
     auto *importsPage = new QWidget(side);
     auto *importsLayout = new QVBoxLayout(importsPage);
     importsLayout->setContentsMargins(0, 0, 0, 0);
@@ -120,6 +129,9 @@ BenchmarksTab::BenchmarksTab(QWidget *parent)
     connect(m_chartPanel, &ChartPanel::statisticChanged, this, applyStatistic);
     connect(m_chartPanel, &ChartPanel::message, this, &BenchmarksTab::message);
     connect(m_sloPanel, &SloPanel::sloLinesChanged, m_chartPanel, &ChartPanel::setSloLines);
+    // A point clicked selects its run's row; the selected row is ringed on the charts.
+    connect(m_chartPanel, &ChartPanel::runClicked, m_runsPanel, &RunsPanel::selectRun);
+    connect(m_runsPanel, &RunsPanel::currentRunChanged, m_chartPanel, &ChartPanel::setHighlightedRun);
     m_sloPanel->rescore();
 
     auto *main = new QSplitter(Qt::Vertical, this);

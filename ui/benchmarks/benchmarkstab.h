@@ -78,6 +78,8 @@ public:
 signals:
     void importFinished();
     void message(const QString &text);
+    /// The winner card asks to open the winning run's preset @p preset in the editor.
+    void openConfigurationRequested(const QString &preset);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

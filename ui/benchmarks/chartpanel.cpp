@@ -2,6 +2,7 @@
 
 #include "ui/benchmarks/charts/benchmarkchart.h"
 #include "ui/benchmarks/importlistmodel.h"
+#include "ui/benchmarks/methodologynote.h"
 #include "ui/benchmarks/resulttablemodel.h"
 #include "ui/state/settings.h"
 
@@ -75,6 +76,7 @@ ChartPanel::ChartPanel(QAbstractItemModel *runs, ImportListModel *imports, QWidg
         auto *chart = new BenchmarkChart(kind, m_chartTabs);
         chart->setObjectName(QStringLiteral("Chart:") + QLatin1String(kChartNames[m_charts.size()]));
         chart->setModel(runs);
+        connect(chart, &BenchmarkChart::runClicked, this, &ChartPanel::runClicked);
         m_charts.push_back(chart);
         m_chartTabs->addTab(chart, title);
     }
@@ -83,6 +85,7 @@ ChartPanel::ChartPanel(QAbstractItemModel *runs, ImportListModel *imports, QWidg
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(pickers);
+    layout->addWidget(new MethodologyNote(runs, this));
     layout->addWidget(m_chartTabs, 1);
 
     // The overlay pickers list the imports model; when it is reset they keep the chosen imports
@@ -198,6 +201,12 @@ void ChartPanel::setSloLines(const std::vector<charts::SloLine> &lines)
 {
     for (BenchmarkChart *c : m_charts)
         c->setSloLines(lines);
+}
+
+void ChartPanel::setHighlightedRun(int row)
+{
+    for (BenchmarkChart *c : m_charts)
+        c->setHighlightedRun(row);
 }
 
 bool ChartPanel::exportChart(const QString &path, QString *error) const

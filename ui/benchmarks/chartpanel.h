@@ -41,6 +41,8 @@ public:
     /// Checks or clears the overlay box: draws the two chosen imports overlaid, or every import.
     void setOverlayShown(bool shown);
     void setSloLines(const std::vector<charts::SloLine> &lines);
+    /// Rings run @p row (runs model row) on every chart that draws it (-1: none).
+    void setHighlightedRun(int row);
     /// Exports the current chart to PNG or SVG (by the file's suffix).
     bool exportChart(const QString &path, QString *error = nullptr) const;
 
@@ -48,6 +50,8 @@ signals:
     /// The statistic picker changed (the runs model and the SLO follow it).
     void statisticChanged(const QString &statistic);
     void message(const QString &text);
+    /// A point of run @p row (runs model row) was clicked on a chart.
+    void runClicked(int row);
 
 private:
     /// The chart of kind @p kind (0 bars, 1 lines, 2 scatter).

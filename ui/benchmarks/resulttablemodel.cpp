@@ -1,7 +1,11 @@
 #include "ui/benchmarks/resulttablemodel.h"
 
+#include "core/bench/runstatus.h"
 #include "ui/shared/counts.h"
 
+#include <QFileInfo>
+
+#include <QColor>
 #include <QIcon>
 
 #include <cmath>
@@ -19,6 +23,8 @@ const char *labelKey(int column)
     switch (column) {
     case ResultTableModel::ImportColumn:
         return "import";
+    case ResultTableModel::ModelColumn:
+        return "model";
     case ResultTableModel::EngineColumn:
         return "engine";
     case ResultTableModel::PresetColumn:
@@ -27,9 +33,20 @@ const char *labelKey(int column)
         return "engine_version";
     case ResultTableModel::QuantizationColumn:
         return "quantization";
+    case ResultTableModel::GpuColumn:
+        return "gpu";
+    case ResultTableModel::TpColumn:
+        return "tp";
+    case ResultTableModel::StatusColumn:
+        return "status";
     default:
         return nullptr;
     }
+}
+
+QString fromView(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
 }
 
 bool isTime(int column)
@@ -45,6 +62,8 @@ QString number(double v, int column)
         return QObject::tr("unbounded");
     if (column == ResultTableModel::ConcurrencyColumn || column == ResultTableModel::RankColumn)
         return QString::number(v, 'f', 0);
+    if (column == ResultTableModel::SuccessRateColumn)
+        return QString::number(v, 'f', v >= 99.95 || v == 0 ? 0 : 1) + QStringLiteral(" %");
     return measurementText(v);
 }
 
@@ -60,6 +79,17 @@ void ResultTableModel::setTable(std::shared_ptr<const bench::ResultTable> table)
     beginResetModel();
     m_table = std::move(table);
     m_meets.clear();
+    m_failed.assign(m_table ? m_table->runs().size() : 0, false);
+    // The status is a label: asked once per label set, not per run (a million runs, a few sets).
+    std::vector<signed char> failedSet; // per label set: -1 not asked yet, else 0 or 1
+    for (std::size_t r = 0; r < m_failed.size(); ++r) {
+        const std::uint32_t set = m_table->run(static_cast<std::uint32_t>(r)).labelSet;
+        if (set >= failedSet.size())
+            failedSet.resize(set + 1, -1);
+        if (failedSet[set] < 0)
+            failedSet[set] = bench::failedStatus(*m_table, static_cast<std::uint32_t>(r)).has_value() ? 1 : 0;
+        m_failed[r] = failedSet[set] == 1;
+    }
     m_rank.clear();
     m_violations.clear();
     m_configurations.clear();
@@ -92,7 +122,7 @@ void ResultTableModel::setRanking(const bench::Ranking &ranking)
         for (const bench::Violation &v : s.violations)
             names << QString::fromStdString(v.name);
         m_violations[s.run] = names.join(QLatin1String(", "));
-        m_meets[s.run] = s.meetsSlo ? 1 : (names.isEmpty() ? -1 : 0);
+        m_meets[s.run] = s.meetsSlo ? 1 : (names.isEmpty() && s.failed.empty() ? -1 : 0);
         m_rank[s.run] = std::isfinite(s.score) ? static_cast<int>(i) + 1 : 0;
     }
     if (rowCount() > 0)
@@ -104,9 +134,13 @@ void ResultTableModel::setRanking(const bench::Ranking &ranking)
 void ResultTableModel::recomputeValues()
 {
     const std::size_t n = m_table ? m_table->runs().size() : 0;
-    m_values.assign(ColumnCount - kFirstNumeric, std::vector<double>(n, kNaN));
+    m_values.assign(SuccessRateColumn - kFirstNumeric + 1, std::vector<double>(n, kNaN));
     if (!m_table)
         return;
+    std::vector<double> &success = m_values[SuccessRateColumn - kFirstNumeric];
+    success = bench::successRates(*m_table);
+    for (double &rate : success)
+        rate *= 100;
     for (std::size_t r = 0; r < n; ++r) {
         const bench::Load &load = m_table->run(static_cast<std::uint32_t>(r)).load;
         m_values[ConcurrencyColumn - kFirstNumeric][r] = load.concurrency;
@@ -172,6 +206,18 @@ QString ResultTableModel::columnTitle(int column)
     switch (column) {
     case ImportColumn:
         return tr("Import");
+    case ModelColumn:
+        return tr("Model");
+    case GpuColumn:
+        return tr("GPU");
+    case TpColumn:
+        return tr("TP");
+    case SuccessRateColumn:
+        return tr("Success (%)");
+    case StatusColumn:
+        return tr("Status");
+    case SourceColumn:
+        return tr("File");
     case EngineColumn:
         return tr("Engine");
     case PresetColumn:
@@ -216,7 +262,7 @@ double ResultTableModel::value(int row, int column) const
     if (row < 0 || row >= rowCount())
         return kNaN;
     const auto r = static_cast<std::size_t>(row);
-    if (column >= kFirstNumeric && column < SloColumn)
+    if (isNumeric(column))
         return m_values[static_cast<std::size_t>(column - kFirstNumeric)][r];
     if (column == RankColumn && r < m_rank.size() && m_rank[r] > 0)
         return m_rank[r];
@@ -225,7 +271,7 @@ double ResultTableModel::value(int row, int column) const
 
 std::span<const double> ResultTableModel::values(int column) const
 {
-    if (column < kFirstNumeric || column >= SloColumn)
+    if (!isNumeric(column))
         return {};
     return m_values[static_cast<std::size_t>(column - kFirstNumeric)];
 }
@@ -235,16 +281,26 @@ int ResultTableModel::meetsSlo(int row) const
     return row >= 0 && static_cast<std::size_t>(row) < m_meets.size() ? m_meets[static_cast<std::size_t>(row)] : -1;
 }
 
+bool ResultTableModel::failed(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_failed.size() && m_failed[static_cast<std::size_t>(row)];
+}
+
+QString ResultTableModel::sourceFile(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return QFileInfo(fromView(m_table->str(m_table->run(static_cast<std::uint32_t>(row)).source))).fileName();
+}
+
 QString ResultTableModel::labelSetText(std::uint32_t labelSet, int column) const
 {
     const char *key = labelKey(column);
     if (!m_table || !key)
         return {};
     for (const bench::Label &l : m_table->labels(labelSet)) {
-        if (m_table->str(l.key) == key) {
-            const std::string_view v = m_table->str(l.value);
-            return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
-        }
+        if (m_table->str(l.key) == key)
+            return fromView(m_table->str(l.value));
     }
     return {};
 }
@@ -287,31 +343,45 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     const int meets = meetsSlo(row);
     switch (role) {
     case Qt::DisplayRole:
+        if (column == StatusColumn) // as `bench score` says it (a tool's own "status=success" is no failure)
+            return failed(row) ? labelText(row, column) : tr("ok");
+        if (column == SourceColumn)
+            return sourceFile(row);
         if (labelKey(column))
             return labelText(row, column);
         if (column == SloColumn)
-            return meets == 1 ? tr("✓ meets") : meets == 0 ? tr("✗ %1").arg(m_violations[r]) : QString();
+            return failed(row) ? tr("✗ run failed") : meets == 1 ? tr("✓ meets") : meets == 0 ? tr("✗ %1").arg(m_violations[r]) : QString();
         return number(value(row, column), column);
     case Qt::DecorationRole:
+        if (column == StatusColumn && failed(row))
+            return QIcon(QStringLiteral(":/icons/status-error.svg"));
         if (column == SloColumn && meets >= 0)
             return QIcon(meets ? QStringLiteral(":/icons/status-ok.svg") : QStringLiteral(":/icons/status-error.svg"));
         return {};
+    case Qt::ForegroundRole:
+        // A failed run's figures are what the tool wrote, not a working configuration's.
+        return failed(row) && column != StatusColumn ? QVariant(QColor(Qt::gray)) : QVariant();
     case Qt::TextAlignmentRole:
-        return labelKey(column) || column == SloColumn ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return isText(column) || column == SloColumn ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        return tr("%1\nfrom %2").arg(data(index, LabelRole).toString(),
-                                     QString::fromUtf8(m_table->str(m_table->run(static_cast<std::uint32_t>(row)).source).data()));
+        return tr("%1\nfrom %2").arg(data(index, LabelRole).toString(), fromView(m_table->str(m_table->run(static_cast<std::uint32_t>(row)).source)));
     case ValueRole:
-        return labelKey(column) ? QVariant(labelText(row, column)) : QVariant(column == SloColumn ? double(meets) : value(row, column));
+        if (isText(column))
+            return data(index, Qt::DisplayRole);
+        return column == SloColumn ? double(meets) : value(row, column);
     case RunRole:
         return row;
     case ConfigurationRole:
         return configuration(m_table->run(static_cast<std::uint32_t>(row)).labelSet);
     case MeetsSloRole:
         return meets;
+    case FailedRole:
+        return failed(row);
     case LabelRole: {
         const QString load = QString::fromStdString(bench::loadText(m_table->run(static_cast<std::uint32_t>(row)).load));
         QString config = data(index, ConfigurationRole).toString();
+        if (const QString model = labelText(row, ModelColumn); !model.isEmpty())
+            config = model + QStringLiteral(" · ") + config;
         if (const QString import = labelText(row, ImportColumn); !import.isEmpty())
             config = import + QStringLiteral(" · ") + config;
         return load.isEmpty() ? tr("run %1: %2").arg(row + 1).arg(config) : tr("run %1: %2 · %3").arg(row + 1).arg(config, load);

@@ -1,10 +1,12 @@
 #include "ui/benchmarks/slopanel.h"
 
 #include "ui/benchmarks/charts/benchmarkchart.h"
+#include "ui/benchmarks/methodologynote.h"
 #include "ui/shared/counts.h"
 #include "ui/benchmarks/resulttablemodel.h"
 #include "ui/state/settings.h"
 #include "ui/benchmarks/sloeditor.h"
+#include "ui/benchmarks/winnercard.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -17,6 +19,7 @@ SloPanel::SloPanel(ResultTableModel *runs, QWidget *parent)
     , m_settings(new Settings(this))
     , m_slo(new SloEditor(this))
     , m_best(new QLabel(this))
+    , m_card(new WinnerCard(this))
 {
     m_slo->setObjectName(QStringLiteral("SloEditor"));
     m_best->setObjectName(QStringLiteral("BestRun"));
@@ -24,7 +27,9 @@ SloPanel::SloPanel(ResultTableModel *runs, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_slo);
     layout->addWidget(m_best);
+    layout->addWidget(m_card);
     layout->addStretch(1);
+    connect(m_card, &WinnerCard::openConfigurationRequested, this, &SloPanel::openConfigurationRequested);
     restoreView();
     connect(m_slo, &SloEditor::changed, this, &SloPanel::rescore);
 }
@@ -52,6 +57,7 @@ void SloPanel::rescore()
     saveView();
     if (!m_runs->table()) {
         m_best->setText(tr("Import results to rank them."));
+        m_card->showNone(QString());
         return;
     }
     const bench::Ranking ranking = bench::rankRuns(*m_runs->table(), slo, m_slo->objective());
@@ -64,6 +70,10 @@ void SloPanel::rescore()
                                        .arg(ranking.runs.size())
                                        .arg(m_runs->index(static_cast<int>(ranking.runs[*ranking.best].run), 0).data(ResultTableModel::LabelRole).toString())
                                  : tr("No run meets every SLO limit (%1).").arg(runCount(static_cast<qsizetype>(ranking.runs.size()))));
+    if (ranking.best)
+        m_card->showWinner(*m_runs, ranking.runs[*ranking.best], meeting, static_cast<int>(ranking.runs.size()), methodologyNotes(*m_runs));
+    else
+        m_card->showNone(tr("No winner: no run that did not fail meets every SLO limit."));
 }
 
 void SloPanel::restoreView()

@@ -14,10 +14,12 @@ struct SloLine;
 class ResultTableModel;
 class Settings;
 class SloEditor;
+class WinnerCard;
 
 /// The benchmarks page's SLO and ranking: the SLO editor, the runs scored and ranked against it
-/// (the ranking goes into the runs model) and the best run meeting it. Remembers the SLO in Settings.
-/// The editor is named "SloEditor" (objectName), the line naming the best run "BestRun".
+/// by bench::rankRuns() (as `quantcfg bench score`; the ranking goes into the runs model) and the
+/// best run meeting it, named in a WinnerCard. Remembers the SLO in Settings. The editor is named
+/// "SloEditor" (objectName), the line summing up the ranking "BestRun", the card "WinnerCard".
 class SloPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
 signals:
     /// The limits to draw on the charts changed.
     void sloLinesChanged(const std::vector<charts::SloLine> &lines);
+    /// The winner card's open button: load preset @p preset into the editor.
+    void openConfigurationRequested(const QString &preset);
 
 private:
     void restoreView();
@@ -42,6 +46,7 @@ private:
     Settings *m_settings;
     SloEditor *m_slo;
     QLabel *m_best;
+    WinnerCard *m_card;
 };
 
 } // namespace quantcfg::ui

@@ -2,6 +2,8 @@
 // Each page is its own widget, built on first use by LazyPages; this file only creates and wires them.
 #include "ui/window/mainwindow.h"
 
+#include "core/presets.h"
+
 #include "core/hardware/gpudatabase.h"
 #include "ui/benchmarks/benchmarkstab.h"
 #include "ui/state/configdocument.h"
@@ -47,6 +49,16 @@ void MainWindow::buildPages()
     m_pages->addLazyPage(tr("&Benchmarks"), [this](QWidget *parent) {
         auto *bench = new BenchmarksTab(parent); // it restores its own view and recent files
         connect(bench, &BenchmarksTab::message, this, &MainWindow::showStatus);
+        connect(bench, &BenchmarksTab::openConfigurationRequested, this, [this](const QString &name) {
+            const PresetLibrary library = loadPresetLibrary();
+            const Preset *preset = library.find(name.toStdString());
+            if (!preset) {
+                showStatus(tr("No preset named %1").arg(name));
+                return;
+            }
+            m_document->loadPreset(preset->document, name);
+            m_pages->setCurrentIndex(ConfigPage);
+        });
         return bench;
     });
     setCentralWidget(m_pages);

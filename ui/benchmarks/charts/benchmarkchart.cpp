@@ -1,28 +1,39 @@
 #include "ui/benchmarks/charts/benchmarkchart.h"
 
-#include "ui/shared/counts.h"
+#include "ui/benchmarks/charts/chartnavigator.h"
+#include "ui/benchmarks/charts/paretolabels.h"
+#include "ui/benchmarks/charts/seriescolours.h"
 #include "ui/benchmarks/resulttablemodel.h"
+#include "ui/shared/counts.h"
 
 #include <QAbstractItemModel>
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QCursor>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QPainter>
 #include <QScatterSeries>
 #include <QSvgGenerator>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace quantcfg::ui::charts {
 
@@ -40,21 +51,6 @@ void setScatterPoints(QScatterSeries *series, const QList<QPointF> &points)
     series->replace(points);
 }
 
-// The colour of the series of @p sp in one chart: one per base name, in the order met, from ten
-// that stay apart (Tableau 10; the Qt theme has five, and ten configurations got two blues). An
-// "after" series thus has the colour of the "before" one with the same base, so the two read as one
-// configuration before and after; the style (hatched, dashed, hollow) tells them apart.
-QColor colourOf(QHash<QString, QColor> &byBase, const SeriesPoints &sp)
-{
-    static const QRgb palette[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
-    const auto it = byBase.constFind(sp.base);
-    if (it != byBase.cend())
-        return *it;
-    const QColor colour(palette[byBase.size() % std::size(palette)]);
-    byBase.insert(sp.base, colour);
-    return colour;
-}
-
 // The name a series is known by in the legend's hidden set: its feed's name, without the run
 // count that the legend text adds (it changes with the filter).
 constexpr const char *kFeedName = "feedName";
@@ -64,6 +60,58 @@ void hideLegendEntry(QChart *chart, QAbstractSeries *series)
 {
     for (QLegendMarker *marker : chart->legend()->markers(series))
         marker->setVisible(false);
+}
+
+QAbstractAxis *makeAxis(bool log, const QString &title)
+{
+    QAbstractAxis *axis = nullptr;
+    if (log) {
+        auto *l = new QLogValueAxis;
+        l->setBase(10);
+        l->setLabelFormat(QStringLiteral("%g"));
+        l->setMinorTickCount(-1); // ticks at 2, 3, … 9 between the powers of ten
+        axis = l;
+    } else {
+        axis = new QValueAxis;
+    }
+    axis->setTitleText(title);
+    return axis;
+}
+
+// Sets the range of a value axis (on nice numbers: ticks at 0, 500, 1000) or a log axis.
+void setAxisRange(QAbstractAxis *axis, double min, double max)
+{
+    if (auto *value = qobject_cast<QValueAxis *>(axis)) {
+        value->setRange(min, max);
+        value->applyNiceNumbers();
+    } else if (auto *log = qobject_cast<QLogValueAxis *>(axis)) {
+        log->setRange(min, max);
+    }
+}
+
+double axisMin(const QAbstractAxis *axis)
+{
+    if (const auto *value = qobject_cast<const QValueAxis *>(axis))
+        return value->min();
+    const auto *log = qobject_cast<const QLogValueAxis *>(axis);
+    return log ? log->min() : 0;
+}
+
+double axisMax(const QAbstractAxis *axis)
+{
+    if (const auto *value = qobject_cast<const QValueAxis *>(axis))
+        return value->max();
+    const auto *log = qobject_cast<const QLogValueAxis *>(axis);
+    return log ? log->max() : 0;
+}
+
+// Sets the range of either kind of axis as it is (no nice numbers: a zoom is what the user chose).
+void setExactRange(QAbstractAxis *axis, double min, double max)
+{
+    if (auto *value = qobject_cast<QValueAxis *>(axis))
+        value->setRange(min, max);
+    else if (auto *log = qobject_cast<QLogValueAxis *>(axis))
+        log->setRange(min, max);
 }
 
 } // namespace
@@ -90,7 +138,136 @@ BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &BenchmarkChart::refresh);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (kind != Kind::Bars)
+        layout->addWidget(buildToolBar());
     layout->addWidget(m_view);
+}
+
+// Lines and scatter: the reset button, the scatter's log boxes, and how to zoom and pan.
+QWidget *BenchmarkChart::buildToolBar()
+{
+    auto *navigator = new ChartNavigator(m_view);
+    connect(navigator, &ChartNavigator::navigated, this, &BenchmarkChart::rememberZoom);
+    connect(navigator, &ChartNavigator::clicked, this, [this](const QPointF &at) {
+        if (const int row = runAt(at); row >= 0)
+            emit runClicked(row);
+    });
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(4, 2, 4, 0);
+    auto *reset = new QToolButton(bar);
+    reset->setObjectName(QStringLiteral("ResetZoom"));
+    reset->setText(tr("Reset zoom"));
+    reset->setToolTip(tr("Show every point again"));
+    connect(reset, &QToolButton::clicked, this, &BenchmarkChart::resetZoom);
+    row->addWidget(reset);
+    if (m_kind == Kind::Scatter) {
+        for (auto [name, text, flag] : {std::tuple{"LogLatency", tr("Log latency"), &m_logX}, std::tuple{"LogThroughput", tr("Log throughput"), &m_logY}}) {
+            auto *box = new QCheckBox(text, bar);
+            box->setObjectName(QLatin1String(name));
+            box->setToolTip(tr("A logarithmic axis: outliers no longer squash the rest (points at zero are left out)"));
+            connect(box, &QCheckBox::toggled, this, [this, target = flag](bool on) {
+                *target = on;
+                m_zoomed = false; // ranges of a linear axis mean nothing on a log one
+                scheduleRefresh();
+            });
+            row->addWidget(box);
+        }
+    }
+    auto *hint = new QLabel(tr("Wheel: zoom · drag: zoom into a box · middle or Shift+drag: pan · right click: zoom out · click a point: select its run"), bar);
+    hint->setEnabled(false); // a hint, greyed
+    row->addWidget(hint, 1);
+    return bar;
+}
+
+void BenchmarkChart::rememberZoom()
+{
+    const QList<QAbstractAxis *> xs = m_chart->axes(Qt::Horizontal), ys = m_chart->axes(Qt::Vertical);
+    if (xs.isEmpty() || ys.isEmpty())
+        return;
+    const QRectF now(QPointF(axisMin(xs[0]), axisMin(ys[0])), QPointF(axisMax(xs[0]), axisMax(ys[0])));
+    m_zoomed = now != m_autoRange;
+    m_zoom = now;
+}
+
+void BenchmarkChart::resetZoom()
+{
+    m_zoomed = false;
+    refresh();
+}
+
+int BenchmarkChart::runAt(const QPointF &at) const
+{
+    constexpr double kReach = 8; // pixels
+    int best = -1;
+    double bestDistance = kReach * kReach;
+    for (auto it = m_pointRows.cbegin(); it != m_pointRows.cend(); ++it) {
+        const auto *xy = qobject_cast<const QXYSeries *>(it.key());
+        if (!xy || !xy->isVisible())
+            continue;
+        const QList<QPointF> points = xy->points();
+        for (qsizetype i = 0; i < points.size() && static_cast<std::size_t>(i) < it->size(); ++i) {
+            const QPointF onView = m_view->mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(points[i], const_cast<QXYSeries *>(xy))));
+            const QPointF d = onView - at;
+            const double distance = QPointF::dotProduct(d, d);
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = (*it)[static_cast<std::size_t>(i)];
+            }
+        }
+    }
+    return best;
+}
+
+QPointF BenchmarkChart::pointOnView(int row) const
+{
+    for (auto it = m_pointRows.cbegin(); it != m_pointRows.cend(); ++it) {
+        const auto *xy = qobject_cast<const QXYSeries *>(it.key());
+        const auto found = std::find(it->begin(), it->end(), row);
+        if (!xy || found == it->end())
+            continue;
+        const QPointF value = xy->at(static_cast<qsizetype>(found - it->begin()));
+        return m_view->mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(value, const_cast<QXYSeries *>(xy))));
+    }
+    return {-1, -1};
+}
+
+void BenchmarkChart::setHighlightedRun(int row)
+{
+    m_highlight = row;
+    updateHighlight();
+}
+
+// The selected run drawn as a ring around its point (the lines: at its load; the scatter: at its
+// latency and throughput), when the chart draws it.
+void BenchmarkChart::updateHighlight()
+{
+    const QList<QAbstractAxis *> xs = m_chart->axes(Qt::Horizontal), ys = m_chart->axes(Qt::Vertical);
+    if (m_kind == Kind::Bars || xs.isEmpty() || ys.isEmpty())
+        return;
+    if (!m_highlightSeries) {
+        if (m_highlight < 0)
+            return; // made when a run is first selected: until then the chart has only its own series
+        m_highlightSeries = new QScatterSeries;
+        m_highlightSeries->setName(tr("selected run"));
+        m_highlightSeries->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        m_highlightSeries->setMarkerSize(18);
+        m_highlightSeries->setBrush(Qt::NoBrush);
+        m_highlightSeries->setPen(QPen(QColor(0x21, 0x21, 0x21), 2.5));
+        m_chart->addSeries(m_highlightSeries);
+        m_highlightSeries->attachAxis(xs[0]);
+        m_highlightSeries->attachAxis(ys[0]);
+        hideLegendEntry(m_chart, m_highlightSeries);
+    }
+    QList<QPointF> at;
+    if (m_runs && m_highlight >= 0 && m_highlight < m_runs->rowCount()) {
+        const bool scatter = m_kind == Kind::Scatter;
+        const QPointF p(m_runs->value(m_highlight, scatter ? m_metric : m_x), m_runs->value(m_highlight, scatter ? m_x : m_metric));
+        if (std::isfinite(p.x()) && std::isfinite(p.y()))
+            at << p;
+    }
+    m_highlightSeries->replace(at);
 }
 
 void BenchmarkChart::setModel(QAbstractItemModel *model)
@@ -144,6 +321,11 @@ void BenchmarkChart::scheduleRefresh()
 void BenchmarkChart::refresh()
 {
     m_refreshTimer->stop();
+    if (m_paretoLabels)
+        m_paretoLabels->removeItems();
+    delete m_paretoLabels;
+    m_paretoLabels = nullptr;
+    m_highlightSeries = nullptr; // removed with the others
     m_chart->removeAllSeries();
     for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
@@ -170,7 +352,53 @@ void BenchmarkChart::refresh()
         buildScatter(runs);
         break;
     }
+    if (m_kind != Kind::Bars)
+        finishXY();
     wireLegend();
+}
+
+// Lines and scatter: the ranges as built, the user's zoom over them, and the selected run's ring.
+void BenchmarkChart::finishXY()
+{
+    const QList<QAbstractAxis *> xs = m_chart->axes(Qt::Horizontal), ys = m_chart->axes(Qt::Vertical);
+    if (xs.isEmpty() || ys.isEmpty())
+        return;
+    m_autoRange = QRectF(QPointF(axisMin(xs[0]), axisMin(ys[0])), QPointF(axisMax(xs[0]), axisMax(ys[0])));
+    if (m_zoomed) {
+        setExactRange(xs[0], m_zoom.left(), m_zoom.right());
+        setExactRange(ys[0], m_zoom.top(), m_zoom.bottom());
+    }
+    updateHighlight();
+}
+
+// The scatter's region that meets the SLO's latency limit (every latency up to it), shaded.
+void BenchmarkChart::addSloRegion(QAbstractAxis *x, QAbstractAxis *y)
+{
+    for (const SloLine &l : m_slo) {
+        if (l.column != m_metric)
+            continue;
+        // Wider than the plot, so that a zoom or pan still finds it shaded (the plot clips it); not
+        // by much more: Qt Charts draws a polygon of huge coordinates across the whole plot.
+        const double xSpan = axisMax(x) - axisMin(x), ySpan = axisMax(y) - axisMin(y);
+        const double left = m_logX ? std::min(axisMin(x), l.threshold) / 100 : std::min(0.0, axisMin(x)) - 10 * xSpan;
+        const double bottom = m_logY ? axisMin(y) / 100 : axisMin(y) - 10 * ySpan;
+        const double top = m_logY ? axisMax(y) * 100 : axisMax(y) + 10 * ySpan;
+        auto *upper = new QLineSeries;
+        auto *lower = new QLineSeries;
+        upper->append({QPointF(left, top), QPointF(l.threshold, top)});
+        lower->append({QPointF(left, bottom), QPointF(l.threshold, bottom)});
+        auto *area = new QAreaSeries(upper, lower);
+        upper->setParent(area); // the area does not own its edges; removing it must delete them
+        lower->setParent(area);
+        area->setName(tr("meets %1").arg(l.name));
+        area->setProperty(kFeedName, area->name());
+        area->setColor(QColor(0x2e, 0x7d, 0x32, 28));
+        area->setBorderColor(Qt::transparent);
+        m_chart->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+        hideLegendEntry(m_chart, area); // the SLO line's entry names the limit
+    }
 }
 
 QString BenchmarkChart::axisTitle(int column) const
@@ -207,11 +435,10 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
         series->append(set);
     }
     m_chart->addSeries(series); // themes the sets: the colours below come after
-    QHash<QString, QColor> colours;
-    for (qsizetype i = 0; i < series->count(); ++i) {
+        for (qsizetype i = 0; i < series->count(); ++i) {
         QBarSet *set = series->barSets().at(i);
         const SeriesPoints &sp = feed.sets[static_cast<std::size_t>(i)];
-        const QColor colour = colourOf(colours, sp);
+        const QColor colour = seriesColour(sp.base);
         set->setBrush(sp.after ? QBrush(colour, Qt::Dense3Pattern) : QBrush(colour));
         set->setBorderColor(colour);
     }
@@ -246,8 +473,7 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
     m_chart->addAxis(y, Qt::AlignLeft);
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX, minY = 0, maxY = 0;
     QAbstractSeries *first = nullptr;
-    QHash<QString, QColor> colours;
-    for (const SeriesPoints &sp : feed) {
+        for (const SeriesPoints &sp : feed) {
         auto *series = new QLineSeries;
         series->setName(sp.name);
         series->setProperty(kFeedName, sp.name);
@@ -260,7 +486,7 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
         }
         m_chart->addSeries(series); // themes it: its colour comes after
         QPen pen = series->pen();
-        pen.setColor(colourOf(colours, sp));
+        pen.setColor(seriesColour(sp.base));
         pen.setStyle(sp.after ? Qt::DashLine : Qt::SolidLine);
         series->setPen(pen);
         series->attachAxis(x);
@@ -272,8 +498,11 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
         maxY = l.column == m_metric ? std::max(maxY, l.threshold) : maxY;
     if (minX <= maxX) {
         const double margin = maxX > minX ? (maxX - minX) * 0.03 : 0.5; // points at the ends stay whole
-        x->setRange(minX - margin, maxX + margin);
+        // A load is never negative: the margin stops at zero.
+        x->setRange(std::max(0.0, minX - margin), maxX + margin);
         x->applyNiceNumbers();
+        if (x->min() < 0)
+            x->setMin(0);
     }
     y->setRange(minY, maxY > 0 ? maxY * 1.1 : 1);
     y->applyNiceNumbers();
@@ -298,18 +527,34 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     const int rows = m_maxPoints > 0 ? m_maxPoints : std::max(50, plot.height() / kCell);
     m_scatter = scatterFeed(runs, m_metric, m_x, m_overlay, cols, rows);
     m_readPoints = m_scatter.total;
-    auto *x = new QValueAxis;
-    auto *y = new QValueAxis;
-    x->setTitleText(axisTitle(m_metric));
-    y->setTitleText(axisTitle(m_x));
+    if (m_logX || m_logY) {
+        // A log axis has no place for zero or less: those points are left out.
+        const auto drawable = [this](SeriesPoints &sp) {
+            SeriesPoints kept = sp;
+            kept.points.clear();
+            kept.rows.clear();
+            for (qsizetype i = 0; i < sp.points.size(); ++i) {
+                if ((!m_logX || sp.points[i].x() > 0) && (!m_logY || sp.points[i].y() > 0)) {
+                    kept.points << sp.points[i];
+                    kept.rows.push_back(sp.rows[static_cast<std::size_t>(i)]);
+                }
+            }
+            sp = std::move(kept);
+        };
+        for (SeriesPoints &sp : m_scatter.groups)
+            drawable(sp);
+        drawable(m_scatter.front);
+    }
+    QAbstractAxis *x = makeAxis(m_logX, axisTitle(m_metric));
+    QAbstractAxis *y = makeAxis(m_logY, axisTitle(m_x));
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
-    double minX = std::numeric_limits<double>::infinity(), maxX = -minX, maxY = 0;
-    QHash<QString, QColor> colours;
+    double minX = std::numeric_limits<double>::infinity(), maxX = -minX, minY = minX, maxY = 0;
     for (const SeriesPoints &sp : m_scatter.groups) {
         for (const QPointF &p : sp.points) {
             minX = std::min(minX, p.x());
             maxX = std::max(maxX, p.x());
+            minY = std::min(minY, p.y());
             maxY = std::max(maxY, p.y());
         }
         // Qt Charts keeps a series' markers in one item group, and adding an item to a group costs
@@ -322,7 +567,8 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
             series->setName(tr("%1 (%2)").arg(sp.name, runCount(static_cast<qsizetype>(sp.points.size()))));
             series->setProperty(kFeedName, sp.name);
             // Not colour alone: the verdict is the marker's shape.
-            series->setMarkerShape(sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
+            series->setMarkerShape(sp.failed            ? QScatterSeries::MarkerShapeRotatedRectangle
+                                   : sp.meetsSlo == 1 ? QScatterSeries::MarkerShapeCircle
                                    : sp.meetsSlo == 0 ? QScatterSeries::MarkerShapeRectangle
                                                       : QScatterSeries::MarkerShapeTriangle);
             series->setMarkerSize(sp.points.size() > 2000 ? kCell : 9);
@@ -334,7 +580,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
                 hideLegendEntry(m_chart, series);
                 m_parts[first] << series;
             } else {
-                const QColor colour = colourOf(colours, sp);
+                const QColor colour = seriesColour(sp.base);
                 series->setBrush(sp.after ? QBrush(Qt::NoBrush) : QBrush(colour));
                 QPen pen = series->pen();
                 pen.setColor(sp.after ? colour : colour.darker(130));
@@ -354,11 +600,6 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     front->replace(m_scatter.front.points);
     front->setPointsVisible(true);
     front->setPen(QPen(QColor(0x33, 0x33, 0x33), 2)); // not a palette colour: it is no group
-    if (m_scatter.front.points.size() <= 12) {
-        front->setPointLabelsVisible(true);
-        front->setPointLabelsFormat(QStringLiteral("@yPoint"));
-        front->setPointLabelsClipping(false);
-    }
     m_chart->addSeries(front);
     front->attachAxis(x);
     front->attachAxis(y);
@@ -366,12 +607,23 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     for (const SloLine &l : m_slo)
         maxX = l.column == m_metric ? std::max(maxX, l.threshold) : maxX;
     if (minX <= maxX)
-        x->setRange(0, maxX * 1.1);
-    y->setRange(0, maxY > 0 ? maxY * 1.15 : 1);
-    x->applyNiceNumbers();
-    y->applyNiceNumbers();
+        setAxisRange(x, m_logX ? minX / 1.5 : 0, maxX * (m_logX ? 1.5 : 1.1));
+    else
+        setAxisRange(x, m_logX ? 1 : 0, m_logX ? 10 : 1);
+    if (maxY > 0)
+        setAxisRange(y, m_logY ? minY / 1.5 : 0, maxY * (m_logY ? 1.5 : 1.15));
+    else
+        setAxisRange(y, m_logY ? 1 : 0, m_logY ? 10 : 1);
     m_chart->setTitle(tr("%1 against %2, Pareto front").arg(axisTitle(m_x), axisTitle(m_metric)));
-    addSloLines(y->min(), y->max(), true, front);
+    addSloRegion(x, y);
+    addSloLines(axisMin(y), axisMax(y), true, front);
+    // The front's throughputs, where they do not cover each other (the rest in their tooltips).
+    QStringList texts;
+    if (m_scatter.front.points.size() <= 40) {
+        for (const QPointF &p : std::as_const(m_scatter.front.points))
+            texts << measurementText(p.y());
+    }
+    m_paretoLabels = new ParetoLabels(m_chart, front, texts, this);
 }
 
 void BenchmarkChart::addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries)
@@ -433,9 +685,16 @@ QString BenchmarkChart::pointToolTip(QAbstractSeries *series, const QPointF &at)
         return {};
     const QAbstractAxis *x = m_chart->axes(Qt::Horizontal).value(0);
     const QAbstractAxis *y = m_chart->axes(Qt::Vertical).value(0);
-    return tr("%1\n%2: %3, %4: %5")
-        .arg(runText((*rows)[static_cast<std::size_t>(best)]), x ? x->titleText() : QString(), measurementText(points[best].x()),
-             y ? y->titleText() : QString(), measurementText(points[best].y()));
+    const int row = (*rows)[static_cast<std::size_t>(best)];
+    QString text = tr("%1\n%2: %3, %4: %5")
+                       .arg(runText(row), x ? x->titleText() : QString(), measurementText(points[best].x()), y ? y->titleText() : QString(),
+                            measurementText(points[best].y()));
+    // Where tools define the metrics differently, the point says whose definitions it follows.
+    if (m_runs) {
+        if (const auto methodology = m_runs->table()->label(static_cast<std::uint32_t>(row), "methodology"))
+            text += tr("\nmeasured by %1").arg(QString::fromUtf8(methodology->data(), static_cast<qsizetype>(methodology->size())));
+    }
+    return text;
 }
 
 QString BenchmarkChart::runText(int row) const

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QRectF>
 #include <QSet>
 #include <QWidget>
 
@@ -14,7 +15,9 @@ class QAbstractSeries;
 class QBarSet;
 class QChart;
 class QChartView;
+class QAbstractAxis;
 class QLegendMarker;
+class QScatterSeries;
 class QTimer;
 
 namespace quantcfg::ui {
@@ -22,6 +25,8 @@ class ResultTableModel;
 }
 
 namespace quantcfg::ui::charts {
+
+class ParetoLabels;
 
 /// An SLO threshold drawn on a chart: a line at @c threshold on the axis of @c column.
 struct SloLine
@@ -34,8 +39,12 @@ struct SloLine
 /// One chart of the benchmarks tab (Qt Charts kept behind this seam). It reads the runs model it
 /// is given (the table's proxy over a ResultTableModel, so its filter applies) through chartfeed.h
 /// and redraws when the model changes: grouped bars of a metric per preset per engine, a metric against load (one line
-/// per configuration), or throughput against latency with the Pareto front. Hovering a point names
-/// the run; clicking a legend entry hides or shows its series; SLO limits are drawn as lines.
+/// per sweep), or throughput against latency with the Pareto front and the region that meets the
+/// SLO shaded. Hovering a point names the run; clicking a point emits runClicked() and the selected
+/// run is ringed (setHighlightedRun()); clicking a legend entry hides or shows its series; SLO
+/// limits are drawn as lines. Lines and scatter zoom and pan (ChartNavigator; the zoom outlives a
+/// redraw until "Reset zoom", objectName ResetZoom), and the scatter has log axes (check boxes
+/// LogLatency and LogThroughput). Series colours come from seriesColour().
 class BenchmarkChart final : public QWidget
 {
     Q_OBJECT
@@ -62,6 +71,14 @@ public:
 
     /// Rebuilds the series from the model now (otherwise done on the next event loop turn).
     void refresh();
+    /// Rings run @p row of the runs model where the chart draws it (-1: none).
+    void setHighlightedRun(int row);
+    /// Forgets the user's zoom and shows every point.
+    void resetZoom();
+    /// The runs model row of the drawn point nearest to @p at (viewport pixels) within 8 pixels, or -1.
+    int runAt(const QPointF &at) const;
+    /// Where run @p row's point is drawn (viewport pixels), or (-1, -1) when it is not.
+    QPointF pointOnView(int row) const;
 
     QChart *chart() const { return m_chart; }
     QChartView *view() const { return m_view; }
@@ -85,7 +102,16 @@ public:
     /// a click on its legend entry. It stays hidden when the chart is rebuilt, until clicked again.
     bool isHidden(const QString &name) const { return m_hidden.contains(name); }
 
+signals:
+    /// A click on the point of run @p row (runs model row).
+    void runClicked(int row);
+
 private:
+    QWidget *buildToolBar();
+    void rememberZoom();
+    void finishXY();
+    void updateHighlight();
+    void addSloRegion(QAbstractAxis *x, QAbstractAxis *y);
     void scheduleRefresh();
     void buildBars(const FeedRows &runs);
     void buildLines(const FeedRows &runs);
@@ -113,6 +139,14 @@ private:
     QHash<const QAbstractSeries *, std::vector<int>> m_pointRows; ///< runs model row of each drawn point
     QHash<const QBarSet *, QList<qreal>> m_hiddenBars;           ///< values of the bar sets hidden now
     std::size_t m_readPoints = 0;
+    bool m_logX = false; ///< scatter: latency on a log axis
+    bool m_logY = false; ///< scatter: throughput on a log axis
+    bool m_zoomed = false;
+    QRectF m_zoom;      ///< the user's ranges (x left–right, y top–bottom as min–max) while m_zoomed
+    QRectF m_autoRange; ///< the ranges as last built
+    int m_highlight = -1;
+    QScatterSeries *m_highlightSeries = nullptr;
+    ParetoLabels *m_paretoLabels = nullptr;
 };
 
 } // namespace quantcfg::ui::charts

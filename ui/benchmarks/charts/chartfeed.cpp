@@ -1,6 +1,7 @@
 #include "ui/benchmarks/charts/chartfeed.h"
 
 #include "core/bench/decimate.h"
+#include "core/bench/labels.h"
 #include "core/bench/scoring.h"
 #include "ui/benchmarks/resulttablemodel.h"
 
@@ -14,6 +15,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <set>
 #include <utility>
 
 namespace quantcfg::ui::charts {
@@ -188,6 +190,72 @@ SeriesPoints paretoFront(std::span<const double> xs, std::span<const double> ys,
     return front;
 }
 
+// The whole identity of a sweep but its import, "key=value, …" in key order: what its line's colour
+// comes from, so that it stays when the filter changes the names, and an overlay's "after" line
+// has its "before" line's colour.
+QString sweepKey(const bench::ResultTable &table, const std::vector<bench::Label> &labels)
+{
+    std::vector<std::pair<std::string_view, std::string_view>> pairs;
+    for (const bench::Label &l : labels) {
+        if (table.str(l.key) != "import")
+            pairs.emplace_back(table.str(l.key), table.str(l.value));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    QStringList parts;
+    for (const auto &[key, value] : pairs)
+        parts << QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size())) + QLatin1Char('=')
+                     + QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+    return parts.join(QStringLiteral(", "));
+}
+
+// Names for the lines of @p sweeps: the values of the labels that tell them apart (model, engine,
+// preset, version and quantization by value, other labels as key=value), or the configuration
+// when there is one sweep. The import is left out with an overlay (the series adds it).
+template<typename Sweeps>
+std::vector<QString> sweepNames(const ResultTableModel &model, const Sweeps &sweeps, bool overlay)
+{
+    const bench::ResultTable &table = *model.table();
+    std::map<bench::StrId, std::set<bench::StrId>> values;
+    std::map<bench::StrId, std::size_t> counts;
+    for (const auto &sweep : sweeps) {
+        for (const bench::Label &l : sweep.labels) {
+            values[l.key].insert(l.value);
+            ++counts[l.key];
+        }
+    }
+    const bench::StrId import = table.strings().find("import");
+    std::vector<bench::StrId> differing;
+    static const char *const byValue[] = {"model", "engine", "preset", "engine_version", "quantization"};
+    for (const char *key : byValue) {
+        const bench::StrId id = table.strings().find(key);
+        if (values.contains(id) && (values[id].size() > 1 || counts[id] < sweeps.size()))
+            differing.push_back(id);
+    }
+    for (const auto &[key, set] : values) {
+        if ((set.size() > 1 || counts[key] < sweeps.size()) && std::find(differing.begin(), differing.end(), key) == differing.end()
+            && !(overlay && key == import))
+            differing.push_back(key);
+    }
+    const auto isByValue = [&table](bench::StrId key) {
+        return std::any_of(std::begin(byValue), std::end(byValue), [&](const char *k) { return table.str(key) == k; });
+    };
+    std::vector<QString> names;
+    for (const auto &sweep : sweeps) {
+        QStringList parts;
+        for (const bench::StrId key : differing) {
+            for (const bench::Label &l : sweep.labels) {
+                if (l.key != key)
+                    continue;
+                const std::string_view v = table.str(l.value);
+                const QString value = QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+                parts << (isByValue(key) ? value : QStringLiteral("%1=%2").arg(QString::fromUtf8(table.str(key).data(), static_cast<qsizetype>(table.str(key).size())), value));
+            }
+        }
+        names.push_back(parts.isEmpty() ? model.configuration(sweep.labelSet) : parts.join(QStringLiteral(" · ")));
+    }
+    return names;
+}
+
 } // namespace
 
 FeedRows FeedRows::of(const QAbstractItemModel &view)
@@ -231,11 +299,15 @@ BarFeed barFeed(const FeedRows &runs, int metricColumn, const Overlay &overlay)
     std::map<std::pair<int, int>, int> groupOf;
     const auto keyOf = [&](std::uint32_t labelSet) {
         const Side side = sideOf(model, labelSet, overlay);
-        if (side == Side::None)
+        // A failed run's figures are no configuration's: they stay out of the means.
+        if (side == Side::None || model.labelSetText(labelSet, ResultTableModel::StatusColumn).startsWith(QLatin1String("failed")))
             return -1;
         QString preset = model.labelSetText(labelSet, ResultTableModel::PresetColumn);
         QString engine = model.labelSetText(labelSet, ResultTableModel::EngineColumn);
         preset = preset.isEmpty() ? QObject::tr("(no preset)") : preset;
+        // Runs of different models are never one bar.
+        if (const QString modelName = model.labelSetText(labelSet, ResultTableModel::ModelColumn); !modelName.isEmpty())
+            preset = QStringLiteral("%1 · %2").arg(preset, modelName);
         engine = engine.isEmpty() ? QObject::tr("(no engine)") : engine;
         const int set = sets.add(withImport(engine, model, labelSet, overlay), engine, side == Side::After);
         const int category = categories.add(preset, preset, false);
@@ -267,27 +339,54 @@ std::vector<SeriesPoints> lineFeed(const FeedRows &runs, int xColumn, int yColum
     if (!runs.model)
         return out;
     const ResultTableModel &model = *runs.model;
+    const bench::ResultTable &table = *model.table();
     const std::span<const double> xs = model.values(xColumn), ys = model.values(yColumn);
-    Names names;
+    // One line per sweep (bench::sweepLabels(): the runs that differ only in their load).
+    struct Sweep
+    {
+        std::vector<bench::Label> labels;
+        std::uint32_t labelSet;
+        bool after;
+    };
+    std::vector<Sweep> sweeps;
+    std::map<std::vector<std::uint64_t>, int> ids;
     const auto keyOf = [&](std::uint32_t labelSet) {
         const Side side = sideOf(model, labelSet, overlay);
-        const QString configuration = model.configuration(labelSet);
-        return side == Side::None ? -1 : names.add(withImport(configuration, model, labelSet, overlay), configuration, side == Side::After);
+        if (side == Side::None)
+            return -1;
+        std::vector<bench::Label> labels = bench::sweepLabels(table, labelSet);
+        std::vector<std::uint64_t> key;
+        for (const bench::Label &l : labels)
+            key.push_back(std::uint64_t(l.key) << 32 | l.value);
+        const auto [it, added] = ids.emplace(std::move(key), static_cast<int>(sweeps.size()));
+        if (added)
+            sweeps.push_back({std::move(labels), labelSet, side == Side::After});
+        return it->second;
     };
     const std::vector<std::vector<int>> groups = rowsByGroup(runs, xs, ys, keyOf, [](int key, int) { return key; });
-    for (const int group : names.order()) {
-        const std::vector<int> &rows = groups[static_cast<std::size_t>(group)];
+    const std::vector<QString> names = sweepNames(model, sweeps, overlay.active());
+    std::vector<int> order(sweeps.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&sweeps](int a, int b) { return !sweeps[std::size_t(a)].after && sweeps[std::size_t(b)].after; });
+    for (const int sweep : order) {
+        if (static_cast<std::size_t>(sweep) >= groups.size() || groups[static_cast<std::size_t>(sweep)].empty())
+            continue;
+        const std::vector<int> &rows = groups[static_cast<std::size_t>(sweep)];
         if (read)
             *read += rows.size();
         // Sorted by x for LTTB (equal x in the view's order).
         std::vector<double> px = gather(xs, rows);
-        const std::vector<std::uint32_t> order = bench::sortOrder(px);
+        const std::vector<std::uint32_t> sorted0 = bench::sortOrder(px);
         std::vector<int> sorted(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i)
-            sorted.data()[i] = rows.data()[order.data()[i]];
+            sorted.data()[i] = rows.data()[sorted0.data()[i]];
         px = gather(xs, sorted);
         const std::vector<double> py = gather(ys, sorted);
-        SeriesPoints sp = names.series(group);
+        SeriesPoints sp;
+        const Sweep &sw = sweeps[static_cast<std::size_t>(sweep)];
+        sp.name = withImport(names[static_cast<std::size_t>(sweep)], model, sw.labelSet, overlay);
+        sp.base = sweepKey(table, sw.labels);
+        sp.after = sw.after;
         for (std::size_t i : bench::lttb(px, py, maxPoints)) {
             sp.points << QPointF(px[i], py[i]);
             sp.rows.push_back(sorted[i]);
@@ -304,22 +403,30 @@ ScatterFeed scatterFeed(const FeedRows &runs, int xColumn, int yColumn, const Ov
         return feed;
     const ResultTableModel &model = *runs.model;
     const std::span<const double> xs = model.values(xColumn), ys = model.values(yColumn);
-    // Groups by import side and SLO verdict (-1 none, 0 violates, 1 meets): side * 3 + verdict + 1.
+    // Groups by import side and verdict (0 no SLO verdict, 1 violates, 2 meets, 3 the run failed):
+    // side * 4 + verdict.
+    constexpr int kVerdicts = 4;
+    constexpr int kFailed = 3;
     const auto keyOf = [&](std::uint32_t labelSet) {
         const Side side = sideOf(model, labelSet, overlay);
         return side == Side::None ? -1 : side == Side::After ? 1 : 0;
     };
-    const auto groupOf = [&model](int side, int row) { return side * 3 + model.meetsSlo(row) + 1; };
-    const std::vector<std::vector<int>> groups = rowsByGroup(runs, xs, ys, keyOf, groupOf);
+    const auto groupOf = [&model](int side, int row) { return side * kVerdicts + (model.failed(row) ? kFailed : model.meetsSlo(row) + 1); };
+    std::vector<std::vector<int>> groups = rowsByGroup(runs, xs, ys, keyOf, groupOf);
     for (std::size_t group = 0; group < groups.size(); ++group) {
         const std::vector<int> &points = groups[group];
         if (points.empty())
             continue;
         feed.total += points.size();
         SeriesPoints sp;
-        sp.meetsSlo = static_cast<int>(group % 3) - 1;
-        sp.after = group >= 3;
-        sp.base = sp.meetsSlo == 1 ? QObject::tr("meets SLO") : sp.meetsSlo == 0 ? QObject::tr("violates SLO") : QObject::tr("runs");
+        const int verdict = static_cast<int>(group % kVerdicts);
+        sp.failed = verdict == kFailed;
+        sp.meetsSlo = sp.failed ? 0 : verdict - 1;
+        sp.after = group >= kVerdicts;
+        sp.base = sp.failed ? QObject::tr("failed runs")
+                  : sp.meetsSlo == 1 ? QObject::tr("meets SLO")
+                  : sp.meetsSlo == 0 ? QObject::tr("violates SLO")
+                                     : QObject::tr("runs");
         sp.name = overlay.active() ? QStringLiteral("%1 [%2]").arg(sp.base, sp.after ? overlay.after : overlay.before) : sp.base;
         const std::vector<double> px = gather(xs, points), py = gather(ys, points);
         for (std::size_t i : bench::decimateScatter(px, py, columns, rows)) {
@@ -328,6 +435,9 @@ ScatterFeed scatterFeed(const FeedRows &runs, int xColumn, int yColumn, const Ov
         }
         feed.groups.push_back(std::move(sp));
     }
+    // A failed run is never on the front (as bench::paretoFront(), which `bench pareto` prints).
+    for (std::size_t group = kFailed; group < groups.size(); group += kVerdicts)
+        groups[group].clear();
     feed.front = paretoFront(xs, ys, groups);
     return feed;
 }

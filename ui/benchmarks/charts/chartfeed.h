@@ -20,22 +20,28 @@ namespace quantcfg::ui::charts {
 struct SeriesPoints
 {
     QString name;
-    QString base; ///< the name without the import: an "after" series takes the colour of the "before" one with the same base
+    /// What the series' colour comes from (seriesColour()): the engine of a bar set, the verdict of
+    /// a scatter group, a line's sweep labels but the import. An "after" series has the base, and
+    /// so the colour, of the "before" one.
+    QString base;
     QList<QPointF> points;
     std::vector<int> rows;
     int meetsSlo = -1; ///< scatter groups: 1 meets the SLO, 0 violates it, -1 no verdict
     bool after = false; ///< overlay: from the "after" import (drawn dashed / hollow)
+    bool failed = false; ///< scatter groups: runs that failed (never on the Pareto front)
 };
 
-/// Grouped bars: one value per category (preset) per set (engine), the mean over the runs shown.
+/// Grouped bars: one value per category (preset, and model when the runs name one) per set
+/// (engine), the mean over the runs shown that did not fail.
 struct BarFeed
 {
     QStringList categories;
     std::vector<SeriesPoints> sets; ///< point x = category index, y = value (NaN = no runs)
 };
 
-/// Scatter: the points by SLO verdict (and import when overlaid), decimated to the plot's pixels,
-/// and the Pareto front (maximal throughput y against minimal latency x) of every point shown.
+/// Scatter: the points by SLO verdict (failed runs a group of their own; and import when overlaid),
+/// decimated to the plot's pixels, and the Pareto front (maximal throughput y against minimal
+/// latency x, bench::markParetoFront()) of every point shown that did not fail.
 struct ScatterFeed
 {
     std::vector<SeriesPoints> groups;
@@ -71,8 +77,9 @@ struct Overlay
 /// its own set when @p overlay is active.
 BarFeed barFeed(const FeedRows &runs, int metricColumn, const Overlay &overlay = {});
 
-/// The line chart's data: @p yColumn against @p xColumn, one series per configuration (and per
-/// import with @p overlay), sorted by x, each reduced to @p maxPoints by LTTB. @p read (optional)
+/// The line chart's data: @p yColumn against @p xColumn, one series per sweep (runs whose labels
+/// are the same but for their load and status, bench::sweepLabels(); so per import too), named by
+/// the labels that tell the sweeps shown apart, sorted by x, each reduced to @p maxPoints by LTTB. @p read (optional)
 /// receives the number of points before decimation.
 std::vector<SeriesPoints> lineFeed(const FeedRows &runs, int xColumn, int yColumn, const Overlay &overlay, std::size_t maxPoints,
                                    std::size_t *read = nullptr);
