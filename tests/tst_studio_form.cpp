@@ -8,6 +8,7 @@
 #include "ui/config/configform.h"
 #include "ui/config/jsoneditortab.h"
 #include "ui/state/studiosession.h"
+#include "ui/shared/statusstyle.h"
 
 #include "studiotestutil.h"
 #include "testutil.h"
@@ -442,6 +443,25 @@ private slots:
         QTest::keyClicks(image, QStringLiteral("my/sglang:1"));
         QCOMPARE(f.document.config().deployment.images.at("sglang"), std::string("my/sglang:1"));
         QVERIFY(f.document.json()["deployment"]["image"]["sglang"] == Json("my/sglang:1"));
+    }
+    // A field with an error or a warning has its label in that colour (its message may sit apart,
+    // after all the essentials); once the finding is gone the label is as every other.
+    void aFieldsLabelTakesTheColourOfItsFinding()
+    {
+        FormFixture f;
+        QWidget *bits = f.editor<QWidget>("/quantization/weight_bits");
+        QLabel *label = nullptr;
+        for (QLabel *candidate : f.form.findChildren<QLabel *>())
+            if (candidate->buddy() == bits)
+                label = candidate;
+        QVERIFY(label);
+        const QColor plain = label->palette().color(QPalette::WindowText);
+        f.document.setValue("/quantization/weight_bits", Json(3)); // fp8 with 3 bits: an error
+        QVERIFY(!f.form.fieldMessage("/quantization/weight_bits").isEmpty());
+        QCOMPARE(label->palette().color(QPalette::WindowText), severityColor(Severity::Error, label->palette()));
+        QVERIFY(label->palette().color(QPalette::WindowText) != plain);
+        f.document.undoStack()->undo();
+        QCOMPARE(label->palette().color(QPalette::WindowText), plain);
     }
 };
 

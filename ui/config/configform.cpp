@@ -387,6 +387,15 @@ void ConfigForm::updateMessage(Row &row)
     QPalette palette = row.message->palette();
     palette.setColor(QPalette::WindowText, severityColor(worst.value_or(Severity::Info), palette));
     row.message->setPalette(palette);
+    // The field's label takes the colour of an error or a warning too, so that a finding placed
+    // apart from its editor (the essentials' come after them all) still points at its field.
+    if (worst && *worst != Severity::Info) {
+        QPalette labelPalette = row.label->palette();
+        labelPalette.setColor(QPalette::WindowText, severityColor(*worst, labelPalette));
+        row.label->setPalette(labelPalette);
+    } else {
+        row.label->setPalette(QPalette());
+    }
 
     QWidget *w = row.editor->widget();
     const QString tip = lines.isEmpty() ? row.description : row.description + QLatin1StringView("\n\n") + lines.join(QLatin1Char('\n'));
