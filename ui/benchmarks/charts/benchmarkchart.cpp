@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QCursor>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -128,6 +129,7 @@ BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
     // drag into its scene) must not take them.
     m_view->setAcceptDrops(false);
     m_view->viewport()->setAcceptDrops(false);
+    m_view->viewport()->installEventFilter(this); // its tooltip events: see eventFilter()
     m_view->setRubberBand(kind == Kind::Bars ? QChartView::NoRubberBand : QChartView::RectangleRubberBand);
     // Lines and scatter groups have long names (configuration, import): a column on the right shows
     // them whole, where a row under the plot cut them to "vllm · universal-f…".
@@ -259,6 +261,8 @@ void BenchmarkChart::updateHighlight()
         m_highlightSeries->attachAxis(xs[0]);
         m_highlightSeries->attachAxis(ys[0]);
         hideLegendEntry(m_chart, m_highlightSeries);
+        // Above the selected run's point, the ring takes its hover: it names the run too.
+        attachHover(m_highlightSeries, {});
     }
     QList<QPointF> at;
     if (m_runs && m_highlight >= 0 && m_highlight < m_runs->rowCount()) {
@@ -267,6 +271,7 @@ void BenchmarkChart::updateHighlight()
         if (std::isfinite(p.x()) && std::isfinite(p.y()))
             at << p;
     }
+    m_pointRows[m_highlightSeries] = at.isEmpty() ? std::vector<int>{} : std::vector<int>{m_highlight};
     m_highlightSeries->replace(at);
 }
 
@@ -321,6 +326,7 @@ void BenchmarkChart::scheduleRefresh()
 void BenchmarkChart::refresh()
 {
     m_refreshTimer->stop();
+    m_hoverText.clear(); // the hovered point goes with its series
     if (m_paretoLabels)
         m_paretoLabels->removeItems();
     delete m_paretoLabels;
@@ -425,12 +431,11 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
         m_readPoints += static_cast<std::size_t>(sp.points.size());
         connect(set, &QBarSet::hovered, this, [this, set, missing, categories = feed.categories](bool status, int index) {
             if (!status)
-                return;
-            if (missing.value(index, true))
-                QToolTip::showText(QCursor::pos(), tr("%1, %2: no runs").arg(set->label(), categories.value(index)));
+                showHoverText(QString());
+            else if (missing.value(index, true))
+                showHoverText(tr("%1, %2: no runs").arg(set->label(), categories.value(index)));
             else
-                QToolTip::showText(QCursor::pos(), tr("%1, %2: %3 (mean of the runs shown)")
-                                                       .arg(set->label(), categories.value(index), measurementText(set->at(index))));
+                showHoverText(tr("%1, %2: %3 (mean of the runs shown)").arg(set->label(), categories.value(index), measurementText(set->at(index))));
         });
         series->append(set);
     }
@@ -557,6 +562,21 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
             minY = std::min(minY, p.y());
             maxY = std::max(maxY, p.y());
         }
+    }
+    for (const SloLine &l : m_slo)
+        maxX = l.column == m_metric ? std::max(maxX, l.threshold) : maxX;
+    if (minX <= maxX)
+        setAxisRange(x, m_logX ? minX / 1.5 : 0, maxX * (m_logX ? 1.5 : 1.1));
+    else
+        setAxisRange(x, m_logX ? 1 : 0, m_logX ? 10 : 1);
+    if (maxY > 0)
+        setAxisRange(y, m_logY ? minY / 1.5 : 0, maxY * (m_logY ? 1.5 : 1.15));
+    else
+        setAxisRange(y, m_logY ? 1 : 0, m_logY ? 10 : 1);
+    // The shaded region first: a series added later is drawn above it, and the topmost item that
+    // takes hover events gets them. Above the points, the region would take every hover in it.
+    addSloRegion(x, y);
+    for (const SeriesPoints &sp : m_scatter.groups) {
         // Qt Charts keeps a series' markers in one item group, and adding an item to a group costs
         // a pass over the items already there: n markers cost n² (9,000 took a third of a second).
         // A dense group is drawn as series of at most kMarkersPerSeries markers, one legend entry.
@@ -604,18 +624,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     front->attachAxis(x);
     front->attachAxis(y);
     attachHover(front, m_scatter.front.rows);
-    for (const SloLine &l : m_slo)
-        maxX = l.column == m_metric ? std::max(maxX, l.threshold) : maxX;
-    if (minX <= maxX)
-        setAxisRange(x, m_logX ? minX / 1.5 : 0, maxX * (m_logX ? 1.5 : 1.1));
-    else
-        setAxisRange(x, m_logX ? 1 : 0, m_logX ? 10 : 1);
-    if (maxY > 0)
-        setAxisRange(y, m_logY ? minY / 1.5 : 0, maxY * (m_logY ? 1.5 : 1.15));
-    else
-        setAxisRange(y, m_logY ? 1 : 0, m_logY ? 10 : 1);
     m_chart->setTitle(tr("%1 against %2, Pareto front").arg(axisTitle(m_x), axisTitle(m_metric)));
-    addSloRegion(x, y);
     addSloLines(axisMin(y), axisMax(y), true, front);
     // The front's throughputs, where they do not cover each other (the rest in their tooltips).
     QStringList texts;
@@ -654,12 +663,33 @@ void BenchmarkChart::attachHover(QAbstractSeries *series, std::vector<int> rows)
     m_pointRows.insert(series, std::move(rows));
     auto *xy = qobject_cast<QXYSeries *>(series);
     connect(xy, &QXYSeries::hovered, this, [this, xy](const QPointF &point, bool state) {
-        const QString text = state ? pointToolTip(xy, point) : QString();
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(QCursor::pos(), text, m_view);
+        showHoverText(state ? pointToolTip(xy, point) : QString());
     });
+}
+
+void BenchmarkChart::showHoverText(const QString &text)
+{
+    m_hoverText = text;
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, m_view);
+}
+
+bool BenchmarkChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        // Once the pointer rests, an active window gets a tooltip event; the view hands it to the
+        // scene, which finds no item with a tooltip and hides the one the hover showed. (Without a
+        // window manager no window is active, so the tooltip stayed there and not under one.)
+        if (event->type() == QEvent::ToolTip && !m_hoverText.isEmpty()) {
+            QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), m_hoverText, m_view);
+            return true;
+        }
+        if (event->type() == QEvent::Leave)
+            m_hoverText.clear(); // the series may not say so (a redraw deletes the hovered item)
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString BenchmarkChart::pointToolTip(QAbstractSeries *series, const QPointF &at) const
