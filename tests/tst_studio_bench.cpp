@@ -1458,7 +1458,7 @@ private slots:
     }
 
     // Issue 19 #5: a real pointer resting on a point shows its tooltip, on the scatter inside and
-    // outside the shaded SLO region and under the selected run's ring: a mouse move through the view, as the window
+    // outside the shaded SLO region and under the selected run's ring, and on the lines: a mouse move through the view, as the window
     // system sends it, and the tooltip event an active window then gets (the scene hid the
     // hover's tooltip on it), not a hovered signal emitted by hand.
     void restingThePointerOnAPointShowsItsTooltip()
@@ -1502,6 +1502,20 @@ private slots:
         QTest::mouseClick(scatter->view()->viewport(), Qt::LeftButton, {}, scatter->pointOnView(selected).toPoint());
         QCOMPARE(tab.proxy()->mapToSource(studiotest::child<QTableView>(&tab, "RunsTable")->currentIndex()).row(), selected);
         QCOMPARE(rest(scatter, selected).section(QLatin1Char('\n'), 0, 0), scatter->runText(selected));
+
+        // The lines, a line of one point included (Qt Charts gives it no hover of its own).
+        chartTabs(tab)->setCurrentIndex(1);
+        BenchmarkChart *lines = chartOf(tab, 1);
+        lines->refresh();
+        QTest::qWait(50);
+        int rested = 0;
+        for (int r = 0; r < tab.runsModel()->rowCount(); ++r) {
+            if (lines->pointOnView(r).x() < 0)
+                continue;
+            QCOMPARE(rest(lines, r).section(QLatin1Char('\n'), 0, 0), lines->runText(lines->runAt(lines->pointOnView(r))));
+            ++rested;
+        }
+        QVERIFY(rested >= 2);
     }
 };
 

@@ -22,6 +22,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScatterSeries>
 #include <QSvgGenerator>
@@ -201,21 +202,27 @@ void BenchmarkChart::resetZoom()
 
 int BenchmarkChart::runAt(const QPointF &at) const
 {
+    const auto [series, index] = pointAt(at);
+    return series ? m_pointRows.value(series)[static_cast<std::size_t>(index)] : -1;
+}
+
+std::pair<QAbstractSeries *, qsizetype> BenchmarkChart::pointAt(const QPointF &at) const
+{
     constexpr double kReach = 8; // pixels
-    int best = -1;
+    std::pair<QAbstractSeries *, qsizetype> best{nullptr, -1};
     double bestDistance = kReach * kReach;
     for (auto it = m_pointRows.cbegin(); it != m_pointRows.cend(); ++it) {
-        const auto *xy = qobject_cast<const QXYSeries *>(it.key());
+        auto *xy = qobject_cast<QXYSeries *>(const_cast<QAbstractSeries *>(it.key()));
         if (!xy || !xy->isVisible())
             continue;
         const QList<QPointF> points = xy->points();
         for (qsizetype i = 0; i < points.size() && static_cast<std::size_t>(i) < it->size(); ++i) {
-            const QPointF onView = m_view->mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(points[i], const_cast<QXYSeries *>(xy))));
+            const QPointF onView = m_view->mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(points[i], xy)));
             const QPointF d = onView - at;
             const double distance = QPointF::dotProduct(d, d);
             if (distance <= bestDistance) {
                 bestDistance = distance;
-                best = (*it)[static_cast<std::size_t>(i)];
+                best = {xy, i};
             }
         }
     }
@@ -496,7 +503,9 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
         series->setPen(pen);
         series->attachAxis(x);
         series->attachAxis(y);
-        attachHover(series, sp.rows);
+        // Not the series' hovered signal: Qt Charts takes hover on a line's stroke only, so a
+        // line of one point has none. eventFilter() finds the point under the pointer.
+        m_pointRows.insert(series, sp.rows);
         first = first ? first : series;
     }
     for (const SloLine &l : m_slo)
@@ -685,6 +694,12 @@ bool BenchmarkChart::eventFilter(QObject *watched, QEvent *event)
         if (event->type() == QEvent::ToolTip && !m_hoverText.isEmpty()) {
             QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), m_hoverText, m_view);
             return true;
+        }
+        if (event->type() == QEvent::MouseMove && m_kind == Kind::Lines && static_cast<QMouseEvent *>(event)->buttons() == Qt::NoButton) {
+            const auto [series, index] = pointAt(static_cast<QMouseEvent *>(event)->position());
+            const QString text = series ? pointToolTip(series, qobject_cast<QXYSeries *>(series)->at(index)) : QString();
+            if (text != m_hoverText)
+                showHoverText(text);
         }
         if (event->type() == QEvent::Leave)
             m_hoverText.clear(); // the series may not say so (a redraw deletes the hovered item)

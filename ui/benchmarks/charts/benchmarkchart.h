@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 class QAbstractItemModel;
@@ -123,6 +124,8 @@ private:
     void buildScatter(const FeedRows &runs);
     void addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries);
     void attachHover(QAbstractSeries *series, std::vector<int> rows);
+    /// The drawn point nearest to @p at (viewport pixels) within 8 pixels: its series and index.
+    std::pair<QAbstractSeries *, qsizetype> pointAt(const QPointF &at) const;
     /// Shows @p text as the tooltip of the point or bar under the pointer ("": hides it).
     void showHoverText(const QString &text);
     void wireLegend();
