@@ -35,6 +35,7 @@
 #include <QFileInfo>
 #include <QGraphicsTextItem>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -1454,6 +1455,67 @@ private slots:
         auto *guidellmNote = studiotest::child<QLabel>(&guidellm, "MethodologyNote");
         QTRY_VERIFY(!guidellmNote->isHidden());
         QVERIFY(guidellmNote->toolTip().contains(QLatin1String("GuideLLM 0.7.4 and later")));
+    }
+
+    // Issue 19 #5: a real pointer resting on a point shows its tooltip, on the scatter inside and
+    // outside the shaded SLO region and under the selected run's ring, and on the lines: a mouse move through the view, as the window
+    // system sends it, and the tooltip event an active window then gets (the scene hid the
+    // hover's tooltip on it), not a hovered signal emitted by hand.
+    void restingThePointerOnAPointShowsItsTooltip()
+    {
+        BenchmarksTab tab;
+        QVERIFY(shown(tab));
+        QVERIFY(importInto(tab, allFixtures()));
+        choose(picker(tab, "LatencyPicker"), int(ResultTableModel::TtftColumn));
+        sloEditor(tab)->setLimit(SloEditor::Ttft, 200);
+        // The tooltip shown once the pointer has come from outside the plot to run @p row's point
+        // and rested there ("" when none is).
+        const auto rest = [](BenchmarkChart *chart, int row) {
+            QWidget *viewport = chart->view()->viewport();
+            QToolTip::hideText();
+            QTest::mouseMove(viewport, QPoint(1, 1));
+            QTest::qWait(400); // the hidden tooltip is gone
+            const QPoint at = chart->pointOnView(row).toPoint();
+            QTest::mouseMove(viewport, at);
+            QHelpEvent rested(QEvent::ToolTip, at, viewport->mapToGlobal(at));
+            QApplication::sendEvent(viewport, &rested);
+            QTest::qWait(400); // a tooltip hidden by the event would be gone by now
+            return QToolTip::isVisible() ? QToolTip::text() : QString();
+        };
+
+        chartTabs(tab)->setCurrentIndex(2);
+        BenchmarkChart *scatter = chartOf(tab, 2);
+        scatter->refresh();
+        QTest::qWait(50);
+        for (bool inRegion : {true, false}) {
+            int row = -1; // a run drawn with a latency up to the limit (in the shaded region), or over it
+            for (const charts::SeriesPoints &group : scatter->lastScatter().groups) {
+                for (qsizetype i = 0; i < group.points.size() && row < 0; ++i)
+                    row = (group.points[i].x() <= 200) == inRegion ? group.rows[static_cast<std::size_t>(i)] : -1;
+            }
+            QVERIFY(row >= 0);
+            QVERIFY(scatter->pointOnView(row).x() >= 0);
+            QCOMPARE(rest(scatter, row).section(QLatin1Char('\n'), 0, 0), scatter->runText(row));
+        }
+        // The selected run's ring lies over its point: it names the run too.
+        const int selected = scatter->lastScatter().front.rows.front();
+        QTest::mouseClick(scatter->view()->viewport(), Qt::LeftButton, {}, scatter->pointOnView(selected).toPoint());
+        QCOMPARE(tab.proxy()->mapToSource(studiotest::child<QTableView>(&tab, "RunsTable")->currentIndex()).row(), selected);
+        QCOMPARE(rest(scatter, selected).section(QLatin1Char('\n'), 0, 0), scatter->runText(selected));
+
+        // The lines, a line of one point included (Qt Charts gives it no hover of its own).
+        chartTabs(tab)->setCurrentIndex(1);
+        BenchmarkChart *lines = chartOf(tab, 1);
+        lines->refresh();
+        QTest::qWait(50);
+        int rested = 0;
+        for (int r = 0; r < tab.runsModel()->rowCount(); ++r) {
+            if (lines->pointOnView(r).x() < 0)
+                continue;
+            QCOMPARE(rest(lines, r).section(QLatin1Char('\n'), 0, 0), lines->runText(lines->runAt(lines->pointOnView(r))));
+            ++rested;
+        }
+        QVERIFY(rested >= 2);
     }
 };
 

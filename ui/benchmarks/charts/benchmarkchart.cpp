@@ -17,10 +17,12 @@
 #include <QCheckBox>
 #include <QCursor>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScatterSeries>
 #include <QSvgGenerator>
@@ -128,6 +130,7 @@ BenchmarkChart::BenchmarkChart(Kind kind, QWidget *parent)
     // drag into its scene) must not take them.
     m_view->setAcceptDrops(false);
     m_view->viewport()->setAcceptDrops(false);
+    m_view->viewport()->installEventFilter(this); // its tooltip events: see eventFilter()
     m_view->setRubberBand(kind == Kind::Bars ? QChartView::NoRubberBand : QChartView::RectangleRubberBand);
     // Lines and scatter groups have long names (configuration, import): a column on the right shows
     // them whole, where a row under the plot cut them to "vllm · universal-f…".
@@ -199,21 +202,27 @@ void BenchmarkChart::resetZoom()
 
 int BenchmarkChart::runAt(const QPointF &at) const
 {
+    const auto [series, index] = pointAt(at);
+    return series ? m_pointRows.value(series)[static_cast<std::size_t>(index)] : -1;
+}
+
+std::pair<QAbstractSeries *, qsizetype> BenchmarkChart::pointAt(const QPointF &at) const
+{
     constexpr double kReach = 8; // pixels
-    int best = -1;
+    std::pair<QAbstractSeries *, qsizetype> best{nullptr, -1};
     double bestDistance = kReach * kReach;
     for (auto it = m_pointRows.cbegin(); it != m_pointRows.cend(); ++it) {
-        const auto *xy = qobject_cast<const QXYSeries *>(it.key());
+        auto *xy = qobject_cast<QXYSeries *>(const_cast<QAbstractSeries *>(it.key()));
         if (!xy || !xy->isVisible())
             continue;
         const QList<QPointF> points = xy->points();
         for (qsizetype i = 0; i < points.size() && static_cast<std::size_t>(i) < it->size(); ++i) {
-            const QPointF onView = m_view->mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(points[i], const_cast<QXYSeries *>(xy))));
+            const QPointF onView = m_view->mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(points[i], xy)));
             const QPointF d = onView - at;
             const double distance = QPointF::dotProduct(d, d);
             if (distance <= bestDistance) {
                 bestDistance = distance;
-                best = (*it)[static_cast<std::size_t>(i)];
+                best = {xy, i};
             }
         }
     }
@@ -259,6 +268,8 @@ void BenchmarkChart::updateHighlight()
         m_highlightSeries->attachAxis(xs[0]);
         m_highlightSeries->attachAxis(ys[0]);
         hideLegendEntry(m_chart, m_highlightSeries);
+        // Above the selected run's point, the ring takes its hover: it names the run too.
+        attachHover(m_highlightSeries, {});
     }
     QList<QPointF> at;
     if (m_runs && m_highlight >= 0 && m_highlight < m_runs->rowCount()) {
@@ -267,6 +278,7 @@ void BenchmarkChart::updateHighlight()
         if (std::isfinite(p.x()) && std::isfinite(p.y()))
             at << p;
     }
+    m_pointRows[m_highlightSeries] = at.isEmpty() ? std::vector<int>{} : std::vector<int>{m_highlight};
     m_highlightSeries->replace(at);
 }
 
@@ -321,6 +333,7 @@ void BenchmarkChart::scheduleRefresh()
 void BenchmarkChart::refresh()
 {
     m_refreshTimer->stop();
+    m_hoverText.clear(); // the hovered point goes with its series
     if (m_paretoLabels)
         m_paretoLabels->removeItems();
     delete m_paretoLabels;
@@ -425,12 +438,11 @@ void BenchmarkChart::buildBars(const FeedRows &runs)
         m_readPoints += static_cast<std::size_t>(sp.points.size());
         connect(set, &QBarSet::hovered, this, [this, set, missing, categories = feed.categories](bool status, int index) {
             if (!status)
-                return;
-            if (missing.value(index, true))
-                QToolTip::showText(QCursor::pos(), tr("%1, %2: no runs").arg(set->label(), categories.value(index)));
+                showHoverText(QString());
+            else if (missing.value(index, true))
+                showHoverText(tr("%1, %2: no runs").arg(set->label(), categories.value(index)));
             else
-                QToolTip::showText(QCursor::pos(), tr("%1, %2: %3 (mean of the runs shown)")
-                                                       .arg(set->label(), categories.value(index), measurementText(set->at(index))));
+                showHoverText(tr("%1, %2: %3 (mean of the runs shown)").arg(set->label(), categories.value(index), measurementText(set->at(index))));
         });
         series->append(set);
     }
@@ -491,7 +503,9 @@ void BenchmarkChart::buildLines(const FeedRows &runs)
         series->setPen(pen);
         series->attachAxis(x);
         series->attachAxis(y);
-        attachHover(series, sp.rows);
+        // Not the series' hovered signal: Qt Charts takes hover on a line's stroke only, so a
+        // line of one point has none. eventFilter() finds the point under the pointer.
+        m_pointRows.insert(series, sp.rows);
         first = first ? first : series;
     }
     for (const SloLine &l : m_slo)
@@ -557,6 +571,21 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
             minY = std::min(minY, p.y());
             maxY = std::max(maxY, p.y());
         }
+    }
+    for (const SloLine &l : m_slo)
+        maxX = l.column == m_metric ? std::max(maxX, l.threshold) : maxX;
+    if (minX <= maxX)
+        setAxisRange(x, m_logX ? minX / 1.5 : 0, maxX * (m_logX ? 1.5 : 1.1));
+    else
+        setAxisRange(x, m_logX ? 1 : 0, m_logX ? 10 : 1);
+    if (maxY > 0)
+        setAxisRange(y, m_logY ? minY / 1.5 : 0, maxY * (m_logY ? 1.5 : 1.15));
+    else
+        setAxisRange(y, m_logY ? 1 : 0, m_logY ? 10 : 1);
+    // The shaded region first: a series added later is drawn above it, and the topmost item that
+    // takes hover events gets them. Above the points, the region would take every hover in it.
+    addSloRegion(x, y);
+    for (const SeriesPoints &sp : m_scatter.groups) {
         // Qt Charts keeps a series' markers in one item group, and adding an item to a group costs
         // a pass over the items already there: n markers cost n² (9,000 took a third of a second).
         // A dense group is drawn as series of at most kMarkersPerSeries markers, one legend entry.
@@ -604,18 +633,7 @@ void BenchmarkChart::buildScatter(const FeedRows &runs)
     front->attachAxis(x);
     front->attachAxis(y);
     attachHover(front, m_scatter.front.rows);
-    for (const SloLine &l : m_slo)
-        maxX = l.column == m_metric ? std::max(maxX, l.threshold) : maxX;
-    if (minX <= maxX)
-        setAxisRange(x, m_logX ? minX / 1.5 : 0, maxX * (m_logX ? 1.5 : 1.1));
-    else
-        setAxisRange(x, m_logX ? 1 : 0, m_logX ? 10 : 1);
-    if (maxY > 0)
-        setAxisRange(y, m_logY ? minY / 1.5 : 0, maxY * (m_logY ? 1.5 : 1.15));
-    else
-        setAxisRange(y, m_logY ? 1 : 0, m_logY ? 10 : 1);
     m_chart->setTitle(tr("%1 against %2, Pareto front").arg(axisTitle(m_x), axisTitle(m_metric)));
-    addSloRegion(x, y);
     addSloLines(axisMin(y), axisMax(y), true, front);
     // The front's throughputs, where they do not cover each other (the rest in their tooltips).
     QStringList texts;
@@ -654,12 +672,39 @@ void BenchmarkChart::attachHover(QAbstractSeries *series, std::vector<int> rows)
     m_pointRows.insert(series, std::move(rows));
     auto *xy = qobject_cast<QXYSeries *>(series);
     connect(xy, &QXYSeries::hovered, this, [this, xy](const QPointF &point, bool state) {
-        const QString text = state ? pointToolTip(xy, point) : QString();
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(QCursor::pos(), text, m_view);
+        showHoverText(state ? pointToolTip(xy, point) : QString());
     });
+}
+
+void BenchmarkChart::showHoverText(const QString &text)
+{
+    m_hoverText = text;
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, m_view);
+}
+
+bool BenchmarkChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        // Once the pointer rests, an active window gets a tooltip event; the view hands it to the
+        // scene, which finds no item with a tooltip and hides the one the hover showed. (Without a
+        // window manager no window is active, so the tooltip stayed there and not under one.)
+        if (event->type() == QEvent::ToolTip && !m_hoverText.isEmpty()) {
+            QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), m_hoverText, m_view);
+            return true;
+        }
+        if (event->type() == QEvent::MouseMove && m_kind == Kind::Lines && static_cast<QMouseEvent *>(event)->buttons() == Qt::NoButton) {
+            const auto [series, index] = pointAt(static_cast<QMouseEvent *>(event)->position());
+            const QString text = series ? pointToolTip(series, qobject_cast<QXYSeries *>(series)->at(index)) : QString();
+            if (text != m_hoverText)
+                showHoverText(text);
+        }
+        if (event->type() == QEvent::Leave)
+            m_hoverText.clear(); // the series may not say so (a redraw deletes the hovered item)
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString BenchmarkChart::pointToolTip(QAbstractSeries *series, const QPointF &at) const

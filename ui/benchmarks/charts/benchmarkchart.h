@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 class QAbstractItemModel;
@@ -106,6 +107,11 @@ signals:
     /// A click on the point of run @p row (runs model row).
     void runClicked(int row);
 
+protected:
+    /// The view's tooltip event (sent once the pointer rests, to an active window) shows the
+    /// hovered point's text, where the scene would hide it: no graphics item has a tooltip.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QWidget *buildToolBar();
     void rememberZoom();
@@ -118,6 +124,10 @@ private:
     void buildScatter(const FeedRows &runs);
     void addSloLines(double from, double to, bool vertical, QAbstractSeries *anySeries);
     void attachHover(QAbstractSeries *series, std::vector<int> rows);
+    /// The drawn point nearest to @p at (viewport pixels) within 8 pixels: its series and index.
+    std::pair<QAbstractSeries *, qsizetype> pointAt(const QPointF &at) const;
+    /// Shows @p text as the tooltip of the point or bar under the pointer ("": hides it).
+    void showHoverText(const QString &text);
     void wireLegend();
     void applyHidden(QLegendMarker *marker, bool hidden);
     QString axisTitle(int column) const;
@@ -147,6 +157,7 @@ private:
     int m_highlight = -1;
     QScatterSeries *m_highlightSeries = nullptr;
     ParetoLabels *m_paretoLabels = nullptr;
+    QString m_hoverText; ///< the tooltip of the point or bar under the pointer, "" when none
 };
 
 } // namespace quantcfg::ui::charts
