@@ -49,6 +49,9 @@ public:
     /// Asks for a file name to save to (empty = cancelled). Tests replace it.
     using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
     void setSaveFileChooser(SaveFileChooser chooser);
+    /// Asks for a folder to write into (empty = cancelled). Tests replace it.
+    using FolderChooser = std::function<QString(const QString &title, const QString &suggestedDir)>;
+    void setFolderChooser(FolderChooser chooser);
     /// Asks for the name and description of a configuration changed from preset @p presetName
     /// before it is saved (empty name = cancelled). Tests replace it.
     struct Naming
@@ -83,6 +86,11 @@ public:
     bool saveExtraFile(const QString &engine, const QString &path);
     /// Asks where, then exportScript() / saveExtraFile().
     void exportScriptInteractive(const QString &engine);
+    /// Writes @p engine's deployment, rendered as @p target ("nodes", "slurm", "ray", "docker"),
+    /// into folder @p dir with core's writer (the files `quantcfg deploy --out` writes).
+    bool exportDeployment(const QString &engine, const QString &target, const QString &dir);
+    /// Asks for the folder, then exportDeployment().
+    void exportDeploymentInteractive(const QString &engine, const QString &target);
     void saveExtraFileInteractive(const QString &engine);
     /// Writes an inference-autotuner task for the document to @p path: the same code as `quantcfg
     /// task` (docs/autotuner.md), SGLang at the version the document is mapped for (the
@@ -131,6 +139,7 @@ private:
     RecoveryPrompt m_recoveryPrompt;
     NamingPrompt m_namingPrompt;
     SaveFileChooser m_chooser;
+    FolderChooser m_folderChooser;
 };
 
 } // namespace quantcfg::ui
