@@ -41,7 +41,9 @@ QWidget *nodePage(const DeployNode &node, DeploymentView *view)
     text->setPlainText(QString::fromStdString(renderNodeCommand(node)));
     // A few lines: the command wraps, and the tab widget must not hold the pane up.
     const QFontMetrics fm(text->font());
-    const int lines = std::min(kMaxNodeLines, std::max(3, static_cast<int>(text->document()->blockCount()) * 2));
+    // Roughly the wrapped lines at a third of a 1280-pixel screen (about 45 characters a line).
+    const int chars = static_cast<int>(text->toPlainText().size());
+    const int lines = std::clamp(chars / 45 + text->document()->blockCount(), 3, kMaxNodeLines);
     text->setFixedHeight(lines * fm.lineSpacing() + 2 * text->frameWidth() + 2 * static_cast<int>(text->document()->documentMargin()) + 2);
 
     auto *copy = new QPushButton(studioIcon(QLatin1StringView("copy.svg")), DeploymentView::tr("Copy"), page);
@@ -113,10 +115,11 @@ void DeploymentView::setDeployment(const Deployment *deployment)
     setVisible(deployment != nullptr);
     if (!deployment)
         return;
-    m_summary->setText(tr("Deployment: %1 node(s) × %2 GPU(s), launcher %3")
-                           .arg(deployment->nodeCount)
-                           .arg(deployment->gpusPerNode)
-                           .arg(QString::fromStdString(deployment->launcher)));
+    const QString launcher = QString::fromStdString(deployment->launcher);
+    if (deployment->nodes.empty())
+        m_summary->setText(tr("Deployment: %1 node(s), launcher %2: no commands (see the notes)").arg(deployment->nodeCount).arg(launcher));
+    else
+        m_summary->setText(tr("Deployment: %1 node(s) × %2 GPU(s), launcher %3").arg(deployment->nodeCount).arg(deployment->gpusPerNode).arg(launcher));
     const int current = m_tabs->currentIndex();
     while (m_tabs->count() > 0) {
         QWidget *page = m_tabs->widget(0);

@@ -324,23 +324,26 @@ void DocumentFiles::exportScriptInteractive(const QString &engine)
         exportScript(engine, path);
 }
 
-bool DocumentFiles::exportDeployment(const QString &engine, const QString &target, const QString &dir)
+std::optional<Deployment> DocumentFiles::deploymentToExport(const QString &engine, const QString &target)
 {
     const std::optional<DeployTarget> as = deployTargetFromName(target.toStdString());
-    const std::optional<Deployment> d = as ? m_analysis->deploymentAs(engine.toStdString(), *as) : std::nullopt;
-    if (!d)
-        return false;
-    if (d->files.empty()) {
-        QStringList problems;
-        for (const Diagnostic &diag : d->diagnostics)
-            if (diag.severity == Severity::Error)
-                problems << QString::fromStdString(diag.message);
-        QMessageBox::warning(m_window, tr("Nothing to Export"),
-                             tr("The %1 deployment cannot be written as %2:\n%3").arg(engine, target, problems.join(QLatin1Char('\n'))));
-        return false;
-    }
+    std::optional<Deployment> d = as ? m_analysis->deploymentAs(engine.toStdString(), *as) : std::nullopt;
+    if (!d || !d->files.empty())
+        return d;
+    QStringList problems;
+    for (const Diagnostic &diag : d->diagnostics)
+        if (diag.severity == Severity::Error)
+            problems << QString::fromStdString(diag.message);
+    QMessageBox::warning(m_window, tr("Nothing to Export"),
+                         tr("The %1 deployment cannot be written as %2:\n%3")
+                             .arg(QString::fromStdString(d->plan.engineName), target, problems.join(QLatin1Char('\n'))));
+    return std::nullopt;
+}
+
+bool DocumentFiles::writeDeployment(const Deployment &d, const QString &dir)
+{
     std::vector<std::filesystem::path> written;
-    if (const std::optional<Diagnostic> problem = writeDeploymentFiles(*d, dir.toStdString(), &written)) {
+    if (const std::optional<Diagnostic> problem = writeDeploymentFiles(d, dir.toStdString(), &written)) {
         QMessageBox::critical(m_window, tr("Export Failed"), QString::fromStdString(problem->message));
         return false;
     }
@@ -348,13 +351,23 @@ bool DocumentFiles::exportDeployment(const QString &engine, const QString &targe
     return true;
 }
 
+bool DocumentFiles::exportDeployment(const QString &engine, const QString &target, const QString &dir)
+{
+    const std::optional<Deployment> d = deploymentToExport(engine, target);
+    return d && writeDeployment(*d, dir);
+}
+
 void DocumentFiles::exportDeploymentInteractive(const QString &engine, const QString &target)
 {
-    const QString title = tr("Export %1 Deployment (%2) to Folder").arg(engine, target);
+    // Nothing to write says why before a folder is asked for.
+    const std::optional<Deployment> d = deploymentToExport(engine, target);
+    if (!d)
+        return;
+    const QString title = tr("Export %1 Deployment (%2) to Folder").arg(QString::fromStdString(d->plan.engineName), target);
     const QString dir = m_folderChooser ? m_folderChooser(title, dialogDirectory())
                                         : QFileDialog::getExistingDirectory(m_window, title, dialogDirectory());
     if (!dir.isEmpty())
-        exportDeployment(engine, target, dir);
+        writeDeployment(*d, dir);
 }
 
 bool DocumentFiles::exportAutotunerTask(const QString &path)

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/engines/deploy.h"
 #include "ui/window/autosave.h"
 
 #include <QMessageBox>
 #include <QObject>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 class QAction;
@@ -89,7 +91,7 @@ public:
     /// Writes @p engine's deployment, rendered as @p target ("nodes", "slurm", "ray", "docker"),
     /// into folder @p dir with core's writer (the files `quantcfg deploy --out` writes).
     bool exportDeployment(const QString &engine, const QString &target, const QString &dir);
-    /// Asks for the folder, then exportDeployment().
+    /// Says why when there is nothing to write; else asks for the folder and writes there.
     void exportDeploymentInteractive(const QString &engine, const QString &target);
     void saveExtraFileInteractive(const QString &engine);
     /// Writes an inference-autotuner task for the document to @p path: the same code as `quantcfg
@@ -115,6 +117,9 @@ signals:
 private:
     QString dialogDirectory() const;
     QString chooseSavePath(const QString &title, const QString &suggested, const QString &filter);
+    /// @p engine's deployment as @p target, or nullopt after saying why there is nothing to write.
+    std::optional<Deployment> deploymentToExport(const QString &engine, const QString &target);
+    bool writeDeployment(const Deployment &deployment, const QString &dir);
     /// Writes @p content to @p path atomically (optionally executable); reports failures.
     bool writeOutput(const QString &path, const std::string &content, bool executable);
     void rememberFile(const QString &path);
