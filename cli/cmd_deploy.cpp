@@ -9,7 +9,6 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -28,30 +27,16 @@ struct DeployOptionsCli
     std::string model;
 };
 
-// Writes the rendering's files into @p dir (created if needed); scripts are made executable.
+// Writes the rendering's files into @p dir (core's writer) and says which.
 bool writeFiles(Context &ctx, const std::string &dir, const Deployment &d)
 {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        printDiagnostics(ctx, "--out", {makeDiagnostic(Severity::Error, "io.write", "cannot create " + dir + ": " + ec.message())});
-        return false;
-    }
-    for (const DeployFile &f : d.files) {
-        const fs::path path = fs::path(dir) / f.name;
-        std::ofstream file(path, std::ios::binary | std::ios::trunc);
-        file << f.content;
-        file.close();
-        if (!file) {
-            printDiagnostics(ctx, "--out", {makeDiagnostic(Severity::Error, "io.write", "cannot write " + path.string())});
-            return false;
-        }
-        if (f.executable)
-            fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add, ec);
+    std::vector<std::filesystem::path> written;
+    const std::optional<Diagnostic> problem = writeDeploymentFiles(d, dir, &written);
+    for (const std::filesystem::path &path : written)
         ctx.err << "wrote " << path.string() << '\n';
-    }
-    return true;
+    if (problem)
+        printDiagnostics(ctx, "--out", {*problem});
+    return !problem;
 }
 
 void runDeploy(Context &ctx, const DeployOptionsCli &opt)

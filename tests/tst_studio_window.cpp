@@ -1,4 +1,5 @@
 #include "core/engines/autotuner.h"
+#include "core/engines/deploy.h"
 #include "core/engines/mapper.h"
 #include "core/engines/profile.h"
 #include "core/engines/render.h"
@@ -1134,6 +1135,70 @@ private slots:
         QCOMPARE(w.minimumSizeHint().height(), blank);
         QVERIFY2(blank <= 640, qPrintable(QStringLiteral("the window needs %1 px").arg(blank)));
         QCOMPARE(w.height(), 800);
+    }
+
+    // Issue 20: with a deployment over two nodes each engine pane shows a tab per node (head first)
+    // holding core's rendering of that node's command, Copy puts it on the clipboard, Export…
+    // writes the files `quantcfg deploy --out` writes; with one node nothing of it shows.
+    void theEnginePaneShowsTheDeploymentPerNode()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.document()->setValue("/deployment/nodes", Json(2));
+        w.document()->setValue("/deployment/gpus_per_node", Json(8));
+        w.document()->setValue("/deployment/launcher", Json("native"));
+        w.document()->setValue("/deployment/head_address", Json("10.0.0.1"));
+        w.document()->setValue("/parallelism/tensor_parallel_size", Json(8));
+        w.document()->setValue("/parallelism/pipeline_parallel_size", Json(2));
+
+        EnginePane *pane = enginePane(w, "vllm");
+        const EngineProfile *profile = ProfileRegistry::builtIn().forConfig(w.document()->config(), "vllm", w.analysis()->engineVersion("vllm"));
+        QVERIFY(profile);
+        const Deployment expected = deploy(w.document()->config(), *profile, {w.analysis()->mapOptions(), DeployTarget::Nodes});
+        QCOMPARE(expected.nodes.size(), std::size_t{2});
+        auto *view = studiotest::child<QWidget>(pane, "Deployment");
+        auto *tabs = studiotest::child<QTabWidget>(view, "DeploymentNodes");
+        QVERIFY(view->isVisible());
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Node 0 · head"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Node 1"));
+        for (const DeployNode &node : expected.nodes) {
+            const QString rank = QString::number(node.rank);
+            const QString text = QString::fromStdString(renderNodeCommand(node));
+            QVERIFY(text.contains(QStringLiteral("--node-rank")));
+            QCOMPARE(studiotest::child<QPlainTextEdit>(tabs, QStringLiteral("NodeCommand:") + rank)->toPlainText(), text);
+            QApplication::clipboard()->clear();
+            studiotest::child<QPushButton>(tabs, QStringLiteral("CopyNode:") + rank)->click();
+            QCOMPARE(QApplication::clipboard()->text(), text);
+        }
+
+        // Export… as an sbatch script into a folder the (replaced) folder dialog gives.
+        QTemporaryDir out;
+        w.files()->setFolderChooser([&](const QString &, const QString &) { return out.path(); });
+        auto *target = studiotest::child<QComboBox>(view, "DeployTarget");
+        target->setCurrentIndex(target->findData(QStringLiteral("slurm")));
+        studiotest::child<QPushButton>(view, "ExportDeployment")->click();
+        const Deployment slurm = deploy(w.document()->config(), *profile, {w.analysis()->mapOptions(), DeployTarget::Slurm});
+        QVERIFY(!slurm.files.empty());
+        QStringList names;
+        for (const DeployFile &f : slurm.files) {
+            names << QString::fromStdString(f.name);
+            QFile file(QDir(out.path()).filePath(QString::fromStdString(f.name)));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            QCOMPARE(file.readAll().toStdString(), f.content);
+            QCOMPARE(file.permissions().testFlag(QFileDevice::ExeOwner), f.executable);
+        }
+        names.sort();
+        QStringList written = QDir(out.path()).entryList(QDir::Files);
+        written.sort();
+        QCOMPARE(written, names);
+
+        w.document()->setValue("/deployment/nodes", std::nullopt);
+        w.document()->setValue("/deployment/launcher", std::nullopt);
+        QVERIFY(!view->isVisible());
+        w.files()->setUnsavedChangesPrompt([](const QString &) { return QMessageBox::Discard; });
+        QVERIFY(w.close());
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/engines/render.h"
 #include "core/hardware/gpudatabase.h"
+#include "core/jsonio.h"
 
 #include <algorithm>
 #include <cctype>
@@ -765,25 +766,57 @@ Deployment deploy(const Config &config, const EngineProfile &profile, const Depl
     return d;
 }
 
+Diagnostics deploymentFindings(const Deployment &d)
+{
+    Diagnostics out;
+    for (const Diagnostic &diag : d.diagnostics) {
+        if (diag.code.rfind("deploy.", 0) == 0)
+            out.push_back(diag);
+    }
+    return out;
+}
+
+std::string renderNodeCommand(const DeployNode &n)
+{
+    std::string out;
+    for (const auto &cmd : n.setup)
+        out += joinQuoted(cmd, {}) + "\n";
+    if (n.argv.empty())
+        return out + "# nothing to run here: the head starts this node's ranks\n";
+    std::string env;
+    for (const EnvVar &e : n.env)
+        env += e.name + "=" + shellQuote(e.value) + " ";
+    return out + env + joinQuoted(n.argv, n.expanded) + "\n";
+}
+
 std::string renderDeploymentText(const Deployment &d)
 {
     std::string out;
-    for (const DeployNode &n : d.nodes) {
-        out += "# node " + std::to_string(n.rank) + " (" + n.role + (n.servesHttp ? ", serves HTTP" : "") + ")\n";
-        for (const auto &cmd : n.setup)
-            out += joinQuoted(cmd, {}) + "\n";
-        if (n.argv.empty()) {
-            out += "# nothing to run here: the head starts this node's ranks\n";
-            continue;
-        }
-        std::string env;
-        for (const EnvVar &e : n.env)
-            env += e.name + "=" + shellQuote(e.value) + " ";
-        out += env + joinQuoted(n.argv, n.expanded) + "\n";
-    }
+    for (const DeployNode &n : d.nodes)
+        out += "# node " + std::to_string(n.rank) + " (" + n.role + (n.servesHttp ? ", serves HTTP" : "") + ")\n" + renderNodeCommand(n);
     for (const DeployFile &f : d.files)
         out += "# file: " + f.name + " (" + f.purpose + ")\n";
     return out;
+}
+
+std::optional<Diagnostic> writeDeploymentFiles(const Deployment &d, const std::filesystem::path &dir,
+                                               std::vector<std::filesystem::path> *written)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return makeDiagnostic(Severity::Error, "io.write", "cannot create " + dir.string() + ": " + ec.message());
+    for (const DeployFile &f : d.files) {
+        const fs::path path = dir / f.name;
+        if (std::optional<Diagnostic> problem = writeFileAtomic(path, f.content))
+            return problem;
+        if (f.executable)
+            fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add, ec);
+        if (written)
+            written->push_back(path);
+    }
+    return std::nullopt;
 }
 
 Json deploymentToJson(const Deployment &d)

@@ -6,6 +6,7 @@
 #include "core/engines/mapper.h"
 #include "core/engines/profile.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,9 +93,23 @@ struct Deployment
 /// error leaves nodes and files empty only where nothing sensible can be written. Never throws.
 Deployment deploy(const Config &config, const EngineProfile &profile, const DeployOptions &options = {});
 
+/// The findings of the deployment's own rules ("deploy.*"), without the plan's: what a view that
+/// already shows the plan's notes adds.
+Diagnostics deploymentFindings(const Deployment &deployment);
+
 /// Every node's command as text (env assignments in front, quoted), head first, with the files'
 /// names: what `quantcfg deploy --format text` prints.
 std::string renderDeploymentText(const Deployment &deployment);
+
+/// What @p node runs as text: its setup commands, then its command with the env assignments in
+/// front, quoted, one per line; a comment line where the head starts the node's ranks. The part of
+/// renderDeploymentText() under the node's "# node N" line (the studio's node tabs show it).
+std::string renderNodeCommand(const DeployNode &node);
+
+/// Writes @p deployment's files into @p dir (created if needed), scripts made executable; each
+/// path written is appended to @p written. The first problem ends it (a diagnostic naming the path).
+std::optional<Diagnostic> writeDeploymentFiles(const Deployment &deployment, const std::filesystem::path &dir,
+                                               std::vector<std::filesystem::path> *written = nullptr);
 
 /// The deployment as JSON: engine, version, target, launcher, nodes (rank, role, argv, env,
 /// serves_http, gpus, setup), files (name, content, executable, purpose), diagnostics.

@@ -1,6 +1,7 @@
 #include "ui/config/enginepane.h"
 
 #include "core/engines/render.h"
+#include "ui/config/deploymentview.h"
 #include "ui/config/diagnosticsmodel.h"
 #include "ui/shared/statusstyle.h"
 #include "ui/shared/wrappedlabel.h"
@@ -152,6 +153,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     , m_export(new QPushButton(tr("Export script…"), this))
     , m_gpuCheck(new WrappedLabel(this))
     , m_env(new WrappedLabel(this))
+    , m_deployment(new DeploymentView(this))
     , m_fileTitle(new QLabel(this))
     , m_file(codeView(this, tr("Extra file")))
     , m_copyFile(new QPushButton(studioIcon(QLatin1StringView("copy.svg")), tr("Copy YAML"), this))
@@ -221,6 +223,7 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_gpuCheck);
     layout->addWidget(m_env);
+    layout->addWidget(m_deployment);
     layout->addWidget(m_fileButtons);
     layout->addWidget(m_file);
     layout->addWidget(m_notesTitle);
@@ -237,6 +240,9 @@ EnginePane::EnginePane(std::string engine, QWidget *parent)
     connect(m_copy, &QPushButton::clicked, this, [this] { copy(commandText(), m_copy); });
     connect(m_copyFile, &QPushButton::clicked, this, [this] { copy(extraFileText(), m_copyFile); });
     connect(m_export, &QPushButton::clicked, this, [this] { emit exportScriptRequested(QString::fromStdString(m_engine)); });
+    connect(m_deployment, &DeploymentView::exportRequested, this,
+            [this](const QString &target) { emit exportDeploymentRequested(QString::fromStdString(m_engine), target); });
+    connect(m_deployment, &DeploymentView::message, this, &EnginePane::message);
     connect(m_saveFile, &QPushButton::clicked, this, [this] { emit saveFileRequested(QString::fromStdString(m_engine)); });
     setPlan(LaunchPlan{});
 }
@@ -312,11 +318,24 @@ void EnginePane::setPlan(const LaunchPlan &plan, const std::optional<GpuTarget> 
         m_file->setPlainText(QString::fromStdString(f.content));
     }
     fitHeights();
+    showNotes();
+}
 
-    m_notesModel->setDiagnostics(plan.diagnostics);
-    m_notesTitle->setText(plan.diagnostics.empty() ? tr("No notes: every setting is expressed.")
-                                                   : tr("Notes (%1): what was skipped or changed, and why").arg(plan.diagnostics.size()));
-    m_notes->setVisible(!plan.diagnostics.empty());
+void EnginePane::setDeployment(const Deployment *deployment)
+{
+    m_deployment->setDeployment(deployment);
+    m_deploymentFindings = deployment ? deploymentFindings(*deployment) : Diagnostics{};
+    showNotes();
+}
+
+void EnginePane::showNotes()
+{
+    Diagnostics notes = m_plan.diagnostics;
+    notes.insert(notes.end(), m_deploymentFindings.begin(), m_deploymentFindings.end());
+    m_notesModel->setDiagnostics(notes);
+    m_notesTitle->setText(notes.empty() ? tr("No notes: every setting is expressed.")
+                                        : tr("Notes (%1): what was skipped or changed, and why").arg(notes.size()));
+    m_notes->setVisible(!notes.empty());
 }
 
 void EnginePane::setMultiLine(bool multiLine)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engines/deploy.h"
 #include "core/engines/launchplan.h"
 #include "core/hardware/gputarget.h"
 
@@ -20,12 +21,15 @@ class QTreeView;
 
 namespace quantcfg::ui {
 
+class DeploymentView;
 class DiagnosticsModel;
 
 /// One engine's view of the configuration: version picker, status badge, the command (selectable,
 /// monospace, one-line or multi-line) with Copy, environment variables, extra files such as
 /// TensorRT-LLM's YAML with Copy/Save, and the notes on what was skipped or fell back (as tall as
-/// they are, not a box that fills the pane). Its objectName is "EnginePane:<engine>"; the controls
+/// they are, not a box that fills the pane). With a multi-node deployment its DeploymentView
+/// (named Deployment) shows a tab per node under the command, and the deployment's findings join
+/// the notes. Its objectName is "EnginePane:<engine>"; the controls
 /// a user acts on are named VersionPicker, CommandText, CopyCommand, CommandLayout and CopyFile,
 /// and the notes' list Notes.
 class EnginePane final : public QFrame
@@ -53,6 +57,10 @@ public:
     /// "Checked for A10G (sm_86): no GPU issues", "No target GPU: …" (the line under the buttons).
     QString gpuCheckText() const;
 
+    /// Shows @p deployment (nullptr: one node, nothing shown) and adds its own findings to the
+    /// notes. Call after setPlan().
+    void setDeployment(const Deployment *deployment);
+
     void setMultiLine(bool multiLine);
     bool isMultiLine() const { return m_multiLine; }
 
@@ -68,6 +76,8 @@ signals:
     void multiLineToggled(bool multiLine);
     void exportScriptRequested(const QString &engine);
     void saveFileRequested(const QString &engine);
+    /// Export… of the deployment, for the rendering named @p target ("nodes", "slurm", …).
+    void exportDeploymentRequested(const QString &engine, const QString &target);
     /// A status-bar message (e.g. "Copied").
     void message(const QString &text);
 
@@ -84,12 +94,14 @@ private:
     };
 
     void showCommand();
+    void showNotes();
     void fitHeights();
     static void fitHeight(QPlainTextEdit *view, int viewWidth, int maxLines, LineCount &memo);
     void copy(const QString &text, QPushButton *button);
 
     std::string m_engine;
     LaunchPlan m_plan;
+    Diagnostics m_deploymentFindings;
     bool m_multiLine = true;
 
     QLabel *m_title;
@@ -102,6 +114,7 @@ private:
     QPushButton *m_export;
     QLabel *m_gpuCheck;
     QLabel *m_env;
+    DeploymentView *m_deployment;
     QLabel *m_fileTitle;
     QPlainTextEdit *m_file;
     QPushButton *m_copyFile;

@@ -84,16 +84,58 @@ const LaunchPlan *ConfigAnalysis::plan(const std::string &engine) const
     return nullptr;
 }
 
+bool ConfigAnalysis::isMultiNode() const
+{
+    const DeploymentSettings &d = m_document->config().deployment;
+    return d.nodeCount() > 1 || d.launcherOrDefault() != "single";
+}
+
+const Deployment *ConfigAnalysis::deployment(const std::string &engine) const
+{
+    for (const Deployment &d : m_deployments) {
+        if (d.plan.engine == engine)
+            return &d;
+    }
+    return nullptr;
+}
+
+std::optional<Deployment> ConfigAnalysis::deploymentAs(const std::string &engine, DeployTarget target) const
+{
+    const EngineProfile *profile = ProfileRegistry::builtIn().forConfig(m_document->config(), engine, m_session->engineVersion(engine));
+    if (!profile)
+        return std::nullopt;
+    return deploy(m_document->config(), *profile, {mapOptions(), target});
+}
+
 void ConfigAnalysis::recompute()
 {
     QElapsedTimer timer;
     timer.start();
     m_diagnostics = validateDocument(m_document->json(), m_document->config()); // the Config built once, by the document
-    m_plans = mapAll(m_document->config());
+    m_deployments.clear();
+    if (isMultiNode()) {
+        // The deployment maps the configuration itself: its plan is the engine's plan, mapped once.
+        m_plans.clear();
+        for (const std::string &engine : engines()) {
+            if (std::optional<Deployment> d = deploymentAs(engine, DeployTarget::Nodes)) {
+                m_plans.push_back(d->plan);
+                m_deployments.push_back(std::move(*d));
+            }
+        }
+    } else {
+        m_plans = mapAll(m_document->config());
+    }
     for (const LaunchPlan &p : m_plans) {
         for (Diagnostic d : p.diagnostics) {
             if (d.engine.empty())
                 d.engine = p.engine;
+            m_diagnostics.push_back(std::move(d));
+        }
+    }
+    for (const Deployment &dep : m_deployments) {
+        for (Diagnostic d : deploymentFindings(dep)) {
+            if (d.engine.empty())
+                d.engine = dep.plan.engine;
             m_diagnostics.push_back(std::move(d));
         }
     }

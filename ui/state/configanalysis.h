@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "core/diagnostic.h"
+#include "core/engines/deploy.h"
 #include "core/engines/launchplan.h"
 #include "core/engines/mapper.h"
 #include "core/hardware/gputarget.h"
@@ -19,7 +20,8 @@ class StudioSession;
 
 /// Recomputes everything the studio shows about the document after each change, synchronously
 /// (a few milliseconds): validation, the launch plan of every engine at its version for the
-/// session's target GPU, and the combined diagnostics. Widgets read the results; none compute them.
+/// session's target GPU, the multi-node deployment of every engine when the configuration's
+/// deployment section asks for one, and the combined diagnostics. Widgets read the results; none compute them.
 /// An engine's version is the one the configuration pins (engine_versions), else the session's
 /// choice, else the default. Recomputes when the document or the session changes.
 class ConfigAnalysis final : public QObject
@@ -45,6 +47,15 @@ public:
     const std::vector<LaunchPlan> &plans() const { return m_plans; }
     /// The plan of @p engine, or nullptr.
     const LaunchPlan *plan(const std::string &engine) const;
+    /// True when the document's deployment has more than one node or a launcher other than single.
+    bool isMultiNode() const;
+    /// @p engine's deployment as node commands (its plan is plan(@p engine)), or nullptr when the
+    /// configuration runs on one node (isMultiNode() is false).
+    const Deployment *deployment(const std::string &engine) const;
+    /// @p engine's deployment written as @p target (Export asks for it), from the current
+    /// document; nullopt when the engine has no profile.
+    std::optional<Deployment> deploymentAs(const std::string &engine, DeployTarget target) const;
+
     /// Document diagnostics followed by engine and GPU findings, sorted by field.
     const Diagnostics &diagnostics() const { return m_diagnostics; }
     /// How long the last recompute took, in milliseconds.
@@ -68,6 +79,7 @@ private:
     StudioSession *m_session;
     mutable std::vector<std::string> m_engines; // filled on first use
     std::vector<LaunchPlan> m_plans;
+    std::vector<Deployment> m_deployments; // per engine, only when isMultiNode()
     Diagnostics m_diagnostics;
     double m_lastMs = 0.0;
 };

@@ -1,6 +1,7 @@
 #include "ui/window/documentfiles.h"
 
 #include "core/engines/autotuner.h"
+#include "core/engines/deploy.h"
 #include "core/engines/render.h"
 #include "core/jsonio.h"
 #include "core/presets.h"
@@ -126,6 +127,11 @@ void DocumentFiles::setUnparsedTextPrompt(UnparsedTextPrompt prompt)
 void DocumentFiles::setSaveFileChooser(SaveFileChooser chooser)
 {
     m_chooser = std::move(chooser);
+}
+
+void DocumentFiles::setFolderChooser(FolderChooser chooser)
+{
+    m_folderChooser = std::move(chooser);
 }
 
 void DocumentFiles::setNamingPrompt(NamingPrompt prompt)
@@ -316,6 +322,52 @@ void DocumentFiles::exportScriptInteractive(const QString &engine)
     const QString path = chooseSavePath(tr("Export Launch Script"), suggested, tr("Shell scripts (*.sh)"));
     if (!path.isEmpty())
         exportScript(engine, path);
+}
+
+std::optional<Deployment> DocumentFiles::deploymentToExport(const QString &engine, const QString &target)
+{
+    const std::optional<DeployTarget> as = deployTargetFromName(target.toStdString());
+    std::optional<Deployment> d = as ? m_analysis->deploymentAs(engine.toStdString(), *as) : std::nullopt;
+    if (!d || !d->files.empty())
+        return d;
+    QStringList problems;
+    for (const Diagnostic &diag : d->diagnostics)
+        if (diag.severity == Severity::Error)
+            problems << QString::fromStdString(diag.message);
+    QMessageBox::warning(m_window, tr("Nothing to Export"),
+                         tr("The %1 deployment cannot be written as %2:\n%3")
+                             .arg(QString::fromStdString(d->plan.engineName), target, problems.join(QLatin1Char('\n'))));
+    return std::nullopt;
+}
+
+bool DocumentFiles::writeDeployment(const Deployment &d, const QString &dir)
+{
+    std::vector<std::filesystem::path> written;
+    if (const std::optional<Diagnostic> problem = writeDeploymentFiles(d, dir.toStdString(), &written)) {
+        QMessageBox::critical(m_window, tr("Export Failed"), QString::fromStdString(problem->message));
+        return false;
+    }
+    emit message(tr("Wrote %n file(s) to %1", nullptr, static_cast<int>(written.size())).arg(QDir::toNativeSeparators(dir)));
+    return true;
+}
+
+bool DocumentFiles::exportDeployment(const QString &engine, const QString &target, const QString &dir)
+{
+    const std::optional<Deployment> d = deploymentToExport(engine, target);
+    return d && writeDeployment(*d, dir);
+}
+
+void DocumentFiles::exportDeploymentInteractive(const QString &engine, const QString &target)
+{
+    // Nothing to write says why before a folder is asked for.
+    const std::optional<Deployment> d = deploymentToExport(engine, target);
+    if (!d)
+        return;
+    const QString title = tr("Export %1 Deployment (%2) to Folder").arg(QString::fromStdString(d->plan.engineName), target);
+    const QString dir = m_folderChooser ? m_folderChooser(title, dialogDirectory())
+                                        : QFileDialog::getExistingDirectory(m_window, title, dialogDirectory());
+    if (!dir.isEmpty())
+        writeDeployment(*d, dir);
 }
 
 bool DocumentFiles::exportAutotunerTask(const QString &path)

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/engines/deploy.h"
 #include "ui/window/autosave.h"
 
 #include <QMessageBox>
 #include <QObject>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 class QAction;
@@ -49,6 +51,9 @@ public:
     /// Asks for a file name to save to (empty = cancelled). Tests replace it.
     using SaveFileChooser = std::function<QString(const QString &title, const QString &suggestedPath, const QString &filter)>;
     void setSaveFileChooser(SaveFileChooser chooser);
+    /// Asks for a folder to write into (empty = cancelled). Tests replace it.
+    using FolderChooser = std::function<QString(const QString &title, const QString &suggestedDir)>;
+    void setFolderChooser(FolderChooser chooser);
     /// Asks for the name and description of a configuration changed from preset @p presetName
     /// before it is saved (empty name = cancelled). Tests replace it.
     struct Naming
@@ -83,6 +88,11 @@ public:
     bool saveExtraFile(const QString &engine, const QString &path);
     /// Asks where, then exportScript() / saveExtraFile().
     void exportScriptInteractive(const QString &engine);
+    /// Writes @p engine's deployment, rendered as @p target ("nodes", "slurm", "ray", "docker"),
+    /// into folder @p dir with core's writer (the files `quantcfg deploy --out` writes).
+    bool exportDeployment(const QString &engine, const QString &target, const QString &dir);
+    /// Says why when there is nothing to write; else asks for the folder and writes there.
+    void exportDeploymentInteractive(const QString &engine, const QString &target);
     void saveExtraFileInteractive(const QString &engine);
     /// Writes an inference-autotuner task for the document to @p path: the same code as `quantcfg
     /// task` (docs/autotuner.md), SGLang at the version the document is mapped for (the
@@ -107,6 +117,9 @@ signals:
 private:
     QString dialogDirectory() const;
     QString chooseSavePath(const QString &title, const QString &suggested, const QString &filter);
+    /// @p engine's deployment as @p target, or nullopt after saying why there is nothing to write.
+    std::optional<Deployment> deploymentToExport(const QString &engine, const QString &target);
+    bool writeDeployment(const Deployment &deployment, const QString &dir);
     /// Writes @p content to @p path atomically (optionally executable); reports failures.
     bool writeOutput(const QString &path, const std::string &content, bool executable);
     void rememberFile(const QString &path);
@@ -131,6 +144,7 @@ private:
     RecoveryPrompt m_recoveryPrompt;
     NamingPrompt m_namingPrompt;
     SaveFileChooser m_chooser;
+    FolderChooser m_folderChooser;
 };
 
 } // namespace quantcfg::ui

@@ -160,6 +160,8 @@ void MainWindow::buildLayout()
                 [this](const QString &e, const QString &version) { m_session->setEngineVersion(e.toStdString(), version.toStdString()); });
         connect(pane, &EnginePane::multiLineToggled, this, &MainWindow::setMultiLine);
         connect(pane, &EnginePane::exportScriptRequested, this, [this](const QString &e) { m_files->exportScriptInteractive(e); });
+        connect(pane, &EnginePane::exportDeploymentRequested, this,
+                [this](const QString &e, const QString &target) { m_files->exportDeploymentInteractive(e, target); });
         connect(pane, &EnginePane::saveFileRequested, this, [this](const QString &e) { m_files->saveExtraFileInteractive(e); });
         connect(pane, &EnginePane::message, this, &MainWindow::showStatus);
     }
@@ -358,6 +360,7 @@ void MainWindow::onAnalysisUpdated()
     for (EnginePane *pane : m_panes) {
         if (const LaunchPlan *plan = m_analysis->plan(pane->engine()))
             pane->setPlan(*plan, m_session->targetGpu());
+        pane->setDeployment(m_analysis->deployment(pane->engine()));
         pane->setCurrentVersion(m_analysis->engineVersion(pane->engine()));
         pane->setVersionPinned(m_analysis->isEngineVersionPinned(pane->engine()));
     }
