@@ -75,8 +75,12 @@ void runDeploy(Context &ctx, const DeployOptionsCli &opt)
         printJson(ctx, {{"config", cfg.label}, {"deployments", Json::array({deploymentToJson(d)})}});
     } else {
         printDiagnostics(ctx, cfg.label, d.diagnostics);
-        ctx.out << "# " << profile->displayName() << ' ' << profile->version() << ": " << d.nodeCount << " node(s) x "
-                << d.gpusPerNode << " GPU(s), launcher " << d.launcher << ", --as " << deployTargetName(d.target) << '\n';
+        ctx.out << "# " << profile->displayName() << ' ' << profile->version() << ": ";
+        if (d.nodes.empty()) // refused before a node was laid out: no GPU count to state
+            ctx.out << "no commands (the errors above say why)\n";
+        else
+            ctx.out << d.nodeCount << " node(s) x " << d.gpusPerNode << " GPU(s), launcher " << d.launcher << ", --as "
+                    << deployTargetName(d.target) << '\n';
         ctx.out << renderDeploymentText(d);
     }
     if (!opt.out.empty() && !d.files.empty() && !writeFiles(ctx, opt.out, d)) {

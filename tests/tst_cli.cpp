@@ -501,6 +501,9 @@ private slots:
         QCOMPARE(bad.code, 1);
         QVERIFY2(bad.err.find("/deployment/launcher: error: [trtllm]") != std::string::npos && bad.err.find("allowed: single, mpi") != std::string::npos,
                  bad.err.c_str());
+        // Refused: no "2 node(s) x 0 GPU(s)" header for a deployment that was never laid out.
+        QVERIFY2(bad.out.find("0 GPU(s)") == std::string::npos && bad.out.find("no commands (the errors above say why)") != std::string::npos,
+                 bad.out.c_str());
         QCOMPARE(quantcfgRun({"deploy", config, "--engine", "vllm", "--as", "kubernetes"}).code, 2);
     }
 };
