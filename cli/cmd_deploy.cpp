@@ -56,19 +56,8 @@ void runDeploy(Context &ctx, const DeployOptionsCli &opt)
         profile = ProfileRegistry::builtIn().forConfig(config, profile->engine());
     DeployOptions options;
     options.target = deployTargetFromName(opt.as).value_or(DeployTarget::Nodes);
-    if (!opt.model.empty()) {
-        options.map.model = opt.model;
-        std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
-    }
-    if (!opt.gpu.empty()) {
-        const GpuChoice gpu = chooseGpu(opt.gpu);
-        printDiagnostics(ctx, "--gpu", gpu.diagnostics);
-        if (!gpu.target) {
-            ctx.exitCode = ExitUsage;
-            return;
-        }
-        options.map.gpu = gpu.target;
-    }
+    if (!applyModelAndGpu(ctx, opt.model, opt.gpu, options.map, validation))
+        return;
     const Deployment d = deploy(config, *profile, options);
     printDiagnostics(ctx, cfg.label, validation); // warnings only at this point
     if (opt.format == "json") {

@@ -73,8 +73,6 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
     if (!valid)
         return;
     Diagnostics validation = std::move(*valid);
-    if (!opt.model.empty()) // the commands serve --model, not the default model
-        std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
     const Config config = Config::fromJson(*cfg.document);
     const auto profiles = selectProfiles(ctx, opt.engines, opt.engineVersion, &config);
     if (profiles.empty()) {
@@ -82,19 +80,10 @@ void runMap(Context &ctx, const MapOptionsCli &opt)
         return;
     }
     MapOptions options;
-    if (!opt.model.empty())
-        options.model = opt.model;
     if (opt.maxModelLen > 0)
         options.maxModelLen = opt.maxModelLen;
-    if (!opt.gpu.empty()) {
-        const GpuChoice gpu = chooseGpu(opt.gpu);
-        printDiagnostics(ctx, "--gpu", gpu.diagnostics);
-        if (!gpu.target) {
-            ctx.exitCode = ExitUsage;
-            return;
-        }
-        options.gpu = gpu.target;
-    }
+    if (!applyModelAndGpu(ctx, opt.model, opt.gpu, options, validation))
+        return;
     // A local checkpoint directory: compare its quantization metadata with the config.
     const std::string model = options.model.value_or(config.modelOrDefault());
     if (std::error_code ec; std::filesystem::is_directory(model, ec)) {

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "core/engines/launchplan.h"
+#include "core/hardware/detect.h"
 #include "core/presets.h"
 #include "core/validation.h"
 
@@ -260,6 +261,24 @@ CLI::Validator numberBetween(double low, double high)
 {
     const std::string range = shortText(low) + " to " + shortText(high);
     return numberValidator(false, low, high, "a number from " + range, range);
+}
+
+bool applyModelAndGpu(Context &ctx, const std::string &model, const std::string &gpu, MapOptions &options, Diagnostics &validation)
+{
+    if (!model.empty()) { // the commands serve --model, not the default model
+        options.model = model;
+        std::erase_if(validation, [](const Diagnostic &d) { return d.code == "semantic.default-model"; });
+    }
+    if (gpu.empty())
+        return true;
+    const GpuChoice choice = chooseGpu(gpu);
+    printDiagnostics(ctx, "--gpu", choice.diagnostics);
+    if (!choice.target) {
+        ctx.exitCode = ExitUsage;
+        return false;
+    }
+    options.gpu = choice.target;
+    return true;
 }
 
 } // namespace quantcfg::cli

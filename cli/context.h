@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/engines/mapper.h"
 #include "core/engines/profile.h"
 #include "core/engines/render.h"
 #include "core/jsonio.h"
@@ -48,6 +49,11 @@ LoadedConfig loadConfigArgument(Context &ctx, const std::string &arg);
 /// (warnings at most), or nullopt when the file cannot be read or has errors (they are printed and
 /// ctx.exitCode is ExitInvalid).
 std::optional<Diagnostics> loadValidConfig(Context &ctx, const std::string &arg, LoadedConfig &cfg);
+
+/// Applies the --model and --gpu options of map-like commands to @p options: a --model drops the
+/// "default model" finding from @p validation; a --gpu is resolved (its findings printed). False, with
+/// ctx.exitCode ExitUsage, when --gpu names no GPU.
+bool applyModelAndGpu(Context &ctx, const std::string &model, const std::string &gpu, MapOptions &options, Diagnostics &validation);
 
 /// The "preset.unknown" error for @p message, listing the presets of @p lib as allowed values.
 Diagnostic unknownPreset(const PresetLibrary &lib, std::string message);
