@@ -10,6 +10,7 @@
 #include "ui/state/studiosession.h"
 #include "ui/shared/statusstyle.h"
 
+#include "formfixture.h"
 #include "studiotestutil.h"
 #include "testutil.h"
 
@@ -28,27 +29,6 @@
 
 using namespace quantcfg;
 using namespace quantcfg::ui;
-
-namespace {
-
-// The form with its document and analysis, as in the main window.
-struct FormFixture
-{
-    ConfigDocument document;
-    StudioSession session;
-    ConfigAnalysis analysis{&document, &session};
-    ConfigForm form{&document, &analysis, Schema::unifiedConfig()};
-
-    FormFixture() { document.reset(builtInPresets().front().document); }
-    // The editor of the field at @p pointer: the form names each editor by its pointer.
-    template<typename W>
-    W *editor(const char *pointer)
-    {
-        return studiotest::child<W>(&form, pointer);
-    }
-};
-
-} // namespace
 
 class TestStudioForm : public QObject
 {

@@ -12,6 +12,7 @@
 #include "ui/state/studiosession.h"
 #include "ui/window/mainwindow.h"
 
+#include "formfixture.h"
 #include "studiotestutil.h"
 
 #include <QAbstractItemModelTester>
@@ -32,15 +33,8 @@ using namespace quantcfg::ui;
 namespace {
 
 // The state owners as in the main window, and the form that shows the method list.
-struct Fixture
+struct Fixture : FormFixture
 {
-    ConfigDocument document;
-    StudioSession session;
-    ConfigAnalysis analysis{&document, &session};
-    ConfigForm form{&document, &analysis, Schema::unifiedConfig()};
-
-    Fixture() { document.reset(builtInPresets().front().document); }
-
     QComboBox *methodCombo() { return studiotest::child<QComboBox>(&form, "/quantization/method"); }
     MethodListModel *model()
     {
